@@ -1,0 +1,3 @@
+"""KRM Desktop: Kundenreaktionsmanagement für Jobcenter."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The domain and its store. Imports no Qt, no ui, no documents."""

@@ -1,0 +1,235 @@
+"""Peewee models of the KRM store. Bound at run time through `database` (a DatabaseProxy)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peewee import (
+    BlobField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+
+class BaseModel(Model):
+    # Annotations only (no values): they tell the type checker what peewee adds at run time.
+    id: int
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Key/value facts about the store itself (application marker, schema version)."""
+
+    key = CharField(primary_key=True, max_length=64)
+    value = TextField()
+
+
+class Setting(BaseModel):
+    """Office settings as JSON values: the office profile, letterhead data, topic list."""
+
+    key = CharField(primary_key=True, max_length=64)
+    value = TextField()
+    version = IntegerField(default=1)
+
+
+class Team(BaseModel):
+    name = CharField(unique=True, max_length=120)
+    area = CharField(max_length=120, default="")  # Bereich
+    active = BooleanField(default=True)
+
+
+class Staff(BaseModel):
+    name = CharField(max_length=200)
+    role = CharField(max_length=8)  # MA, TL, BL, GF, KRM
+    team = ForeignKeyField(Team, null=True, backref="staff", on_delete="SET NULL")
+    email = CharField(max_length=200, default="")
+    phone = CharField(max_length=60, default="")
+    active = BooleanField(default=True)
+
+
+class Party(BaseModel):
+    """A complainant or someone they represent: customer, representative, institution, authority."""
+
+    role = CharField(max_length=16, default="kunde")
+    salutation = CharField(max_length=16, null=True)
+    name = CharField(max_length=300)
+    street = CharField(max_length=300, default="")
+    postcode = CharField(max_length=10, default="")
+    city = CharField(max_length=120, default="")
+    email = CharField(max_length=200, default="")
+    phone = CharField(max_length=60, default="")
+    customer_no = CharField(max_length=20, default="")
+    bg_no = CharField(max_length=20, default="")
+    version = IntegerField(default=1)
+
+
+class Case(BaseModel):
+    """A Kundenreaktion."""
+
+    team_id: int | None
+    person_id: int | None
+    represented_id: int | None
+    signed_by_id: int | None
+    follows_id: int | None
+    decided_by_id: int | None
+    concerns: Any
+    events: Any
+    statements: Any
+    letters: Any
+    attachments: Any
+    follow_ups: Any
+
+    ref = CharField(unique=True, max_length=20)
+    year = IntegerField()
+    seq = IntegerField()
+    kind = CharField(max_length=32, index=True)  # the main concern's kind
+    channel = CharField(max_length=16)
+    via = CharField(max_length=24)
+    received = DateField(index=True)
+    team = ForeignKeyField(Team, null=True, backref="cases", on_delete="SET NULL")
+    subject = CharField(max_length=300, default="")
+    description = TextField(default="")
+    file_no = CharField(max_length=40, default="")  # Aktenzeichen of the office's file plan
+    status = CharField(max_length=16, default="offen", index=True)
+    person = ForeignKeyField(Party, null=True, backref="cases", on_delete="SET NULL")
+    represented = ForeignKeyField(Party, null=True, backref="represented_in", on_delete="SET NULL")
+    # Deadlines, computed when registered or when clock-relevant data change.
+    ack_due = DateField(null=True)
+    final_due = DateField(null=True)
+    gf_due = DateField(null=True)  # Sofortsache: to GF the same working day
+    ack_sent = DateField(null=True)
+    interim_sent = DateField(null=True)
+    interim_reason = TextField(default="")
+    interim_expected = DateField(null=True)
+    answer_sent = DateField(null=True)
+    closed = DateField(null=True, index=True)
+    outcome = CharField(max_length=20, null=True)  # the main concern's outcome
+    # Responsibility
+    lead = CharField(max_length=8, default="team")  # team or gf
+    escalation_level = IntegerField(default=1)
+    sign_off_role = CharField(max_length=8, default="TL")  # TL, or GF when reserved
+    signed_by = ForeignKeyField(Staff, null=True, backref="signed_cases", on_delete="SET NULL")
+    waiver = BooleanField(default=False)
+    waiver_reasons = TextField(default="")
+    follows = ForeignKeyField("self", null=True, backref="follow_ups", on_delete="SET NULL")
+    # Petition / Eingabe
+    requesting_body = CharField(max_length=300, default="")
+    requesting_ref = CharField(max_length=100, default="")
+    body_due = DateField(null=True)
+    # Dienstaufsichtsbeschwerde
+    employee_concerned = CharField(max_length=200, default="")
+    gf_decision = TextField(default="")
+    decided_by = ForeignKeyField(Staff, null=True, backref="decided_cases", on_delete="SET NULL")
+    decided_on = DateField(null=True)
+    employee_informed = DateField(null=True)
+    reclassified_from = CharField(max_length=32, null=True)
+    # Retention
+    anonymised = BooleanField(default=False)
+    version = IntegerField(default=1)
+
+    class Meta:
+        table_name = "krm_case"
+        indexes = ((("year", "seq"), True),)
+
+
+class Concern(BaseModel):
+    """An Anliegen inside a case (up to three), each with its kind and, for complaints, its outcome."""
+
+    case_id: int
+    case = ForeignKeyField(Case, backref="concerns", on_delete="CASCADE")
+    position = IntegerField()
+    kind = CharField(max_length=32)
+    outcome = CharField(max_length=20, null=True)
+
+    class Meta:
+        indexes = ((("case", "position"), True),)
+
+
+class Statement(BaseModel):
+    """A Stellungnahme (employee, team lead, area lead) or a contribution of a team."""
+
+    case = ForeignKeyField(Case, backref="statements", on_delete="CASCADE")
+    author = CharField(max_length=200)
+    author_role = CharField(max_length=8)
+    received_on = DateField()
+    text = TextField()
+
+
+class Event(BaseModel):
+    """Append-only history (Fallhistorie): who did what, when."""
+
+    case = ForeignKeyField(Case, backref="events", on_delete="CASCADE")
+    at = DateTimeField()
+    on_day = DateField()  # the business day the action counts for
+    actor = CharField(max_length=200)
+    action = CharField(max_length=32)
+    text = TextField(default="")
+
+
+class Letter(BaseModel):
+    """A printed letter, kept as the PDF that was printed."""
+
+    case = ForeignKeyField(Case, backref="letters", on_delete="CASCADE")
+    doc_type = CharField(max_length=32)
+    created = DateTimeField()
+    created_by = CharField(max_length=200)
+    filename = CharField(max_length=200)
+    pdf = BlobField()
+
+
+class Attachment(BaseModel):
+    case = ForeignKeyField(Case, backref="attachments", on_delete="CASCADE")
+    filename = CharField(max_length=255)
+    mime = CharField(max_length=100, default="application/octet-stream")
+    added = DateTimeField()
+    added_by = CharField(max_length=200)
+    data = BlobField()
+
+
+class TextBlock(BaseModel):
+    """A letter template's text block with placeholders; defaults ship in resources/."""
+
+    key = CharField(unique=True, max_length=80)
+    title = CharField(max_length=200)
+    body = TextField()
+    version = IntegerField(default=1)
+
+
+class RoutingNote(BaseModel):
+    """Intake found the matter is not KRM: only a note of where it went, no case, no personal data."""
+
+    received = DateField()
+    category = CharField(max_length=24)
+    destination = CharField(max_length=200)
+    note = CharField(max_length=500, default="")
+    at = DateTimeField()
+    actor = CharField(max_length=200)
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    Meta,
+    Setting,
+    Team,
+    Staff,
+    Party,
+    Case,
+    Concern,
+    Statement,
+    Event,
+    Letter,
+    Attachment,
+    TextBlock,
+    RoutingNote,
+]

@@ -1,0 +1,194 @@
+"""What a new or edited case consists of, and the checks it must pass before it is stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from krm_desktop.model import validation as v
+from krm_desktop.model.codes import (
+    CHANNELS,
+    COMPLAINT_KINDS,
+    KINDS,
+    NOT_KRM,
+    OUTCOMES,
+    PARTY_ROLES,
+    SALUTATIONS,
+    STATUS_CLOSED,
+    VIAS,
+)
+from krm_desktop.model.entities import Case, Team
+from krm_desktop.model.errors import NotKrmMatter, ValidationError
+
+MAX_CONCERNS = 3
+
+
+@dataclass
+class PartyInput:
+    name: str
+    role: str = "kunde"
+    salutation: str | None = None
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    email: str = ""
+    phone: str = ""
+    customer_no: str = ""
+    bg_no: str = ""
+
+
+@dataclass
+class ConcernInput:
+    kind: str
+    outcome: str | None = None
+
+
+@dataclass
+class CaseInput:
+    kind: str
+    channel: str
+    via: str
+    received: date
+    subject: str = ""
+    description: str = ""
+    team_id: int | None = None
+    concerns: list[ConcernInput] = field(default_factory=list)  # empty: one concern of `kind`
+    person: PartyInput | None = None
+    represented: PartyInput | None = None  # whom a representative speaks for
+    follows_ref: str | None = None
+    requesting_body: str = ""
+    requesting_ref: str = ""
+    body_due: date | None = None
+    employee_concerned: str = ""
+    file_no: str = ""
+    not_krm: str | None = None  # an intake triage finding (a NOT_KRM code)
+
+    def concern_list(self) -> list[ConcernInput]:
+        return list(self.concerns) if self.concerns else [ConcernInput(self.kind)]
+
+
+def triage(finding: str | None) -> None:
+    """Refuse a matter that intake found is no Kundenreaktion, saying why and where it goes."""
+    if finding is None:
+        return
+    if finding not in NOT_KRM:
+        raise ValidationError({"not_krm": f"Unbekanntes Prüfergebnis „{finding}“."})
+    reason, destination = NOT_KRM[finding]
+    raise NotKrmMatter(finding, f"Keine Kundenreaktion: {reason} Weiterleitung an: {destination}.", destination)
+
+
+def party_errors(party: PartyInput, prefix: str) -> dict[str, str]:
+    """Check and normalise a party in place; return field -> message."""
+    errors: dict[str, str] = {}
+    party.customer_no = v.normalise_number(party.customer_no)
+    party.bg_no = v.normalise_number(party.bg_no)
+    party.name = party.name.strip()
+    checks: list[tuple[str, str | None]] = [
+        ("name", v.required_problem(party.name, "Name")),
+        ("name", v.text_problem(party.name, "Name", max_len=300, multiline=False)),
+        ("role", None if party.role in PARTY_ROLES else v.code_problem(party.role, PARTY_ROLES, "Rolle")),
+        (
+            "salutation",
+            None
+            if party.salutation in (None, "", *SALUTATIONS)
+            else v.code_problem(party.salutation, SALUTATIONS, "Anrede"),
+        ),
+        ("street", v.text_problem(party.street, "Straße", max_len=300, multiline=False)),
+        ("postcode", v.postcode_problem(party.postcode.strip())),
+        ("city", v.text_problem(party.city, "Ort", max_len=120, multiline=False)),
+        ("email", v.email_problem(party.email.strip())),
+        ("phone", v.phone_problem(party.phone.strip())),
+        ("customer_no", v.customer_no_problem(party.customer_no)),
+        ("bg_no", v.bg_no_problem(party.bg_no)),
+    ]
+    for name, problem in checks:
+        if problem and f"{prefix}.{name}" not in errors:
+            errors[f"{prefix}.{name}"] = problem
+    if party.salutation == "":
+        party.salutation = None
+    return errors
+
+
+def case_errors(data: CaseInput, today: date) -> tuple[dict[str, str], Case | None]:
+    """All problems of a case input (field -> German message) and the earlier case it follows."""
+    errors: dict[str, str] = {}
+
+    def add(name: str, problem: str | None) -> None:
+        if problem and name not in errors:
+            errors[name] = problem
+
+    add("kind", v.code_problem(data.kind, KINDS, "Anliegensart"))
+    add("channel", v.code_problem(data.channel, CHANNELS, "Eingangsweg"))
+    add("via", v.code_problem(data.via, VIAS, "Eingang über"))
+    add("received", v.date_problem(data.received, "Eingangsdatum", today))
+    add("subject", v.text_problem(data.subject, "Betreff", max_len=300, multiline=False))
+    add("description", v.text_problem(data.description, "Beschreibung"))
+    add("requesting_body", v.text_problem(data.requesting_body, "Einsendende Stelle", max_len=300, multiline=False))
+    add("requesting_ref", v.text_problem(data.requesting_ref, "Zeichen der Stelle", max_len=100, multiline=False))
+    add(
+        "employee_concerned",
+        v.text_problem(data.employee_concerned, "Betroffene/r Beschäftigte/r", max_len=200, multiline=False),
+    )
+    add("file_no", v.text_problem(data.file_no, "Aktenzeichen", max_len=40, multiline=False))
+    if data.body_due is not None and data.body_due < data.received:
+        add("body_due", "Die Frist der einsendenden Stelle liegt vor dem Eingangsdatum.")
+    if data.team_id is not None and Team.get_or_none(Team.id == data.team_id) is None:
+        add("team", "Das gewählte Team gibt es nicht (mehr).")
+
+    concerns = data.concern_list()
+    if len(concerns) > MAX_CONCERNS:
+        add("concerns", f"Höchstens {MAX_CONCERNS} Anliegen je Kundenreaktion.")
+    if concerns and concerns[0].kind != data.kind:
+        add("concerns", "Das erste Anliegen muss der Anliegensart der Kundenreaktion entsprechen.")
+    for index, concern in enumerate(concerns, start=1):
+        add(f"concerns.{index}.kind", v.code_problem(concern.kind, KINDS, f"Anliegen {index}"))
+        if concern.outcome is not None:
+            add(f"concerns.{index}.outcome", v.code_problem(concern.outcome, OUTCOMES, f"Ergebnis Anliegen {index}"))
+            if concern.kind not in COMPLAINT_KINDS:
+                add(f"concerns.{index}.outcome", f"Anliegen {index}: nur Beschwerden erhalten ein Ergebnis.")
+
+    card = data.kind == "meinungskarte"
+    if card != (data.channel == "meinungskarte"):
+        add("channel", "Meinungskarten haben den Eingangsweg „Meinungskarte“ und umgekehrt.")
+    if card and (data.person is not None or data.represented is not None):
+        add("person", "Meinungskarten sind anonym: bitte keine Personendaten erfassen.")
+    if data.kind == "dienstaufsichtsbeschwerde" and not data.employee_concerned.strip():
+        add(
+            "employee_concerned",
+            "Bei einer Dienstaufsichtsbeschwerde bitte die/den betroffene/n Beschäftigte/n nennen.",
+        )
+    if data.represented is not None and (data.person is None or data.person.role != "vertreter"):
+        add("represented", "Eine vertretene Person gibt es nur, wenn eine Vertreterin/ein Vertreter einsendet.")
+
+    earlier = None
+    if data.kind == "folgereaktion":
+        if not data.follows_ref:
+            add("follows", "Eine Folgereaktion braucht die frühere Kundenreaktion (Az.), auf die sie folgt.")
+        else:
+            earlier = Case.get_or_none(Case.ref == data.follows_ref)
+            if earlier is None:
+                add("follows", f"Die frühere Kundenreaktion {data.follows_ref} gibt es nicht.")
+            elif earlier.status != STATUS_CLOSED:
+                add(
+                    "follows",
+                    f"{data.follows_ref} ist noch offen; eine Folgereaktion folgt auf einen abgeschlossenen Fall.",
+                )
+            elif earlier.closed and data.received < earlier.closed:
+                add("received", "Die Folgereaktion kann nicht vor dem Abschluss des früheren Falls eingegangen sein.")
+    elif data.follows_ref:
+        add("follows", "Nur eine Folgereaktion verweist auf einen früheren Fall.")
+
+    for prefix, party in (("person", data.person), ("represented", data.represented)):
+        if party is not None:
+            for name, problem in party_errors(party, prefix).items():
+                add(name, problem)
+    return errors, earlier
+
+
+def check_case(data: CaseInput, today: date) -> Case | None:
+    """Triage, then every check; raises ValidationError with all problems at once."""
+    triage(data.not_krm)
+    errors, earlier = case_errors(data, today)
+    if errors:
+        raise ValidationError(errors)
+    return earlier

@@ -1,0 +1,203 @@
+"""Office profiles: the five presets and the editable profile stored in the database."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+import holidays
+
+from krm_desktop.model.entities import Setting
+from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
+
+WORKING = "working"
+CALENDAR = "calendar"
+FROM_RECEIVED = "received"
+FROM_ACK_SENT = "ack_sent"
+
+RETENTION_BA = "ba"  # personal data 31.12. of year+2, rest 31.12. of year+8, petitions personal 31.12. year+5
+RETENTION_WHOLE_TO_THE_DAY = "whole_to_the_day"  # everything N years after completion, to the day
+RETENTION_WHOLE_YEAR_END = "whole_year_end"  # everything on 31.12. of the N-th year after completion
+
+BUNDESLAENDER = tuple(sorted(holidays.country_holidays("DE").subdivisions))
+DEFAULT_CLOSING_DAYS = ("12-24", "12-31")
+_CLOSING_DAY = re.compile(r"^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+
+
+@dataclass(frozen=True)
+class ClockRule:
+    count: int
+    unit: str = WORKING  # working | calendar
+    start: str = FROM_RECEIVED  # received | ack_sent
+
+    def describe(self) -> str:
+        unit = "Arbeitstage" if self.unit == WORKING else "Kalendertage"
+        start = "nach Eingang" if self.start == FROM_RECEIVED else "nach Versand der Eingangsbestätigung"
+        return f"{self.count} {unit} {start}"
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    method: str = RETENTION_BA
+    personal_years: int = 2
+    delete_years: int = 8
+    petition_years: int = 5
+
+    def describe(self) -> str:
+        if self.method == RETENTION_BA:
+            return (
+                f"Personenbezogene Daten zum 31.12. des {self.personal_years}. Folgejahres nach Erledigung "
+                f"(Petitionen/Eingaben: des {self.petition_years}. Folgejahres), anonymer Rest zum 31.12. "
+                f"des {self.delete_years}. Folgejahres"
+            )
+        if self.method == RETENTION_WHOLE_TO_THE_DAY:
+            return f"Vollständige Löschung {self.delete_years} Jahre nach Erledigung (taggenau)"
+        return f"Vollständige Löschung zum 31.12. des {self.delete_years}. Folgejahres nach Erledigung"
+
+
+@dataclass(frozen=True)
+class OfficeProfile:
+    code: str
+    label: str
+    bundesland: str
+    ack: ClockRule
+    final: ClockRule
+    retention: RetentionRule = field(default_factory=RetentionRule)
+    shift_to_working_day: bool = True  # calendar-day deadlines ending on a non-working day move on
+    closing_days: tuple[str, ...] = DEFAULT_CLOSING_DAYS  # "MM-DD" every year or "YYYY-MM-DD" once
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["closing_days"] = list(self.closing_days)
+        return data
+
+
+PRESETS: dict[str, OfficeProfile] = {
+    "luebeck": OfficeProfile("luebeck", "Jobcenter Lübeck", "SH", ClockRule(3, WORKING), ClockRule(14, CALENDAR)),
+    "osnabrueck": OfficeProfile(
+        "osnabrueck", "Jobcenter Osnabrück", "NI", ClockRule(3, WORKING), ClockRule(14, CALENDAR)
+    ),
+    "schwaebisch-hall": OfficeProfile(
+        "schwaebisch-hall",
+        "Jobcenter Landkreis Schwäbisch Hall",
+        "BW",
+        ClockRule(3, WORKING),
+        ClockRule(14, CALENDAR),
+    ),
+    "berlin-pankow": OfficeProfile(
+        "berlin-pankow",
+        "Jobcenter Berlin Pankow",
+        "BE",
+        ClockRule(3, WORKING),
+        ClockRule(10, WORKING),
+        RetentionRule(RETENTION_WHOLE_YEAR_END, delete_years=10),
+    ),
+    "braunschweig": OfficeProfile(
+        "braunschweig",
+        "Jobcenter Braunschweig",
+        "NI",
+        ClockRule(7, CALENDAR),
+        ClockRule(14, CALENDAR, FROM_ACK_SENT),
+        RetentionRule(RETENTION_WHOLE_TO_THE_DAY, delete_years=2),
+    ),
+}
+
+PROFILE_KEY = "profile"
+
+
+def preset(code: str) -> OfficeProfile:
+    try:
+        return PRESETS[code]
+    except KeyError:
+        known = ", ".join(PRESETS)
+        raise ValidationError({"profile": f"Unbekanntes Office-Profil „{code}“. Möglich sind: {known}."}) from None
+
+
+def profile_from_dict(data: dict[str, Any]) -> OfficeProfile:
+    """Build and validate a profile from stored or edited data."""
+    errors: dict[str, str] = {}
+    try:
+        profile = OfficeProfile(
+            code=str(data["code"]),
+            label=str(data["label"]),
+            bundesland=str(data["bundesland"]),
+            ack=ClockRule(**data["ack"]),
+            final=ClockRule(**data["final"]),
+            retention=RetentionRule(**data.get("retention", {})),
+            shift_to_working_day=bool(data.get("shift_to_working_day", True)),
+            closing_days=tuple(data.get("closing_days", DEFAULT_CLOSING_DAYS)),
+        )
+    except (KeyError, TypeError) as exc:
+        raise ValidationError({"profile": f"Das Office-Profil ist unvollständig ({exc})."}) from exc
+    if not profile.label.strip():
+        errors["label"] = "Bitte geben Sie den Namen der Dienststelle an."
+    if profile.bundesland not in BUNDESLAENDER:
+        errors["bundesland"] = (
+            f"Unbekanntes Bundesland „{profile.bundesland}“. Erwartet wird ein Kürzel wie "
+            f"{', '.join(BUNDESLAENDER[:5])} …"
+        )
+    for name, rule in (("ack", profile.ack), ("final", profile.final)):
+        if not 0 <= rule.count <= 120:
+            errors[name] = "Die Frist muss zwischen 0 und 120 Tagen liegen."
+        elif rule.unit not in (WORKING, CALENDAR):
+            errors[name] = "Die Frist zählt entweder Arbeitstage oder Kalendertage."
+        elif rule.start not in (FROM_RECEIVED, FROM_ACK_SENT) or (name == "ack" and rule.start != FROM_RECEIVED):
+            errors[name] = "Diese Frist kann nicht ab diesem Ereignis laufen."
+    ret = profile.retention
+    if ret.method not in (RETENTION_BA, RETENTION_WHOLE_TO_THE_DAY, RETENTION_WHOLE_YEAR_END):
+        errors["retention"] = "Unbekannte Löschregel."
+    elif not (1 <= ret.personal_years <= ret.delete_years <= 30 and 1 <= ret.petition_years <= 30):
+        errors["retention"] = (
+            "Die Aufbewahrungsjahre müssen zwischen 1 und 30 liegen (Löschung nicht vor Anonymisierung)."
+        )
+    bad = [d for d in profile.closing_days if not _CLOSING_DAY.match(d)]
+    if bad:
+        errors["closing_days"] = (
+            f"Schließtage als „MM-TT“ (jedes Jahr) oder „JJJJ-MM-TT“ (einmalig) angeben, nicht „{bad[0]}“."
+        )
+    if errors:
+        raise ValidationError(errors)
+    return profile
+
+
+def load_profile() -> OfficeProfile:
+    row = Setting.get_or_none(Setting.key == PROFILE_KEY)
+    if row is None:
+        raise RefusedError("Für diese Datenbank ist noch kein Office-Profil gewählt.")
+    return profile_from_dict(json.loads(row.value))
+
+
+def has_profile() -> bool:
+    return Setting.get_or_none(Setting.key == PROFILE_KEY) is not None
+
+
+def profile_version() -> int:
+    row = Setting.get_or_none(Setting.key == PROFILE_KEY)
+    return 0 if row is None else row.version
+
+
+def save_profile(profile: OfficeProfile, expected_version: int) -> OfficeProfile:
+    """Store an edited profile. Stored deadlines of existing cases do not move."""
+    profile = profile_from_dict(profile.to_dict())
+    value = json.dumps(profile.to_dict(), ensure_ascii=False, sort_keys=True)
+    db = Setting._meta.database
+    with db.atomic():
+        if expected_version == 0:
+            if has_profile():
+                raise ConflictError("Das Office-Profil wurde inzwischen an einem anderen Platz angelegt.")
+            Setting.create(key=PROFILE_KEY, value=value, version=1)
+            return profile
+        updated = (
+            Setting.update(value=value, version=Setting.version + 1)
+            .where((Setting.key == PROFILE_KEY) & (Setting.version == expected_version))
+            .execute()
+        )
+        if updated != 1:
+            raise ConflictError("Das Office-Profil wurde inzwischen an einem anderen Platz geändert. Bitte neu laden.")
+    return profile
+
+
+def with_closing_days(profile: OfficeProfile, days: list[str]) -> OfficeProfile:
+    return replace(profile, closing_days=tuple(sorted(set(days))))

@@ -1,0 +1,103 @@
+"""Pure input checks. Each returns a German message that says what to fix, or None when fine."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from datetime import date
+
+MAX_TEXT = 100_000
+EARLIEST = date(2000, 1, 1)
+
+_CUSTOMER_NO = re.compile(r"^\d{3}[A-Z]\d{6}$")  # e.g. 962D123456
+_BG_NO = re.compile(r"^\d{5}BG\d{7}$")  # e.g. 93601BG0012345
+_POSTCODE = re.compile(r"^\d{5}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^[0-9+()/\- ]{3,40}$")
+_REF = re.compile(r"^KRM-(\d{4})-(\d{4,6})$")
+
+
+def text_problem(value: str, label: str, *, max_len: int = MAX_TEXT, multiline: bool = True) -> str | None:
+    if len(value) > max_len:
+        return f"{label}: höchstens {max_len:,} Zeichen erlaubt, eingegeben sind {len(value):,}.".replace(",", ".")
+    allowed = {"\n", "\t", "\r"} if multiline else set()
+    for ch in value:
+        if ch in allowed:
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cf") and ch not in ("\u00ad", "\u200d"):
+            where = "einen Zeilenumbruch" if ch in "\r\n" else f"ein Steuerzeichen (U+{ord(ch):04X})"
+            return f"{label} enthält {where}; bitte entfernen."
+    return None
+
+
+def required_problem(value: str, label: str) -> str | None:
+    if not value.strip():
+        return f"Bitte füllen Sie „{label}“ aus."
+    return None
+
+
+def date_problem(
+    value: date | None, label: str, today: date, *, not_before: date | None = None, not_before_label: str = ""
+) -> str | None:
+    if value is None:
+        return None
+    if value > today:
+        return f"{label} ({value:%d.%m.%Y}) liegt in der Zukunft; bitte ein Datum bis heute angeben."
+    if value < EARLIEST:
+        return f"{label} ({value:%d.%m.%Y}) ist kein plausibles Datum."
+    if not_before is not None and value < not_before:
+        return f"{label} ({value:%d.%m.%Y}) liegt vor {not_before_label} ({not_before:%d.%m.%Y})."
+    return None
+
+
+def normalise_number(value: str) -> str:
+    return re.sub(r"\s+", "", value).upper()
+
+
+def customer_no_problem(value: str) -> str | None:
+    if value and not _CUSTOMER_NO.match(value):
+        return "Die Kundennummer hat das Format 123A456789 (3 Ziffern, 1 Buchstabe, 6 Ziffern)."
+    return None
+
+
+def bg_no_problem(value: str) -> str | None:
+    if value and not _BG_NO.match(value):
+        return "Die BG-Nummer hat das Format 12345BG1234567 (5 Ziffern, „BG“, 7 Ziffern)."
+    return None
+
+
+def postcode_problem(value: str) -> str | None:
+    if value and not _POSTCODE.match(value):
+        return "Die Postleitzahl besteht aus 5 Ziffern."
+    return None
+
+
+def email_problem(value: str) -> str | None:
+    if value and not _EMAIL.match(value):
+        return "Die E-Mail-Adresse ist unvollständig (Beispiel: name@beispiel.de)."
+    return None
+
+
+def phone_problem(value: str) -> str | None:
+    if value and not _PHONE.match(value):
+        return "Die Telefonnummer darf nur Ziffern, Leerzeichen und + ( ) / - enthalten."
+    return None
+
+
+def parse_ref(value: str) -> tuple[int, int] | None:
+    match = _REF.match(value)
+    if not match:
+        return None
+    return int(match.group(1)), int(match.group(2))
+
+
+def format_ref(year: int, seq: int) -> str:
+    return f"KRM-{year}-{seq:04d}"
+
+
+def code_problem(value: str | None, vocabulary: Mapping[str, object], label: str) -> str | None:
+    if value is None or value not in vocabulary:
+        known = ", ".join(vocabulary)
+        return f"{label}: „{value}“ ist unbekannt. Möglich sind: {known}."
+    return None

@@ -1,0 +1,39 @@
+"""Shared test set-up: offscreen Qt, a fresh SQLite file per test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from krm_desktop.model.db import Store, open_store  # noqa: E402
+from krm_desktop.model.setup import initialise_office  # noqa: E402
+
+TODAY = date(2026, 11, 20)  # a Friday; tests pass `today` explicitly, never read the clock
+USER = "test.bgf"
+
+
+def make_store(path: Path, profile: str = "luebeck") -> Store:
+    store = open_store(str(path), create=True)
+    initialise_office(profile)
+    return store
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "krm.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """A fresh database; parametrize indirectly with a profile code to change the office."""
+    profile = getattr(request, "param", "luebeck")
+    store = make_store(db_path, profile)
+    yield store
+    store.close()

@@ -1,0 +1,54 @@
+"""Small builders for test data; they go through the real services."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from krm_desktop.model import cases
+from krm_desktop.model.entities import Case, Staff, Team
+from krm_desktop.model.intake import CaseInput, ConcernInput, PartyInput
+
+TODAY = date(2026, 11, 20)
+USER = "test.bgf"
+
+
+def person(name: str = "Erika Mustermann", **extra: Any) -> PartyInput:
+    base: dict[str, Any] = {
+        "salutation": "frau",
+        "street": "Breite Straße 12",
+        "postcode": "23552",
+        "city": "Lübeck",
+        "customer_no": "123A456789",
+        "bg_no": "23501BG0012345",
+    }
+    base.update(extra)
+    return PartyInput(name=name, **base)
+
+
+def case_input(**overrides: Any) -> CaseInput:
+    values: dict[str, Any] = {
+        "kind": "beschwerde",
+        "channel": "brief",
+        "via": "direkt",
+        "received": date(2026, 11, 2),
+        "subject": "Wartezeit bei der Antragsbearbeitung",
+        "description": "Die Kundin schildert, dass ihr Weiterbewilligungsantrag seit sechs Wochen unbearbeitet ist.",
+        "person": person(),
+    }
+    values.update(overrides)
+    if "concerns" in values:
+        values["concerns"] = [c if isinstance(c, ConcernInput) else ConcernInput(*c) for c in values["concerns"]]
+    return CaseInput(**values)
+
+
+def register(today: date = TODAY, **overrides: Any) -> Case:
+    return cases.register(case_input(**overrides), today=today, user=USER)
+
+
+def staff(name: str, role: str, team: Team | None = None) -> Staff:
+    return Staff.create(name=name, role=role, team=team)
+
+
+def team(name: str = "Team 401 Leistung", area: str = "Bereich 40") -> Team:
+    return Team.create(name=name, area=area)
