@@ -52,3 +52,10 @@ def staff(name: str, role: str, team: Team | None = None) -> Staff:
 
 def team(name: str = "Team 401 Leistung", area: str = "Bereich 40") -> Team:
     return Team.create(name=name, area=area)
+
+
+def snapshot() -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table: compare before and after a refused action."""
+    from krm_desktop.model.entities import ALL_MODELS
+
+    return {m._meta.table_name: sorted(map(repr, m.select().tuples())) for m in ALL_MODELS}

@@ -6,7 +6,7 @@ event and bumps the case's optimistic `version`. A stale version is refused, not
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from peewee import fn
@@ -42,13 +42,13 @@ from krm_desktop.model.intake import CaseInput, PartyInput, check_case
 from krm_desktop.model.profiles import OfficeProfile, load_profile
 
 
-def _now() -> datetime:
-    # Only the event's timestamp of day-time; business dates always come from `today`.
-    return datetime.now().replace(microsecond=0)
+def _stamp(today: date) -> datetime:
+    # The model never reads the wall clock: an event is stamped with the business day it was done on.
+    return datetime.combine(today, time.min)
 
 
 def log(case_id: int, action: str, text: str, today: date, user: str) -> None:
-    Event.create(case=case_id, at=_now(), on_day=today, actor=user, action=action, text=text)
+    Event.create(case=case_id, at=_stamp(today), on_day=today, actor=user, action=action, text=text)
 
 
 def _fail(field: str, message: str) -> ValidationError:
@@ -161,7 +161,12 @@ def record_routing_note(finding: str, received: date, note: str, *, today: date,
     if problem:
         raise _fail("note", problem)
     return RoutingNote.create(
-        received=received, category=finding, destination=NOT_KRM[finding][1], note=note.strip(), at=_now(), actor=user
+        received=received,
+        category=finding,
+        destination=NOT_KRM[finding][1],
+        note=note.strip(),
+        at=_stamp(today),
+        actor=user,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from peewee import JOIN, fn
 
 from krm_desktop.model.codes import STATUS_CLOSED, STATUS_OPEN
@@ -40,5 +42,6 @@ def case_problems() -> list[str]:
         .group_by(Case.id)
         .having((fn.COUNT(Concern.id) < 1) | (fn.COUNT(Concern.id) > 3))
     )
-    problems.extend(f"{c.ref}: {c.n} Anliegen (erlaubt 1 bis 3)" for c in counts.limit(MAX_REPORTED))
+    rows: Any = counts.limit(MAX_REPORTED).tuples()
+    problems.extend(f"{ref}: {n} Anliegen (erlaubt 1 bis 3)" for ref, n in rows)
     return problems

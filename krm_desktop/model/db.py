@@ -6,7 +6,6 @@ import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import platformdirs
@@ -175,15 +174,19 @@ def _prepare_schema(store: Store, create: bool) -> None:
         )
     if version < SCHEMA_VERSION:
         if store.path is not None:
-            store.backup_before_migration = backup_sqlite(
-                db, store.path.with_name(f"{store.path.stem}.v{version}-{_stamp()}.sqlite3")
-            )
+            store.backup_before_migration = backup_sqlite(db, _free_name(store.path, f".vor-v{SCHEMA_VERSION}"))
         migrations.upgrade(db, version, lambda v: _write_version(db, v))
         store.migrated_from = version
 
 
-def _stamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")
+def _free_name(path: Path, tag: str) -> Path:
+    """krm.vor-v2.sqlite3, then krm.vor-v2-2.sqlite3 … : never overwrite an earlier copy."""
+    candidate = path.with_name(f"{path.stem}{tag}{path.suffix}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}{tag}-{number}{path.suffix}")
+        number += 1
+    return candidate
 
 
 def backup_sqlite(db: Database, destination: Path) -> Path:

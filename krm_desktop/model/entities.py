@@ -102,6 +102,7 @@ class Case(BaseModel):
     subject = CharField(max_length=300, default="")
     description = TextField(default="")
     file_no = CharField(max_length=40, default="")  # Aktenzeichen of the office's file plan
+    topic = CharField(max_length=80, default="")  # topic category for reports; not personal, kept on purge
     status = CharField(max_length=16, default="offen", index=True)
     person = ForeignKeyField(Party, null=True, backref="cases", on_delete="SET NULL")
     represented = ForeignKeyField(Party, null=True, backref="represented_in", on_delete="SET NULL")

@@ -10,12 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from peewee import Database, SqliteDatabase
-from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import SchemaMigrator, migrate
 
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 
 Step = Callable[[SchemaMigrator, Database], None]
-STEPS: dict[int, Step] = {}
+
+
+def _v2_case_topic(migrator: SchemaMigrator, db: Database) -> None:
+    """Version 2: every case gets a topic category (Themenkategorie) for the reports."""
+    from peewee import CharField
+
+    migrate(migrator.add_column("krm_case", "topic", CharField(max_length=80, default="")))
+
+
+STEPS: dict[int, Step] = {2: _v2_case_topic}
 
 
 def upgrade(db: Database, from_version: int, write_version: Callable[[int], None]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 from typing import Any
 
 import holidays
@@ -139,7 +140,9 @@ def profile_from_dict(data: dict[str, Any]) -> OfficeProfile:
             f"{', '.join(BUNDESLAENDER[:5])} …"
         )
     for name, rule in (("ack", profile.ack), ("final", profile.final)):
-        if not 0 <= rule.count <= 120:
+        if not _whole_number(rule.count):
+            errors[name] = "Die Frist muss eine ganze Zahl von Tagen sein."
+        elif not 0 <= rule.count <= 120:
             errors[name] = "Die Frist muss zwischen 0 und 120 Tagen liegen."
         elif rule.unit not in (WORKING, CALENDAR):
             errors[name] = "Die Frist zählt entweder Arbeitstage oder Kalendertage."
@@ -148,11 +151,16 @@ def profile_from_dict(data: dict[str, Any]) -> OfficeProfile:
     ret = profile.retention
     if ret.method not in (RETENTION_BA, RETENTION_WHOLE_TO_THE_DAY, RETENTION_WHOLE_YEAR_END):
         errors["retention"] = "Unbekannte Löschregel."
-    elif not (1 <= ret.personal_years <= ret.delete_years <= 30 and 1 <= ret.petition_years <= 30):
+    elif not all(_whole_number(y) and 1 <= y <= 30 for y in (ret.personal_years, ret.delete_years, ret.petition_years)):
+        errors["retention"] = "Die Aufbewahrungsjahre müssen ganze Zahlen zwischen 1 und 30 sein."
+    elif ret.method == RETENTION_BA and max(ret.personal_years, ret.petition_years) > ret.delete_years:
+        # Only the BA rule anonymises first; the "whole" methods delete everything at once
+        # and use delete_years alone.
         errors["retention"] = (
-            "Die Aufbewahrungsjahre müssen zwischen 1 und 30 liegen (Löschung nicht vor Anonymisierung)."
+            "Die vollständige Löschung darf nicht vor der Anonymisierung liegen: die Jahre bis zur Löschung "
+            "müssen mindestens so groß sein wie die Jahre bis zur Anonymisierung (auch bei Petitionen)."
         )
-    bad = [d for d in profile.closing_days if not _CLOSING_DAY.match(d)]
+    bad = [d for d in profile.closing_days if not _closing_day_ok(d)]
     if bad:
         errors["closing_days"] = (
             f"Schließtage als „MM-TT“ (jedes Jahr) oder „JJJJ-MM-TT“ (einmalig) angeben, nicht „{bad[0]}“."
@@ -160,6 +168,22 @@ def profile_from_dict(data: dict[str, Any]) -> OfficeProfile:
     if errors:
         raise ValidationError(errors)
     return profile
+
+
+def _whole_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _closing_day_ok(value: Any) -> bool:
+    """True for "MM-DD" that exists in some year (02-29 included) or a "YYYY-MM-DD" that exists."""
+    if not isinstance(value, str) or not _CLOSING_DAY.match(value):
+        return False
+    year = int(value[:4]) if len(value) == 10 else 2000  # 2000 is a leap year: 02-29 is a valid recurring day
+    try:
+        date(year, int(value[-5:-3]), int(value[-2:]))
+    except ValueError:
+        return False
+    return True
 
 
 def load_profile() -> OfficeProfile:

@@ -1,0 +1,1 @@
+"""PySide6 widgets, models, dialogs and wizards. Imports model and documents."""
