@@ -6,14 +6,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from krm_desktop.model.db import Store, open_store  # noqa: E402
-from krm_desktop.model.setup import initialise_office  # noqa: E402
+from krm_desktop.model.db import Store, open_store
+from krm_desktop.model.setup import initialise_office
 
 TODAY = date(2026, 11, 20)  # a Friday; tests pass `today` explicitly, never read the clock
 USER = "test.bgf"

@@ -125,15 +125,36 @@ def test_sign_off_rules(people) -> None:
     case = f.register()
     case = cases.record_answer(case.id, version=1, sent_on=T, today=T, user=U)
     with pytest.raises(ValidationError, match="darf hier nicht"):
-        cases.close(case.id, version=case.version, closed_on=T, today=T, user=U,
-                    outcomes={1: "unbegruendet"}, signed_by=people["ma"].id)  # fmt: skip
+        cases.close(
+            case.id,
+            version=case.version,
+            closed_on=T,
+            today=T,
+            user=U,
+            outcomes={1: "unbegruendet"},
+            signed_by=people["ma"].id,
+        )
     case = cases.reserve_sign_off(case.id, version=case.version, today=T, user=U)
     for who in ("tl", "krm", "bl"):
         with pytest.raises(ValidationError, match="Geschäftsführung"):
-            cases.close(case.id, version=case.version, closed_on=T, today=T, user=U,
-                        outcomes={1: "unbegruendet"}, signed_by=people[who].id)  # fmt: skip
-    closed = cases.close(case.id, version=case.version, closed_on=T, today=T, user=U,
-                         outcomes={1: "unbegruendet"}, signed_by=people["gf"].id)  # fmt: skip
+            cases.close(
+                case.id,
+                version=case.version,
+                closed_on=T,
+                today=T,
+                user=U,
+                outcomes={1: "unbegruendet"},
+                signed_by=people[who].id,
+            )
+    closed = cases.close(
+        case.id,
+        version=case.version,
+        closed_on=T,
+        today=T,
+        user=U,
+        outcomes={1: "unbegruendet"},
+        signed_by=people["gf"].id,
+    )
     assert closed.signed_by.role == "GF"
 
 
@@ -155,12 +176,28 @@ def test_close_refusals_leave_database_unchanged(people) -> None:
     assert "begründet, unbegründet oder nicht bewertbar" in errors["concerns.1.outcome"]
     assert "Verzicht" in errors["answer_sent"]
     with pytest.raises(ValidationError) as caught:
-        cases.close(case.id, version=1, closed_on=date(2026, 10, 30), today=T, user=U,
-                    outcomes={1: "begruendet"}, answer_sent=T, signed_by=people["tl"].id)  # fmt: skip
+        cases.close(
+            case.id,
+            version=1,
+            closed_on=date(2026, 10, 30),
+            today=T,
+            user=U,
+            outcomes={1: "begruendet"},
+            answer_sent=T,
+            signed_by=people["tl"].id,
+        )
     assert "vor dem Eingang" in caught.value.message
     with pytest.raises(ValidationError) as caught:
-        cases.close(case.id, version=1, closed_on=T, today=T, user=U, outcomes={1: "begruendet", 2: "begruendet"},
-                    answer_sent=T, signed_by=None)  # fmt: skip
+        cases.close(
+            case.id,
+            version=1,
+            closed_on=T,
+            today=T,
+            user=U,
+            outcomes={1: "begruendet", 2: "begruendet"},
+            answer_sent=T,
+            signed_by=None,
+        )
     assert "Nur Beschwerden" in caught.value.errors["concerns.2.outcome"]
     assert "Schlusszeichnung" in caught.value.errors["signed_by"]
     assert f.snapshot() == before
@@ -168,8 +205,16 @@ def test_close_refusals_leave_database_unchanged(people) -> None:
 
 def test_outcome_is_stored_per_concern(people) -> None:
     case = f.register(concerns=[("beschwerde", None), ("fachaufsichtsbeschwerde", None), ("lob", None)])
-    case = cases.close(case.id, version=1, closed_on=T, today=T, user=U, answer_sent=T, signed_by=people["tl"].id,
-                       outcomes={1: "unbegruendet", 2: "begruendet"})  # fmt: skip
+    case = cases.close(
+        case.id,
+        version=1,
+        closed_on=T,
+        today=T,
+        user=U,
+        answer_sent=T,
+        signed_by=people["tl"].id,
+        outcomes={1: "unbegruendet", 2: "begruendet"},
+    )
     stored = {c.position: c.outcome for c in Concern.select().where(Concern.case == case.id)}
     assert stored == {1: "unbegruendet", 2: "begruendet", 3: None}
     assert case.outcome == "unbegruendet"
@@ -182,8 +227,15 @@ def test_waiver_closes_without_answer(people) -> None:
     case = cases.record_waiver(
         case.id, version=1, declared_on=T, reasons="Im Telefonat am 19.11. geklärt; Termin vereinbart.", today=T, user=U
     )
-    case = cases.close(case.id, version=case.version, closed_on=T, today=T, user=U,
-                       outcomes={1: "begruendet"}, signed_by=people["tl"].id)  # fmt: skip
+    case = cases.close(
+        case.id,
+        version=case.version,
+        closed_on=T,
+        today=T,
+        user=U,
+        outcomes={1: "begruendet"},
+        signed_by=people["tl"].id,
+    )
     assert case.waiver and case.answer_sent is None
     assert "Verzicht" in Event.select().order_by(Event.id.desc()).get().text
 
@@ -204,12 +256,26 @@ def test_anonymous_and_card_cases_close_without_answer_or_sign_off(people) -> No
 
 def test_dab_workflow(people) -> None:
     case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Herr Sachbearbeiter M.")
-    case = cases.record_statement(case.id, version=1, author="Herr Sachbearbeiter M.", author_role="MA",
-                                  received_on=date(2026, 11, 9), text="Das Gespräch verlief sachlich.",
-                                  today=T, user=U)  # fmt: skip
-    case = cases.record_statement(case.id, version=case.version, author="Jens Brandt", author_role="TL",
-                                  received_on=date(2026, 11, 10), text="Stellungnahme der TL.", today=T,
-                                  user=U)  # fmt: skip
+    case = cases.record_statement(
+        case.id,
+        version=1,
+        author="Herr Sachbearbeiter M.",
+        author_role="MA",
+        received_on=date(2026, 11, 9),
+        text="Das Gespräch verlief sachlich.",
+        today=T,
+        user=U,
+    )
+    case = cases.record_statement(
+        case.id,
+        version=case.version,
+        author="Jens Brandt",
+        author_role="TL",
+        received_on=date(2026, 11, 10),
+        text="Stellungnahme der TL.",
+        today=T,
+        user=U,
+    )
     assert Statement.select().where(Statement.case == case.id).count() == 2
     args = {"closed_on": T, "today": T, "user": U, "outcomes": {1: "unbegruendet"}, "answer_sent": T}
     with pytest.raises(ValidationError, match="Entscheidung der GF"):
@@ -217,10 +283,24 @@ def test_dab_workflow(people) -> None:
     with pytest.raises(RefusedError, match="Erst entscheidet"):
         cases.inform_employee(case.id, version=case.version, informed_on=T, today=T, user=U)
     with pytest.raises(ValidationError, match="nur die Geschäftsführung"):
-        cases.decide_dab(case.id, version=case.version, decision="Kein Fehlverhalten.", decided_by=people["bl"].id,
-                         decided_on=T, today=T, user=U)  # fmt: skip
-    case = cases.decide_dab(case.id, version=case.version, decision="Kein persönliches Fehlverhalten festgestellt.",
-                            decided_by=people["gf"].id, decided_on=date(2026, 11, 16), today=T, user=U)  # fmt: skip
+        cases.decide_dab(
+            case.id,
+            version=case.version,
+            decision="Kein Fehlverhalten.",
+            decided_by=people["bl"].id,
+            decided_on=T,
+            today=T,
+            user=U,
+        )
+    case = cases.decide_dab(
+        case.id,
+        version=case.version,
+        decision="Kein persönliches Fehlverhalten festgestellt.",
+        decided_by=people["gf"].id,
+        decided_on=date(2026, 11, 16),
+        today=T,
+        user=U,
+    )
     with pytest.raises(ValidationError, match="Information der/des Beschäftigten"):
         cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args)
     case = cases.inform_employee(case.id, version=case.version, informed_on=date(2026, 11, 17), today=T, user=U)
@@ -234,29 +314,59 @@ def test_dab_workflow(people) -> None:
 def test_dab_reclassification_records_who_when_why(people) -> None:
     case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Frau K.")
     with pytest.raises(ValidationError, match="Fachaufsichtsbeschwerde oder eine Beschwerde"):
-        cases.reclassify_dab(case.id, version=1, new_kind="lob", reason="x", decided_by=people["gf"].id,
-                             decided_on=T, today=T, user=U)  # fmt: skip
+        cases.reclassify_dab(
+            case.id, version=1, new_kind="lob", reason="x", decided_by=people["gf"].id, decided_on=T, today=T, user=U
+        )
     with pytest.raises(ValidationError, match="Begründung"):
-        cases.reclassify_dab(case.id, version=1, new_kind="beschwerde", reason="", decided_by=people["gf"].id,
-                             decided_on=T, today=T, user=U)  # fmt: skip
-    case = cases.reclassify_dab(case.id, version=1, new_kind="fachaufsichtsbeschwerde",
-                                reason="Beanstandet wird die Entscheidung, nicht das Verhalten.",
-                                decided_by=people["gf"].id, decided_on=date(2026, 11, 18), today=T,
-                                user=U)  # fmt: skip
+        cases.reclassify_dab(
+            case.id,
+            version=1,
+            new_kind="beschwerde",
+            reason="",
+            decided_by=people["gf"].id,
+            decided_on=T,
+            today=T,
+            user=U,
+        )
+    case = cases.reclassify_dab(
+        case.id,
+        version=1,
+        new_kind="fachaufsichtsbeschwerde",
+        reason="Beanstandet wird die Entscheidung, nicht das Verhalten.",
+        decided_by=people["gf"].id,
+        decided_on=date(2026, 11, 18),
+        today=T,
+        user=U,
+    )
     assert case.kind == "fachaufsichtsbeschwerde" and case.reclassified_from == "dienstaufsichtsbeschwerde"
     assert Concern.get((Concern.case == case.id) & (Concern.position == 1)).kind == "fachaufsichtsbeschwerde"
     text = Event.select().order_by(Event.id.desc()).get().text
     assert "Dr. Anna Lindqvist" in text and "18.11.2026" in text and "nicht das Verhalten" in text
     with pytest.raises(RefusedError, match="keine Dienstaufsichtsbeschwerde"):
-        cases.reclassify_dab(case.id, version=case.version, new_kind="beschwerde", reason="x",
-                             decided_by=people["gf"].id, decided_on=T, today=T, user=U)  # fmt: skip
+        cases.reclassify_dab(
+            case.id,
+            version=case.version,
+            new_kind="beschwerde",
+            reason="x",
+            decided_by=people["gf"].id,
+            decided_on=T,
+            today=T,
+            user=U,
+        )
 
 
 def test_follow_up_links_and_notes_both_cases(people) -> None:
     earlier = f.register(received=date(2026, 10, 1))
-    earlier = cases.close(earlier.id, version=1, closed_on=date(2026, 10, 9), today=T, user=U,
-                          outcomes={1: "unbegruendet"}, answer_sent=date(2026, 10, 9),
-                          signed_by=people["tl"].id)  # fmt: skip
+    earlier = cases.close(
+        earlier.id,
+        version=1,
+        closed_on=date(2026, 10, 9),
+        today=T,
+        user=U,
+        outcomes={1: "unbegruendet"},
+        answer_sent=date(2026, 10, 9),
+        signed_by=people["tl"].id,
+    )
     later = cases.follow_up(earlier.id, f.case_input(received=date(2026, 11, 16)), today=T, user=U)
     assert later.kind == "folgereaktion" and later.follows.ref == earlier.ref
     assert "follow_up" in actions(earlier)
@@ -266,8 +376,16 @@ def test_follow_up_links_and_notes_both_cases(people) -> None:
 
 def test_closed_case_refuses_further_actions(people) -> None:
     case = f.register()
-    case = cases.close(case.id, version=1, closed_on=T, today=T, user=U, outcomes={1: "begruendet"},
-                       answer_sent=T, signed_by=people["tl"].id)  # fmt: skip
+    case = cases.close(
+        case.id,
+        version=1,
+        closed_on=T,
+        today=T,
+        user=U,
+        outcomes={1: "begruendet"},
+        answer_sent=T,
+        signed_by=people["tl"].id,
+    )
     with pytest.raises(RefusedError, match="Folgereaktion"):
         cases.acknowledge(case.id, version=case.version, sent_on=T, today=T, user=U)
 
@@ -296,7 +414,7 @@ def test_update_recomputes_deadlines_only_when_clock_data_change(people) -> None
         lambda c, v: cases.update_case(c, version=v, data=f.case_input(subject="x"), today=T, user=U),
         lambda c, v: cases.record_statement(
             c, version=v, author="A", author_role="TL", received_on=T, text="t", today=T, user=U
-        ),  # fmt: skip
+        ),
     ],
     ids=["acknowledge", "escalate", "reserve", "waiver", "answer", "update", "statement"],
 )

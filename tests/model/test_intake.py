@@ -10,7 +10,6 @@ from krm_desktop.model import cases
 from krm_desktop.model.codes import KINDS, NOT_KRM
 from krm_desktop.model.entities import Case, Event, RoutingNote
 from krm_desktop.model.errors import NotKrmMatter, ValidationError
-from krm_desktop.model.intake import ConcernInput
 from tests import factories as f
 
 

@@ -1,0 +1,65 @@
+"""First start (profile choice) and the start window with its counts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from krm_desktop.model import cases
+from krm_desktop.model.db import open_store
+from krm_desktop.model.profiles import has_profile, load_profile
+from krm_desktop.model.settings import letterhead
+from krm_desktop.ui.main_window import MainWindow
+from krm_desktop.ui.profile_dialog import ProfileDialog
+from tests import factories as f
+
+
+def test_first_start_asks_for_profile_and_stores_it(qtbot, tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "neu.sqlite3"), create=True)
+    try:
+        assert not has_profile()
+        dialog = ProfileDialog(store.describe())
+        qtbot.addWidget(dialog)
+        index = dialog.profile_box.findData("berlin-pankow")
+        dialog.profile_box.setCurrentIndex(index)
+        assert dialog.office_name.text() == "Jobcenter Berlin Pankow"
+        assert "10 Arbeitstage" in dialog.details.text()
+        dialog.office_name.clear()
+        qtbot.keyClicks(dialog.office_name, "   ")
+        dialog.accept()
+        assert dialog.error.isVisible() or not dialog.error.isHidden()
+        assert "Namen der Dienststelle" in dialog.error.text()
+        assert not has_profile()  # refused: nothing stored, the typed text stays
+        assert dialog.office_name.text() == "   "
+        dialog.office_name.setText("Jobcenter Berlin Pankow, Standort Storkower Straße")
+        dialog.accept()
+        assert dialog.result() == dialog.DialogCode.Accepted
+        assert load_profile().code == "berlin-pankow"
+        assert letterhead()["office_name"] == "Jobcenter Berlin Pankow, Standort Storkower Straße"
+    finally:
+        store.close()
+
+
+def test_start_window_shows_counts_and_database(qtbot, store) -> None:
+    f.register(received=date(2026, 11, 2))  # ack due 05.11. -> overdue on 20.11.
+    f.register(received=date(2026, 11, 19))  # ack due 24.11.
+    card = f.register(kind="meinungskarte", channel="meinungskarte", person=None, received=date(2026, 3, 1))
+    cases.close(card.id, version=1, closed_on=date(2026, 3, 2), today=f.TODAY, user=f.USER)
+    window = MainWindow(store, f.TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.tiles["open"].text() == "2"
+    assert window.tiles["overdue"].text() == "1"
+    assert window.tiles["ack_pending"].text() == "2"
+    assert window.tiles["cards_this_year"].text() == "1"
+    assert str(store.path) in window.statusBar().currentMessage()
+    assert str(store.path) in window.about_text()
+    f.register(received=date(2026, 11, 20))
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.tiles["open"].text() == "3"
+    assert window.tiles["due_this_week"].text() == "0"
