@@ -124,7 +124,7 @@ def _type_errors(obj: dict[str, Any]) -> dict[str, str]:
     concerns = obj.get("concerns")
     if concerns is not None:
         if not isinstance(concerns, list) or not all(isinstance(c, dict) for c in concerns):
-            errors["concerns"] = "Bitte eine Liste von Anliegen [{\"kind\": …, \"outcome\": …}] oder null angeben."
+            errors["concerns"] = 'Bitte eine Liste von Anliegen [{"kind": …, "outcome": …}] oder null angeben.'
         else:
             for index, concern in enumerate(concerns, start=1):
                 for key, value in concern.items():
@@ -201,7 +201,10 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
     if outcome is not None and closed is None:
         add("outcome", "Ein Ergebnis gibt es erst mit dem Abschluss (closed).")
     if closed is not None and kind in COMPLAINT_KINDS and outcome is None:
-        add("outcome", "Eine abgeschlossene Beschwerde braucht ein Ergebnis (begruendet, unbegruendet, nicht_bewertbar).")
+        add(
+            "outcome",
+            "Eine abgeschlossene Beschwerde braucht ein Ergebnis (begruendet, unbegruendet, nicht_bewertbar).",
+        )
     if closed is not None and outcome != data.concerns[0].outcome:
         add("outcome", "Das Ergebnis muss dem Ergebnis des ersten Anliegens entsprechen.")
     if closed is not None and kind != "meinungskarte":

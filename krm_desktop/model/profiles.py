@@ -22,7 +22,25 @@ RETENTION_BA = "ba"  # personal data 31.12. of year+2, rest 31.12. of year+8, pe
 RETENTION_WHOLE_TO_THE_DAY = "whole_to_the_day"  # everything N years after completion, to the day
 RETENTION_WHOLE_YEAR_END = "whole_year_end"  # everything on 31.12. of the N-th year after completion
 
-BUNDESLAENDER = tuple(sorted(holidays.country_holidays("DE").subdivisions))
+BUNDESLAENDER = tuple(sorted(c for c in holidays.country_holidays("DE").subdivisions if len(c) == 2))
+BUNDESLAND_NAMES = {
+    "BB": "Brandenburg",
+    "BE": "Berlin",
+    "BW": "Baden-Württemberg",
+    "BY": "Bayern",
+    "HB": "Bremen",
+    "HE": "Hessen",
+    "HH": "Hamburg",
+    "MV": "Mecklenburg-Vorpommern",
+    "NI": "Niedersachsen",
+    "NW": "Nordrhein-Westfalen",
+    "RP": "Rheinland-Pfalz",
+    "SH": "Schleswig-Holstein",
+    "SL": "Saarland",
+    "SN": "Sachsen",
+    "ST": "Sachsen-Anhalt",
+    "TH": "Thüringen",
+}
 DEFAULT_CLOSING_DAYS = ("12-24", "12-31")
 _CLOSING_DAY = re.compile(r"^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
@@ -68,6 +86,13 @@ class OfficeProfile:
     retention: RetentionRule = field(default_factory=RetentionRule)
     shift_to_working_day: bool = True  # calendar-day deadlines ending on a non-working day move on
     closing_days: tuple[str, ...] = DEFAULT_CLOSING_DAYS  # "MM-DD" every year or "YYYY-MM-DD" once
+
+    def closing_days_text(self) -> str:
+        """German: "24.12., 31.12. (jährlich); 15.05.2026" """
+        yearly = [f"{d[3:]}.{d[:2]}." for d in self.closing_days if len(d) == 5]
+        once = [f"{d[8:]}.{d[5:7]}.{d[:4]}" for d in self.closing_days if len(d) == 10]
+        parts = ([", ".join(yearly) + " (jährlich)"] if yearly else []) + ([", ".join(once)] if once else [])
+        return "; ".join(parts) or "keine"
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -137,7 +162,7 @@ def profile_from_dict(data: dict[str, Any]) -> OfficeProfile:
     if profile.bundesland not in BUNDESLAENDER:
         errors["bundesland"] = (
             f"Unbekanntes Bundesland „{profile.bundesland}“. Erwartet wird ein Kürzel wie "
-            f"{', '.join(BUNDESLAENDER[:5])} …"
+            f"{', '.join([code for code in BUNDESLAENDER if len(code) == 2][:5])} …"
         )
     for name, rule in (("ack", profile.ack), ("final", profile.final)):
         if not _whole_number(rule.count):

@@ -14,17 +14,17 @@ from PySide6.QtWidgets import (
 )
 
 from krm_desktop.model.errors import KrmError, ValidationError
-from krm_desktop.model.profiles import PRESETS, OfficeProfile
+from krm_desktop.model.profiles import BUNDESLAND_NAMES, PRESETS, OfficeProfile
 from krm_desktop.model.setup import initialise_office
 
 
 def describe(profile: OfficeProfile) -> str:
     return (
-        f"Bundesland: {profile.bundesland}\n"
+        f"Bundesland: {BUNDESLAND_NAMES.get(profile.bundesland, profile.bundesland)}\n"
         f"Eingangsbestätigung: {profile.ack.describe()}\n"
         f"Abschließende Antwort: {profile.final.describe()}\n"
         f"Löschung: {profile.retention.describe()}\n"
-        f"Schließtage: {', '.join(profile.closing_days)}"
+        f"Schließtage: {profile.closing_days_text()}"
     )
 
 
