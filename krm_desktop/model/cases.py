@@ -25,7 +25,7 @@ from krm_desktop.model.codes import (
     STATUS_OPEN,
     label,
 )
-from krm_desktop.model.deadlines import compute_deadlines
+from krm_desktop.model.deadlines import CLOCK_FIELDS, ClockFacts, compute_deadlines, next_due
 from krm_desktop.model.entities import (
     Case,
     Concern,
@@ -76,8 +76,15 @@ def _load_open(case_id: int, version: int) -> Case:
     return case
 
 
+def clock_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """next_action/next_due for a case whose clock-relevant fields are `values`."""
+    action, due = next_due(ClockFacts(*(values.get(name) for name in CLOCK_FIELDS)))
+    return {"next_action": action, "next_due": due}
+
+
 def _save(case: Case, **changes: Any) -> Case:
     """Write the changes only if nobody saved the case meanwhile."""
+    changes.update(clock_fields({name: changes.get(name, getattr(case, name)) for name in CLOCK_FIELDS}))
     updated = (
         Case.update(**changes, version=Case.version + 1)
         .where((Case.id == case.id) & (Case.version == case.version))
@@ -140,6 +147,7 @@ def register(data: CaseInput, *, today: date, user: str, profile: OfficeProfile 
             requesting_ref=data.requesting_ref.strip(),
             body_due=data.body_due,
             employee_concerned=data.employee_concerned.strip(),
+            **clock_fields({"ack_due": deadlines.ack_due, "final_due": deadlines.final_due}),
         )
         for position, concern in enumerate(data.concern_list(), start=1):
             Concern.create(case=case, position=position, kind=concern.kind, outcome=concern.outcome)

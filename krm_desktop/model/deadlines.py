@@ -118,6 +118,15 @@ def pending(facts: ClockFacts) -> list[tuple[str, date]]:
     return sorted(items, key=lambda item: item[1])
 
 
+CLOCK_FIELDS = ("closed", "ack_due", "final_due", "ack_sent", "interim_sent", "interim_expected", "answer_sent")
+
+
+def next_due(facts: ClockFacts) -> tuple[str | None, date | None]:
+    """The earliest open clock item (stored on the case so lists sort and filter by it in SQL)."""
+    items = pending(facts)
+    return items[0] if items else (None, None)
+
+
 def due_status(facts: ClockFacts, today: date, cal: WorkingCalendar) -> DueStatus:
     if facts.closed is not None:
         return DueStatus(DueState.CLOSED, text=f"abgeschlossen am {facts.closed:%d.%m.%Y}")

@@ -116,6 +116,10 @@ class Case(BaseModel):
     interim_expected = DateField(null=True)
     answer_sent = DateField(null=True)
     closed = DateField(null=True, index=True)
+    # The earliest open clock item (ack | answer | answer_after_interim) and its date, kept by the
+    # services so that lists sort and filter by it in SQL.
+    next_action = CharField(max_length=24, null=True)
+    next_due = DateField(null=True, index=True)
     outcome = CharField(max_length=20, null=True)  # the main concern's outcome
     # Responsibility
     lead = CharField(max_length=8, default="team")  # team or gf

@@ -8,6 +8,7 @@ with every schema change.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from peewee import Database, SqliteDatabase
 from playhouse.migrate import SchemaMigrator, migrate
@@ -17,14 +18,30 @@ CURRENT_VERSION = 2
 Step = Callable[[SchemaMigrator, Database], None]
 
 
-def _v2_case_topic(migrator: SchemaMigrator, db: Database) -> None:
-    """Version 2: every case gets a topic category (Themenkategorie) for the reports."""
-    from peewee import CharField
+def _v2_topic_and_next_due(migrator: SchemaMigrator, db: Database) -> None:
+    """Version 2: a topic category (Themenkategorie) for the reports, and the stored next due item."""
+    from peewee import CharField, DateField
 
-    migrate(migrator.add_column("krm_case", "topic", CharField(max_length=80, default="")))
+    from krm_desktop.model.deadlines import CLOCK_FIELDS, ClockFacts, next_due
+
+    migrate(
+        migrator.add_column("krm_case", "topic", CharField(max_length=80, default="")),
+        migrator.add_column("krm_case", "next_action", CharField(max_length=24, null=True)),
+        migrator.add_column("krm_case", "next_due", DateField(null=True)),
+        migrator.add_index("krm_case", ("next_due",), False),
+    )
+    columns = ", ".join(CLOCK_FIELDS)
+    rows = db.execute_sql(f"SELECT id, {columns} FROM krm_case WHERE status = 'offen'").fetchall()
+    for row in rows:
+        values = [date.fromisoformat(v) if isinstance(v, str) else v for v in row[1:]]
+        action, due = next_due(ClockFacts(*values))
+        db.execute_sql(
+            "UPDATE krm_case SET next_action = ?, next_due = ? WHERE id = ?",
+            (action, due.isoformat() if due else None, row[0]),
+        )
 
 
-STEPS: dict[int, Step] = {2: _v2_case_topic}
+STEPS: dict[int, Step] = {2: _v2_topic_and_next_due}
 
 
 def upgrade(db: Database, from_version: int, write_version: Callable[[int], None]) -> None:

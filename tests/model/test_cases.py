@@ -37,8 +37,10 @@ def people(store):
 
 def test_acknowledge_then_interim_then_answer_and_close(people) -> None:
     case = f.register(team_id=people["team"].id)
+    assert (case.next_action, case.next_due) == ("ack", date(2026, 11, 5))
     case = cases.acknowledge(case.id, version=case.version, sent_on=date(2026, 11, 4), today=T, user=U)
     assert case.ack_sent == date(2026, 11, 4) and case.version == 2
+    assert (case.next_action, case.next_due) == ("answer", date(2026, 11, 16))
     case = cases.send_interim(
         case.id,
         version=case.version,
@@ -49,6 +51,7 @@ def test_acknowledge_then_interim_then_answer_and_close(people) -> None:
         user=U,
     )
     assert case.interim_expected == date(2026, 11, 30)
+    assert (case.next_action, case.next_due) == ("answer_after_interim", date(2026, 11, 30))
     case = cases.record_answer(case.id, version=case.version, sent_on=date(2026, 11, 19), today=T, user=U)
     case = cases.close(
         case.id,
@@ -60,6 +63,7 @@ def test_acknowledge_then_interim_then_answer_and_close(people) -> None:
         signed_by=people["tl"].id,
     )
     assert case.status == "abgeschlossen" and case.outcome == "begruendet" and case.signed_by.name == "Jens Brandt"
+    assert (case.next_action, case.next_due) == (None, None)
     assert actions(case) == ["registered", "acknowledged", "interim", "answered", "closed"]
 
 

@@ -102,6 +102,9 @@ def test_every_past_schema_upgrades_to_current(sample: Path, tmp_path: Path) -> 
         assert refs == ["KRM-2026-0001", "KRM-2026-0002", "KRM-2026-0003", "KRM-2026-0004"]
         assert Case.get(Case.ref == "KRM-2026-0004").follows.ref == "KRM-2026-0001"
         assert all(c.topic == "" for c in Case.select())
+        lob = Case.get(Case.ref == "KRM-2026-0002")
+        assert (lob.next_action, lob.next_due) == ("ack", lob.ack_due)
+        assert Case.get(Case.ref == "KRM-2026-0001").next_due is None  # closed
         # the upgraded database works with today's services
         case = Case.get(Case.ref == "KRM-2026-0002")
         cases.acknowledge(case.id, version=case.version, sent_on=f.TODAY, today=f.TODAY, user=f.USER)
