@@ -47,7 +47,7 @@ def test_check_refuses_foreign_file(capsys, tmp_path: Path) -> None:
     con.execute("CREATE TABLE t (x)")
     con.commit()
     con.close()
-    code, out, err = run(capsys, "--db", str(target), "check")
+    code, _, err = run(capsys, "--db", str(target), "check")
     assert code == 1 and "keine KRM-Datenbank" in err
 
 
@@ -58,7 +58,7 @@ def test_check_finds_damage(capsys, tmp_path: Path) -> None:
     con.execute("DELETE FROM setting WHERE key = 'profile'")
     con.commit()
     con.close()
-    code, out, err = run(capsys, "--db", str(db), "check")
+    code, out, _ = run(capsys, "--db", str(db), "check")
     assert code == 1 and out is not None and out["ok"] is False
     assert any("Office-Profil" in p for p in out["problems"])
 

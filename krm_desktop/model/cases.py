@@ -39,7 +39,7 @@ from krm_desktop.model.entities import (
 )
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
 from krm_desktop.model.intake import CaseInput, PartyInput, check_case
-from krm_desktop.model.profiles import OfficeProfile, load_profile
+from krm_desktop.model.profiles import FROM_ACK_SENT, OfficeProfile, load_profile
 
 
 def _stamp(today: date) -> datetime:
@@ -220,8 +220,12 @@ def acknowledge(
         if case.ack_sent:
             raise RefusedError(f"Die Eingangsbestätigung ist bereits am {case.ack_sent:%d.%m.%Y} versandt.")
         _action_date(sent_on, "Versanddatum", case, today)
-        changes = _deadline_fields(case, profile or load_profile(), ack_sent=sent_on)
-        case = _save(case, ack_sent=sent_on, final_due=changes["final_due"])
+        profile = profile or load_profile()
+        changes: dict[str, Any] = {"ack_sent": sent_on}
+        if profile.final.start == FROM_ACK_SENT:
+            # Only this clock depends on the sending; other stored deadlines never move afterwards.
+            changes["final_due"] = _deadline_fields(case, profile, ack_sent=sent_on)["final_due"]
+        case = _save(case, **changes)
         late = " (nach Fristablauf)" if case.ack_due and sent_on > case.ack_due else ""
         log(case.id, "acknowledged", f"Eingangsbestätigung versandt am {sent_on:%d.%m.%Y}{late}.", today, user)
     return case
@@ -376,7 +380,7 @@ def reclassify_dab(
             raise _fail("reason", problem)
         _action_date(decided_on, "Datum der Entscheidung", case, today)
         Concern.update(kind=new_kind).where((Concern.case == case.id) & (Concern.position == 1)).execute()
-        case = _save(case, kind=new_kind, reclassified_from=case.kind, lead="team")
+        case = _save(case, kind=new_kind, reclassified_from=case.kind, lead="team", gf_due=None)
         log(
             case.id,
             "reclassified",
@@ -478,6 +482,10 @@ def close(
             if problem or answer_sent > closed_on:
                 errors["answer_sent"] = problem or "Die Antwort kann nicht nach dem Abschluss versandt worden sein."
         answered = answer_sent or case.answer_sent
+        if answered is not None and answered > closed_on and "answer_sent" not in errors:
+            errors["answer_sent"] = (
+                f"Die Antwort wurde am {answered:%d.%m.%Y} versandt; der Abschluss kann nicht davor liegen."
+            )
         addressee = case.person_id is not None and not card
         if addressee and answered is None and not case.waiver:
             errors["answer_sent"] = (
@@ -538,8 +546,8 @@ def follow_up(earlier_id: int, data: CaseInput, *, today: date, user: str) -> Ca
     data.follows_ref = earlier.ref
     if data.concerns:
         data.concerns[0].kind = "folgereaktion"
-    case = register(data, today=today, user=user)
     with database.atomic():
+        case = register(data, today=today, user=user)
         log(earlier.id, "follow_up", f"Folgereaktion {case.ref} eingegangen am {data.received:%d.%m.%Y}.", today, user)
     return case
 
@@ -567,6 +575,12 @@ def update_case(
             "body_due": data.body_due,
             "employee_concerned": data.employee_concerned.strip(),
         }
+        if data.received.year != case.year:
+            raise _fail(
+                "received",
+                f"Das Aktenzeichen {case.ref} gehört zum Jahr {case.year}; das Eingangsdatum kann nur "
+                "innerhalb dieses Jahres korrigiert werden.",
+            )
         for name in ("ack_sent", "interim_sent", "answer_sent"):
             sent = getattr(case, name)
             if sent is not None and sent < data.received:

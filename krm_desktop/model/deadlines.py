@@ -40,9 +40,11 @@ def compute_deadlines(
     ack_sent: date | None = None,
     body_due: date | None = None,
 ) -> Deadlines:
-    if not has_clocks(kind, channel, has_addressee):
-        return NO_CLOCK
     cal = calendar_of(profile)
+    # Sofortsache / GF informed at once: an internal clock that runs even without an addressee.
+    gf_due = cal.next_working_day(received) if kind in GF_KINDS else None
+    if not has_clocks(kind, channel, has_addressee):
+        return Deadlines(None, None, gf_due)
     shift = profile.shift_to_working_day
     ack_due = cal.due_date(received, profile.ack, shift)
     if profile.final.start == FROM_ACK_SENT:
@@ -51,9 +53,6 @@ def compute_deadlines(
         final_due = cal.due_date(ack_sent or ack_due, profile.final, shift)
     else:
         final_due = cal.due_date(received, profile.final, shift)
-    gf_due = None
-    if kind in GF_KINDS:
-        gf_due = cal.next_working_day(received)  # Sofortsache / GF informed at once
     if kind in PETITION_KINDS and body_due is not None:
         final_due = body_due  # the requesting body's own date overrides
     return Deadlines(ack_due, final_due, gf_due)

@@ -71,11 +71,15 @@ class ImportedCase:
     anonymised: bool
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"das Feld „{key}“ steht doppelt in der Zeile")
+            raise _DuplicateKey(f"das Feld „{key}“ steht doppelt in der Zeile")
         result[key] = value
     return result
 
@@ -85,9 +89,14 @@ def parse_json(text: str) -> tuple[dict[str, Any] | None, str | None]:
     try:
         value = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
-        return None, f"kein gültiges JSON ({exc.msg} bei Zeichen {exc.pos + 1})."
-    except ValueError as exc:
+        return (
+            None,
+            f"kein gültiges JSON (Fehler bei Zeichen {exc.pos + 1}); die Zeile ist unvollständig oder verfälscht.",
+        )
+    except _DuplicateKey as exc:
         return None, f"kein gültiges JSON: {exc}."
+    except (ValueError, RecursionError):  # e.g. numbers of thousands of digits, nesting thousands deep
+        return None, "kein gültiges JSON: ungewöhnlich lange Zahl oder zu tief verschachtelt."
     if not isinstance(value, dict):
         return None, "Jede Zeile muss ein JSON-Objekt {…} mit den Feldern eines Falls sein."
     return value, None
@@ -229,7 +238,9 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
         else:
             seq = parsed[1]
 
-    team: str | None = (obj.get("team") or "").strip() or None
+    team: str | None = obj.get("team") or None
+    if team is not None and not team.strip():
+        team = None
     if team is not None:
         add("team", v.text_problem(team, "Team", max_len=120, multiline=False))
 

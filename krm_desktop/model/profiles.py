@@ -162,7 +162,7 @@ def profile_from_dict(data: dict[str, Any]) -> OfficeProfile:
     if profile.bundesland not in BUNDESLAENDER:
         errors["bundesland"] = (
             f"Unbekanntes Bundesland „{profile.bundesland}“. Erwartet wird ein Kürzel wie "
-            f"{', '.join([code for code in BUNDESLAENDER if len(code) == 2][:5])} …"
+            f"{', '.join(BUNDESLAENDER[:5])} …"
         )
     for name, rule in (("ack", profile.ack), ("final", profile.final)):
         if not _whole_number(rule.count):

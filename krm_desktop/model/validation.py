@@ -15,6 +15,7 @@ _BG_NO = re.compile(r"^\d{5}BG\d{7}$")  # e.g. 93601BG0012345
 _POSTCODE = re.compile(r"^\d{5}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+()/\- ]{3,40}$")
+_LINE_BREAKS = str.maketrans("", "", "\n\t\r")
 _REF = re.compile(r"^KRM-(\d{4})-(\d{4,6})$")
 
 
@@ -22,6 +23,8 @@ def text_problem(value: str, label: str, *, max_len: int = MAX_TEXT, multiline: 
     if len(value) > max_len:
         return f"{label}: höchstens {max_len:,} Zeichen erlaubt, eingegeben sind {len(value):,}.".replace(",", ".")
     allowed = {"\n", "\t", "\r"} if multiline else set()
+    if (value.translate(_LINE_BREAKS) if multiline else value).isprintable():
+        return None  # the common case, decided in C; the loop below only runs for unusual text
     for ch in value:
         if ch in allowed:
             continue

@@ -343,6 +343,7 @@ def test_dab_reclassification_records_who_when_why(people) -> None:
         user=U,
     )
     assert case.kind == "fachaufsichtsbeschwerde" and case.reclassified_from == "dienstaufsichtsbeschwerde"
+    assert case.gf_due is None and case.lead == "team"
     assert Concern.get((Concern.case == case.id) & (Concern.position == 1)).kind == "fachaufsichtsbeschwerde"
     text = Event.select().order_by(Event.id.desc()).get().text
     assert "Dr. Anna Lindqvist" in text and "18.11.2026" in text and "nicht das Verhalten" in text
@@ -429,3 +430,38 @@ def test_every_service_refuses_a_stale_version(people, service) -> None:
     with pytest.raises(ConflictError, match="anderen Platz"):
         service(case.id, 1)
     assert f.snapshot() == before
+
+
+def test_acknowledging_after_a_profile_change_keeps_the_stored_answer_deadline(people) -> None:
+    from dataclasses import replace
+
+    from krm_desktop.model.profiles import load_profile, profile_version, save_profile
+
+    case = f.register(received=date(2026, 11, 2))
+    profile = load_profile()
+    save_profile(replace(profile, closing_days=(*profile.closing_days, "2026-11-16")), profile_version())
+    case = cases.acknowledge(case.id, version=1, sent_on=date(2026, 11, 3), today=T, user=U)
+    assert case.final_due == date(2026, 11, 16)
+
+
+def test_received_date_cannot_leave_the_reference_year(people) -> None:
+    case = f.register(received=date(2026, 1, 2))
+    before = f.snapshot()
+    with pytest.raises(ValidationError, match="Jahr 2026"):
+        cases.update_case(case.id, version=1, data=f.case_input(received=date(2025, 12, 30)), today=T, user=U)
+    assert f.snapshot() == before
+
+
+def test_close_cannot_predate_a_recorded_answer(people) -> None:
+    case = f.register()
+    case = cases.record_answer(case.id, version=1, sent_on=date(2026, 11, 12), today=T, user=U)
+    with pytest.raises(ValidationError, match=r"12\.11\.2026"):
+        cases.close(
+            case.id,
+            version=case.version,
+            closed_on=date(2026, 11, 10),
+            today=T,
+            user=U,
+            outcomes={1: "begruendet"},
+            signed_by=people["tl"].id,
+        )
