@@ -106,48 +106,62 @@ def next_ref(year: int) -> tuple[str, int]:
     return v.format_ref(year, last + 1), last + 1
 
 
-def register(data: CaseInput, *, today: date, user: str, profile: OfficeProfile | None = None) -> Case:
-    """Register a Kundenreaktion (after intake triage) and compute its deadlines."""
-    earlier = check_case(data, today)
-    profile = profile or load_profile()
+def new_case_fields(data: CaseInput, profile: OfficeProfile, **state: Any) -> dict[str, Any]:
+    """The stored fields of a new case from its intake data; `state` adds sent/closed dates (import).
+
+    Deadlines, responsibility (GF kinds) and the next due item are derived here, in one place.
+    """
     deadlines = compute_deadlines(
         profile,
         data.kind,
         data.channel,
         data.received,
         has_addressee=data.person is not None,
+        ack_sent=state.get("ack_sent"),
         body_due=data.body_due,
     )
+    gf_kind = data.kind in GF_KINDS
+    fields: dict[str, Any] = {
+        "year": data.received.year,
+        "kind": data.kind,
+        "channel": data.channel,
+        "via": data.via,
+        "received": data.received,
+        "team": data.team_id,
+        "subject": data.subject.strip(),
+        "description": data.description,
+        "file_no": data.file_no.strip(),
+        "status": STATUS_CLOSED if state.get("closed") else STATUS_OPEN,
+        "ack_due": deadlines.ack_due,
+        "final_due": deadlines.final_due,
+        "gf_due": deadlines.gf_due,
+        "lead": "gf" if gf_kind else "team",
+        "sign_off_role": "GF" if gf_kind else "TL",
+        "escalation_level": 3 if gf_kind else 1,
+        "requesting_body": data.requesting_body.strip(),
+        "requesting_ref": data.requesting_ref.strip(),
+        "body_due": data.body_due,
+        "employee_concerned": data.employee_concerned.strip(),
+    }
+    fields.update(state)
+    fields.update(clock_fields(fields))
+    return fields
+
+
+def register(data: CaseInput, *, today: date, user: str, profile: OfficeProfile | None = None) -> Case:
+    """Register a Kundenreaktion (after intake triage) and compute its deadlines."""
+    earlier = check_case(data, today)
+    profile = profile or load_profile()
     gf_kind = data.kind in GF_KINDS
     with database.atomic():
         ref, seq = next_ref(data.received.year)
         case = Case.create(
             ref=ref,
-            year=data.received.year,
             seq=seq,
-            kind=data.kind,
-            channel=data.channel,
-            via=data.via,
-            received=data.received,
-            team=data.team_id,
-            subject=data.subject.strip(),
-            description=data.description,
-            file_no=data.file_no.strip(),
-            status=STATUS_OPEN,
             person=_party(data.person),
             represented=_party(data.represented),
-            ack_due=deadlines.ack_due,
-            final_due=deadlines.final_due,
-            gf_due=deadlines.gf_due,
-            lead="gf" if gf_kind else "team",
-            sign_off_role="GF" if gf_kind else "TL",
-            escalation_level=3 if gf_kind else 1,
             follows=earlier,
-            requesting_body=data.requesting_body.strip(),
-            requesting_ref=data.requesting_ref.strip(),
-            body_due=data.body_due,
-            employee_concerned=data.employee_concerned.strip(),
-            **clock_fields({"ack_due": deadlines.ack_due, "final_due": deadlines.final_due}),
+            **new_case_fields(data, profile),
         )
         for position, concern in enumerate(data.concern_list(), start=1):
             Concern.create(case=case, position=position, kind=concern.kind, outcome=concern.outcome)

@@ -110,9 +110,10 @@ def pending(facts: ClockFacts) -> list[tuple[str, date]]:
     if facts.ack_due and not facts.ack_sent and not facts.answer_sent:
         items.append(("ack", facts.ack_due))
     if facts.final_due and not facts.answer_sent:
-        if facts.interim_sent and facts.interim_expected:
-            items.append(("answer_after_interim", facts.interim_expected))
-        elif not facts.interim_sent:
+        if facts.interim_sent:
+            # Without a recorded expected date (e.g. imported) the original deadline keeps watch.
+            items.append(("answer_after_interim", facts.interim_expected or facts.final_due))
+        else:
             items.append(("answer", facts.final_due))
     return sorted(items, key=lambda item: item[1])
 

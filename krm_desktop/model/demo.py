@@ -11,52 +11,27 @@ from __future__ import annotations
 
 import heapq
 import random
+from bisect import bisect
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from functools import cache, lru_cache
+from itertools import accumulate
+from operator import itemgetter
+from typing import Any, cast
 
-from peewee import SqliteDatabase, fn
+from peewee import DateField, SqliteDatabase, fn
 
 from krm_desktop.model import demo_texts as t
 from krm_desktop.model.calendar import WorkingCalendar
 from krm_desktop.model.codes import COMPLAINT_KINDS, GF_KINDS, KINDS, OUTCOMES, STAFF_ROLES, label
-from krm_desktop.model.deadlines import calendar_of, compute_deadlines
+from krm_desktop.model.deadlines import CLOCK_FIELDS, ClockFacts, calendar_of, compute_deadlines, next_due
 from krm_desktop.model.entities import BaseModel, Case, Concern, Event, Party, Staff, Statement, Team, database
 from krm_desktop.model.profiles import FROM_ACK_SENT, OfficeProfile, load_profile
 from krm_desktop.model.validation import format_ref
 
 DAY = timedelta(days=1)
-Weights = dict[str, float]
-KIND_WEIGHTS: Weights = {
-    "beschwerde": 50, "lob": 14, "meinungskarte": 12, "idee": 6, "folgereaktion": 6,
-    "fachaufsichtsbeschwerde": 4, "dienstaufsichtsbeschwerde": 3, "petition": 2.5, "eingabe": 2.5,
-}  # fmt: skip
-CHANNELS_BY_KIND: dict[str, Weights] = {
-    "petition": {"brief": 70, "email": 20, "online": 10},
-    "eingabe": {"brief": 60, "email": 40},
-    "dienstaufsichtsbeschwerde": {"brief": 45, "email": 35, "online": 10, "persoenlich": 5, "telefon": 5},
-    "lob": {"email": 35, "persoenlich": 20, "telefon": 15, "brief": 15, "online": 15},
-    "meinungskarte": {"meinungskarte": 1},
-    "*": {"brief": 30, "email": 27, "online": 20, "telefon": 11, "persoenlich": 12},
-}
-VIA_WEIGHTS: Weights = {
-    "direkt": 76, "agentur": 6, "kommune": 6, "regionaldirektion": 4, "zentrale": 3, "bmas": 2, "sonstige": 3,
-}  # fmt: skip
-OUTCOME_WEIGHTS: Weights = {"unbegruendet": 45, "begruendet": 35, "nicht_bewertbar": 20}
-EXTRA_CONCERNS = ("beschwerde", "beschwerde", "idee", "lob", "fachaufsichtsbeschwerde")
-FOLLOWABLE = frozenset({"beschwerde", "fachaufsichtsbeschwerde", "folgereaktion", "idee"})
-PANKOW_FILE_NO = {"dienstaufsichtsbeschwerde": "II-6001.1", "eingabe": "II-6002", "petition": "II-6003"}
-SNIPPETS = {
-    "beschwerde": t.COMPLAINTS,
-    "folgereaktion": t.COMPLAINTS,
-    "fachaufsichtsbeschwerde": t.FACHAUFSICHT,
-    "dienstaufsichtsbeschwerde": t.DAB,
-    "lob": t.LOB,
-    "idee": t.IDEE,
-    "petition": t.PETITION,
-    "eingabe": t.EINGABE,
-    "meinungskarte": t.CARDS,
-}
+HAS_NEXT_DUE = "next_due" in Case._meta.fields
+DATE_FIELDS = tuple(n for n, f in Case._meta.fields.items() if isinstance(f, DateField))
 CASE_DEFAULTS: dict[str, Any] = {
     name: (int(f.default) if isinstance(f.default, bool) else f.default)
     for name, f in Case._meta.fields.items()
@@ -64,8 +39,30 @@ CASE_DEFAULTS: dict[str, Any] = {
 }
 
 
-def _iso(day: date | None) -> str | None:
-    return None if day is None else day.isoformat()
+_iso = lru_cache(maxsize=None)(date.isoformat)  # the same few thousand days come up again and again
+
+
+@cache
+def _de(day: date) -> str:
+    return f"{day:%d.%m.%Y}"
+
+
+class _Rng(random.Random):
+    """random.Random with cheaper choice/randint (one random() call each); deterministic for a seed."""
+
+    def choice(self, seq: Any) -> Any:
+        return seq[int(self.random() * len(seq))]
+
+    def randint(self, a: int, b: int) -> int:
+        return a + int(self.random() * (b - a + 1))
+
+    def weighted(self, table: tuple[tuple[Any, ...], list[float]]) -> Any:
+        population, cumulative = table
+        return population[bisect(cumulative, self.random() * cumulative[-1])]
+
+
+def _table(weights: dict[Any, float]) -> tuple[tuple[Any, ...], list[float]]:
+    return tuple(weights), list(accumulate(weights.values()))
 
 
 def _translit(text: str) -> str:
@@ -90,7 +87,10 @@ def _organisation(rng: random.Random) -> _Org:
         Team.insert_many([(n, a) for n, a, _ in t.TEAMS], fields=[Team.name, Team.area]).execute()
     teams = [(tm.id, tm.name, tm.area) for tm in Team.select().where(Team.active).order_by(Team.id)]
     teams = teams or [(tm.id, tm.name, tm.area) for tm in Team.select().order_by(Team.id)]
-    have = {role for (role,) in Staff.select(Staff.role).where(Staff.active).distinct().tuples()}
+    staff: list[tuple[int, str, str, int | None]] = list(
+        cast(Any, Staff.select(Staff.id, Staff.name, Staff.role, Staff.team).where(Staff.active).tuples())
+    )
+    have = {role for _, _, role, _ in staff}
     used: set[str] = set()
 
     def name() -> str:
@@ -105,7 +105,7 @@ def _organisation(rng: random.Random) -> _Org:
     if "TL" not in have:
         new += [(name(), "TL", team_id) for team_id, _, _ in teams]
     if "BL" not in have:
-        first_team = {}
+        first_team: dict[str, int] = {}
         for team_id, _, area in teams:
             first_team.setdefault(area, team_id)
         new += [(name(), "BL", team_id) for team_id in first_team.values()]
@@ -120,24 +120,19 @@ def _organisation(rng: random.Random) -> _Org:
     org = _Org(teams, [], {}, {}, [], [])
     weights = {n: w for n, _, w in t.TEAMS}
     org.team_weights = [float(weights.get(n, 5)) for _, n, _ in teams]
-    for s in Staff.select().where(Staff.active).order_by(Staff.id):
-        entry = (s.id, s.name, s.role)
-        if s.role == "TL" and s.team_id is not None:
-            org.tl.setdefault(s.team_id, entry)
-        elif s.role == "BL" and s.team_id in area_of:
-            org.bl.setdefault(area_of[s.team_id], entry)
-        elif s.role == "GF":
+    if new:
+        staff = list(cast(Any, Staff.select(Staff.id, Staff.name, Staff.role, Staff.team).where(Staff.active).tuples()))
+    for staff_id, staff_name, role, member_of in sorted(staff):
+        entry = (staff_id, staff_name, role)
+        if role == "TL" and member_of is not None:
+            org.tl.setdefault(member_of, entry)
+        elif role == "BL" and member_of in area_of:
+            org.bl.setdefault(area_of[member_of], entry)
+        elif role == "GF":
             org.gf.append(entry)
-        elif s.role == "KRM":
+        elif role == "KRM":
             org.krm.append(entry)
     return org
-
-
-@dataclass
-class _Plan:
-    kind: str
-    channel: str
-    received: date
 
 
 @dataclass
@@ -154,7 +149,7 @@ class _Done:
 
 
 class _Generator:
-    def __init__(self, rng: random.Random, profile: OfficeProfile, org: _Org, today: date, user: str) -> None:
+    def __init__(self, rng: _Rng, profile: OfficeProfile, org: _Org, today: date, user: str) -> None:
         self.rng = rng
         self.profile = profile
         self.cal: WorkingCalendar = calendar_of(profile)
@@ -167,10 +162,17 @@ class _Generator:
         self.prefix = t.NUMBER_PREFIX.get(profile.code, ("999", "99901"))
         self.land = t.LAND_NAMES.get(profile.bundesland, profile.bundesland)
         self.case_fields = ["id", *CASE_DEFAULTS]
-        self.has_topic = "topic" in Case._meta.fields
+        self.case_values = itemgetter(*self.case_fields)
+        self.tables: dict[int, tuple[tuple[Any, ...], list[float]]] = {}
+        self.next_day: dict[date, date] = {}
+        self.team_table = _table(dict(zip([team[0] for team in org.teams], org.team_weights, strict=True)))
+        self.team_name = {team_id: name for team_id, name, _ in org.teams}
+        self.team_area = {team_id: area for team_id, _, area in org.teams}
         self.party_id = Party.select(fn.MAX(Party.id)).scalar() or 0
         self.case_id = Case.select(fn.MAX(Case.id)).scalar() or 0
-        self.seq = dict(Case.select(Case.year, fn.MAX(Case.seq)).group_by(Case.year).tuples())
+        self.seq: dict[int, int] = dict(
+            cast(Any, Case.select(Case.year, fn.MAX(Case.seq)).group_by(Case.year).tuples())
+        )
         self.parties: list[tuple[Any, ...]] = []
         self.cases: list[tuple[Any, ...]] = []
         self.concerns: list[tuple[Any, ...]] = []
@@ -180,22 +182,35 @@ class _Generator:
         self.available: list[_Done] = []  # closed before the case being generated was received
 
     # -- small helpers ---------------------------------------------------------------------------
-    def pick(self, weights: Weights) -> str:
-        return self.rng.choices(list(weights), weights=list(weights.values()))[0]
+    def pick(self, weights: t.Weights) -> str:
+        table = self.tables.get(id(weights))
+        if table is None:
+            table = self.tables[id(weights)] = _table(weights)
+        return str(self.rng.weighted(table))
 
     def workday(self, lo: date, hi: date) -> date:
         """A random working day in [lo, hi]; hi when none follows (lo when hi < lo)."""
         if hi <= lo:
             return lo
-        day = self.cal.next_working_day(lo + timedelta(days=self.rng.randint(0, (hi - lo).days)))
+        day = self.next_workday(lo + timedelta(days=self.rng.randint(0, (hi - lo).days)))
         return day if day <= hi else hi
 
-    def plan(self, count: int, years: int) -> list[_Plan]:
+    def next_workday(self, day: date) -> date:
+        """The calendar's next_working_day, looked up in a table made once for the demo's span."""
+        return self.next_day.get(day) or self.cal.next_working_day(day)
+
+    def plan(self, count: int, years: int) -> list[tuple[date, str, str]]:
         rng = self.rng
         span = max(1, round(365.25 * years))
         start = self.today - timedelta(days=span - 1)
+        following = None
+        for back in range(span + 400):  # from well after today (answers, deadlines) back to the start
+            day = self.today + timedelta(days=399 - back)
+            following = day if self.cal.is_working_day(day) else following
+            if following is not None:
+                self.next_day[day] = following
         offsets = sorted(int(span * rng.random() ** 0.8) for _ in range(count))  # more cases in recent years
-        kinds = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()), k=count)
+        kinds = rng.choices(list(t.KIND_WEIGHTS), weights=list(t.KIND_WEIGHTS.values()), k=count)
         if count >= 40:  # every kind at least once; a Folgereaktion late enough to find a closed case
             for kind in KINDS:
                 lo = count // 2 if kind == "folgereaktion" else 0
@@ -204,21 +219,21 @@ class _Generator:
                     kinds[rng.choice(spare)] = kind
         plans = []
         for offset, kind in zip(offsets, kinds, strict=True):
-            channel = self.pick(CHANNELS_BY_KIND.get(kind, CHANNELS_BY_KIND["*"]))
+            channel = self.pick(t.CHANNELS_BY_KIND.get(kind, t.CHANNELS_BY_KIND["*"]))
             day = start + timedelta(days=offset)
             if channel not in ("email", "online"):  # letters, calls, visits and cards come on working days
-                day = self.cal.next_working_day(day)
-                while day > self.today or not self.cal.is_working_day(day):
+                day = self.next_workday(day)
+                while day > self.today or self.next_workday(day) != day:
                     day -= DAY
-            plans.append(_Plan(kind, channel, max(day, start)))
-        plans.sort(key=lambda p: p.received)
+            plans.append((max(day, start), kind, channel))
+        plans.sort(key=itemgetter(0))
         return plans
 
     def party(self, role: str = "kunde", channel: str = "brief") -> tuple[Any, ...]:
         rng = self.rng
         r = rng.random()
-        salutation = "frau" if r < 0.52 else "herr" if r < 0.97 else "divers"
-        first_names = {"frau": t.FEMALE_FIRST, "herr": t.MALE_FIRST}.get(salutation, t.NEUTRAL_FIRST)
+        salutation: str | None = "frau" if r < 0.52 else "herr" if r < 0.97 else "divers"
+        first_names = {"frau": t.FEMALE_FIRST, "herr": t.MALE_FIRST}.get(salutation or "", t.NEUTRAL_FIRST)
         first, last = rng.choice(first_names), rng.choice(t.LAST_NAMES)
         name = f"{first} {last}"
         postcode, city, area = rng.choice(self.places)
@@ -249,7 +264,8 @@ class _Generator:
         return copy
 
     def event(self, case_id: int, day: date, action: str, text: str) -> None:
-        self.events.append((case_id, f"{day.isoformat()} 00:00:00", day.isoformat(), self.user, action, text))
+        iso = _iso(day)
+        self.events.append((case_id, iso + " 00:00:00", iso, self.user, action, text))
 
     def signer(self, row: dict[str, Any]) -> tuple[int, str, str] | None:
         org, rng = self.org, self.rng
@@ -257,14 +273,13 @@ class _Generator:
             return rng.choice(org.gf) if org.gf else None
         if org.krm and rng.random() < 0.15:
             return rng.choice(org.krm)
-        area = next((a for i, _, a in org.teams if i == row["team"]), "")
+        area = self.team_area.get(row["team"], "")
         own = org.tl.get(row["team"]) if row["escalation_level"] == 1 else org.bl.get(area)
         return own or (rng.choice(org.krm) if org.krm else None)
 
     # -- one case ----------------------------------------------------------------------------------
-    def case(self, plan: _Plan) -> None:
-        rng, today = self.rng, self.today
-        kind, channel, received = plan.kind, plan.channel, plan.received
+    def case(self, received: date, kind: str, channel: str) -> None:
+        rng = self.rng
         earlier: _Done | None = None
         while self.pending and self.pending[0][0] < received:
             self.available.append(heapq.heappop(self.pending)[2])
@@ -297,27 +312,27 @@ class _Generator:
         person = parties[0] if parties else None
         row["person"] = person[0] if person else None
         row["represented"] = parties[1][0] if len(parties) > 1 else None
-        row["team"] = rng.choices(self.org.teams, weights=self.org.team_weights)[0][0] if self.org.teams else None
-        who, pronoun = self.who(person, card)
-        team_name = next((n for i, n, _ in self.org.teams if i == row["team"]), "dem Team")
-        topic, subject, text = rng.choice(SNIPPETS[kind])
+        row["team"] = rng.weighted(self.team_table) if self.org.teams else None
+        topic, subject, text = rng.choice(t.SNIPPETS[kind])
         if earlier is not None:
             row["team"] = earlier.team_id
             topic, subject = earlier.topic, f"Folgereaktion zu {earlier.ref}: {earlier.subject}"[:300]
             text = rng.choice(t.FOLLOW_UPS)
+        who, pronoun = t.WHO[(person[1], person[2]) if person else ("karte" if card else "anonym", None)]
+        team_name = self.team_name.get(row["team"], "dem Team")
         description = text.format(wer=who, team=team_name)
         wish = rng.choice(t.WISHES) if person is not None and kind not in ("lob", "petition", "eingabe") else ""
         row["subject"] = subject
         row["description"] = f"{description} {wish.format(wer=pronoun)}".strip()
         row["topic"] = topic
         if self.profile.code == "berlin-pankow":
-            row["file_no"] = PANKOW_FILE_NO.get(kind, "II-6001" if kind in COMPLAINT_KINDS else "II-6000")
+            row["file_no"] = t.PANKOW_FILE_NO.get(kind, "II-6001" if kind in COMPLAINT_KINDS else "II-6000")
         body_due = None
         if kind in ("petition", "eingabe"):
             self.body(row, kind)
             body_due = row["body_due"]
         elif not card:
-            row["via"] = self.pick(VIA_WEIGHTS)
+            row["via"] = self.pick(t.VIA_WEIGHTS)
         if kind == "dienstaufsichtsbeschwerde":
             row["employee_concerned"] = f"{rng.choice(('Frau', 'Herr'))} {rng.choice(t.LAST_NAMES)} ({team_name})"
         if kind in GF_KINDS:
@@ -327,26 +342,22 @@ class _Generator:
         )
         row.update(ack_due=deadlines.ack_due, final_due=deadlines.final_due, gf_due=deadlines.gf_due)
         events: list[tuple[date, str, str]] = []
-        text = f"Kundenreaktion erfasst: {label(KINDS, kind)}, Eingang {received:%d.%m.%Y}"
+        text = f"Kundenreaktion erfasst: {label(KINDS, kind)}, Eingang {_de(received)}"
         events.append((received, "registered", text + (f", Folgereaktion zu {earlier.ref}" if earlier else "")))
         if kind in GF_KINDS:
             events.append((received, "gf_lead", "Federführung und Schlusszeichnung bei der Geschäftsführung."))
         if earlier is not None:
-            self.event(
-                earlier.case_id,
-                received,
-                "follow_up",
-                f"Folgereaktion {row['ref']} eingegangen am {received:%d.%m.%Y}.",
-            )
+            text = f"Folgereaktion {row['ref']} eingegangen am {_de(received)}."
+            self.event(earlier.case_id, received, "follow_up", text)
             row["follows"] = earlier.case_id
-        closed = self.timeline(row, events, person is not None, body_due)
+        closed = self.timeline(row, events, body_due)
         # Concerns: 1-3, an outcome for every complaint concern once the case is closed
         kinds = [row["kind"]]
         if not card:
             r = rng.random()
-            kinds += [rng.choice(EXTRA_CONCERNS) for _ in range((r < 0.22) + (r < 0.05))]
+            kinds += [rng.choice(t.EXTRA_CONCERNS) for _ in range((r < 0.22) + (r < 0.05))]
         for position, concern_kind in enumerate(kinds, start=1):
-            outcome = self.pick(OUTCOME_WEIGHTS) if closed and concern_kind in COMPLAINT_KINDS and not card else None
+            outcome = self.pick(t.OUTCOME_WEIGHTS) if closed and concern_kind in COMPLAINT_KINDS and not card else None
             self.concerns.append((case_id, position, concern_kind, outcome))
             if position == 1:
                 row["outcome"] = outcome
@@ -355,7 +366,7 @@ class _Generator:
             if person is not None or row["kind"] in GF_KINDS:
                 signer = self.signer(row)
                 row["signed_by"] = signer[0] if signer else None
-            parts = [f"Abgeschlossen am {closed:%d.%m.%Y}"]
+            parts = [f"Abgeschlossen am {_de(closed)}"]
             if row["outcome"]:
                 parts.append(f"Ergebnis: {label(OUTCOMES, row['outcome'])}")
             if signer:
@@ -364,24 +375,19 @@ class _Generator:
                 parts.append("ohne Antwortschreiben (Verzicht)")
             events.append((closed, "closed", ", ".join(parts) + "."))
             row.update(status="abgeschlossen", closed=closed)
-            if person is not None and row["kind"] in FOLLOWABLE:
+            if person is not None and row["kind"] in t.FOLLOWABLE:
                 done = _Done(case_id, row["ref"], closed, row["team"], topic, subject, parties)
                 heapq.heappush(self.pending, (closed, case_id, done))
         events.sort(key=lambda e: e[0])
         for day, action, text in events:
             self.event(case_id, day, action, text)
-        row["version"] = 1 + sum(1 for e in events if e[1] not in ("registered", "gf_lead"))
-        self.cases.append(tuple(_iso(v) if isinstance(v, date) else v for v in (row[f] for f in self.case_fields)))
-
-    def who(self, person: tuple[Any, ...] | None, card: bool) -> tuple[str, str]:
-        if person is None:
-            return ("Die Karte", "Sie") if card else ("Die anonyme Zuschrift", "Sie")
-        role, salutation = person[1], person[2]
-        if role in ("institution", "behoerde"):
-            return "Die einsendende Stelle", "Sie"
-        if role == "vertreter":
-            return ("Die Vertreterin", "Sie") if salutation == "frau" else ("Der Vertreter", "Er")
-        return {"frau": ("Die Kundin", "Sie"), "herr": ("Der Kunde", "Er")}.get(salutation, ("Die Person", "Sie"))
+        row["version"] = len(events) - (kind in GF_KINDS)  # every action after registration saved the case once
+        if HAS_NEXT_DUE:  # the earliest open clock item, as the services store it
+            row["next_action"], row["next_due"] = next_due(ClockFacts(*(row[name] for name in CLOCK_FIELDS)))
+        for name in DATE_FIELDS:
+            if row[name] is not None:
+                row[name] = _iso(row[name])
+        self.cases.append(self.case_values(row))
 
     def body(self, row: dict[str, Any], kind: str) -> None:
         """Petition/Eingabe: the requesting body, its file number and often its own due date."""
@@ -397,11 +403,9 @@ class _Generator:
         if rng.random() < 0.6:
             row["body_due"] = row["received"] + timedelta(days=rng.choice((14, 21, 28, 42)))
 
-    def timeline(
-        self, row: dict[str, Any], events: list[tuple[date, str, str]], addressee: bool, body_due: date | None
-    ) -> date | None:
+    def timeline(self, row: dict[str, Any], events: list[tuple[date, str, str]], body_due: date | None) -> date | None:
         """Acknowledgement, interim notice, statements, decisions, answer and closing; only what lies up to today."""
-        rng, today, cal = self.rng, self.today, self.cal
+        rng, today = self.rng, self.today
         kind, received = row["kind"], row["received"]
         ack_due, final_due = row["ack_due"], row["final_due"]
         if ack_due is None:  # Meinungskarte or anonymous: no letters, no clock
@@ -415,16 +419,13 @@ class _Generator:
         declared = self.workday(received, final_due) if waiver else None  # settled by phone or in person
         ack = None
         if not quick:
-            ack = (
-                self.workday(received, ack_due)
-                if rng.random() < 0.92
-                else self.workday(ack_due + DAY, ack_due + 6 * DAY)
-            )
+            lo, hi = (received, ack_due) if rng.random() < 0.92 else (ack_due + DAY, ack_due + 6 * DAY)
+            ack = self.workday(lo, hi)
             if declared is not None and ack >= declared:
                 ack = None
             elif ack <= today:
                 sent_late = " (nach Fristablauf)" if ack > ack_due else ""
-                events.append((ack, "acknowledged", f"Eingangsbestätigung versandt am {ack:%d.%m.%Y}{sent_late}."))
+                events.append((ack, "acknowledged", f"Eingangsbestätigung versandt am {_de(ack)}{sent_late}."))
                 row["ack_sent"] = ack
                 if self.profile.final.start == FROM_ACK_SENT:
                     final_due = compute_deadlines(
@@ -447,7 +448,7 @@ class _Generator:
             if interim <= today:
                 reason = rng.choice(t.INTERIM_REASONS)
                 row.update(interim_sent=interim, interim_reason=reason, interim_expected=expected)
-                events.append((interim, "interim", f"Zwischennachricht versandt am {interim:%d.%m.%Y}; voraussichtliche Erledigung bis {expected:%d.%m.%Y}. Grund: {reason}"))  # fmt: skip
+                events.append((interim, "interim", f"Zwischennachricht versandt am {_de(interim)}; voraussichtliche Erledigung bis {_de(expected)}. Grund: {reason}"))  # fmt: skip
         if row["escalation_level"] == 1 and rng.random() < 0.065:
             level = 2 if rng.random() < 0.8 else 3
             reason = rng.choice(t.ESCALATION_REASONS) if level == 3 or rng.random() < 0.5 else ""
@@ -459,27 +460,29 @@ class _Generator:
         if row["sign_off_role"] == "TL" and rng.random() < 0.03 and received <= today:
             row["sign_off_role"] = "GF"
             events.append((received, "sign_off_reserved", "Die Geschäftsführung hat sich die Schlusszeichnung vorbehalten."))  # fmt: skip
+        heard = received
         if kind in ("petition", "eingabe", "dienstaufsichtsbeschwerde", "fachaufsichtsbeschwerde"):
-            self.statements_for(row, events, answer)
-        if kind == "dienstaufsichtsbeschwerde" and not self.dab(row, events, answer):
+            heard = self.statements_for(row, events, answer)
+        if kind == "dienstaufsichtsbeschwerde" and not self.dab(row, events, heard, answer):
             return None
         closed = None
         if declared is not None:
             if declared <= today:
                 reasons = rng.choice(t.WAIVER_REASONS)
                 row.update(waiver=1, waiver_reasons=reasons)
-                events.append((declared, "waiver", f"Verzicht auf schriftliche Antwort erklärt am {declared:%d.%m.%Y}. Gründe: {reasons}"))  # fmt: skip
+                events.append((declared, "waiver", f"Verzicht auf schriftliche Antwort erklärt am {_de(declared)}. Gründe: {reasons}"))  # fmt: skip
             closed = declared + rng.choice((0, 0, 1, 2)) * DAY
         elif answer <= today and not stuck:
             row["answer_sent"] = answer
-            events.append((answer, "answered", f"Antwortschreiben versandt am {answer:%d.%m.%Y}."))
-            closed = cal.next_working_day(answer + rng.choice((0, 0, 0, 1, 1, 2, 4)) * DAY)
+            events.append((answer, "answered", f"Antwortschreiben versandt am {_de(answer)}."))
+            closed = self.next_workday(answer + rng.choice((0, 0, 0, 1, 1, 2, 4)) * DAY)
         if closed is None or closed > today or stuck:
             return None
         return closed
 
-    def statements_for(self, row: dict[str, Any], events: list[tuple[date, str, str]], answer: date) -> None:
-        rng, case_id = self.rng, row["id"]
+    def statements_for(self, row: dict[str, Any], events: list[tuple[date, str, str]], answer: date) -> date:
+        """Statements of the employee concerned (DAB) and the team lead; returns the day the last one came in."""
+        rng, case_id, last = self.rng, row["id"], row["received"]
         authors: list[tuple[str, str, str]] = []
         tl = self.org.tl.get(row["team"])
         if row["kind"] == "dienstaufsichtsbeschwerde":
@@ -488,12 +491,14 @@ class _Generator:
         if tl and (row["kind"] != "fachaufsichtsbeschwerde" or rng.random() < 0.5):
             authors.append((tl[1], "TL", rng.choice(t.STATEMENTS_TL)))
         for author, role, text in authors:
-            day = min(self.workday(row["received"] + DAY, answer - DAY), answer)
+            day = min(self.workday(row["received"] + DAY, answer - 2 * DAY), answer)
+            last = max(last, day)
             if day <= self.today:
-                self.statements.append((case_id, author, role, day.isoformat(), text))
-                events.append((day, "statement", f"Stellungnahme von {author} ({label(STAFF_ROLES, role)}) eingegangen am {day:%d.%m.%Y}."))  # fmt: skip
+                self.statements.append((case_id, author, role, _iso(day), text))
+                events.append((day, "statement", f"Stellungnahme von {author} ({label(STAFF_ROLES, role)}) eingegangen am {_de(day)}."))  # fmt: skip
+        return last
 
-    def dab(self, row: dict[str, Any], events: list[tuple[date, str, str]], answer: date) -> bool:
+    def dab(self, row: dict[str, Any], events: list[tuple[date, str, str]], heard: date, answer: date) -> bool:
         """GF reclassifies the DAB or decides it and the employee is informed; False while undecided."""
         rng, today = self.rng, self.today
         gf = rng.choice(self.org.gf) if self.org.gf else None
@@ -503,41 +508,49 @@ class _Generator:
             day = min(self.workday(row["received"] + DAY, answer - DAY), answer)
             if day > today:
                 return False
-            new_kind, reason = (
-                rng.choice(sorted(("fachaufsichtsbeschwerde", "beschwerde"))),
-                rng.choice(t.RECLASSIFY_REASONS),
-            )
-            row.update(kind=new_kind, reclassified_from="dienstaufsichtsbeschwerde", lead="team")
-            events.append((day, "reclassified", f"Von {gf[1]} (Geschäftsführung) am {day:%d.%m.%Y} umgedeutet: Dienstaufsichtsbeschwerde → {label(KINDS, new_kind)}. Begründung: {reason}"))  # fmt: skip
+            new_kind = rng.choice(("fachaufsichtsbeschwerde", "beschwerde"))
+            reason = rng.choice(t.RECLASSIFY_REASONS)
+            row.update(kind=new_kind, reclassified_from="dienstaufsichtsbeschwerde", lead="team", gf_due=None)
+            events.append((day, "reclassified", f"Von {gf[1]} (Geschäftsführung) am {_de(day)} umgedeutet: Dienstaufsichtsbeschwerde → {label(KINDS, new_kind)}. Begründung: {reason}"))  # fmt: skip
             return True
-        decided = self.workday(max(row["received"], answer - 6 * DAY), answer)
+        decided = self.workday(max(heard, answer - 6 * DAY), answer)  # after the statements came in
         if decided > today:
             return False
         decision = rng.choice(t.GF_DECISIONS)
         row.update(gf_decision=decision, decided_by=gf[0], decided_on=decided)
-        events.append((decided, "dab_decided", f"Entscheidung der Geschäftsführung ({gf[1]}) am {decided:%d.%m.%Y}: {decision}"))  # fmt: skip
+        events.append((decided, "dab_decided", f"Entscheidung der Geschäftsführung ({gf[1]}) am {_de(decided)}: {decision}"))  # fmt: skip
         informed = self.workday(decided, answer)
         if informed > today:
             return False
         row["employee_informed"] = informed
-        events.append((informed, "employee_informed", f"Betroffene/r Beschäftigte/r über die Entscheidung informiert am {informed:%d.%m.%Y}."))  # fmt: skip
+        events.append((informed, "employee_informed", f"Betroffene/r Beschäftigte/r über die Entscheidung informiert am {_de(informed)}."))  # fmt: skip
         return True
 
     # -- writing -----------------------------------------------------------------------------------
     def write(self) -> None:
-        party_fields = ("id", "role", "salutation", "name", "street", "postcode", "city", "email", "phone",
-                        "customer_no", "bg_no", "version")  # fmt: skip
-        _bulk(Party, party_fields, self.parties)
-        _bulk(Case, self.case_fields, self.cases)
-        _bulk(Concern, ("case", "position", "kind", "outcome"), self.concerns)
-        _bulk(Statement, ("case", "author", "author_role", "received_on", "text"), self.statements)
-        _bulk(Event, ("case", "at", "on_day", "actor", "action", "text"), self.events)
-        if not isinstance(database.obj, SqliteDatabase):  # explicit ids: move the server's id sequences on
+        if not isinstance(database.obj, SqliteDatabase):
+            self.write_tables()
+            # explicit ids: move the server's id sequences on
             for model in (Party, Case):
                 table = model._meta.table_name
                 database.execute_sql(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM \"{table}\"))"
                 )
+            return
+        # A larger page cache while the indexes grow (64 MiB instead of 2 MiB); restored afterwards.
+        cache_size = database.execute_sql("PRAGMA cache_size").fetchone()[0]
+        database.execute_sql("PRAGMA cache_size = -65536")
+        try:
+            self.write_tables()
+        finally:
+            database.execute_sql(f"PRAGMA cache_size = {int(cache_size)}")
+
+    def write_tables(self) -> None:
+        _bulk(Party, Party._meta.sorted_field_names, self.parties)  # id, role, salutation, name, … version
+        _bulk(Case, self.case_fields, self.cases)
+        _bulk(Concern, ("case", "position", "kind", "outcome"), self.concerns)
+        _bulk(Statement, ("case", "author", "author_role", "received_on", "text"), self.statements)
+        _bulk(Event, ("case", "at", "on_day", "actor", "action", "text"), self.events)
 
 
 def _bulk(model: type[BaseModel], names: tuple[str, ...] | list[str], rows: list[tuple[Any, ...]]) -> None:
@@ -559,12 +572,12 @@ def generate(count: int, *, seed: int, years: int, today: date, user: str) -> in
     """Add `count` invented cases received over `years` years up to `today`; return how many were added."""
     if count <= 0:
         return 0
-    rng = random.Random(seed)
+    rng = _Rng(seed)
     profile = load_profile()
     with database.atomic():
         org = _organisation(random.Random(f"staff-{seed}"))
         generator = _Generator(rng, profile, org, today, user)
         for plan in generator.plan(count, max(1, years)):
-            generator.case(plan)
+            generator.case(*plan)
         generator.write()
     return count

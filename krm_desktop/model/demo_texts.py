@@ -140,10 +140,18 @@ WISHES = (
     "",
 )
 FOLLOW_UPS = (
-    "{wer} nimmt Bezug auf das Antwortschreiben zum früheren Anliegen und teilt mit, dass die Angelegenheit aus eigener Sicht nicht erledigt ist.",
+    "{wer} nimmt Bezug auf das frühere Anliegen und teilt mit, dass die Angelegenheit aus eigener Sicht nicht erledigt ist.",
     "{wer} meldet sich erneut zum selben Sachverhalt, weil die zugesagte Änderung noch nicht umgesetzt ist.",
-    "{wer} bittet nach dem Antwortschreiben um eine ergänzende Erläuterung.",
+    "{wer} bittet zum früheren Anliegen um eine ergänzende Erläuterung.",
 )  # fmt: skip
+# How the case file names the sender: (party role, salutation) -> (subject, pronoun); no party: karte / anonym.
+WHO: dict[tuple[str, str | None], tuple[str, str]] = {
+    ("kunde", "frau"): ("Die Kundin", "Sie"), ("kunde", "herr"): ("Der Kunde", "Er"),
+    ("kunde", "divers"): ("Die Person", "Sie"), ("vertreter", "frau"): ("Die Vertreterin", "Sie"),
+    ("vertreter", "herr"): ("Der Vertreter", "Er"), ("vertreter", "divers"): ("Die vertretende Person", "Sie"),
+    ("institution", None): ("Die einsendende Stelle", "Sie"), ("behoerde", None): ("Die einsendende Stelle", "Sie"),
+    ("karte", None): ("Die Karte", "Sie"), ("anonym", None): ("Die anonyme Zuschrift", "Sie"),
+}  # fmt: skip
 FACHAUFSICHT = (
     ("Bescheid verständlich", "Fachaufsichtsbeschwerde: Entscheidung über Umzugskosten", "{wer} wendet sich an die Vorgesetzten, weil die Sachbearbeitung der Übernahme der Umzugskosten nicht zugestimmt hat, und bittet um fachliche Überprüfung der Handhabung."),
     ("Bearbeitungsdauer", "Fachaufsichtsbeschwerde: Bearbeitung des Antrags", "{wer} bittet die Teamleitung, die Bearbeitung des Antrags auf Mehrbedarf fachlich zu prüfen."),
@@ -238,3 +246,37 @@ ESCALATION_REASONS = (
     "Mehrere Teams betroffen; die Bereichsleitung koordiniert.",
     "Die Kundin/der Kunde bittet ausdrücklich um Prüfung durch die nächsthöhere Ebene.",
 )
+
+
+# -- the mix of the demo data: weights of kinds, channels, received-via values and outcomes --
+Weights = dict[str, float]
+KIND_WEIGHTS: Weights = {
+    "beschwerde": 50, "lob": 14, "meinungskarte": 12, "idee": 6, "folgereaktion": 6,
+    "fachaufsichtsbeschwerde": 4, "dienstaufsichtsbeschwerde": 3, "petition": 2.5, "eingabe": 2.5,
+}  # fmt: skip
+CHANNELS_BY_KIND: dict[str, Weights] = {
+    "petition": {"brief": 70, "email": 20, "online": 10},
+    "eingabe": {"brief": 60, "email": 40},
+    "dienstaufsichtsbeschwerde": {"brief": 45, "email": 35, "online": 10, "persoenlich": 5, "telefon": 5},
+    "lob": {"email": 35, "persoenlich": 20, "telefon": 15, "brief": 15, "online": 15},
+    "meinungskarte": {"meinungskarte": 1},
+    "*": {"brief": 30, "email": 27, "online": 20, "telefon": 11, "persoenlich": 12},
+}
+VIA_WEIGHTS: Weights = {
+    "direkt": 76, "agentur": 6, "kommune": 6, "regionaldirektion": 4, "zentrale": 3, "bmas": 2, "sonstige": 3,
+}  # fmt: skip
+OUTCOME_WEIGHTS: Weights = {"unbegruendet": 45, "begruendet": 35, "nicht_bewertbar": 20}
+EXTRA_CONCERNS = ("beschwerde", "beschwerde", "idee", "lob", "fachaufsichtsbeschwerde")
+FOLLOWABLE = frozenset({"beschwerde", "fachaufsichtsbeschwerde", "folgereaktion", "idee"})
+PANKOW_FILE_NO = {"dienstaufsichtsbeschwerde": "II-6001.1", "eingabe": "II-6002", "petition": "II-6003"}
+SNIPPETS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "beschwerde": COMPLAINTS,
+    "folgereaktion": COMPLAINTS,
+    "fachaufsichtsbeschwerde": FACHAUFSICHT,
+    "dienstaufsichtsbeschwerde": DAB,
+    "lob": LOB,
+    "idee": IDEE,
+    "petition": PETITION,
+    "eingabe": EINGABE,
+    "meinungskarte": CARDS,
+}

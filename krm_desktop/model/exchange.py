@@ -25,9 +25,8 @@ from typing import Any, TextIO
 from peewee import JOIN, chunked
 
 from krm_desktop.model import validation as v
-from krm_desktop.model.cases import clock_fields, next_ref
-from krm_desktop.model.codes import GF_KINDS, STATUS_CLOSED, STATUS_OPEN
-from krm_desktop.model.deadlines import compute_deadlines
+from krm_desktop.model.cases import new_case_fields, next_ref
+from krm_desktop.model.codes import STATUS_CLOSED
 from krm_desktop.model.entities import BaseModel, Case, Concern, Event, Party, Team, database
 from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.exchange_checks import PERSON_KEYS, ImportedCase, check_line, parse_json
@@ -351,55 +350,20 @@ def _number(cases: list[ImportedCase]) -> None:
 
 def _insert(case: ImportedCase, profile: OfficeProfile, team_ids: dict[str, int], rows: dict[str, _Rows]) -> int:
     data = case.data
+    data.team_id = team_ids[case.team] if case.team is not None else None
     person_id = rows["party"].insert(vars(data.person)) if data.person is not None else None
-    deadlines = compute_deadlines(
+    fields = new_case_fields(
+        data,
         profile,
-        data.kind,
-        data.channel,
-        data.received,
-        has_addressee=data.person is not None,
         ack_sent=case.ack_sent,
+        interim_sent=case.interim_sent,
+        answer_sent=case.answer_sent,
+        closed=case.closed,
+        outcome=case.outcome,
+        waiver=case.waiver,
+        anonymised=case.anonymised,
     )
-    gf_kind = data.kind in GF_KINDS
-    return rows["case"].insert(
-        dict(
-            ref=case.ref,
-            year=case.year,
-            seq=case.seq,
-            kind=data.kind,
-            channel=data.channel,
-            via=data.via,
-            received=data.received,
-            team=team_ids[case.team] if case.team is not None else None,
-            subject=data.subject.strip(),
-            description=data.description,
-            status=STATUS_CLOSED if case.closed is not None else STATUS_OPEN,
-            person=person_id,
-            ack_due=deadlines.ack_due,
-            final_due=deadlines.final_due,
-            gf_due=deadlines.gf_due,
-            ack_sent=case.ack_sent,
-            interim_sent=case.interim_sent,
-            answer_sent=case.answer_sent,
-            closed=case.closed,
-            outcome=case.outcome,
-            lead="gf" if gf_kind else "team",
-            sign_off_role="GF" if gf_kind else "TL",
-            escalation_level=3 if gf_kind else 1,
-            waiver=case.waiver,
-            anonymised=case.anonymised,
-            **clock_fields(
-                {
-                    "closed": case.closed,
-                    "ack_due": deadlines.ack_due,
-                    "final_due": deadlines.final_due,
-                    "ack_sent": case.ack_sent,
-                    "interim_sent": case.interim_sent,
-                    "answer_sent": case.answer_sent,
-                }
-            ),
-        )
-    )
+    return rows["case"].insert(dict(fields, ref=case.ref, seq=case.seq, person=person_id))
 
 
 def _write(cases: list[ImportedCase], profile: OfficeProfile, today: date, user: str) -> None:

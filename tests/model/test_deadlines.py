@@ -359,6 +359,12 @@ def test_after_an_interim_notice_the_expected_date_is_due() -> None:
     assert due_status(late, TODAY, SH).text == "überfällig seit 2 AT"
 
 
+def test_interim_without_expected_date_keeps_the_original_answer_deadline() -> None:
+    f = facts(ack_due="2026-11-05", final_due="2026-11-16", ack_sent="2026-11-04", interim_sent="2026-11-13")
+    assert pending(f) == [("answer_after_interim", date(2026, 11, 16))]
+    assert due_status(f, TODAY, SH).text == "überfällig seit 4 AT"
+
+
 def test_interim_does_not_excuse_a_missing_ack() -> None:
     f = facts(ack_due="2026-11-05", final_due="2026-11-16", interim_sent="2026-11-13", interim_expected="2026-12-04")
     assert due_status(f, TODAY, SH) == DueStatus(DueState.OVERDUE, "ack", date(2026, 11, 5), "überfällig seit 11 AT")

@@ -1,0 +1,114 @@
+"""Benchmark: demo data generation (`krm-desktop demo --cases 20000`) into a fresh SQLite file.
+
+Goal: at least 5,000 cases/s (median of the runs).
+Floor, measured in the same run: a plain sqlite3 `executemany` of the same number of case rows (the very rows the
+demo wrote, same width) into a table of the same columns without indexes or foreign keys. The ratio
+demo_time / floor_time says how much the generator, the other tables (parties, concerns, events) and the
+indexes cost on top of merely writing the case rows; it is steadier across machines than the absolute figure.
+
+Prints figures; exits 0 whether the goal is met or not, unless --strict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from common import finish, spread
+
+from krm_desktop.model.db import open_store
+from krm_desktop.model.demo import generate
+from krm_desktop.model.setup import initialise_office
+
+GOAL_CASES_PER_S = 5_000
+TODAY = date(2026, 11, 20)  # fixed, so every run writes the same data
+
+
+def demo_run(folder: Path, cases: int, profile: str, seed: int) -> tuple[float, Path]:
+    path = folder / f"demo-{seed}.sqlite3"
+    store = open_store(str(path), create=True)
+    try:
+        initialise_office(profile)
+        start = time.perf_counter()
+        generate(cases, seed=seed, years=9, today=TODAY, user="bench")
+        elapsed = time.perf_counter() - start
+    finally:
+        store.close()
+    return elapsed, path
+
+
+def floor_run(folder: Path, source: Path, seed: int) -> tuple[float, int]:
+    """Plain executemany of the demo's case rows into an index-free table of the same columns."""
+    with sqlite3.connect(source) as src:
+        columns = src.execute('PRAGMA table_info("krm_case")').fetchall()
+        rows = src.execute('SELECT * FROM "krm_case"').fetchall()
+    target = sqlite3.connect(folder / f"floor-{seed}.sqlite3", isolation_level=None)
+    try:
+        target.execute("PRAGMA journal_mode = delete")
+        definition = ", ".join(f'"{c[1]}" {c[2]}' for c in columns)
+        target.execute(f"CREATE TABLE plain ({definition})")
+        marks = ", ".join("?" * len(columns))
+        start = time.perf_counter()
+        target.execute("BEGIN IMMEDIATE")
+        target.executemany(f"INSERT INTO plain VALUES ({marks})", rows)
+        target.execute("COMMIT")
+        elapsed = time.perf_counter() - start
+    finally:
+        target.close()
+    return elapsed, len(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs (3-5 recommended)")
+    parser.add_argument("--profile", default="luebeck")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when the goal is missed")
+    args = parser.parse_args(argv)
+
+    print(
+        f"bench_demo: {args.cases:,} demo cases into a fresh SQLite file (profile {args.profile}), {args.repeat} runs"
+    )
+    print(f"goal: ≥ {GOAL_CASES_PER_S:,} cases/s (median); floor: plain sqlite3 executemany of the same case rows")
+    rates: list[float] = []
+    demo_times: list[float] = []
+    floor_times: list[float] = []
+    ratios: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="krm-bench-") as tmp:
+        folder = Path(tmp)
+        demo_run(folder, 200, args.profile, seed=0)  # warm-up (imports, holiday tables), not timed
+        for run in range(1, args.repeat + 1):
+            demo_time, path = demo_run(folder, args.cases, args.profile, seed=run)
+            floor_time, rows = floor_run(folder, path, seed=run)
+            assert rows == args.cases, rows
+            rates.append(args.cases / demo_time)
+            demo_times.append(demo_time)
+            floor_times.append(floor_time)
+            ratios.append(demo_time / floor_time)
+            print(
+                f"  run {run}: demo {demo_time:.2f} s = {rates[-1]:,.0f} cases/s | "
+                f"floor {floor_time:.3f} s | ratio {ratios[-1]:.1f}"
+            )
+            path.unlink()
+    print(f"demo cases/s:     {spread(rates, ',.0f')}")
+    print(f"demo seconds:     {spread(demo_times, '.2f')}")
+    print(f"floor seconds:    {spread(floor_times, '.3f')}")
+    print(f"ratio demo/floor: {spread(ratios, '.1f')}")
+    return finish(
+        "demo",
+        "cases/s",
+        rates,
+        GOAL_CASES_PER_S,
+        ratios,
+        "sqlite3 executemany of the same case rows, no indexes",
+        args.strict,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

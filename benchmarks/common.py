@@ -1,0 +1,32 @@
+"""What every benchmark prints: median with its range, the verdict against the goal, a RESULT line for run.py."""
+
+from __future__ import annotations
+
+import json
+import statistics
+
+
+def spread(values: list[float], fmt: str) -> str:
+    return f"median {statistics.median(values):{fmt}} (min {min(values):{fmt}} – max {max(values):{fmt}})"
+
+
+def finish(
+    name: str, metric: str, rates: list[float], goal: float, ratios: list[float], floor: str, strict: bool
+) -> int:
+    """Print the verdict (higher is better) and the RESULT line; the exit code honours --strict."""
+    median = statistics.median(rates)
+    passed = median >= goal
+    print(f"{'PASS' if passed else 'FAIL'}: median {median:,.0f} {metric} vs. goal ≥ {goal:,}")
+    result = {
+        "name": name,
+        "metric": metric,
+        "median": median,
+        "min": min(rates),
+        "max": max(rates),
+        "goal": goal,
+        "pass": passed,
+        "ratio": [statistics.median(ratios), min(ratios), max(ratios)],
+        "floor": floor,
+    }
+    print("RESULT " + json.dumps(result))
+    return 1 if strict and not passed else 0
