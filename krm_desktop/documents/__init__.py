@@ -1,0 +1,1 @@
+"""ReportLab documents: letters, forms, reports. Imports model, never Qt or ui."""
