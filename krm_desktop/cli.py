@@ -4,7 +4,12 @@ JSON on stdout where a command reports something, German messages on stderr; exi
 1 on a domain refusal, 2 on bad usage.
 """
 
+# ruff: noqa: E402  (the self-test's clock starts before the imports below)
 from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()  # the self-test counts from here (the program's own code starts)
 
 import argparse
 import getpass
@@ -55,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="krm-desktop", description="KRM Desktop – Kundenreaktionsmanagement für Jobcenter")
     parser.add_argument("--db", help="Datenbank: Pfad einer SQLite-Datei oder postgresql://-Adresse")
     parser.add_argument("--version", action="version", version=f"KRM Desktop {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="Hauptfenster unsichtbar öffnen, Liste laden, ein Dokument erzeugen; Zeiten als JSON ausgeben",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("init", help="neue Datenbank für ein Office-Profil anlegen")
@@ -192,6 +202,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    import os
+
+    if args.command is not None:
+        raise UsageError("--self-test steht allein, ohne Unterbefehl.")
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # off screen, also on a desktop session
+    from krm_desktop.ui.self_test import run_self_test
+
+    _emit(run_self_test(resolve_target(args.db), STARTED))
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from krm_desktop.ui.app import run_gui
 
@@ -212,6 +234,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.self_test:
+            return cmd_self_test(args)
         return COMMANDS[args.command](args)
     except UsageError as exc:
         _say(f"Falscher Aufruf: {exc}")

@@ -1,102 +1,340 @@
-"""The main window. For now the start overview: real counts as of today; the case list comes next."""
+"""The main window: dashboard tiles, filter bar, the case list and the detail pane of the selected case."""
 
 from __future__ import annotations
 
+import getpass
+import itertools
+from collections.abc import Callable
 from datetime import date
+from html import escape
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from peewee import DatabaseError
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from krm_desktop import __version__
+from krm_desktop.model.case_list import CaseFilter, SortOrder, case_years, change_marker, list_calendar, setup_case_list
+from krm_desktop.model.case_list import teams as list_teams
 from krm_desktop.model.db import Store
-from krm_desktop.model.overview import overview
+from krm_desktop.model.errors import KrmError
+from krm_desktop.model.overview import TILES, overview
 from krm_desktop.model.profiles import load_profile
 from krm_desktop.model.settings import letterhead
+from krm_desktop.ui.case_table import CaseTableView
+from krm_desktop.ui.case_table_model import COLUMN_INDEX, CaseTableModel
+from krm_desktop.ui.dashboard import Dashboard
+from krm_desktop.ui.detail_pane import DetailPane
+from krm_desktop.ui.due_style import palette_is_dark
+from krm_desktop.ui.filter_bar import DEFAULT_FILTER, FilterBar
 
-TILES = (
-    ("overdue", "überfällig"),
-    ("due_today", "heute fällig"),
-    ("due_this_week", "diese Woche fällig"),
-    ("open", "offen"),
-    ("ack_pending", "Eingangsbestätigung ausstehend"),
-    ("cards_this_year", "Meinungskarten dieses Jahr"),
-)
+REFRESH_INTERVAL_MS = 60_000  # look for other workstations' changes this often (F5: at once)
+NEW_CASE_LATER = "Das Erfassungsformular für neue Kundenreaktionen ist noch nicht Teil dieser Version."
+
+
+def acting_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some service contexts
+        return "unbekannt"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, today: date) -> None:
+    def __init__(
+        self,
+        store: Store,
+        today: date,
+        *,
+        user: str | None = None,
+        read_only: bool = False,
+        clock: Callable[[], date] | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.today = today
+        self.user = user or acting_user()
+        self.read_only = read_only
+        self.clock = clock
+        self.persist_settings = True
         self.profile = load_profile()
+        calendar = list_calendar(self.profile)
+        setup_case_list(writable=not read_only)
         office = letterhead()["office_name"] or self.profile.label
-        self.setWindowTitle(f"KRM Desktop – {office}")
-        self.tiles: dict[str, QLabel] = {}
+        self.setWindowTitle(f"KRM Desktop – {office}" + (" (schreibgeschützt)" if read_only else ""))
+
+        self.model = CaseTableModel(today, calendar, self.user, self)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Hinweis: Datenbank schreibgeschützt")
+        self.banner.setStyleSheet(
+            "QLabel { background: #fff4c2; color: #000000; border: 1px solid #b08800; padding: 6px; }"
+        )
+        self.banner.setText(
+            f"<b>Schreibgeschützt geöffnet.</b> Die Datenbank {escape(store.describe())} kann von diesem "
+            "Arbeitsplatz nur gelesen werden: Sie sehen alle Kundenreaktionen, können aber nichts ändern. "
+            "Für Änderungen braucht Ihr Konto Schreibrechte auf die Datei und ihren Ordner – bitte wenden "
+            "Sie sich an die IT."
+        )
+        self.banner.setVisible(read_only)
+        self.dashboard = Dashboard()
+        self.filter_bar = FilterBar()
+        self.view = CaseTableView()
+        self.view.setModel(self.model)
+        self.detail = DetailPane(today, calendar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
         central = QWidget()
         layout = QVBoxLayout(central)
-        heading = QLabel(f"<h2>Kundenreaktionen – Stand {today:%d.%m.%Y}</h2>")
-        layout.addWidget(heading)
-        grid = QGridLayout()
-        for index, (key, text) in enumerate(TILES):
-            value = QLabel("–")
-            value.setAccessibleName(text)
-            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            value.setStyleSheet("font-size: 28pt; font-weight: bold;")
-            caption = QLabel(text)
-            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            grid.addWidget(value, 0, index)
-            grid.addWidget(caption, 1, index)
-            self.tiles[key] = value
-        layout.addLayout(grid)
-        self.profile_label = QLabel()
-        self.profile_label.setWordWrap(True)
-        layout.addWidget(self.profile_label)
-        layout.addStretch(1)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.dashboard)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Anzahl in der Liste")
+        self.database_label = QLabel(f"Datenbank: {store.describe()}" + (" (schreibgeschützt)" if read_only else ""))
+        self.database_label.setAccessibleName("Datenbank in Gebrauch")
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.database_label)
         self._build_menu()
-        self.statusBar().showMessage(f"Datenbank: {store.describe()}")
-        self.refresh()
-        geometry = QSettings().value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1100, 500)
+        self._tab_order()
+
+        self.dashboard.tile_selected.connect(self._tile_selected)
+        self.filter_bar.changed.connect(self._filter_changed)
+        self.view.open_requested.connect(self.open_row)
+        self.model.completed.connect(self._reselect)
+        self.view.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_row(current.row()))
+        self._restore_settings()
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._after_reload())
+
+        self._load_choices()
+        self.filter_bar.show_value(DEFAULT_FILTER)
+        self.model.cases.flt = self.filter_bar.value()
+        self.model.reload()  # the one query of the list at start
+        self._marker = change_marker()
+        self._update_overview()
+        self._after_reload()
+
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
+        self.refresh_timer.timeout.connect(self.check_for_changes)
+        self.refresh_timer.start()
+
+    # --- building --------------------------------------------------------------------------------
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&Datei")
-        refresh = QAction("&Aktualisieren", self)
-        refresh.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        refresh.triggered.connect(self.refresh)
-        file_menu.addAction(refresh)
-        quit_action = QAction("&Beenden", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.refresh_action = self._action(file_menu, "&Aktualisieren", QKeySequence(Qt.Key.Key_F5), self.refresh)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Beenden", QKeySequence.StandardKey.Quit, self.close)
+        case_menu = self.menuBar().addMenu("&Kundenreaktion")
+        case_menu.setToolTipsVisible(True)
+        # The intake form is another issue: the action is there, disabled, and says why.
+        self.new_action = self._action(
+            case_menu, "&Neue Kundenreaktion … (folgt mit dem Erfassungsformular)", QKeySequence.StandardKey.New, None
+        )
+        self.new_action.setEnabled(False)
+        self.new_action.setToolTip(NEW_CASE_LATER)
+        self.new_action.setStatusTip(NEW_CASE_LATER)
+        self._action(case_menu, "Ausgewählte &öffnen (Eingabetaste)", None, self.open_current)
+        view_menu = self.menuBar().addMenu("&Ansicht")
+        self._action(view_menu, "&Suchen", QKeySequence.StandardKey.Find, self.focus_search)
+        self._action(view_menu, "&Liste", QKeySequence("Ctrl+L"), self.view.setFocus)
+        self._action(view_menu, "Filter &zurücksetzen", QKeySequence("Ctrl+Shift+F"), self.filter_bar.reset)
+        view_menu.addSeparator()
+        for number, (code, caption) in enumerate(TILES.items(), start=1):
+            self._action(
+                view_menu, f"Nur „{caption}“", QKeySequence(f"Ctrl+{number}"), lambda c=code: self.toggle_tile(c)
+            )
         help_menu = self.menuBar().addMenu("&Hilfe")
-        about = QAction("Ü&ber KRM Desktop", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        self._action(help_menu, "Ü&ber KRM Desktop", None, self.show_about)
+
+    def _action(self, menu, text: str, shortcut, slot: Callable[[], object] | None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if slot is not None:
+            action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _tab_order(self) -> None:
+        chain = [*self.dashboard.tiles.values(), *self.filter_bar.focus_order(), self.view, self.detail]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1560, 920)
+        splitter = settings.value("main_window/splitter")
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([1200, 360])
+        header = self.view.horizontalHeader()
+        state = settings.value("case_table/header")
+        if state is None or not header.restoreState(state):
+            self.view.apply_default_widths()
+            header.setSortIndicator(COLUMN_INDEX["due"], Qt.SortOrder.AscendingOrder)
+        column = header.sortIndicatorSection()
+        names = list(COLUMN_INDEX)
+        if 0 <= column < len(names):
+            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            self.model.set_order(SortOrder(names[column], descending))
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/splitter", self.splitter.saveState())
+        settings.setValue("case_table/header", self.view.horizontalHeader().saveState())
+
+    # --- keeping the list current ------------------------------------------------------------------
+
+    def _load_choices(self) -> None:
+        self.filter_bar.set_teams(list_teams())
+        self.filter_bar.set_years(case_years())
+
+    def _update_overview(self) -> None:
+        self.dashboard.set_overview(overview(self.profile, self.today))
+
+    def _after_reload(self) -> None:
+        count = self.model.rowCount()
+        flt = self.model.filter
+        words = "Kundenreaktion" if count == 1 else "Kundenreaktionen"
+        number = f"{count:,}".replace(",", ".")
+        self.count_label.setText(f"{number} {words}" + ("" if flt == CaseFilter() else " (gefiltert)"))
+        self._reselect()
+
+    def _reselect(self) -> None:
+        """Keep the case of the detail pane selected when it is in the new list (looked up among the rows
+        written so far; the rest are looked at once the list is complete, see `completed`)."""
+        if self.detail.case_id is None or self.view.currentIndex().isValid():
+            return
+        row = self.model.row_of(self.detail.case_id, complete=False)
+        if row is not None:
+            self._select_row(row)
+
+    def _reload_guarded(self, step: Callable[[], object]) -> bool:
+        try:
+            step()
+        except (DatabaseError, KrmError) as exc:
+            message = exc.message if isinstance(exc, KrmError) else str(exc)
+            self.statusBar().showMessage(f"Die Liste konnte nicht geladen werden: {message}", 15_000)
+            QMessageBox.warning(
+                self,
+                "Liste nicht geladen",
+                "Die Datenbank hat nicht geantwortet (vielleicht schreibt gerade ein anderer Arbeitsplatz). "
+                f"Bitte in einem Moment mit F5 erneut versuchen.\n\nTechnische Meldung: {message}",
+            )
+            return False
+        return True
+
+    def _filter_changed(self) -> None:
+        flt = self.filter_bar.value(self.dashboard.active())
+        if self._reload_guarded(lambda: self.model.set_filter(flt)):
+            self._after_reload()
+
+    def _tile_selected(self, tile: str | None) -> None:
+        if tile is None:
+            self._filter_changed()
+        else:
+            # The list shows exactly what the tile counts: the other filters step aside.
+            self.filter_bar.set_value(CaseFilter())
+
+    def toggle_tile(self, tile: str) -> None:
+        self.dashboard.tiles[tile].click()
 
     def refresh(self) -> None:
-        figures = overview(self.profile, self.today)
-        for key, label in self.tiles.items():
-            label.setText(str(getattr(figures, key)))
-        p = self.profile
-        self.profile_label.setText(
-            f"Office-Profil {p.label} ({p.bundesland}): Eingangsbestätigung {p.ack.describe()}, "
-            f"Antwort {p.final.describe()}."
+        """Read everything again: counts, choices, the list (keeping the selected case) and the detail."""
+        if self.clock is not None and self.clock() != self.today:
+            self.today = self.clock()
+            self.model.set_today(self.today)
+            self.detail.today = self.today
+        scroll = self.view.verticalScrollBar().value()
+
+        def step() -> None:
+            self._load_choices()
+            self.model.reload()
+            self._update_overview()
+
+        if self._reload_guarded(step):
+            self._marker = change_marker()
+            self._after_reload()
+            self.view.verticalScrollBar().setValue(scroll)
+            self.detail.reload()
+
+    def check_for_changes(self) -> None:
+        """Timer: refresh only when another workstation committed something (or the day changed)."""
+        try:
+            marker = change_marker()
+        except DatabaseError:
+            return  # busy: try again at the next tick
+        if marker != self._marker or (self.clock is not None and self.clock() != self.today):
+            self.refresh()
+
+    def case_changed(self, case_id: int) -> None:
+        """For the editing forms: a case was saved in this window."""
+        self.refresh()
+        row = self.model.row_of(case_id)
+        if row is not None:
+            self._select_row(row)
+
+    # --- selection and opening ---------------------------------------------------------------------
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            self.view.selectionModel().SelectionFlag.ClearAndSelect | self.view.selectionModel().SelectionFlag.Rows,
         )
+        self.view.scrollTo(index)
+
+    def _show_row(self, row: int) -> None:
+        case_id = self.model.case_id(row) if row >= 0 else None
+        if case_id != self.detail.case_id:
+            self.detail.show_case(case_id)
+
+    def open_row(self, row: int) -> None:
+        self._show_row(row)
+        self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.open_row(index.row())
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    # --- about, palette, closing -------------------------------------------------------------------
 
     def about_text(self) -> str:
         return (
-            f"<b>KRM Desktop {__version__}</b><br>Kundenreaktionsmanagement für Jobcenter.<br><br>"
-            f"Datenbank: {self.store.describe()}"
+            f"<b>KRM Desktop {escape(__version__)}</b><br>Kundenreaktionsmanagement für Jobcenter.<br><br>"
+            f"Datenbank: {escape(self.store.describe())}" + (" (schreibgeschützt)" if self.read_only else "")
         )
 
     def show_about(self) -> None:
         QMessageBox.about(self, "Über KRM Desktop", self.about_text())
 
-    def closeEvent(self, event) -> None:
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.model.set_dark(palette_is_dark())
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.persist_settings:
+            self.save_settings()
+        self.refresh_timer.stop()
         super().closeEvent(event)

@@ -1,4 +1,4 @@
-"""First start (profile choice) and the start window with its counts."""
+"""First start (profile choice) and the main window's start: counts, database in the status bar, F5."""
 
 from __future__ import annotations
 
@@ -47,19 +47,23 @@ def test_start_window_shows_counts_and_database(qtbot, store) -> None:
     f.register(received=date(2026, 11, 19))  # ack due 24.11.
     card = f.register(kind="meinungskarte", channel="meinungskarte", person=None, received=date(2026, 3, 1))
     cases.close(card.id, version=1, closed_on=date(2026, 3, 2), today=f.TODAY, user=f.USER)
-    window = MainWindow(store, f.TODAY)
+    window = MainWindow(store, f.TODAY, user=f.USER)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    assert window.tiles["open"].text() == "2"
-    assert window.tiles["overdue"].text() == "1"
-    assert window.tiles["ack_pending"].text() == "2"
-    assert window.tiles["cards_this_year"].text() == "1"
-    assert str(store.path) in window.statusBar().currentMessage()
+    assert window.windowTitle() == "KRM Desktop – Jobcenter Lübeck"
+    assert window.dashboard.number("open") == "2"
+    assert window.dashboard.number("overdue") == "1"
+    assert window.dashboard.number("ack_pending") == "2"
+    assert window.dashboard.number("cards_this_year") == "1"
+    assert str(store.path) in window.database_label.text()
+    assert window.database_label.isVisible()
     assert str(store.path) in window.about_text()
+    assert window.model.rowCount() == 2
     f.register(received=date(2026, 11, 20))
     qtbot.keyClick(window, Qt.Key.Key_F5)
-    assert window.tiles["open"].text() == "3"
-    assert window.tiles["due_this_week"].text() == "0"
+    assert window.dashboard.number("open") == "3"
+    assert window.dashboard.number("due_this_week") == "0"
+    assert window.model.rowCount() == 3

@@ -1,0 +1,100 @@
+"""A one-page summary of a case as PDF (ReportLab platypus).
+
+Until the letters exist (another issue) the self-test renders this page to measure document output.
+User text is escaped before it enters Paragraph markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from krm_desktop.model.calendar import WorkingCalendar
+from krm_desktop.model.case_list import due_words
+from krm_desktop.model.codes import CHANNELS, KINDS, STATUSES, VIAS, label
+from krm_desktop.model.deadlines import ClockFacts, due_status
+from krm_desktop.model.entities import Case, Concern, Event, Party, Team
+
+MAX_DESCRIPTION = 1500  # characters: the page stays one page
+MAX_EVENTS = 12
+
+
+def _d(value: date | None) -> str:
+    return f"{value:%d.%m.%Y}" if value else "–"
+
+
+def render_case_summary(
+    case_id: int | None, today: date, calendar: WorkingCalendar, *, invariant: bool = False
+) -> bytes:
+    """The PDF bytes of the summary page; a page saying so when there is no case."""
+    styles = getSampleStyleSheet()
+    body, small = styles["BodyText"], styles["Normal"]
+    out = BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=25 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title="Kurzübersicht Kundenreaktion",
+        author="KRM Desktop",
+        invariant=int(invariant),
+    )
+    case = Case.get_or_none(Case.id == case_id) if case_id is not None else None
+    if case is None:
+        doc.build([Paragraph("Kurzübersicht", styles["Title"]), Paragraph("Keine Kundenreaktion vorhanden.", body)])
+        return out.getvalue()
+    person = Party.get_or_none(Party.id == case.person_id) if case.person_id else None
+    team = Team.get_or_none(Team.id == case.team_id) if case.team_id else None
+    kinds = [label(KINDS, k) for (k,) in Concern.select(Concern.kind).where(Concern.case == case.id).tuples()]
+    facts = ClockFacts(
+        case.closed,
+        case.ack_due,
+        case.final_due,
+        case.ack_sent,
+        case.interim_sent,
+        case.interim_expected,
+        case.answer_sent,
+    )
+    fields = [
+        ("Status", label(STATUSES, case.status)),
+        ("Nächste Frist", due_words(due_status(facts, today, calendar))),
+        ("Anliegen", ", ".join(kinds) or label(KINDS, case.kind)),
+        ("Eingang", f"{_d(case.received)}, {label(CHANNELS, case.channel)}, über {label(VIAS, case.via)}"),
+        ("Team", team.name if team else "ohne Team"),
+        ("Kunde/Einsender", person.name if person else "anonym"),
+        ("Betreff", case.subject or "–"),
+    ]
+    table = Table(
+        [[Paragraph(f"<b>{escape(k)}</b>", small), Paragraph(escape(v), small)] for k, v in fields],
+        colWidths=[40 * mm, 125 * mm],
+    )
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey)])
+    )
+    description = case.description[:MAX_DESCRIPTION] + ("…" if len(case.description) > MAX_DESCRIPTION else "")
+    events = list(
+        Event.select().where(Event.case == case.id).order_by(Event.at.desc(), Event.id.desc()).limit(MAX_EVENTS)
+    )
+    story = [
+        Paragraph(f"Kurzübersicht {escape(case.ref)}", styles["Title"]),
+        Paragraph(f"Stand {today:%d.%m.%Y}", small),
+        Spacer(1, 4 * mm),
+        table,
+        Spacer(1, 4 * mm),
+        Paragraph("<b>Beschreibung</b>", body),
+        Paragraph(escape(description).replace("\n", "<br/>") or "–", body),
+        Spacer(1, 3 * mm),
+        Paragraph(f"<b>Fallhistorie</b> (die letzten {min(len(events), MAX_EVENTS)} Einträge)", body),
+        *[Paragraph(escape(f"{_d(e.on_day)} – {e.actor}: {e.text or e.action}"), small) for e in reversed(events)],
+    ]
+    doc.build(story)
+    return out.getvalue()
