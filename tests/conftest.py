@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KRM_HOLIDAY_CACHE", "off")  # tests ask the holidays package; test_holiday_cache tests the cache
 
 from collections.abc import Iterator
 from datetime import date

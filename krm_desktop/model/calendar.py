@@ -10,8 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
+from krm_desktop.model.holiday_cache import holiday_names
 from krm_desktop.model.profiles import CALENDAR, DEFAULT_CLOSING_DAYS, ClockRule
 
 _ONE_DAY = timedelta(days=1)
@@ -38,7 +37,7 @@ class WorkingCalendar:
     def _holiday_names(self, year: int) -> dict[date, str]:
         names = self._names_by_year.get(year)
         if names is None:
-            names = dict(holidays.country_holidays("DE", subdiv=self.bundesland, years=year, language="de"))
+            names = holiday_names(self.bundesland, year)
             self._names_by_year[year] = names
         return names
 

@@ -8,8 +8,6 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
-import holidays
-
 from krm_desktop.model.entities import Setting
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
 
@@ -22,7 +20,6 @@ RETENTION_BA = "ba"  # personal data 31.12. of year+2, rest 31.12. of year+8, pe
 RETENTION_WHOLE_TO_THE_DAY = "whole_to_the_day"  # everything N years after completion, to the day
 RETENTION_WHOLE_YEAR_END = "whole_year_end"  # everything on 31.12. of the N-th year after completion
 
-BUNDESLAENDER = tuple(sorted(c for c in holidays.country_holidays("DE").subdivisions if len(c) == 2))
 BUNDESLAND_NAMES = {
     "BB": "Brandenburg",
     "BE": "Berlin",
@@ -41,6 +38,8 @@ BUNDESLAND_NAMES = {
     "ST": "Sachsen-Anhalt",
     "TH": "Thüringen",
 }
+# The subdivision codes of the `holidays` package (a test keeps them in step with it).
+BUNDESLAENDER = tuple(sorted(BUNDESLAND_NAMES))
 DEFAULT_CLOSING_DAYS = ("12-24", "12-31")
 _CLOSING_DAY = re.compile(r"^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 

@@ -335,3 +335,12 @@ def test_profile_change_does_not_move_stored_deadlines(store: object) -> None:
     # and a case registered now gets the new dates
     later = register(received=date(2026, 12, 22), today=date(2026, 12, 23))
     assert (later.ack_due, later.final_due) == (date(2026, 12, 28), date(2027, 1, 6))
+
+
+def test_bundeslaender_match_the_holidays_package() -> None:
+    import holidays
+
+    from krm_desktop.model.profiles import BUNDESLAENDER
+
+    codes = {c for c in holidays.country_holidays("DE").subdivisions if len(c) == 2}
+    assert set(BUNDESLAENDER) == codes
