@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{result['median']:,.0f}",
                 f"{result['min']:,.0f}",
                 f"{result['max']:,.0f}",
-                f">= {result['goal']:,}",
+                f"{'<=' if result.get('better') == 'lower' else '>='} {result['goal']:,}",
                 f"{ratio[0]:.1f} ({ratio[1]:.1f}-{ratio[2]:.1f})",
                 "PASS" if result["pass"] else "FAIL",
                 f"{elapsed:.0f} s",
