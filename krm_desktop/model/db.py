@@ -10,6 +10,7 @@ from pathlib import Path
 
 import platformdirs
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
+from peewee import DatabaseError as PeeweeDatabaseError
 from playhouse.db_url import connect as connect_url
 
 from krm_desktop.model import migrations
@@ -52,6 +53,7 @@ class Store:
     target: str
     db: Database
     path: Path | None  # the SQLite file, None for a server database
+    read_only: bool = False
     migrated_from: int | None = None
     backup_before_migration: Path | None = None
 
@@ -71,22 +73,31 @@ class Store:
             self.db.close()
 
 
-def _connect(target: str) -> tuple[Database, Path | None]:
-    if is_url(target):
-        if target.startswith("sqlite:///"):
-            path = Path(target[len("sqlite:///") :])
-            return _connect_sqlite(path), path
+def _connect(target: str, read_only: bool | None) -> tuple[Database, Path | None, bool]:
+    if is_url(target) and not target.startswith("sqlite:///"):
         try:
             db = connect_url(target)
         except Exception as exc:  # unknown scheme, missing driver
             raise StoreError(f"Die Datenbankadresse „{target}“ wird nicht unterstützt: {exc}") from exc
-        return db, None
-    path = Path(target).expanduser()
-    return _connect_sqlite(path), path
+        return db, None, bool(read_only)
+    path = Path(target[len("sqlite:///") :] if is_url(target) else target).expanduser()
+    if read_only is None:
+        read_only = path.exists() and not writable(path)
+    return _connect_sqlite(path, read_only), path, read_only
 
 
-def _connect_sqlite(path: Path) -> SqliteDatabase:
-    return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE", timeout=BUSY_TIMEOUT_MS / 1000)
+def writable(path: Path) -> bool:
+    """Whether this account may change the file (the rollback journal also needs its folder)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _connect_sqlite(path: Path, read_only: bool = False) -> SqliteDatabase:
+    pragmas = dict(SQLITE_PRAGMAS, busy_timeout=BUSY_TIMEOUT_MS)
+    if read_only:
+        del pragmas["journal_mode"]
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        return SqliteDatabase(uri, uri=True, pragmas=pragmas, timeout=BUSY_TIMEOUT_MS / 1000)
+    return SqliteDatabase(str(path), pragmas=pragmas, lock_type="IMMEDIATE", timeout=BUSY_TIMEOUT_MS / 1000)
 
 
 def _check_sqlite_file(path: Path, create: bool) -> None:
@@ -133,23 +144,50 @@ def _write_version(db: Database, version: int) -> None:
         db.execute_sql(f"PRAGMA user_version = {int(version)}")
 
 
-def open_store(target: str, *, create: bool = False) -> Store:
-    """Open (or with create=True, make) a KRM database and bring it to the current schema."""
-    db, path = _connect(target)
+def open_store(target: str, *, create: bool = False, read_only: bool | None = None) -> Store:
+    """Open (or with create=True, make) a KRM database and bring it to the current schema.
+
+    read_only None: a file this account may not change opens read-only (Store.read_only).
+    """
+    db, path, read_only = _connect(target, read_only)
     if path is not None:
-        _check_sqlite_file(path, create)
+        _check_sqlite_file(path, create and not read_only)
     database.initialize(db)
+    store = Store(target=target, db=db, path=path, read_only=read_only)
     try:
         db.connect(reuse_if_open=True)
-    except Exception as exc:
-        raise StoreError(f"Die Datenbank {target} lässt sich nicht öffnen: {exc}") from exc
-    store = Store(target=target, db=db, path=path)
-    try:
         _prepare_schema(store, create)
+    except StoreError:
+        store.close()
+        raise
+    except (PeeweeDatabaseError, sqlite3.Error) as exc:
+        store.close()
+        raise StoreError(_explain(store, exc)) from exc
     except BaseException:
         store.close()
         raise
     return store
+
+
+def _explain(store: Store, exc: Exception) -> str:
+    """A German message for what SQLite or the server said while opening."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return (
+            f"Die Datenbank {store.describe()} ist gesperrt: ein anderer Arbeitsplatz schreibt gerade hinein. "
+            "Bitte in einigen Minuten erneut versuchen; hält die Sperre an, die IT fragen."
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return (
+            f"Die Datei {store.describe()} ist beschädigt oder keine Datenbank. Bitte eine Sicherung wiederherstellen "
+            "oder die IT fragen."
+        )
+    if "readonly" in text or "read-only" in text or "permission" in text or "unable to open" in text:
+        return (
+            f"Auf {store.describe()} fehlen die nötigen Rechte (Lesen bzw. Schreiben der Datei und ihres Ordners). "
+            "Bitte die IT fragen."
+        )
+    return f"Die Datenbank {store.describe()} lässt sich nicht öffnen: {exc}"
 
 
 def _prepare_schema(store: Store, create: bool) -> None:
@@ -161,7 +199,7 @@ def _prepare_schema(store: Store, create: bool) -> None:
                 f"{store.describe()} ist keine KRM-Datenbank (fremde Tabellen, keine KRM-Kennung). "
                 "Wählen Sie eine KRM-Datenbank oder eine neue, leere Datei."
             )
-        if not create:
+        if not create or store.read_only:
             raise StoreError(f"{store.describe()} ist leer. Legen Sie die Datenbank mit „init“ an.")
         with db.atomic():
             db.create_tables(ALL_MODELS)
@@ -173,6 +211,12 @@ def _prepare_schema(store: Store, create: bool) -> None:
             f"{SCHEMA_VERSION}. Bitte installieren Sie die neuere Programmversion."
         )
     if version < SCHEMA_VERSION:
+        if store.read_only:
+            raise StoreError(
+                f"Die Datenbank {store.describe()} hat Schema-Version {version} und muss auf Version "
+                f"{SCHEMA_VERSION} aktualisiert werden. Dafür sind Schreibrechte nötig; bitte einmal mit "
+                "Schreibrechten öffnen oder die IT fragen."
+            )
         if store.path is not None:
             store.backup_before_migration = backup_sqlite(db, _free_name(store.path, f".vor-v{SCHEMA_VERSION}"))
         migrations.upgrade(db, version, lambda v: _write_version(db, v))

@@ -159,3 +159,53 @@ def test_two_connections_second_stale_save_is_refused(store, db_path: Path) -> N
     fresh = Case.get_by_id(case.id)
     assert fresh.interim_sent is None and fresh.ack_sent == f.TODAY
     assert Event.select().count() == events_before
+
+
+def test_read_only_open_reads_and_refuses_writes(store, db_path: Path) -> None:
+    f.register()
+    store.close()
+    before = db_path.read_bytes()
+    ro = open_store(str(db_path), read_only=True)
+    try:
+        assert ro.read_only
+        assert Case.select().count() == 1
+        with pytest.raises(Exception, match="readonly"):
+            f.register()
+    finally:
+        ro.close()
+    assert db_path.read_bytes() == before
+    assert not list(db_path.parent.glob("*-journal"))
+
+
+def test_read_only_old_schema_is_refused_in_german(tmp_path: Path) -> None:
+    copy = tmp_path / "alt.sqlite3"
+    shutil.copy(SCHEMAS / "v1.sqlite3", copy)
+    before = copy.read_bytes()
+    with pytest.raises(StoreError, match="Schreibrechte"):
+        open_store(str(copy), read_only=True)
+    assert copy.read_bytes() == before
+
+
+def test_locked_database_is_explained_in_german(store, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from krm_desktop.model import db as db_module
+
+    store.close()
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 50)
+    blocker = sqlite3.connect(db_path)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError, match="gesperrt"):
+            open_store(str(db_path))
+    finally:
+        blocker.rollback()
+        blocker.close()
+
+
+def test_damaged_file_is_explained_in_german(tmp_path: Path) -> None:
+    target = tmp_path / "kaputt.sqlite3"
+    make_store(target).close()
+    data = bytearray(target.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the header stays, the schema page is gone
+    target.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="beschädigt"):
+        open_store(str(target))
