@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from krm_desktop import __version__
+from krm_desktop.cli_letters import add_letter_parser, cmd_letter
+from krm_desktop.cli_report import add_report_parser, cmd_report
 from krm_desktop.model.codes import CHANNELS, KINDS
 from krm_desktop.model.db import check_store, open_store, resolve_target
 from krm_desktop.model.errors import KrmError, ValidationError
@@ -89,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, type=Path)
 
     sub.add_parser("check", help="Datenbank und Schema prüfen")
+    add_letter_parser(sub)
+    add_report_parser(sub)
     return parser
 
 
@@ -228,6 +232,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "check": cmd_check,
+    "letter": cmd_letter,
+    "report": cmd_report,
 }
 
 
