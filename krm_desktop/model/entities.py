@@ -129,6 +129,9 @@ class Case(BaseModel):
     waiver = BooleanField(default=False)
     waiver_reasons = TextField(default="")
     follows = ForeignKeyField("self", null=True, backref="follow_ups", on_delete="SET NULL")
+    # The earlier case's reference, kept as an anonymous reference when the purge deletes that case
+    # (the foreign key then becomes NULL). The purge and migration v3 fill it; "" when there is no link.
+    follows_ref = CharField(max_length=20, default="")
     # Petition / Eingabe
     requesting_body = CharField(max_length=300, default="")
     requesting_ref = CharField(max_length=100, default="")
@@ -223,6 +226,26 @@ class RoutingNote(BaseModel):
     actor = CharField(max_length=200)
 
 
+class PurgeLog(BaseModel):
+    """Löschprotokoll: one row per purge run. Counts, rules and case references; no personal data."""
+
+    run_id = CharField(unique=True, max_length=32)  # also tells which backups already went through this run
+    done_on = DateField()  # the business day the purge ran
+    done_by = CharField(max_length=200)  # the acting user (BGF), who answers for the run
+    as_of = DateField()  # Stichtag: what was due on this day was purged
+    profile = CharField(max_length=32)  # office profile code at the time
+    method = CharField(max_length=24)  # retention method of the profile
+    rules = TextField()  # JSON: [{code, label, action, count, refs}] in rule order
+    anonymised = IntegerField(default=0)
+    deleted = IntegerField(default=0)
+    backup = CharField(max_length=300, default="")  # file name of the verified copy made before the run
+    vacuumed = BooleanField(default=False)
+    backups_removed = TextField(default="[]")  # JSON list of file names removed after the run
+
+    class Meta:
+        table_name = "purge_log"
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     Meta,
     Setting,
@@ -237,4 +260,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     Attachment,
     TextBlock,
     RoutingNote,
+    PurgeLog,
 ]

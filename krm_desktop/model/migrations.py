@@ -13,7 +13,7 @@ from datetime import date
 from peewee import Database, SqliteDatabase
 from playhouse.migrate import SchemaMigrator, migrate
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 Step = Callable[[SchemaMigrator, Database], None]
 
@@ -41,7 +41,37 @@ def _v2_topic_and_next_due(migrator: SchemaMigrator, db: Database) -> None:
         )
 
 
-STEPS: dict[int, Step] = {2: _v2_topic_and_next_due}
+def _v3_purge(migrator: SchemaMigrator, db: Database) -> None:
+    """Version 3: the anonymous reference of a follow-up to its earlier case, and the Löschprotokoll."""
+    from peewee import BooleanField, CharField, DateField, IntegerField, Model, TextField
+
+    class PurgeLogV3(Model):  # the table as it is at version 3; later versions change it in their own step
+        run_id = CharField(unique=True, max_length=32)
+        done_on = DateField()
+        done_by = CharField(max_length=200)
+        as_of = DateField()
+        profile = CharField(max_length=32)
+        method = CharField(max_length=24)
+        rules = TextField()
+        anonymised = IntegerField(default=0)
+        deleted = IntegerField(default=0)
+        backup = CharField(max_length=300, default="")
+        vacuumed = BooleanField(default=False)
+        backups_removed = TextField(default="[]")
+
+        class Meta:
+            database = db
+            table_name = "purge_log"
+
+    migrate(migrator.add_column("krm_case", "follows_ref", CharField(max_length=20, default="")))
+    db.execute_sql(
+        "UPDATE krm_case SET follows_ref = (SELECT e.ref FROM krm_case AS e WHERE e.id = krm_case.follows_id) "
+        "WHERE follows_id IS NOT NULL"
+    )
+    PurgeLogV3.create_table()
+
+
+STEPS: dict[int, Step] = {2: _v2_topic_and_next_due, 3: _v3_purge}
 
 
 def upgrade(db: Database, from_version: int, write_version: Callable[[int], None]) -> None:
