@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 
 from krm_desktop import __version__
 from krm_desktop.cli_letters import add_letter_parser, cmd_letter
+from krm_desktop.cli_purge import add_purge_parser, cmd_purge
 from krm_desktop.cli_report import add_report_parser, cmd_report
 from krm_desktop.model.codes import CHANNELS, KINDS
 from krm_desktop.model.db import check_store, open_store, resolve_target
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="Datenbank und Schema prüfen")
     add_letter_parser(sub)
     add_report_parser(sub)
+    add_purge_parser(sub)
     return parser
 
 
@@ -234,6 +236,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "letter": cmd_letter,
     "report": cmd_report,
+    "purge": cmd_purge,
 }
 
 

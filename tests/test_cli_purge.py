@@ -6,7 +6,6 @@ subcommand added by `add_purge_parser` (the same two lines the wiring adds).
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sqlite3
@@ -16,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from krm_desktop import cli
-from krm_desktop.cli_purge import add_purge_parser, cmd_purge
 from krm_desktop.model.backups import verify_backup
 from krm_desktop.model.db import open_store
 from krm_desktop.model.entities import Case, PurgeLog
@@ -27,16 +25,10 @@ AS_OF = "2026-01-15"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict | None, str]:
-    if "purge" in cli.COMMANDS or "purge" not in args:
+    try:
         code = cli.main(list(args))
-    else:
-        parser = cli.build_parser()
-        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        add_purge_parser(sub)
-        try:
-            code = cmd_purge(parser.parse_args(list(args)))
-        except SystemExit as exc:
-            code = int(exc.code or 0)
+    except SystemExit as exc:  # argparse: bad usage
+        code = int(exc.code or 0)
     out, err = capsys.readouterr()
     return code, (json.loads(out) if out.strip() else None), err
 

@@ -142,6 +142,7 @@ def new_case_fields(data: CaseInput, profile: OfficeProfile, **state: Any) -> di
         "requesting_ref": data.requesting_ref.strip(),
         "body_due": data.body_due,
         "employee_concerned": data.employee_concerned.strip(),
+        "follows_ref": data.follows_ref or "",
     }
     fields.update(state)
     fields.update(clock_fields(fields))
@@ -574,8 +575,9 @@ def update_case(
         case = _load_open(case_id, version)
         if data.kind != case.kind:
             raise _fail("kind", "Die Anliegensart ändert sich nur durch Umdeutung (Dienstaufsichtsbeschwerde).")
+        purged = case.follows_id is None and bool(case.follows_ref)  # the earlier case was deleted by the purge
         data.follows_ref = case.follows.ref if case.follows_id else None
-        check_case(data, today)
+        check_case(data, today, follows_purged=purged)
         changes: dict[str, Any] = {
             "channel": data.channel,
             "via": data.via,

@@ -109,8 +109,11 @@ def party_errors(party: PartyInput, prefix: str) -> dict[str, str]:
     return errors
 
 
-def case_errors(data: CaseInput, today: date) -> tuple[dict[str, str], Case | None]:
-    """All problems of a case input (field -> German message) and the earlier case it follows."""
+def case_errors(data: CaseInput, today: date, *, follows_purged: bool = False) -> tuple[dict[str, str], Case | None]:
+    """All problems of a case input (field -> German message) and the earlier case it follows.
+
+    follows_purged: an existing Folgereaktion whose earlier case the purge deleted (only its reference is left).
+    """
     errors: dict[str, str] = {}
 
     def add(name: str, problem: str | None) -> None:
@@ -161,7 +164,7 @@ def case_errors(data: CaseInput, today: date) -> tuple[dict[str, str], Case | No
         add("represented", "Eine vertretene Person gibt es nur, wenn eine Vertreterin/ein Vertreter einsendet.")
 
     earlier = None
-    if data.kind == "folgereaktion":
+    if data.kind == "folgereaktion" and not follows_purged:
         if not data.follows_ref:
             add("follows", "Eine Folgereaktion braucht die frühere Kundenreaktion (Az.), auf die sie folgt.")
         else:
@@ -185,10 +188,10 @@ def case_errors(data: CaseInput, today: date) -> tuple[dict[str, str], Case | No
     return errors, earlier
 
 
-def check_case(data: CaseInput, today: date) -> Case | None:
+def check_case(data: CaseInput, today: date, *, follows_purged: bool = False) -> Case | None:
     """Triage, then every check; raises ValidationError with all problems at once."""
     triage(data.not_krm)
-    errors, earlier = case_errors(data, today)
+    errors, earlier = case_errors(data, today, follows_purged=follows_purged)
     if errors:
         raise ValidationError(errors)
     return earlier

@@ -465,3 +465,25 @@ def test_close_cannot_predate_a_recorded_answer(people) -> None:
             outcomes={1: "begruendet"},
             signed_by=people["tl"].id,
         )
+
+
+def test_follow_up_stays_editable_after_the_earlier_case_was_purged(people) -> None:
+    earlier = f.register(received=date(2026, 10, 1))
+    cases.close(
+        earlier.id,
+        version=1,
+        closed_on=date(2026, 10, 9),
+        today=T,
+        user=U,
+        outcomes={1: "begruendet"},
+        answer_sent=date(2026, 10, 9),
+        signed_by=people["tl"].id,
+    )
+    later = cases.follow_up(earlier.id, f.case_input(received=date(2026, 11, 16)), today=T, user=U)
+    assert later.follows_ref == earlier.ref
+    Case.delete().where(Case.id == earlier.id).execute()  # what the purge's whole deletion leaves
+    later = Case.get_by_id(later.id)
+    assert later.follows_id is None and later.follows_ref == earlier.ref
+    data = f.case_input(kind="folgereaktion", received=date(2026, 11, 16), subject="Nachtrag")
+    updated = cases.update_case(later.id, version=later.version, data=data, today=T, user=U)
+    assert updated.subject == "Nachtrag" and updated.follows_ref == earlier.ref
