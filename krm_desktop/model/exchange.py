@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 from typing import Any, TextIO
 
-from peewee import JOIN, chunked
+from peewee import JOIN, chunked, fn
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.cases import new_case_fields, next_ref
@@ -31,6 +31,7 @@ from krm_desktop.model.entities import BaseModel, Case, Concern, Event, Party, T
 from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.exchange_checks import PERSON_KEYS, ImportedCase, check_line, parse_json
 from krm_desktop.model.profiles import OfficeProfile, load_profile
+from krm_desktop.model.retention import deleted_refs
 
 PAGE = 1000  # cases per export page
 LOOKUP_CHUNK = 500  # references per IN (...) lookup
@@ -62,7 +63,8 @@ _EXPORT_COLUMNS = (
     Case.closed,
     Case.outcome,
     Case.waiver,
-    Earlier.ref.alias("follows_ref"),
+    # the earlier case's reference, also when the purge deleted that case and only the reference stayed
+    fn.COALESCE(Earlier.ref, fn.NULLIF(Case.follows_ref, "")).alias("follows_ref"),
     Case.anonymised,
 )
 
@@ -214,9 +216,12 @@ def _follows_problems(cases: list[ImportedCase], refused_refs: dict[str, int]) -
     stored = _existing(
         (c.follows for c in cases if c.follows is not None and c.follows not in in_file), Case.status, Case.closed
     )
+    purged = deleted_refs(
+        c.follows for c in cases if c.follows is not None and c.follows not in in_file and c.follows not in stored
+    )
     for case in cases:
         target = case.follows
-        if target is None:
+        if target is None or target in purged:  # a purged earlier case stays an anonymous reference
             continue
         if target == case.ref:
             problems[(case.line, "follows")] = "Ein Fall kann nicht auf sich selbst folgen."
@@ -388,8 +393,9 @@ def _write(cases: list[ImportedCase], profile: OfficeProfile, today: date, user:
     links = [case for case in cases if case.follows is not None]
     stored = _existing((str(c.follows) for c in links if c.follows not in ids), Case.id)
     for case in links:
-        target = ids[case.follows] if case.follows in ids else stored[str(case.follows)][0]
-        Case.update(follows=target).where(Case.id == ids[str(case.ref)]).execute()
+        ref = str(case.follows)
+        target = ids[ref] if ref in ids else stored[ref][0] if ref in stored else None  # None: purged earlier case
+        Case.update(follows=target, follows_ref=ref).where(Case.id == ids[str(case.ref)]).execute()
 
 
 def import_cases(lines: Iterable[str], *, today: date, user: str) -> int:

@@ -500,3 +500,27 @@ def test_json_problems_are_told_in_german(store: Store) -> None:
         "Zeile 1: kein gültiges JSON (Fehler bei Zeichen 16); die Zeile ist unvollständig oder verfälscht."
     )
     assert "verschachtelt" in errors["line 2"] and "verschachtelt" in errors["line 3"]
+
+
+@pytest.mark.parametrize("store", ["braunschweig"], indirect=True)
+def test_follow_up_of_a_purged_case_round_trips(store: Store, tmp_path: Path) -> None:
+    """Braunschweig deletes a case whole two years after completion; its Folgereaktion keeps the reference."""
+    from krm_desktop.model import cases
+    from krm_desktop.model.retention import execute_purge, plan_purge
+    from tests.model import retention_data as rd
+
+    earlier = rd.closed_case(date(2024, 3, 1))
+    later = cases.follow_up(earlier.id, f.case_input(received=date(2024, 3, 5)), today=date(2024, 3, 5), user=USER)
+    plan = plan_purge(date(2026, 3, 1))
+    assert earlier.ref in [c.ref for c in plan.cases]
+    execute_purge(plan, today=date(2026, 3, 1), user=USER)
+    assert Case.get_or_none(Case.ref == earlier.ref) is None
+    first = export_text()
+    line = next(json.loads(x) for x in first.splitlines() if json.loads(x)["ref"] == later.ref)
+    assert line["follows"] == earlier.ref
+    # restoring that one case from the file into this database: the purge log vouches for the reference
+    Case.delete().where(Case.ref == later.ref).execute()
+    assert import_cases(io.StringIO(json.dumps(line) + "\n"), today=TODAY, user=USER) == 1
+    restored = Case.get(Case.ref == later.ref)
+    assert (restored.follows_id, restored.follows_ref) == (None, earlier.ref)
+    assert export_text() == first
