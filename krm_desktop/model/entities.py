@@ -149,7 +149,11 @@ class Case(BaseModel):
 
     class Meta:
         table_name = "krm_case"
-        indexes = ((("year", "seq"), True),)
+        indexes = (
+            (("year", "seq"), True),
+            (("channel",), False),  # list filter Eingangsweg
+            (("kind", "received"), False),  # list filter Anliegensart, tile "Meinungskarten dieses Jahr"
+        )
 
 
 class Concern(BaseModel):
@@ -162,7 +166,10 @@ class Concern(BaseModel):
     outcome = CharField(max_length=20, null=True)
 
     class Meta:
-        indexes = ((("case", "position"), True),)
+        indexes = (
+            (("case", "position"), True),
+            (("kind", "case"), False),  # a case matches a kind when any of its concerns has it
+        )
 
 
 class Statement(BaseModel):
@@ -184,6 +191,9 @@ class Event(BaseModel):
     actor = CharField(max_length=200)
     action = CharField(max_length=32)
     text = TextField(default="")
+
+    class Meta:
+        indexes = ((("action", "actor", "case"), False),)  # "nur meine": who registered the case
 
 
 class Letter(BaseModel):

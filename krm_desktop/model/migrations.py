@@ -42,11 +42,11 @@ def _v2_topic_and_next_due(migrator: SchemaMigrator, db: Database) -> None:
 
 
 def _v3_purge(migrator: SchemaMigrator, db: Database) -> None:
-    """Version 3: the anonymous reference of a follow-up to its earlier case, and the Löschprotokoll."""
+    """Version 3: the anonymous reference of a follow-up to its earlier case, the Löschprotokoll, list indexes."""
     from peewee import BooleanField, CharField, DateField, IntegerField, Model, TextField
 
     class PurgeLogV3(Model):  # the table as it is at version 3; later versions change it in their own step
-        run_id = CharField(unique=True, max_length=32)
+        run_id = CharField(max_length=32)  # unique: the index below carries the name a fresh database has
         done_on = DateField()
         done_by = CharField(max_length=200)
         as_of = DateField()
@@ -69,6 +69,15 @@ def _v3_purge(migrator: SchemaMigrator, db: Database) -> None:
         "WHERE follows_id IS NOT NULL"
     )
     PurgeLogV3.create_table()
+    db.execute_sql('CREATE UNIQUE INDEX "purge_log_run_id" ON "purge_log" ("run_id")')
+    # The indexes of the case list's filters (the list created them itself before version 3).
+    for statement in (
+        'CREATE INDEX IF NOT EXISTS "event_action_actor_case_id" ON "event" ("action", "actor", "case_id")',
+        'CREATE INDEX IF NOT EXISTS "concern_kind_case_id" ON "concern" ("kind", "case_id")',
+        'CREATE INDEX IF NOT EXISTS "krm_case_channel" ON "krm_case" ("channel")',
+        'CREATE INDEX IF NOT EXISTS "krm_case_kind_received" ON "krm_case" ("kind", "received")',
+    ):
+        db.execute_sql(statement)
 
 
 STEPS: dict[int, Step] = {2: _v2_topic_and_next_due, 3: _v3_purge}

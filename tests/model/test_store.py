@@ -209,3 +209,26 @@ def test_damaged_file_is_explained_in_german(tmp_path: Path) -> None:
     target.write_bytes(bytes(data))
     with pytest.raises(StoreError, match="beschädigt"):
         open_store(str(target))
+
+
+def _schema(path: Path) -> dict[str, object]:
+    con = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        columns = {t: sorted(r[1] for r in con.execute(f'PRAGMA table_info("{t}")')) for t in tables}
+        indexes = sorted(
+            r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        )
+    finally:
+        con.close()
+    return {"columns": columns, "indexes": indexes}
+
+
+@pytest.mark.parametrize("sample", sorted(SCHEMAS.glob("v*.sqlite3")), ids=lambda p: p.stem)
+def test_upgraded_schema_equals_a_fresh_one(sample: Path, tmp_path: Path) -> None:
+    fresh = tmp_path / "neu.sqlite3"
+    make_store(fresh).close()
+    copy = tmp_path / "alt.sqlite3"
+    shutil.copy(sample, copy)
+    open_store(str(copy)).close()
+    assert _schema(copy) == _schema(fresh)
