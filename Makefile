@@ -3,8 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# `make dist`: PyInstaller (the `dist` extra, not installed by `make test`) and its work folder, kept between builds
+DIST_STAMP := $(VENV)/.installed-dist
+DIST_WORK := build/pyinstaller
+DIST_DIR := dist/krm-desktop
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench clean dist
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +31,16 @@ test: lint
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	touch $(DIST_STAMP)
+
+# Build dist/krm-desktop/ for this platform from installer.spec, then smoke-test it and check its budget
+# (scripts/dist_check.py: self-test, check, size <= 150 MB, start <= 1.5x the source).
+dist: $(DIST_STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --workpath $(DIST_WORK) --distpath dist installer.spec
+	$(BIN)/python scripts/dist_check.py --dist $(DIST_DIR)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -12,7 +12,7 @@ from functools import cache
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from krm_desktop.model.letters import resources_dir
+from krm_desktop.resources import resource_path
 
 FONT = "KRM-DejaVuSans"
 FONT_BOLD = "KRM-DejaVuSans-Bold"
@@ -23,7 +23,7 @@ _FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 @cache
 def register_fonts() -> frozenset[int]:
     """Register the fonts once per process; returns the code points the regular face can show."""
-    folder = resources_dir() / "fonts"
+    folder = resource_path("fonts")
     faces = {}
     for name, filename in _FILES.items():
         face = TTFont(name, str(folder / filename))

@@ -12,12 +12,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
-from pathlib import Path
 from typing import Any, cast
 
 from peewee import fn
@@ -25,6 +23,7 @@ from peewee import fn
 from krm_desktop.model import validation as v
 from krm_desktop.model.entities import Case, Event, Letter, TextBlock, database
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
+from krm_desktop.resources import resource_path
 
 DOC_TYPES: dict[str, str] = {
     "eingangsbestaetigung": "Eingangsbestätigung",
@@ -168,19 +167,11 @@ def fill(template: str, values: Mapping[str, str]) -> tuple[str, list[str]]:
 # --- default blocks ------------------------------------------------------------------------------------------
 
 
-def resources_dir() -> Path:
-    """resources/ beside the package (source tree, editable install) or inside a frozen build."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
-
-
 @cache
 def default_blocks() -> dict[str, tuple[str, str]]:
     """key -> (title, body) of the shipped text blocks; each default is checked like an edited one."""
     blocks: dict[str, tuple[str, str]] = {}
-    for path in sorted((resources_dir() / "text_blocks").glob("*.json")):
+    for path in sorted(resource_path("text_blocks").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         for item in data["blocks"]:
             body = "\n".join(item["body"]) if isinstance(item["body"], list) else str(item["body"])
