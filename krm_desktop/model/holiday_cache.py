@@ -29,7 +29,13 @@ def _package_stamp() -> str:
     try:
         return f"{origin}:{os.stat(Path(origin).parent / 'version.py').st_mtime_ns}"
     except OSError:
-        return origin
+        # a frozen build keeps no version.py beside the package: ask the bundled package metadata
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return f"{origin}:{version('holidays')}"
+        except PackageNotFoundError:
+            return origin
 
 
 def _cache_file() -> Path | None:
