@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from krm_desktop import __version__
+from krm_desktop.cli_auskunft import add_auskunft_parser, cmd_auskunft
 from krm_desktop.cli_letters import add_letter_parser, cmd_letter
 from krm_desktop.cli_purge import add_purge_parser, cmd_purge
 from krm_desktop.cli_report import add_report_parser, cmd_report
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_letter_parser(sub)
     add_report_parser(sub)
     add_purge_parser(sub)
+    add_auskunft_parser(sub)
     return parser
 
 
@@ -237,6 +239,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "letter": cmd_letter,
     "report": cmd_report,
     "purge": cmd_purge,
+    "auskunft": cmd_auskunft,
 }
 
 

@@ -119,6 +119,10 @@ EVENT_LABELS = {
     "follow_up": "Folgereaktion eingegangen",
     "edited": "Erfassungsdaten geändert",
     "letter": "Schreiben erstellt",
+    "imported": "Aus Austauschdatei übernommen",
+    "auskunft_requested": "Auskunftsersuchen eingegangen",
+    "auskunft_answered": "Auskunft erteilt",
+    "corrected": "Personendaten berichtigt",
 }
 OTHER_EVENT = "Bearbeitungsschritt"
 
