@@ -9,29 +9,26 @@ end, so no read cursor stays open. Keyset pagination over the sort key itself wo
 per page whenever the order is not an index order (name, team …) or the filter is a text search.
 
 "Nur meine": cases the acting user registered (the actor of the case's `registered` event).
-Search: every word must occur (case-insensitively) in one of Az., name, Kundennummer, BG-Nummer,
-Betreff or Beschreibung; `%`, `_`, `\\`, quotes and SQL text are matched literally (LIKE … ESCAPE, bound
-parameters). SQLite's LIKE folds only ASCII letters; umlauts are folded by also trying their other case.
+Search: see `case_search`.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import JOIN, SQL, Expression, IntegerField, Model, NodeList, PostgresqlDatabase, fn
 from peewee import Case as SqlCase
 
 from krm_desktop.model.calendar import WorkingCalendar
+from krm_desktop.model.case_search import all_of, search_condition, search_words
 from krm_desktop.model.codes import CHANNELS, KINDS, STATUSES, label
 from krm_desktop.model.deadlines import CLOCK_FIELDS, ClockFacts, DueState, DueStatus, due_status
 from krm_desktop.model.entities import Case, Concern, Event, Party, Team, database
 from krm_desktop.model.overview import tile_condition
-from krm_desktop.model.profiles import OfficeProfile
 
 log = logging.getLogger(__name__)
 CASE_ID: Any = Case.id  # the column (typed as int on the model for the instances)
@@ -42,6 +39,7 @@ NO_TEAM = -1  # filter value: cases without a team
 ANONYMOUS = "anonym"
 HITS_TABLE = "krm_case_hits"
 FIRST_ROWS = 200  # positions written before the list is shown; the rest right after (CaseList.complete)
+FEW_CANDIDATES = 20_000  # see CaseList._few_candidates
 
 # Indexes the filters need. Their names are what peewee derives from the column lists, so declaring the
 # same indexes in entities.py later (and a migration with CREATE INDEX IF NOT EXISTS) finds them in place.
@@ -78,8 +76,7 @@ class SortOrder:
     descending: bool = False
 
 
-@dataclass(frozen=True)
-class CaseRow:
+class CaseRow(NamedTuple):
     """One line of the list, with every text the view shows already made."""
 
     pos: int
@@ -94,46 +91,6 @@ class CaseRow:
     due: DueStatus
     due_text: str
     version: int
-
-
-# --- working days, counted fast ------------------------------------------------------------------
-
-
-class CountingCalendar(WorkingCalendar):
-    """The office calendar, counting working days between two dates with per-year running totals
-    instead of a day-by-day loop (a list of old open cases asks for thousands of days per row)."""
-
-    def __init__(self, bundesland: str, closing_days: tuple[str, ...]) -> None:
-        super().__init__(bundesland, closing_days)
-        self._running: dict[int, list[int]] = {}
-
-    def _year(self, year: int) -> list[int]:
-        running = self._running.get(year)
-        if running is None:
-            first = date(year, 1, 1).toordinal()
-            free = {day.toordinal() for day in self._free_days(year)}
-            running = [0]
-            for ordinal in range(first, date(year, 12, 31).toordinal() + 1):
-                # ordinal 1 (1 January of year 1) was a Monday: (ordinal - 1) % 7 < 5 is Monday to Friday
-                running.append(running[-1] + ((ordinal - 1) % 7 < 5 and ordinal not in free))
-            self._running[year] = running
-        return running
-
-    def _through(self, day: date) -> int:
-        """Working days from 1 January up to and including `day`."""
-        return self._year(day.year)[day.timetuple().tm_yday]
-
-    def working_days_between(self, after: date, until: date) -> int:
-        if until <= after:
-            return 0
-        total = self._through(until) - self._through(after)
-        for year in range(after.year, until.year):
-            total += self._year(year)[-1]
-        return total
-
-
-def list_calendar(profile: OfficeProfile) -> CountingCalendar:
-    return CountingCalendar(profile.bundesland, tuple(profile.closing_days))
 
 
 # --- the SQL ---------------------------------------------------------------------------------------
@@ -163,6 +120,24 @@ def _rows_sql() -> str:
         _ROWS_SQL.clear()
         _ROWS_SQL[key] = sql
     return _ROWS_SQL[key]
+
+
+_KINDS_SQL: dict[tuple[int, int], str] = {}
+
+
+def _kinds_sql(count: int) -> str:
+    """The concerns' kinds of `count` cases (parameters: the case ids), compiled once per database and count."""
+    key = (id(database.obj), count)
+    if key not in _KINDS_SQL:
+        if len(_KINDS_SQL) > 64:
+            _KINDS_SQL.clear()
+        query = (
+            Concern.select(Concern.case, Concern.kind)
+            .where(Concern.case.in_(list(range(count))))
+            .order_by(Concern.case, Concern.position)
+        )
+        _KINDS_SQL[key] = query.sql()[0]
+    return _KINDS_SQL[key]
 
 
 def _pos_column() -> str:
@@ -253,73 +228,6 @@ def _parts(order: SortOrder, *, cheap: bool, filtered: bool) -> list[tuple[Expre
     return parts[::-1] if order.descending else parts
 
 
-def _all_of(conditions: Sequence[Expression]) -> Expression | None:
-    if not conditions:
-        return None
-    combined = conditions[0]
-    for condition in conditions[1:]:
-        combined = combined & condition
-    return combined
-
-
-def escape_like(text: str) -> str:
-    """The text as a LIKE pattern that matches it literally anywhere (ESCAPE '\\')."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-_UMLAUTS_LOW = str.maketrans("ÄÖÜ", "äöü")
-_UMLAUT_ANY = str.maketrans("äöüÄÖÜ", "______")
-
-
-def search_words(text: str) -> list[str]:
-    return text.split()[:8]
-
-
-def _like(column: Any, pattern: str) -> Expression:
-    operator = "ILIKE" if isinstance(database.obj, PostgresqlDatabase) else "LIKE"
-    return NodeList((column, SQL(operator), pattern, SQL("ESCAPE '\\'")))  # type: ignore[return-value]
-
-
-def _any(conditions: Sequence[Expression]) -> Expression:
-    combined = conditions[0]
-    for condition in conditions[1:]:
-        combined = combined | condition
-    return combined
-
-
-SEARCH_COLUMNS = (Case.ref, Party.name, Party.customer_no, Party.bg_no, Case.subject, Case.description)
-
-
-def _umlaut_cases(word: str) -> list[str]:
-    """The word with every upper/lower combination of its umlauts ("öztürk" -> Öztürk, ÖZTÜRK …)."""
-    low = word.translate(_UMLAUTS_LOW)
-    spots = [i for i, char in enumerate(low) if char in "äöü"][:4]
-    variants = []
-    for choice in itertools.product((False, True), repeat=len(spots)):
-        chars = list(low)
-        for spot, upper in zip(spots, choice, strict=True):
-            if upper:
-                chars[spot] = chars[spot].upper()
-        variants.append("".join(chars))
-    return variants
-
-
-def _word_condition(word: str) -> Expression:
-    """The word, literally and case-insensitively, in any search column."""
-    variants = [escape_like(v) for v in _umlaut_cases(word)]
-    if len(variants) == 1:
-        return _any([_like(column, variants[0]) for column in SEARCH_COLUMNS])
-    # LIKE folds ASCII only. One LIKE with "_" for each umlaut filters every row; only the rows it lets
-    # through are checked with each upper/lower combination of the umlauts.
-    wild = variants[0].translate(_UMLAUT_ANY)
-    return _any([_like(c, wild) & _any([_like(c, v) for v in variants]) for c in SEARCH_COLUMNS])
-
-
-def _search_condition(text: str) -> Expression | None:
-    words = search_words(text)
-    return _all_of([_word_condition(word) for word in words]) if words else None
-
-
 def _kind_cases(kind: str) -> Any:
     # Concern 1 always has the case's main kind (intake refuses anything else), so "the main kind or any
     # concern's kind" is "any concern's kind": one covering index (concern_kind_case_id).
@@ -338,7 +246,8 @@ def _id_in(subquery: Any) -> Expression:
     return NodeList((SQL("+"), CASE_ID), glue="").in_(subquery)
 
 
-def filter_condition(flt: CaseFilter, today: date, user: str) -> Expression | None:
+def filter_condition(flt: CaseFilter, today: date, user: str, *, few: bool = False) -> Expression | None:
+    """The filter as SQL. few: the filters besides the search leave few cases (see `_few_candidates`)."""
     parts: list[Any] = []
     if flt.status:
         parts.append(Case.status == flt.status)
@@ -361,14 +270,14 @@ def filter_condition(flt: CaseFilter, today: date, user: str) -> Expression | No
         parts.append(fn.EXISTS(registered))
     if flt.tile:
         parts.append(tile_condition(flt.tile, today))
-    search = _search_condition(flt.search)
+    search = search_condition(flt.search, per_case=few)
     if search is not None:
         parts.append(search)
-    return _all_of(parts)
+    return all_of(parts)
 
 
-def _needs_party(flt: CaseFilter, order: SortOrder) -> bool:
-    return bool(search_words(flt.search)) or order.column == "person"
+def _needs_party(order: SortOrder) -> bool:
+    return order.column == "person"  # (the search looks the persons up by itself: case_search)
 
 
 def _date(value: Any) -> date | None:
@@ -413,8 +322,8 @@ class CaseList:
 
     def load(self) -> int:
         """Run the filter and sort; return the count."""
-        self._condition = filter_condition(self.flt, self.today, self.user)
-        self._party = _needs_party(self.flt, self.order)
+        self._condition = filter_condition(self.flt, self.today, self.user, few=self._few_candidates())
+        self._party = _needs_party(self.order)
         cheap = not search_words(self.flt.search)
         self._todo = _parts(self.order, cheap=cheap, filtered=self._condition is not None)
         self.filled = 0
@@ -429,6 +338,18 @@ class CaseList:
             self._fill(None)
             self.count = self.filled
         return self.count
+
+    def _few_candidates(self) -> bool:
+        """With a search: do the other filters leave at most FEW_CANDIDATES cases? The search then looks up
+        each candidate's person (a few lookups) instead of searching all persons first (a scan of the person
+        table, which pays off for many candidates). The probe stops after FEW_CANDIDATES + 1 cases."""
+        if not search_words(self.flt.search):
+            return False
+        others = filter_condition(self.flt.with_(search=""), self.today, self.user)
+        if others is None:
+            return False
+        probe: Any = Case.select(SQL("1")).where(others).limit(1).offset(FEW_CANDIDATES).tuples()
+        return not list(probe)
 
     def _count(self) -> int:
         only = {name for name, value in vars(self.flt).items() if value not in (None, False, "")}
@@ -471,7 +392,7 @@ class CaseList:
                 # Few cases have a due item (open ones only): walk the next_due index and check the filter
                 # on those, instead of letting SQLite walk e.g. every closed case of the status index.
                 condition = fn.likely(condition)
-            where = _all_of([c for c in (condition, extra, done) if c is not None])
+            where = all_of([c for c in (condition, extra, done) if c is not None])
             if where is not None:
                 query = query.where(where)
             query = query.order_by(*keys)
@@ -493,12 +414,7 @@ class CaseList:
         if not case_ids:
             return {}
         found: dict[int, list[str]] = {}
-        query = (
-            Concern.select(Concern.case, Concern.kind)
-            .where(Concern.case.in_(list(case_ids)))
-            .order_by(Concern.case, Concern.position)
-        )
-        for case_id, kind in database.execute(query).fetchall():
+        for case_id, kind in database.execute_sql(_kinds_sql(len(case_ids)), list(case_ids)).fetchall():
             found.setdefault(case_id, []).append(kind)
         return found
 
@@ -566,9 +482,15 @@ def change_marker() -> tuple[int, ...]:
 
 
 def case_years() -> list[int]:
-    """The reference years that occur, newest first."""
-    rows: Any = Case.select(Case.year).distinct().order_by(Case.year.desc()).tuples()
-    return [int(year) for (year,) in rows]
+    """The reference years that occur, newest first: one index seek per year (MAX below the last one found)
+    instead of reading the whole year index."""
+    years: list[int] = []
+    while True:
+        query = Case.select(fn.MAX(Case.year))
+        found = (query.where(Case.year < years[-1]) if years else query).scalar()
+        if found is None:
+            return years
+        years.append(int(found))
 
 
 def teams() -> list[tuple[int, str, bool]]:

@@ -10,18 +10,23 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from peewee import DatabaseError, InterfaceError
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
+# The model layer before PySide6: PySide6 reads the source of every module imported after it (looking for its
+# __feature__ switches), some 10 ms at every start for peewee and the model. (cli.py imports in this order too.)
+import krm_desktop.model.case_list  # (for the main window, imported here for that order)
+import krm_desktop.model.counting_calendar  # noqa: F401  (the same)
 from krm_desktop.model.db import Store, default_database_path, is_url, open_store
-from krm_desktop.model.errors import KrmError, StoreError
+from krm_desktop.model.errors import KrmError
 from krm_desktop.model.profiles import has_profile
+
+# isort: split
+from PySide6.QtWidgets import QApplication
+
 from krm_desktop.ui.main_window import MainWindow, acting_user
-from krm_desktop.ui.profile_dialog import ProfileDialog
 
 FILE_FILTER = "KRM-Datenbank (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)"
 
@@ -31,89 +36,6 @@ def application() -> QApplication:
     app.setOrganizationName("KRM Desktop")
     app.setApplicationName("KRM Desktop")
     return app  # type: ignore[return-value]
-
-
-@dataclass(frozen=True)
-class OpenProblem:
-    """Why a database did not open, in German, and which ways out the dialog offers."""
-
-    title: str
-    text: str
-    retry: bool = False  # "Erneut versuchen" makes sense (a lock may go away)
-    create: bool = True  # "Neue Datenbank anlegen …"
-
-
-def describe_problem(target: str, exc: BaseException) -> OpenProblem:
-    message = exc.message if isinstance(exc, KrmError) else str(exc)
-    lowered = message.lower()
-    if "locked" in lowered or "busy" in lowered:
-        return OpenProblem(
-            "Datenbank gesperrt",
-            f"Die Datenbank {target} ist gerade gesperrt: ein anderer Arbeitsplatz schreibt hinein (zum Beispiel "
-            "eine Sicherung oder die jährliche Löschung). Bitte versuchen Sie es in einigen Minuten erneut. Hält "
-            "die Sperre an, fragen Sie die IT, wer die Datei offen hält.",
-            retry=True,
-            create=False,
-        )
-    if "readonly" in lowered or "read-only" in lowered or "permission" in lowered or isinstance(exc, PermissionError):
-        return OpenProblem(
-            "Keine Schreibrechte",
-            f"Die Datenbank {target} lässt sich nur lesen, muss aber für diese Programmversion einmalig "
-            "umgestellt werden (oder ist neu anzulegen). Dafür braucht Ihr Konto Schreibrechte auf die Datei und "
-            "ihren Ordner: bitte wenden Sie sich an die IT, oder wählen Sie eine andere Datei.",
-            create=False,
-        )
-    if isinstance(exc, StoreError):
-        return OpenProblem("Datenbank lässt sich nicht öffnen", message)
-    if isinstance(exc, DatabaseError | InterfaceError | sqlite3.Error):
-        return OpenProblem(
-            "Datenbank beschädigt oder unlesbar",
-            f"Die Datei {target} lässt sich nicht als KRM-Datenbank lesen ({message}). Wählen Sie eine andere "
-            "Datei oder die letzte Sicherung; hilft das nicht, wenden Sie sich an die IT.",
-        )
-    return OpenProblem(
-        "Datenbank lässt sich nicht öffnen",
-        f"Die Datenbank {target} lässt sich nicht öffnen ({message}). Wählen Sie eine andere Datei oder wenden "
-        "Sie sich an die IT.",
-    )
-
-
-class OpenProblemDialog(QMessageBox):
-    """The German dialog for a database that did not open; `choice` says what the person wants."""
-
-    QUIT, OTHER, CREATE, RETRY = "quit", "other", "create", "retry"
-
-    def __init__(self, problem: OpenProblem, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(f"KRM Desktop – {problem.title}")
-        self.setText(f"<b>{problem.title}</b>")
-        self.setInformativeText(problem.text)
-        self.choice = self.QUIT
-        self.buttons_by_choice = {}
-        if problem.retry:
-            self.buttons_by_choice[self.RETRY] = self.addButton("&Erneut versuchen", QMessageBox.ButtonRole.AcceptRole)
-        self.buttons_by_choice[self.OTHER] = self.addButton("&Andere Datei wählen …", QMessageBox.ButtonRole.ActionRole)
-        if problem.create:
-            self.buttons_by_choice[self.CREATE] = self.addButton(
-                "&Neue Datenbank anlegen …", QMessageBox.ButtonRole.ActionRole
-            )
-        quit_button = self.addButton("&Beenden", QMessageBox.ButtonRole.RejectRole)
-        self.buttons_by_choice[self.QUIT] = quit_button
-        self.setEscapeButton(quit_button)
-        self.setDefaultButton(self.buttons_by_choice.get(self.RETRY, self.buttons_by_choice[self.OTHER]))
-        self.buttonClicked.connect(self._clicked)
-
-    def _clicked(self, button) -> None:
-        self.choice = next((c for c, b in self.buttons_by_choice.items() if b is button), self.QUIT)
-
-
-def missing_problem(target: str) -> OpenProblem:
-    return OpenProblem(
-        "Datenbank nicht gefunden",
-        f"Die Datenbank {target} gibt es nicht. Ist das Netzlaufwerk verbunden und der Pfad richtig? Wählen Sie "
-        "die vorhandene Datei oder legen Sie eine neue Datenbank an.",
-    )
 
 
 def _writable(path: Path) -> bool:
@@ -128,21 +50,30 @@ def is_read_only(store: Store) -> bool:
 
 
 def open_for_gui(target: str, *, create_missing: bool | None = None) -> Store | None:
-    """Open the database; on trouble ask what to do until it opens or the person gives up (None)."""
+    """Open the database; on trouble ask what to do until it opens or the person gives up (None).
+
+    The dialogs are imported only on trouble (a normal start does not wait for them)."""
     while True:
         missing = not is_url(target) and not Path(target).expanduser().exists()
         if create_missing is None:
             create_missing = Path(target).expanduser() == default_database_path()  # the very first start
-        if missing and not create_missing:
-            problem: OpenProblem | None = missing_problem(target)
-        else:
+        failure: BaseException | None = None
+        if not missing or create_missing:
             try:
                 return open_store(target, create=missing)
             except (KrmError, DatabaseError, InterfaceError, sqlite3.Error, OSError) as exc:
-                problem = describe_problem(target, exc)
-                if not missing and not is_url(target) and not _writable(Path(target).expanduser()):
-                    # e.g. an older schema in a file this account may only read: the upgrade cannot run
-                    problem = describe_problem(target, PermissionError(str(exc)))
+                failure = exc
+        from PySide6.QtWidgets import QFileDialog
+
+        from krm_desktop.ui.open_problem import OpenProblemDialog, describe_problem, missing_problem
+
+        if failure is None:
+            problem = missing_problem(target)
+        elif not missing and not is_url(target) and not _writable(Path(target).expanduser()):
+            # e.g. an older schema in a file this account may only read: the upgrade cannot run
+            problem = describe_problem(target, PermissionError(str(failure)))
+        else:
+            problem = describe_problem(target, failure)
         dialog = OpenProblemDialog(problem)
         dialog.exec()
         if dialog.choice == OpenProblemDialog.RETRY:
@@ -168,6 +99,10 @@ def start_gui(target: str, today: date | None = None) -> tuple[QApplication, Mai
     if store is None:
         return app, None, None
     if not has_profile():
+        from PySide6.QtWidgets import QDialog
+
+        from krm_desktop.ui.profile_dialog import ProfileDialog
+
         dialog = ProfileDialog(store.describe())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             store.close()

@@ -3,20 +3,31 @@
 Sorting and filtering happen in SQL (`krm_desktop.model.case_list`); this model only keeps a small
 cache of pages and answers `data()` from prepared rows with integer role constants (no enum look-ups
 in the hot path).
+
+Nothing here touches PySide6's `Qt` namespace before the first paint: its first use creates some 100 Python
+enum types (about 50 ms), which would delay the start. Hence the plain integer roles below (checked against
+Qt's in the tests), no `flags()` override (Qt's own answers the same), and the view takes its header texts
+from `header_model()` rather than from a Python `headerData()` (which Qt would call with a `Qt.Orientation`).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date
+from typing import TYPE_CHECKING
 
 from peewee import OperationalError
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from krm_desktop.model.calendar import WorkingCalendar
 from krm_desktop.model.case_list import COLUMNS, CaseFilter, CaseList, CaseRow, SortOrder
 from krm_desktop.model.deadlines import DueState
 from krm_desktop.ui.due_style import STATE_WORDS, DueStyle, palette_is_dark
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 HEADERS = {
     "ref": "Az.",
@@ -28,26 +39,27 @@ HEADERS = {
     "due": "nächste Frist",
     "status": "Status",
 }
+DUE_HEADER_TIP = "Was als Nächstes fällig ist und bis wann (Arbeitstage = AT)"
 COLUMN_INDEX = {name: index for index, name in enumerate(COLUMNS)}
 DUE_COLUMN = COLUMN_INDEX["due"]
 PAGE_SIZE = 50
 MAX_PAGES = 40  # small row cache: 2,000 rows at most
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_DECORATION = int(Qt.ItemDataRole.DecorationRole)
-_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
-_HORIZONTAL = Qt.Orientation.Horizontal
-CASE_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-DUE_STATE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+# Qt.ItemDataRole values (Qt's ABI; tests/ui/test_case_table_model.py compares them with the enum).
+_DISPLAY = 0  # DisplayRole
+_DECORATION = 1  # DecorationRole
+_TOOLTIP = 3  # ToolTipRole
+_BACKGROUND = 8  # BackgroundRole
+_FOREGROUND = 9  # ForegroundRole
+_ACCESSIBLE = 11  # AccessibleTextRole
+_USER = 256  # UserRole
+CASE_ID_ROLE = _USER + 1
+DUE_STATE_ROLE = _USER + 2
 # The roles this model answers besides DisplayRole; every other role (font, alignment …) is empty at once.
 _DUE_ROLES = frozenset({_BACKGROUND, _FOREGROUND, _DECORATION, _TOOLTIP})  # the due column only
 _OTHER_ROLES = frozenset({_ACCESSIBLE, CASE_ID_ROLE, DUE_STATE_ROLE})
 
 _Line = tuple[CaseRow, tuple[str, ...]]  # a fetched row and the texts of its cells
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _MISSING = "(inzwischen gelöscht)"
 
 
@@ -98,10 +110,10 @@ class CaseTableModel(QAbstractTableModel):
     def set_today(self, today: date) -> None:
         self.cases.today = today
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        wanted = SortOrder(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        wanted = SortOrder(COLUMNS[column], order == QtCore.Qt.SortOrder.DescendingOrder)
         if wanted != self.cases.order:
             self.cases.order = wanted
             self.reload()
@@ -213,16 +225,25 @@ class CaseTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # flags(): QAbstractTableModel's own (enabled, selectable, never has children) is what the list needs.
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:
-        if orientation == _HORIZONTAL and 0 <= section < len(COLUMNS):
+        if orientation == QtCore.Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == _DISPLAY:
                 return HEADERS[COLUMNS[section]]
             if role == _TOOLTIP and section == DUE_COLUMN:
-                return "Was als Nächstes fällig ist und bis wann (Arbeitstage = AT)"
+                return DUE_HEADER_TIP
         return None
+
+    def header_model(self, parent: QtCore.QObject | None = None) -> QStandardItemModel:
+        """The column titles (and the Frist column's tooltip) in a C++ model for the view's header."""
+        titles = QStandardItemModel(0, len(COLUMNS), parent)
+        for column, name in enumerate(COLUMNS):
+            item = QStandardItem(HEADERS[name])
+            if column == DUE_COLUMN:
+                item.setToolTip(DUE_HEADER_TIP)
+            titles.setHorizontalHeaderItem(column, item)
+        return titles
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> object:
         # The hot path: each painted cell asks seven roles. The texts are made once per fetched row; the

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from krm_desktop.model.overview import TILES, Overview
 
@@ -18,22 +19,23 @@ class Tile(QPushButton):
     def __init__(self, caption: str) -> None:
         super().__init__()
         self.setCheckable(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(64)
-        self.number = QLabel("–")
+        self.number = QLabel("–")  # a QLabel is left-aligned and vertically centred by default
         self.caption = QLabel(caption)
-        for label in (self.number, self.caption):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        font = self.number.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.number.setFont(font)
+        # 1.8 times the normal size, bold (set with the labels' colours, see Dashboard._label_colours; a
+        # style sheet, not a QFont: that type alone costs PySide6 a few milliseconds at start)
+        self.number_font = f"font-size: {self.number.fontInfo().pointSizeF() * 1.8:.1f}pt; font-weight: bold;"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 4, 10, 4)
         layout.setSpacing(0)
         layout.addWidget(self.number)
         layout.addWidget(self.caption)
+
+    def let_clicks_through(self) -> None:
+        """Clicks on the number and caption go to the button. (Called right after the first paint: the
+        first use of Qt's enum namespace costs some 50 ms, see case_table_model.)"""
+        for label in (self.number, self.caption):
+            label.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
 
 class Dashboard(QWidget):
@@ -47,11 +49,10 @@ class Dashboard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         for code, caption in TILES.items():
-            button = Tile(caption)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button = Tile(caption)  # a push button takes the focus by tab and by click (Qt's StrongFocus)
             button.setToolTip(f"Nur die Kundenreaktionen zeigen, die „{caption}“ zählt (noch einmal klicken: alle)")
             button.clicked.connect(lambda checked, c=code: self._clicked(c, checked))
-            layout.addWidget(button)
+            layout.addWidget(button, 1)  # the tiles share the width equally
             self.tiles[code] = button
             self._show(code, None)
 
@@ -74,8 +75,12 @@ class Dashboard(QWidget):
     @staticmethod
     def _label_colours(button: Tile) -> None:
         role = "highlighted-text" if button.isChecked() else "text"
-        for label in (button.number, button.caption):
-            label.setStyleSheet(f"QLabel {{ color: palette({role}); background: transparent; }}")
+        for label, font in ((button.number, button.number_font), (button.caption, "")):
+            label.setStyleSheet(f"QLabel {{ color: palette({role}); background: transparent; {font}}}")
+
+    def finish(self) -> None:
+        for button in self.tiles.values():
+            button.let_clicks_through()
 
     def set_overview(self, figures: Overview) -> None:
         for code in TILES:

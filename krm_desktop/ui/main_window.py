@@ -1,4 +1,11 @@
-"""The main window: dashboard tiles, filter bar, the case list and the detail pane of the selected case."""
+"""The main window: dashboard tiles, filter bar, the case list and the detail pane of the selected case.
+
+The start is tuned (benchmarks/bench_main_window.py): the window is built and the first rows painted before
+anything the first look does not need — the dashboard counts, the team and year choices, the detail pane of the
+selected case, sorting by header click (`finish_start`, right after the first paint). Nothing before the first
+paint touches PySide6's `Qt` enum namespace (its first use costs some 50 ms, see case_table_model): enum values
+Qt needs at start are Qt's defaults or come after the paint; dialogs are imported when they are shown.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +13,28 @@ import getpass
 import itertools
 from collections.abc import Callable
 from datetime import date
-from html import escape
+from typing import TYPE_CHECKING
 
 from peewee import DatabaseError
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6 import QtCore
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from krm_desktop import __version__
-from krm_desktop.model.case_list import CaseFilter, SortOrder, case_years, change_marker, list_calendar, setup_case_list
+from krm_desktop.model.case_list import (
+    COLUMNS,
+    CaseFilter,
+    SortOrder,
+    case_years,
+    change_marker,
+    setup_case_list,
+)
 from krm_desktop.model.case_list import teams as list_teams
+from krm_desktop.model.counting_calendar import list_calendar
 from krm_desktop.model.db import Store
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.overview import TILES, overview
 from krm_desktop.model.profiles import load_profile
-from krm_desktop.model.settings import letterhead
 from krm_desktop.ui.case_table import CaseTableView
 from krm_desktop.ui.case_table_model import COLUMN_INDEX, CaseTableModel
 from krm_desktop.ui.dashboard import Dashboard
@@ -28,7 +42,13 @@ from krm_desktop.ui.detail_pane import DetailPane
 from krm_desktop.ui.due_style import palette_is_dark
 from krm_desktop.ui.filter_bar import DEFAULT_FILTER, FilterBar
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+
+START_FALLBACK_MS = 1_000  # finish_start without a first paint after this long
 REFRESH_INTERVAL_MS = 60_000  # look for other workstations' changes this often (F5: at once)
+MENUS = {"file": "&Datei", "case": "&Kundenreaktion", "view": "&Ansicht", "help": "&Hilfe"}
 NEW_CASE_LATER = "Das Erfassungsformular für neue Kundenreaktionen ist noch nicht Teil dieser Version."
 
 
@@ -37,6 +57,25 @@ def acting_user() -> str:
         return getpass.getuser()
     except Exception:  # no login name in some service contexts
         return "unbekannt"
+
+
+class PaletteWatch(QWidget):
+    """A hidden widget that says when the palette changes (light/dark, also the system's).
+
+    Not the window's own changeEvent: the window gets title and activation changes before its first paint,
+    and the first call of a Python changeEvent makes PySide6 create its QEvent type (some 5 ms)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        types = QtCore.QEvent.Type
+        if event.type() in (types.PaletteChange, types.ApplicationPaletteChange):
+            self.changed.emit()
+        super().changeEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -56,32 +95,35 @@ class MainWindow(QMainWindow):
         self.read_only = read_only
         self.clock = clock
         self.persist_settings = True
+        self.started = False  # see finish_start
         self.profile = load_profile()
         calendar = list_calendar(self.profile)
         setup_case_list(writable=not read_only)
-        office = letterhead()["office_name"] or self.profile.label
-        self.setWindowTitle(f"KRM Desktop – {office}" + (" (schreibgeschützt)" if read_only else ""))
+        self._set_title(self.profile.label)  # the office's own name follows (finish_start)
 
         self.model = CaseTableModel(today, calendar, self.user, self)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Hinweis: Datenbank schreibgeschützt")
-        self.banner.setStyleSheet(
-            "QLabel { background: #fff4c2; color: #000000; border: 1px solid #b08800; padding: 6px; }"
-        )
-        self.banner.setText(
-            f"<b>Schreibgeschützt geöffnet.</b> Die Datenbank {escape(store.describe())} kann von diesem "
-            "Arbeitsplatz nur gelesen werden: Sie sehen alle Kundenreaktionen, können aber nichts ändern. "
-            "Für Änderungen braucht Ihr Konto Schreibrechte auf die Datei und ihren Ordner – bitte wenden "
-            "Sie sich an die IT."
-        )
+        if read_only:  # (rich text costs a few milliseconds of layout: only when shown)
+            from html import escape
+
+            self.banner.setStyleSheet(
+                "QLabel { background: #fff4c2; color: #000000; border: 1px solid #b08800; padding: 6px; }"
+            )
+            self.banner.setText(
+                f"<b>Schreibgeschützt geöffnet.</b> Die Datenbank {escape(store.describe())} kann von diesem "
+                "Arbeitsplatz nur gelesen werden: Sie sehen alle Kundenreaktionen, können aber nichts ändern. "
+                "Für Änderungen braucht Ihr Konto Schreibrechte auf die Datei und ihren Ordner – bitte wenden "
+                "Sie sich an die IT."
+            )
         self.banner.setVisible(read_only)
         self.dashboard = Dashboard()
         self.filter_bar = FilterBar()
         self.view = CaseTableView()
         self.view.setModel(self.model)
         self.detail = DetailPane(today, calendar)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
@@ -99,11 +141,12 @@ class MainWindow(QMainWindow):
         self.count_label.setAccessibleName("Anzahl in der Liste")
         self.database_label = QLabel(f"Datenbank: {store.describe()}" + (" (schreibgeschützt)" if read_only else ""))
         self.database_label.setAccessibleName("Datenbank in Gebrauch")
-        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.database_label)
-        self._build_menu()
+        self._build_menus()  # their entries follow (finish_start)
         self._tab_order()
+        self.palette_watch = PaletteWatch(self)
+        self.palette_watch.changed.connect(lambda: self.model.set_dark(palette_is_dark()))
 
         self.dashboard.tile_selected.connect(self._tile_selected)
         self.filter_bar.changed.connect(self._filter_changed)
@@ -111,31 +154,70 @@ class MainWindow(QMainWindow):
         self.model.completed.connect(self._reselect)
         self.view.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_row(current.row()))
         self._restore_settings()
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._after_reload())
 
-        self._load_choices()
         self.filter_bar.show_value(DEFAULT_FILTER)
         self.model.cases.flt = self.filter_bar.value()
         self.model.reload()  # the one query of the list at start
         self._marker = change_marker()
-        self._update_overview()
         self._after_reload()
 
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.view.setFocus()
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
         self.refresh_timer.timeout.connect(self.check_for_changes)
+        # What the first paint of the list does not need comes right after it (see finish_start); at the latest
+        # after START_FALLBACK_MS (a window that starts minimised may not paint for a long while).
+        self.view.first_painted.connect(lambda: QTimer.singleShot(0, self.finish_start))
+        self._start_fallback = QTimer(self)
+        self._start_fallback.setSingleShot(True)
+        self._start_fallback.timeout.connect(self.finish_start)
+        self._start_fallback.start(START_FALLBACK_MS)
+
+    def finish_start(self) -> None:
+        """The rest of the start, once the list is on screen: the dashboard's counts, the team and year
+        choices, the detail pane of the selected case, the refresh timer. Runs once."""
+        if self.started:
+            return
+        self.started = True
+        self._start_fallback.stop()
+        self._fill_menus()
+        qt = QtCore.Qt
+        self.database_label.setTextInteractionFlags(qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dashboard.finish()
+        header = self.view.horizontalHeader()
+        order = self.model.order
+        sort_order = qt.SortOrder.DescendingOrder if order.descending else qt.SortOrder.AscendingOrder
+        header.setSortIndicator(COLUMN_INDEX[order.column], sort_order)
+        self.view.setSortingEnabled(True)  # sorts by the indicator: the order loaded already, nothing to do
+        header.sortIndicatorChanged.connect(lambda *_: self._after_reload())
+
+        def step() -> None:
+            from krm_desktop.model.settings import letterhead
+
+            self._set_title(letterhead()["office_name"] or self.profile.label)
+            self._load_choices()
+            self._update_overview()
+
+        self._reload_guarded(step)
+        self._show_row(self.view.currentIndex().row())
         self.refresh_timer.start()
 
     # --- building --------------------------------------------------------------------------------
 
-    def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&Datei")
-        self.refresh_action = self._action(file_menu, "&Aktualisieren", QKeySequence(Qt.Key.Key_F5), self.refresh)
+    def _set_title(self, office: str) -> None:
+        self.setWindowTitle(f"KRM Desktop – {office}" + (" (schreibgeschützt)" if self.read_only else ""))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus = {name: bar.addMenu(title) for name, title in MENUS.items()}
+
+    def _fill_menus(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        file_menu, case_menu, view_menu, help_menu = self.menus.values()
+        self.refresh_action = self._action(file_menu, "&Aktualisieren", QKeySequence("F5"), self.refresh)
         file_menu.addSeparator()
         self._action(file_menu, "&Beenden", QKeySequence.StandardKey.Quit, self.close)
-        case_menu = self.menuBar().addMenu("&Kundenreaktion")
         case_menu.setToolTipsVisible(True)
         # The intake form is another issue: the action is there, disabled, and says why.
         self.new_action = self._action(
@@ -145,7 +227,6 @@ class MainWindow(QMainWindow):
         self.new_action.setToolTip(NEW_CASE_LATER)
         self.new_action.setStatusTip(NEW_CASE_LATER)
         self._action(case_menu, "Ausgewählte &öffnen (Eingabetaste)", None, self.open_current)
-        view_menu = self.menuBar().addMenu("&Ansicht")
         self._action(view_menu, "&Suchen", QKeySequence.StandardKey.Find, self.focus_search)
         self._action(view_menu, "&Liste", QKeySequence("Ctrl+L"), self.view.setFocus)
         self._action(view_menu, "Filter &zurücksetzen", QKeySequence("Ctrl+Shift+F"), self.filter_bar.reset)
@@ -154,13 +235,23 @@ class MainWindow(QMainWindow):
             self._action(
                 view_menu, f"Nur „{caption}“", QKeySequence(f"Ctrl+{number}"), lambda c=code: self.toggle_tile(c)
             )
-        help_menu = self.menuBar().addMenu("&Hilfe")
         self._action(help_menu, "Ü&ber KRM Desktop", None, self.show_about)
 
-    def _action(self, menu, text: str, shortcut, slot: Callable[[], object] | None) -> QAction:
-        action = QAction(text, self)
+    def _action(
+        self,
+        menu,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None,
+        slot: Callable[[], object] | None,
+    ) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
+        action = QAction(self)  # (QAction(text, …) would make PySide6 resolve its QIcon overload: a slower start)
+        action.setText(text)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            # setShortcuts, not setShortcut: PySide6 resolves the latter's overloads with Qt's enum namespace,
+            # which the start must not wait for (see case_table_model). A standard key gets the platform's keys.
+            action.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey) else [shortcut])
         if slot is not None:
             action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
@@ -185,18 +276,26 @@ class MainWindow(QMainWindow):
         state = settings.value("case_table/header")
         if state is None or not header.restoreState(state):
             self.view.apply_default_widths()
-            header.setSortIndicator(COLUMN_INDEX["due"], Qt.SortOrder.AscendingOrder)
-        column = header.sortIndicatorSection()
-        names = list(COLUMN_INDEX)
-        if 0 <= column < len(names):
-            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-            self.model.set_order(SortOrder(names[column], descending))
+            return  # sorted by Frist (SortOrder's default); finish_start shows the indicator
+        # The order as text (written with the header's state): reading the header's indicator would need Qt.
+        column, _, direction = str(settings.value("case_table/sort") or "").partition(" ")
+        if column not in COLUMN_INDEX:  # settings of an older version: ask the header
+            column = COLUMNS[header.sortIndicatorSection()] if 0 <= header.sortIndicatorSection() < len(COLUMNS) else ""
+            direction = "desc" if header.sortIndicatorOrder() == QtCore.Qt.SortOrder.DescendingOrder else "asc"
+        if column in COLUMN_INDEX:
+            self.model.set_order(SortOrder(column, direction == "desc"))
 
     def save_settings(self) -> None:
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/splitter", self.splitter.saveState())
-        settings.setValue("case_table/header", self.view.horizontalHeader().saveState())
+        header = self.view.horizontalHeader()
+        settings.setValue("case_table/header", header.saveState())
+        if 0 <= header.sortIndicatorSection() < len(COLUMNS):
+            descending = header.sortIndicatorOrder() == QtCore.Qt.SortOrder.DescendingOrder
+            settings.setValue(
+                "case_table/sort", f"{COLUMNS[header.sortIndicatorSection()]} {'desc' if descending else 'asc'}"
+            )
 
     # --- keeping the list current ------------------------------------------------------------------
 
@@ -230,6 +329,8 @@ class MainWindow(QMainWindow):
         except (DatabaseError, KrmError) as exc:
             message = exc.message if isinstance(exc, KrmError) else str(exc)
             self.statusBar().showMessage(f"Die Liste konnte nicht geladen werden: {message}", 15_000)
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(
                 self,
                 "Liste nicht geladen",
@@ -300,13 +401,16 @@ class MainWindow(QMainWindow):
         self.view.scrollTo(index)
 
     def _show_row(self, row: int) -> None:
+        if not self.started:
+            return  # the first rows first: finish_start shows the selected case
         case_id = self.model.case_id(row) if row >= 0 else None
         if case_id != self.detail.case_id:
             self.detail.show_case(case_id)
 
     def open_row(self, row: int) -> None:
+        self.finish_start()
         self._show_row(row)
-        self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.detail.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def open_current(self) -> None:
         index = self.view.currentIndex()
@@ -314,24 +418,23 @@ class MainWindow(QMainWindow):
             self.open_row(index.row())
 
     def focus_search(self) -> None:
-        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.filter_bar.search.selectAll()
 
     # --- about, palette, closing -------------------------------------------------------------------
 
     def about_text(self) -> str:
+        from html import escape
+
         return (
             f"<b>KRM Desktop {escape(__version__)}</b><br>Kundenreaktionsmanagement für Jobcenter.<br><br>"
             f"Datenbank: {escape(self.store.describe())}" + (" (schreibgeschützt)" if self.read_only else "")
         )
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "Über KRM Desktop", self.about_text())
+        from PySide6.QtWidgets import QMessageBox
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self.model.set_dark(palette_is_dark())
-        super().changeEvent(event)
+        QMessageBox.about(self, "Über KRM Desktop", self.about_text())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist_settings:

@@ -15,15 +15,14 @@ from krm_desktop.model.case_list import (
     NO_TEAM,
     CaseFilter,
     CaseList,
-    CountingCalendar,
     SortOrder,
     case_years,
     change_marker,
-    escape_like,
-    list_calendar,
     setup_case_list,
     teams,
 )
+from krm_desktop.model.case_search import escape_like
+from krm_desktop.model.counting_calendar import CountingCalendar, list_calendar
 from krm_desktop.model.deadlines import DueState
 from krm_desktop.model.entities import Case, database
 from krm_desktop.model.profiles import load_profile
@@ -126,6 +125,50 @@ def test_search_fields_case_insensitive(due: DueCases, text: str, expected: list
 def test_search_is_literal(due: DueCases, text: str, expected: list[str]) -> None:
     assert set(listing(CaseFilter(search=text))) == {getattr(due, name).ref for name in expected}
     assert Case.select().count() == 7  # nothing was executed but the search
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1A1", ["overdue"]),  # inside a Kundennummer (the word may occur there: it is looked for there)
+        ("11BG1", ["overdue"]),  # inside a BG-Nummer
+        ("m-2026-0001", ["overdue"]),  # inside an Az.
+        ("2222", ["due_today"]),  # digits: Kundennummer and BG-Nummer
+        ("WOCHEN", ["overdue"]),  # letters: names and texts only
+    ],
+)
+def test_search_inside_numbers(due: DueCases, text: str, expected: list[str]) -> None:
+    assert set(listing(CaseFilter(search=text))) == {getattr(due, name).ref for name in expected}
+
+
+def test_words_shaped_like_numbers_look_in_their_own_field(due: DueCases) -> None:
+    """An Az., Kundennummer or BG-Nummer (or its start) is looked up in that field, through an index; an Az.
+    also finds the Folgereaktionen of its case."""
+    mention = f.register(subject="Nachfrage", description="Bezug: KRM-2026-0001, Kd-Nr. 222B222222, 22222BG2222222")
+    assert listing(CaseFilter(search="KRM-2026-0001")) == [due.overdue.ref]
+    later = cases.follow_up(
+        due.closed.id,
+        f.case_input(received=date(2026, 11, 19), subject="Wieder keine Stühle"),
+        today=f.TODAY,
+        user=f.USER,
+    )
+    assert set(listing(CaseFilter(search=due.closed.ref.lower()))) == {due.closed.ref, later.ref}
+    assert set(listing(CaseFilter(search="krm-2026"))) == {c.ref for c in Case.select() if c.ref.startswith("KRM-2026")}
+    assert listing(CaseFilter(search="222b222222")) == [due.due_today.ref]
+    assert listing(CaseFilter(search="222B22")) == [due.due_today.ref]
+    assert listing(CaseFilter(search="22222bg2222222")) == [due.due_today.ref]
+    assert set(listing(CaseFilter(search="Bezug"))) == {mention.ref}  # other words: every field as before
+
+
+@pytest.mark.parametrize("few", [0, 20_000])
+def test_search_with_other_filters_finds_the_same_cases(due: DueCases, monkeypatch, few: int) -> None:
+    """Few candidates: each candidate's person is looked up; many: the persons are searched first."""
+    monkeypatch.setattr(case_list, "FEW_CANDIDATES", few)
+    for text in ("müller", "ÖZTÜRK termin", "222B", "w", "krm-2026", "50%", "11111BG"):
+        everywhere = set(listing(CaseFilter(search=text)))
+        for flt in (CaseFilter(status="offen"), CaseFilter(team=due.team.id), CaseFilter(mine=True)):
+            unfiltered = set(listing(flt))
+            assert set(listing(flt.with_(search=text))) == everywhere & unfiltered, (text, flt)
 
 
 def test_escape_like() -> None:

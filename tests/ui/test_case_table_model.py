@@ -6,14 +6,27 @@ from __future__ import annotations
 import sys
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QImage
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPixmap
 
-from krm_desktop.model.case_list import CaseFilter, list_calendar
+from krm_desktop.model.case_list import CaseFilter
+from krm_desktop.model.counting_calendar import list_calendar
 from krm_desktop.model.deadlines import DueState
 from krm_desktop.model.profiles import load_profile
-from krm_desktop.ui.case_table_model import CASE_ID_ROLE, DUE_COLUMN, DUE_STATE_ROLE, HEADERS, CaseTableModel
-from krm_desktop.ui.due_style import DARK, LIGHT, contrast_ratio
+from krm_desktop.ui.case_table_model import (
+    _ACCESSIBLE,
+    _BACKGROUND,
+    _DECORATION,
+    _DISPLAY,
+    _FOREGROUND,
+    _TOOLTIP,
+    CASE_ID_ROLE,
+    DUE_COLUMN,
+    DUE_STATE_ROLE,
+    HEADERS,
+    CaseTableModel,
+)
+from krm_desktop.ui.due_style import DARK, ICON_FILL, LIGHT, contrast_ratio, draw_icon, icon_key, stored_icon
 from tests import factories as f
 from tests.ui.data import DueCases, make_due_cases
 
@@ -79,10 +92,11 @@ def test_due_cell_has_colour_words_and_icon(due: DueCases, name, state, words, c
     if colour_light is None:  # no clock: no colour, no icon, the words say it
         assert background is None and icon is None
         return
-    assert isinstance(background, QBrush) and background.color().name() == colour_light
+    assert isinstance(background, QColor) and background.name() == colour_light
     foreground = index.data(Qt.ItemDataRole.ForegroundRole)
-    assert contrast_ratio(background.color(), foreground.color()) >= 7.0  # WCAG AAA for the words
-    assert isinstance(icon, QIcon) and not icon.isNull()
+    assert contrast_ratio(background, foreground) >= 7.0  # WCAG AAA for the words
+    assert isinstance(icon, QPixmap) and not icon.isNull()
+    assert icon.deviceIndependentSize().toSize() == QSize(16, 16)
     assert index.data(Qt.ItemDataRole.AccessibleTextRole).endswith(words)
     assert words.split(" · ")[0] in index.data(Qt.ItemDataRole.ToolTipRole)
     # only the due column is coloured
@@ -93,7 +107,7 @@ def test_dark_palette_colours_keep_the_contrast(due: DueCases) -> None:
     model = loaded_model()
     model.set_dark(True)
     index = model.index(row_of_ref(model, due.overdue.ref), DUE_COLUMN)
-    assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == DARK[DueState.OVERDUE][0]
+    assert index.data(Qt.ItemDataRole.BackgroundRole).name() == DARK[DueState.OVERDUE][0]
     for palette in (LIGHT, DARK):
         for background, text in palette.values():
             assert contrast_ratio(QColor(background), QColor(text)) >= 7.0
@@ -105,10 +119,52 @@ def test_states_differ_by_more_than_colour(due: DueCases) -> None:
     images = {}
     for name in ("overdue", "due_soon", "on_track", "closed"):
         index = model.index(row_of_ref(model, getattr(due, name).ref), DUE_COLUMN)
-        image = index.data(Qt.ItemDataRole.DecorationRole).pixmap(16, 16).toImage()
+        image = index.data(Qt.ItemDataRole.DecorationRole).toImage()
         grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
         images[name] = bytes(grey.constBits())
     assert len(set(images.values())) == 4  # distinct even in grey
+
+
+def test_stored_icons_are_the_drawn_ones(qapp) -> None:
+    """due_icons.py holds the icons as drawn by draw_icon (after a change there: python -m krm_desktop.ui.due_style)."""
+    for dark in (False, True):
+        for state in ICON_FILL:
+            stored = stored_icon(state, dark).toImage().convertToFormat(QImage.Format.Format_ARGB32)
+            drawn = draw_icon(state, dark).convertToFormat(QImage.Format.Format_ARGB32)
+            assert stored.size() == drawn.size()
+            differing = sum(
+                1
+                for y in range(drawn.height())
+                for x in range(drawn.width())
+                if max(
+                    abs(a - b)
+                    for a, b in zip(
+                        QColor(stored.pixel(x, y)).getRgb(), QColor(drawn.pixel(x, y)).getRgb(), strict=True
+                    )
+                )
+                > 24
+            )
+            assert differing <= drawn.width() * drawn.height() // 100, (
+                f"{icon_key(state, dark)}: run python -m krm_desktop.ui.due_style"
+            )
+
+
+def test_role_constants_are_qts() -> None:
+    roles = Qt.ItemDataRole
+    ours = [_DISPLAY, _DECORATION, _TOOLTIP, _BACKGROUND, _FOREGROUND, _ACCESSIBLE]
+    qts = [roles.DisplayRole, roles.DecorationRole, roles.ToolTipRole, roles.BackgroundRole, roles.ForegroundRole]
+    assert ours == [role.value for role in [*qts, roles.AccessibleTextRole]]
+    assert min(CASE_ID_ROLE, DUE_STATE_ROLE) > roles.UserRole.value
+
+
+def test_the_header_model_has_the_same_titles(due: DueCases) -> None:
+    model = loaded_model()
+    titles = model.header_model()
+    horizontal = Qt.Orientation.Horizontal
+    for column in range(model.columnCount()):
+        assert titles.headerData(column, horizontal) == model.headerData(column, horizontal)
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert titles.headerData(DUE_COLUMN, horizontal, tip) == model.headerData(DUE_COLUMN, horizontal, tip)
 
 
 def test_empty_roles_keep_the_refcount_of_none(due: DueCases) -> None:

@@ -28,6 +28,7 @@ def window(qtbot, store, due) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.view.paints > 0)
+    qtbot.waitUntil(lambda: window.started)  # the counts and choices come right after the first paint
     return window
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from krm_desktop.documents.case_summary import render_case_summary
-from krm_desktop.model.case_list import list_calendar
+from krm_desktop.model.counting_calendar import list_calendar
 from krm_desktop.model.profiles import load_profile
 from tests import factories as f
 from tests.ui.data import make_due_cases

@@ -53,6 +53,7 @@ def test_start_window_shows_counts_and_database(qtbot, store) -> None:
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: window.started)  # the counts come right after the first paint
     assert window.windowTitle() == "KRM Desktop – Jobcenter Lübeck"
     assert window.dashboard.number("open") == "2"
     assert window.dashboard.number("overdue") == "1"

@@ -1,0 +1,71 @@
+"""The start is tuned (benchmarks/bench_main_window.py): the first rows come before the rest of the start, and
+nothing before them makes PySide6 build its `Qt` enum namespace (some 50 ms)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from krm_desktop.ui.main_window import MainWindow
+from tests import factories as f
+from tests.ui.data import make_due_cases
+
+START_AND_LOOK = """
+import json, sys
+from krm_desktop.ui.app import start_gui
+from PySide6 import QtCore
+app, window, store = start_gui(sys.argv[1])
+window.persist_settings = False
+seen = {}
+def painted(_when):
+    seen.update(rows=window.model.rowCount(), qt_namespace="Qt" in vars(QtCore), started=window.started)
+    QtCore.QTimer.singleShot(0, app.quit)
+window.view.first_rows_painted.connect(painted)
+app.exec()
+print(json.dumps(seen))
+"""
+
+
+def test_first_rows_before_counts_choices_and_detail(qtbot, store) -> None:
+    due = make_due_cases()
+    window = MainWindow(store, f.TODAY, user=f.USER)
+    qtbot.addWidget(window)
+    at_first_rows: dict[str, object] = {}
+
+    def painted(_when: float) -> None:
+        at_first_rows.update(
+            started=window.started, open=window.dashboard.number("open"), teams=window.filter_bar.team.count()
+        )
+
+    window.view.first_rows_painted.connect(painted)
+    window.show()
+    qtbot.waitUntil(lambda: window.started)
+    assert at_first_rows == {"started": False, "open": "–", "teams": 1}  # only "alle Teams" yet
+    assert window.dashboard.number("open") == "5"
+    assert window.filter_bar.team.findData(due.team.id) > 0
+    assert window.detail.case_id == window.model.case_id(0)  # the selected (first) row's case
+    assert window.refresh_timer.isActive()
+    assert window.windowTitle() == "KRM Desktop – Jobcenter Lübeck"
+
+
+def test_no_qt_enum_namespace_before_the_first_rows(store, tmp_path: Path) -> None:
+    """PySide6 builds its `Qt` namespace (some 100 Python enums) the first time anything uses it: a Qt.… value,
+    a Python headerData() or flags() Qt calls, an overloaded call such as QAction.setShortcut, a QBrush, a
+    QPainter pen. Should this fail after a change (or a PySide6 upgrade), find the first use with
+    `enum.EnumType._create_` patched to print a stack for "GlobalColor", and move it after the first paint."""
+    make_due_cases()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    result = subprocess.run(
+        [sys.executable, "-c", START_AND_LOOK, str(store.path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen == {"rows": 5, "qt_namespace": False, "started": False}
