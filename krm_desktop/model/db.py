@@ -11,7 +11,6 @@ from pathlib import Path
 import platformdirs
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
-from playhouse.db_url import connect as connect_url
 
 from krm_desktop.model import migrations
 from krm_desktop.model.entities import ALL_MODELS, Meta, database
@@ -75,6 +74,8 @@ class Store:
 
 def _connect(target: str, read_only: bool | None) -> tuple[Database, Path | None, bool]:
     if is_url(target) and not target.startswith("sqlite:///"):
+        from playhouse.db_url import connect as connect_url  # only for server URLs: keeps the start light
+
         try:
             db = connect_url(target)
         except Exception as exc:  # unknown scheme, missing driver

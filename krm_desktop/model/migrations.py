@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from peewee import Database, SqliteDatabase
-from playhouse.migrate import SchemaMigrator, migrate
 
 CURRENT_VERSION = 3
 
-Step = Callable[[SchemaMigrator, Database], None]
+if TYPE_CHECKING:  # playhouse.migrate is imported only when a database is really upgraded
+    from playhouse.migrate import SchemaMigrator
+
+Step = Callable[["SchemaMigrator", Database], None]
 
 
-def _v2_topic_and_next_due(migrator: SchemaMigrator, db: Database) -> None:
+def _v2_topic_and_next_due(migrator: Any, db: Database) -> None:
     """Version 2: a topic category (Themenkategorie) for the reports, and the stored next due item."""
     from peewee import CharField, DateField
+    from playhouse.migrate import migrate
 
     from krm_desktop.model.deadlines import CLOCK_FIELDS, ClockFacts, next_due
 
@@ -41,9 +45,10 @@ def _v2_topic_and_next_due(migrator: SchemaMigrator, db: Database) -> None:
         )
 
 
-def _v3_purge(migrator: SchemaMigrator, db: Database) -> None:
+def _v3_purge(migrator: Any, db: Database) -> None:
     """Version 3: the anonymous reference of a follow-up to its earlier case, the Löschprotokoll, list indexes."""
     from peewee import BooleanField, CharField, DateField, IntegerField, Model, TextField
+    from playhouse.migrate import migrate
 
     class PurgeLogV3(Model):  # the table as it is at version 3; later versions change it in their own step
         run_id = CharField(max_length=32)  # unique: the index below carries the name a fresh database has
@@ -84,6 +89,8 @@ STEPS: dict[int, Step] = {2: _v2_topic_and_next_due, 3: _v3_purge}
 
 
 def upgrade(db: Database, from_version: int, write_version: Callable[[int], None]) -> None:
+    from playhouse.migrate import SchemaMigrator
+
     migrator = SchemaMigrator.from_database(db)
     sqlite = isinstance(db, SqliteDatabase)
     if sqlite:

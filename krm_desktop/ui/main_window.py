@@ -181,6 +181,9 @@ class MainWindow(QMainWindow):
         self.started = True
         self._start_fallback.stop()
         self._fill_menus()
+        from krm_desktop.ui.workflows import Workflows  # letters, persons, reports, purge: after the first paint
+
+        self.workflows = Workflows(self)
         qt = QtCore.Qt
         self.database_label.setTextInteractionFlags(qt.TextInteractionFlag.TextSelectableByMouse)
         self.dashboard.finish()
