@@ -12,25 +12,26 @@ import time
 STARTED = time.perf_counter()  # the self-test counts from here (the program's own code starts)
 
 import argparse
-import getpass
-import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from krm_desktop import __version__
 from krm_desktop.cli_auskunft import add_auskunft_parser, cmd_auskunft
 from krm_desktop.cli_letters import add_letter_parser, cmd_letter
 from krm_desktop.cli_purge import add_purge_parser, cmd_purge
 from krm_desktop.cli_report import add_report_parser, cmd_report
+from krm_desktop.cli_support import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
+from krm_desktop.cli_support import acting_user as _user
+from krm_desktop.cli_support import emit as _emit
+from krm_desktop.cli_support import iso_date as _date
+from krm_desktop.cli_support import say as _say
 from krm_desktop.model.codes import CHANNELS, KINDS
 from krm_desktop.model.db import check_store, open_store, resolve_target
 from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.profiles import PRESETS
-
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
@@ -41,13 +42,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"Falscher Aufruf: {message}\n")
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"„{value}“ ist kein Datum im Format JJJJ-MM-TT") from None
 
 
 def _positive(value: str) -> int:
@@ -98,21 +92,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_purge_parser(sub)
     add_auskunft_parser(sub)
     return parser
-
-
-def _emit(payload: Any) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n")
-
-
-def _say(text: str) -> None:
-    sys.stderr.write(text + "\n")
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some service contexts
-        return "unbekannt"
 
 
 def cmd_init(args: argparse.Namespace) -> int:

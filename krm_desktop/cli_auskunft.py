@@ -20,21 +20,16 @@ Wiring in cli.py: ``add_auskunft_parser(sub)`` in build_parser() and ``"auskunft
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"„{value}“ ist kein Datum im Format JJJJ-MM-TT") from None
+from krm_desktop.cli_support import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
+from krm_desktop.cli_support import acting_user as _user
+from krm_desktop.cli_support import iso_date as _date
+from krm_desktop.cli_support import say as _say
 
 
 def add_auskunft_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -54,17 +49,6 @@ def add_auskunft_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--mark-answered", action="store_true", help="das offene Auskunftsersuchen als beantwortet vermerken"
     )
     return parser
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some service contexts
-        return "unbekannt"
-
-
-def _say(text: str) -> None:
-    sys.stderr.write(text + "\n")
 
 
 def cmd_auskunft(args: argparse.Namespace) -> int:

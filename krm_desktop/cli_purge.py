@@ -11,11 +11,12 @@ Wired into cli.py by `add_purge_parser(sub)` in build_parser and `"purge": cmd_p
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
-import sys
 from datetime import date
 from typing import Any
+
+from krm_desktop.cli_support import acting_user as _user
+from krm_desktop.cli_support import emit as _emit
+from krm_desktop.cli_support import say as _say
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
@@ -36,17 +37,6 @@ def add_purge_parser(subparsers: Any) -> argparse.ArgumentParser:
     mode.add_argument("--dry-run", action="store_true", help="nur anzeigen, was fällig ist; nichts ändern")
     mode.add_argument("--yes", action="store_true", help="wirklich löschen (nach einer geprüften Sicherung)")
     return parser
-
-
-def _say(text: str) -> None:
-    sys.stderr.write(text + "\n")
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some service contexts
-        return "unbekannt"
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
@@ -112,7 +102,3 @@ def cmd_purge(args: argparse.Namespace) -> int:
         store.close()
     _emit(payload)
     return EXIT_OK
-
-
-def _emit(payload: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n")

@@ -14,7 +14,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+from krm_desktop.cli_support import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
+from krm_desktop.cli_support import say as _say
 
 
 def _int(value: str) -> int:
@@ -43,10 +44,6 @@ def add_report_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
         "Halbjahr → traegerversammlung, Quartal → gf",
     )
     return p
-
-
-def _say(text: str) -> None:
-    sys.stderr.write(text + "\n")
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
