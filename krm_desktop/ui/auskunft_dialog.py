@@ -14,13 +14,11 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -37,7 +35,7 @@ from krm_desktop.documents.auskunft_sections import AuskunftContent, gather
 from krm_desktop.model.auskunft import AuskunftRequest, answer_due, mark_answered, requests_of, store_copies
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.persons import Person
-from krm_desktop.ui.letter_preview import PdfPreview, new_printer, print_pdf
+from krm_desktop.ui.letter_preview import PdfPreview, document_buttons, new_printer, print_pdf
 
 ERROR_STYLE = "color: #b00020;"
 PREVIEW_PAGES = 12  # a long Auskunft: the preview shows its beginning (the whole prints)
@@ -157,18 +155,7 @@ class AuskunftDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([620, 680])
-        buttons = QDialogButtonBox()
-        self.print_button = buttons.addButton("&Drucken …", QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = buttons.addButton("Als &PDF speichern …", QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton("Schließen", QDialogButtonBox.ButtonRole.RejectRole)
-        self.print_button.clicked.connect(self.print_dialog)
-        self.save_button.clicked.connect(self.save_dialog)
-        close.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_dialog)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save_dialog)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(buttons)
+        self.print_button, self.save_button = document_buttons(self, splitter)
 
     def _fill_items(self) -> None:
         self.items.blockSignals(True)

@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,7 +41,7 @@ from krm_desktop.documents.text_blocks import FUNCTIONS, Signer, contact_for, fi
 from krm_desktop.model import cases
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.letters import DOC_TYPES, all_blocks, letter_pdf, record_reprint, store_letter
-from krm_desktop.ui.letter_preview import PdfPreview, new_printer, print_pdf
+from krm_desktop.ui.letter_preview import PdfPreview, document_buttons, new_printer, print_pdf
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #8a5300;"
@@ -164,18 +163,7 @@ class LetterDialog(QDialog):
         splitter.addWidget(self.preview)
         splitter.setSizes([560, 640])
 
-        buttons = QDialogButtonBox()
-        self.print_button = buttons.addButton("&Drucken …", QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = buttons.addButton("Als &PDF speichern …", QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton("Schließen", QDialogButtonBox.ButtonRole.RejectRole)
-        self.print_button.clicked.connect(self.print_dialog)
-        self.save_button.clicked.connect(self.save_dialog)
-        close.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_dialog)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save_dialog)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(buttons)
+        self.print_button, self.save_button = document_buttons(self, splitter)
         self.reason.textChanged.connect(self._interim_changed)
         self.expected.dateChanged.connect(self._interim_changed)
 

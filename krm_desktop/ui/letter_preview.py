@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 MAX_PRINT_DPI = 300
 A4_WIDTH_PT = 595.2756
@@ -118,3 +118,22 @@ class PdfPreview(QScrollArea):
             pixmap.setDevicePixelRatio(self.devicePixelRatioF())
             label.setPixmap(pixmap)
             label.setAccessibleName(f"Seite {number} von {len(images)}")
+
+
+def document_buttons(dialog: QDialog, body: QWidget) -> tuple[QPushButton, QPushButton]:
+    """Lay out `body` above "Drucken … / Als PDF speichern … / Schließen" (Ctrl+P, Ctrl+S).
+
+    The dialog provides `print_dialog` and `save_dialog`; returns the print and save buttons."""
+    buttons = QDialogButtonBox()
+    print_button = buttons.addButton("&Drucken …", QDialogButtonBox.ButtonRole.ActionRole)
+    save_button = buttons.addButton("Als &PDF speichern …", QDialogButtonBox.ButtonRole.ActionRole)
+    close = buttons.addButton("Schließen", QDialogButtonBox.ButtonRole.RejectRole)
+    print_button.clicked.connect(dialog.print_dialog)  # type: ignore[attr-defined]
+    save_button.clicked.connect(dialog.save_dialog)  # type: ignore[attr-defined]
+    close.clicked.connect(dialog.reject)
+    QShortcut(QKeySequence.StandardKey.Print, dialog, dialog.print_dialog)  # type: ignore[attr-defined]
+    QShortcut(QKeySequence.StandardKey.Save, dialog, dialog.save_dialog)  # type: ignore[attr-defined]
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(body, 1)
+    layout.addWidget(buttons)
+    return print_button, save_button
