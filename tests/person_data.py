@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from krm_desktop.model import cases
+from krm_desktop.model import dab as dab_services
 from krm_desktop.model.entities import Attachment, Case, Staff, Team
 from krm_desktop.model.letters import store_letter
 from tests import factories as f
@@ -180,7 +181,7 @@ def build_world() -> World:
         today=TODAY,
         user=USER,
     )
-    cases.decide_dab(
+    dab_services.decide_dab(
         dab.id,
         version=Case.get_by_id(dab.id).version,
         decision="Ein Dienstvergehen liegt nicht vor; mit der Beschäftigten wurde ein Gespräch geführt.",

@@ -36,6 +36,7 @@ from pathlib import Path
 import pytest
 
 from krm_desktop.model import cases
+from krm_desktop.model import dab as dab_services
 from krm_desktop.model.db import open_store
 from krm_desktop.model.entities import Case, Letter, Party, Statement, Team
 from tests import factories as f
@@ -129,7 +130,7 @@ def make_report_cases(*, running: bool = True) -> ReportCases:
     )
     ack(c6, d(2025, 7, 2))
     c6 = _reload(c6)
-    c6 = cases.decide_dab(
+    c6 = dab_services.decide_dab(
         c6.id,
         version=c6.version,
         decision="Kein Fehlverhalten festgestellt.",
@@ -138,7 +139,7 @@ def make_report_cases(*, running: bool = True) -> ReportCases:
         today=TODAY,
         user=USER,
     )
-    c6 = cases.inform_employee(c6.id, version=c6.version, informed_on=d(2025, 7, 9), today=TODAY, user=USER)
+    c6 = dab_services.inform_employee(c6.id, version=c6.version, informed_on=d(2025, 7, 9), today=TODAY, user=USER)
     out["c6"] = close(c6, d(2025, 7, 10), gf.id, {1: "unbegruendet"}, answer=d(2025, 7, 10))
     # c7: DAB reclassified, then left open with nothing sent
     c7 = f.register(
@@ -149,7 +150,7 @@ def make_report_cases(*, running: bool = True) -> ReportCases:
         employee_concerned="Frau Muster",
         person=f.person("Emil Ernst"),
     )
-    out["c7"] = cases.reclassify_dab(
+    out["c7"] = dab_services.reclassify_dab(
         c7.id,
         version=c7.version,
         new_kind="fachaufsichtsbeschwerde",

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from krm_desktop.model import cases
+from krm_desktop.model import dab as dab_services
 from krm_desktop.model.codes import COMPLAINT_KINDS, GF_KINDS
 from krm_desktop.model.entities import Attachment, Case, Letter, Staff, Team
 from krm_desktop.model.intake import PartyInput
@@ -48,11 +49,11 @@ def closed_case(closed: date, kind: str = "beschwerde", *, person: bool = True, 
 
 def close(case: Case, closed: date, tl: Staff, gf: Staff, user: str = USER) -> Case:
     if case.kind == "dienstaufsichtsbeschwerde":
-        case = cases.decide_dab(
+        case = dab_services.decide_dab(
             case.id, version=case.version, decision=case.gf_decision or "Kein Fehlverhalten festgestellt.",
             decided_by=gf.id, decided_on=closed, today=closed, user=user,
         )  # fmt: skip
-        case = cases.inform_employee(case.id, version=case.version, informed_on=closed, today=closed, user=user)
+        case = dab_services.inform_employee(case.id, version=case.version, informed_on=closed, today=closed, user=user)
     outcomes = {1: "unbegruendet"} if case.kind in COMPLAINT_KINDS and case.kind != "meinungskarte" else {}
     signer = gf if case.sign_off_role == "GF" or case.kind in GF_KINDS else tl
     addressee = case.person_id is not None
@@ -127,11 +128,11 @@ def full_case(
         case.id, version=case.version, declared_on=day, reasons=f"{mark}waiver", today=day, user=user
     )
     if kind == "dienstaufsichtsbeschwerde":
-        case = cases.decide_dab(
+        case = dab_services.decide_dab(
             case.id, version=case.version, decision=f"{mark}decision", decided_by=gf.id, decided_on=day,
             today=day, user=user,
         )  # fmt: skip
-        case = cases.inform_employee(case.id, version=case.version, informed_on=day, today=day, user=user)
+        case = dab_services.inform_employee(case.id, version=case.version, informed_on=day, today=day, user=user)
     stamp = datetime.combine(day, datetime.min.time())
     Letter.create(
         case=case.id, doc_type="antwort", created=stamp, created_by=f"{mark}lettermaker",

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from krm_desktop.model import cases
+from krm_desktop.model import dab as dab_services
 from krm_desktop.model.entities import Case, Concern, Event, Statement
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
 from tests import factories as f
@@ -285,9 +286,9 @@ def test_dab_workflow(people) -> None:
     with pytest.raises(ValidationError, match="Entscheidung der GF"):
         cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args)
     with pytest.raises(RefusedError, match="Erst entscheidet"):
-        cases.inform_employee(case.id, version=case.version, informed_on=T, today=T, user=U)
+        dab_services.inform_employee(case.id, version=case.version, informed_on=T, today=T, user=U)
     with pytest.raises(ValidationError, match="nur die Geschäftsführung"):
-        cases.decide_dab(
+        dab_services.decide_dab(
             case.id,
             version=case.version,
             decision="Kein Fehlverhalten.",
@@ -296,7 +297,7 @@ def test_dab_workflow(people) -> None:
             today=T,
             user=U,
         )
-    case = cases.decide_dab(
+    case = dab_services.decide_dab(
         case.id,
         version=case.version,
         decision="Kein persönliches Fehlverhalten festgestellt.",
@@ -307,7 +308,7 @@ def test_dab_workflow(people) -> None:
     )
     with pytest.raises(ValidationError, match="Information der/des Beschäftigten"):
         cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args)
-    case = cases.inform_employee(case.id, version=case.version, informed_on=date(2026, 11, 17), today=T, user=U)
+    case = dab_services.inform_employee(case.id, version=case.version, informed_on=date(2026, 11, 17), today=T, user=U)
     with pytest.raises(ValidationError, match="Geschäftsführung"):
         cases.close(case.id, version=case.version, signed_by=people["tl"].id, **args)
     case = cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args)
@@ -318,11 +319,11 @@ def test_dab_workflow(people) -> None:
 def test_dab_reclassification_records_who_when_why(people) -> None:
     case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Frau K.")
     with pytest.raises(ValidationError, match="Fachaufsichtsbeschwerde oder eine Beschwerde"):
-        cases.reclassify_dab(
+        dab_services.reclassify_dab(
             case.id, version=1, new_kind="lob", reason="x", decided_by=people["gf"].id, decided_on=T, today=T, user=U
         )
     with pytest.raises(ValidationError, match="Begründung"):
-        cases.reclassify_dab(
+        dab_services.reclassify_dab(
             case.id,
             version=1,
             new_kind="beschwerde",
@@ -332,7 +333,7 @@ def test_dab_reclassification_records_who_when_why(people) -> None:
             today=T,
             user=U,
         )
-    case = cases.reclassify_dab(
+    case = dab_services.reclassify_dab(
         case.id,
         version=1,
         new_kind="fachaufsichtsbeschwerde",
@@ -348,7 +349,7 @@ def test_dab_reclassification_records_who_when_why(people) -> None:
     text = Event.select().order_by(Event.id.desc()).get().text
     assert "Dr. Anna Lindqvist" in text and "18.11.2026" in text and "nicht das Verhalten" in text
     with pytest.raises(RefusedError, match="keine Dienstaufsichtsbeschwerde"):
-        cases.reclassify_dab(
+        dab_services.reclassify_dab(
             case.id,
             version=case.version,
             new_kind="beschwerde",

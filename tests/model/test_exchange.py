@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from krm_desktop.model import cases
+from krm_desktop.model import dab as dab_services
 from krm_desktop.model.db import Store, open_store
 from krm_desktop.model.deadlines import compute_deadlines
 from krm_desktop.model.entities import Case, Concern, Event, Party, Team
@@ -156,7 +157,7 @@ def varied_cases() -> None:
     )
     f.register(kind="eingabe", via="bmas", channel="email", received=date(2026, 11, 19))
     dab = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Herr X", received=date(2026, 8, 3))
-    dab = cases.decide_dab(
+    dab = dab_services.decide_dab(
         dab.id,
         version=dab.version,
         decision="Gespräch geführt",
@@ -165,7 +166,9 @@ def varied_cases() -> None:
         today=TODAY,
         user=USER,
     )
-    dab = cases.inform_employee(dab.id, version=dab.version, informed_on=date(2026, 8, 21), today=TODAY, user=USER)
+    dab = dab_services.inform_employee(
+        dab.id, version=dab.version, informed_on=date(2026, 8, 21), today=TODAY, user=USER
+    )
     cases.close(
         dab.id,
         version=dab.version,
