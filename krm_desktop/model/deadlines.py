@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import NamedTuple
 
 from krm_desktop.model.calendar import WorkingCalendar, calendar_for
 from krm_desktop.model.codes import GF_KINDS, PETITION_KINDS
 from krm_desktop.model.profiles import FROM_ACK_SENT, OfficeProfile
 
 
-@dataclass(frozen=True)
-class Deadlines:
+class Deadlines(NamedTuple):  # (value types on the start path: a NamedTuple is built 6× faster than a dataclass)
     ack_due: date | None
     final_due: date | None
     gf_due: date | None = None
@@ -74,8 +73,7 @@ ACTION_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class DueStatus:
+class DueStatus(NamedTuple):
     state: DueState
     action: str | None = None  # ack | answer | answer_after_interim
     due: date | None = None
@@ -86,8 +84,7 @@ class DueStatus:
         return ACTION_LABELS.get(self.action or "", "")
 
 
-@dataclass(frozen=True)
-class ClockFacts:
+class ClockFacts(NamedTuple):
     """The clock-relevant facts of a case (kept apart from the entity so lists can pass plain rows)."""
 
     closed: date | None

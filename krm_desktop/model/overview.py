@@ -7,9 +7,8 @@ conditions serve the case list when a tile is used as a filter (`tile_condition`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import Case as SqlCase
 from peewee import Expression, fn
@@ -29,8 +28,7 @@ TILES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(NamedTuple):
     open: int
     overdue: int
     due_today: int

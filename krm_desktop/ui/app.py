@@ -5,6 +5,7 @@ A database that cannot be opened gives a German dialog that says what is wrong a
 only read opens read-only with a banner in the window.
 """
 
+# ruff: noqa: E402  (the order of the imports at start is deliberate, see the comments below)
 from __future__ import annotations
 
 import os
@@ -13,10 +14,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from krm_desktop.ui import begin_start, end_start
+
+begin_start()  # ended by the main window after its first paint (or by start_gui when no window opens)
+
+# isort: split
 from peewee import DatabaseError, InterfaceError
 
 # The model layer before PySide6: PySide6 reads the source of every module imported after it (looking for its
-# __feature__ switches), some 10 ms at every start for peewee and the model. (cli.py imports in this order too.)
+# __feature__ switches; skip_source_scan spares our own and the standard library's, not peewee's).
 import krm_desktop.model.case_list  # (for the main window, imported here for that order)
 import krm_desktop.model.counting_calendar  # noqa: F401  (the same)
 from krm_desktop.model.db import Store, default_database_path, is_url, open_store
@@ -26,6 +32,11 @@ from krm_desktop.model.profiles import has_profile
 # isort: split
 from PySide6.QtWidgets import QApplication
 
+from krm_desktop.ui import skip_source_scan
+
+skip_source_scan()  # before the window's modules are imported
+
+# isort: split
 from krm_desktop.ui.main_window import MainWindow, acting_user
 
 FILE_FILTER = "KRM-Datenbank (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)"
@@ -97,6 +108,7 @@ def start_gui(target: str, today: date | None = None) -> tuple[QApplication, Mai
     app = application()
     store = open_for_gui(target)
     if store is None:
+        end_start()
         return app, None, None
     if not has_profile():
         from PySide6.QtWidgets import QDialog
@@ -106,6 +118,7 @@ def start_gui(target: str, today: date | None = None) -> tuple[QApplication, Mai
         dialog = ProfileDialog(store.describe())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             store.close()
+            end_start()
             return app, None, None
     clock = date.today if today is None else None
     window = MainWindow(store, today or date.today(), user=acting_user(), read_only=is_read_only(store), clock=clock)

@@ -9,7 +9,6 @@ Qt needs at start are Qt's defaults or come after the paint; dialogs are importe
 
 from __future__ import annotations
 
-import getpass
 import itertools
 from collections.abc import Callable
 from datetime import date
@@ -21,6 +20,7 @@ from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from krm_desktop import __version__
+from krm_desktop.login import acting_user
 from krm_desktop.model.case_list import (
     COLUMNS,
     CaseFilter,
@@ -35,6 +35,7 @@ from krm_desktop.model.db import Store
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.overview import TILES, overview
 from krm_desktop.model.profiles import load_profile
+from krm_desktop.ui import end_start
 from krm_desktop.ui.case_table import CaseTableView
 from krm_desktop.ui.case_table_model import COLUMN_INDEX, CaseTableModel
 from krm_desktop.ui.dashboard import Dashboard
@@ -50,13 +51,6 @@ START_FALLBACK_MS = 1_000  # finish_start without a first paint after this long
 REFRESH_INTERVAL_MS = 60_000  # look for other workstations' changes this often (F5: at once)
 MENUS = {"file": "&Datei", "case": "&Kundenreaktion", "view": "&Ansicht", "help": "&Hilfe"}
 NEW_CASE_LATER = "Das Erfassungsformular für neue Kundenreaktionen ist noch nicht Teil dieser Version."
-
-
-def acting_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some service contexts
-        return "unbekannt"
 
 
 class PaletteWatch(QWidget):
@@ -180,6 +174,7 @@ class MainWindow(QMainWindow):
             return
         self.started = True
         self._start_fallback.stop()
+        end_start()
         self._fill_menus()
         from krm_desktop.ui.workflows import Workflows  # letters, persons, reports, purge: after the first paint
 

@@ -357,7 +357,7 @@ def test_after_an_interim_notice_the_expected_date_is_due() -> None:
     status = due_status(f, TODAY, SH)
     assert status == DueStatus(DueState.ON_TRACK, "answer_after_interim", date(2026, 12, 4), "fällig am 04.12.2026")
     assert status.action_label == "Antwort (nach Zwischennachricht)"
-    late = replace(f, interim_expected=date(2026, 11, 18))
+    late = f._replace(interim_expected=date(2026, 11, 18))
     assert due_status(late, TODAY, SH).text == "überfällig seit 2 AT"
 
 
