@@ -20,6 +20,7 @@ from typing import NoReturn
 
 from krm_desktop import __version__
 from krm_desktop.cli_auskunft import add_auskunft_parser, cmd_auskunft
+from krm_desktop.cli_copy import add_copy_parser, cmd_copy
 from krm_desktop.cli_letters import add_letter_parser, cmd_letter
 from krm_desktop.cli_purge import add_purge_parser, cmd_purge
 from krm_desktop.cli_report import add_report_parser, cmd_report
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parser(sub)
     add_purge_parser(sub)
     add_auskunft_parser(sub)
+    add_copy_parser(sub)
     return parser
 
 
@@ -219,6 +221,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "report": cmd_report,
     "purge": cmd_purge,
     "auskunft": cmd_auskunft,
+    "copy-to": cmd_copy,
 }
 
 

@@ -30,6 +30,7 @@ from krm_desktop.cli_support import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
 from krm_desktop.cli_support import acting_user as _user
 from krm_desktop.cli_support import iso_date as _date
 from krm_desktop.cli_support import say as _say
+from krm_desktop.model.transactions import write_transaction
 
 
 def add_auskunft_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -87,7 +88,6 @@ def _auskunft(args: argparse.Namespace, out: Path, today: date) -> int:
     from krm_desktop.documents.auskunft import case_copies, render_auskunft
     from krm_desktop.documents.auskunft_sections import gather
     from krm_desktop.model.auskunft import mark_answered, requests_of, store_copies
-    from krm_desktop.model.entities import database
     from krm_desktop.model.errors import RefusedError
     from krm_desktop.model.persons import PersonQuery, find_persons, merge
 
@@ -118,7 +118,7 @@ def _auskunft(args: argparse.Namespace, out: Path, today: date) -> int:
     user = _user()
     pages = {case_id: rendered.pages_note(case_id) for case_id in rendered.case_pages}
     try:
-        with database.atomic():
+        with write_transaction():
             store_copies(case_copies(rendered), today=today, user=user, how="als PDF gespeichert", pages=pages)
             if request is not None and args.mark_answered:
                 mark_answered(request.number, answered_on=today, today=today, user=user)

@@ -21,6 +21,7 @@ from krm_desktop.cli_support import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
 from krm_desktop.cli_support import acting_user as _user
 from krm_desktop.cli_support import iso_date as _date
 from krm_desktop.cli_support import say as _say
+from krm_desktop.model.transactions import write_transaction
 
 
 def add_letter_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -74,7 +75,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
 
 def _letter(args: argparse.Namespace, out: Path) -> int:
     from krm_desktop.documents.letters import letter_for_case
-    from krm_desktop.model.entities import Case, database
+    from krm_desktop.model.entities import Case
     from krm_desktop.model.errors import RefusedError
     from krm_desktop.model.letters import DOC_TYPES, store_letter
 
@@ -89,7 +90,7 @@ def _letter(args: argparse.Namespace, out: Path) -> int:
     if rendered.replaced:
         _say(f"Hinweis: {rendered.replaced} Zeichen kann die Schrift nicht darstellen; sie erscheinen als „�“.")
     try:
-        with database.atomic():
+        with write_transaction():
             store_letter(case.id, args.doc_type, rendered.pdf, today=today, user=user, how="als PDF gespeichert")
             out.write_bytes(rendered.pdf)
     except OSError as exc:

@@ -44,6 +44,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
     from krm_desktop.model.db import open_store, resolve_target
     from krm_desktop.model.errors import KrmError
     from krm_desktop.model.retention import execute_purge, finish_purge, plan_purge, vacuum_store
+    from krm_desktop.model.transactions import SaveFailed
 
     today = date.today()
     try:
@@ -77,9 +78,12 @@ def cmd_purge(args: argparse.Namespace) -> int:
             payload["backup"] = str(backup) if backup else None
             try:
                 result = execute_purge(plan, today=today, user=_user(), backup=backup.name if backup else "")
+            except SaveFailed as exc:  # the database refused: the transaction was rolled back
+                _say(f"Die Löschung ist fehlgeschlagen und wurde vollständig zurückgenommen: {exc.message}")
+                return EXIT_REFUSED
             except KrmError:
                 raise
-            except Exception as exc:  # a database error: the transaction was rolled back
+            except Exception as exc:  # a database error outside the transaction's words: rolled back as well
                 _say(f"Die Löschung ist fehlgeschlagen und wurde vollständig zurückgenommen ({exc}).")
                 return EXIT_REFUSED
             _say(

@@ -1,10 +1,11 @@
-"""Shared test set-up: offscreen Qt, a fresh SQLite file per test."""
+"""Shared test set-up: offscreen Qt, a fresh database per test (SQLite; PostgreSQL as well with KRM_TEST_PG_URL)."""
 
 from __future__ import annotations
 
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KRM_START_CHECK", "off")  # the background check and daily backup: tests/ui/test_start_check.py
 os.environ.setdefault("KRM_HOLIDAY_CACHE", "off")  # tests ask the holidays package; test_holiday_cache tests the cache
 
 from collections.abc import Iterator
@@ -15,9 +16,33 @@ import pytest
 
 from krm_desktop.model.db import Store, open_store
 from krm_desktop.model.setup import initialise_office
+from tests.backends import PG_URL, PgServer
 
 TODAY = date(2026, 11, 20)  # a Friday; tests pass `today` explicitly, never read the clock
 USER = "test.bgf"
+
+# Where the store and service tests also run on PostgreSQL (when KRM_TEST_PG_URL is set): tests/model and the
+# command line, except what only a SQLite file has (backups and their restore, the start-up check of the file,
+# network paths; tests/faults is SQLite's own).
+BOTH_BACKENDS = ("tests/model/", "tests/test_cli")
+SQLITE_MODULES = (
+    "tests/model/test_backups.py",
+    "tests/model/test_restore.py",
+    "tests/model/test_startup_check.py",
+    "tests/model/test_network_path.py",
+)
+# Tests of those folders that are about SQLite itself (its files, pragmas, query plans, a second sqlite3
+# connection); in their own modules they carry @pytest.mark.sqlite_only instead.
+SQLITE_ONLY = {
+    "tests/model/test_case_list.py::test_first_rows_then_the_rest_in_short_keyset_queries",  # sqlite3 writer
+    "tests/model/test_case_list.py::test_change_marker_moves_when_another_connection_commits",  # sqlite3 writer
+    "tests/model/test_case_list.py::test_years_teams_and_indexes",  # sqlite_master
+    "tests/model/test_case_list.py::test_read_only_file_lists_without_writing",  # mode=ro file
+    "tests/model/test_retention.py::test_database_error_at_the_end_rolls_everything_back",  # SQLite trigger
+    "tests/model/test_retention.py::test_vacuum_refused_inside_a_transaction",  # VACUUM of the file
+    "tests/model/test_statistics.py::test_queries_walk_the_received_range_even_where_other_indexes_exist",  # plan
+    "tests/model/test_attachments.py::test_the_purge_takes_attachments_with_the_personal_data",  # the file's bytes
+}  # their PostgreSQL counterparts: tests/model/test_postgres_*.py
 
 
 def make_store(path: Path, profile: str = "luebeck") -> Store:
@@ -26,15 +51,72 @@ def make_store(path: Path, profile: str = "luebeck") -> Store:
     return store
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: the test is about SQLite itself; never run on PostgreSQL")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """With KRM_TEST_PG_URL every store test of BOTH_BACKENDS runs twice: [sqlite] and [postgresql].
+
+    Without it nothing is parametrized (no skipped PostgreSQL copies, test ids as always)."""
+    if not PG_URL or "backend" not in metafunc.fixturenames:
+        return
+    node = metafunc.definition
+    if not node.nodeid.startswith(BOTH_BACKENDS) or node.nodeid.startswith(SQLITE_MODULES):
+        return
+    if node.get_closest_marker("sqlite_only"):
+        return
+    if node.nodeid in SQLITE_ONLY or node.nodeid.split("[")[0] in SQLITE_ONLY:
+        return
+    if any(mark.args and mark.args[0] == "backend" for mark in node.iter_markers("parametrize")):
+        return  # the test names its backend itself (tests/model/test_postgres_*.py)
+    metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """ "sqlite" or "postgresql" (see pytest_generate_tests)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    if not PG_URL:
+        pytest.skip("KRM_TEST_PG_URL ist nicht gesetzt: kein PostgreSQL-Server für die Tests")
+    server = PgServer(PG_URL)
+    yield server
+    server.close()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "krm.sqlite3"
 
 
 @pytest.fixture
-def store(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Store]:
+def db_target(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """What `--db` takes for this test: the SQLite file (not made yet), or the URL of a new, empty PostgreSQL
+    database."""
+    if backend == "sqlite":
+        yield str(db_path)
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    with server.database() as url:
+        yield url
+
+
+@pytest.fixture
+def store(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[Store]:
     """A fresh database; parametrize indirectly with a profile code to change the office."""
     profile = getattr(request, "param", "luebeck")
-    store = make_store(db_path, profile)
-    yield store
-    store.close()
+    if backend == "sqlite":
+        store = make_store(db_path, profile)
+        yield store
+        store.close()
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    with server.database(krm_schema=True) as url:
+        store = open_store(url)
+        initialise_office(profile)
+        yield store
+        store.close()

@@ -274,9 +274,17 @@ def report_db_path(report_template: tuple[Path, dict[str, str]], tmp_path: Path)
 
 
 @pytest.fixture
-def report_cases(report_template: tuple[Path, dict[str, str]], report_db_path: Path) -> Iterator[ReportCases]:
-    """The hand-built cases in a fresh copy of the template database, opened as the store."""
-    store = open_store(str(report_db_path))
+def report_cases(
+    report_template: tuple[Path, dict[str, str]], report_db_path: Path, backend: str, request: pytest.FixtureRequest
+) -> Iterator[ReportCases]:
+    """The hand-built cases in a fresh copy of the template database, opened as the store (on PostgreSQL: the
+    template copied into a new server database, see tests/backends.py)."""
+    target = str(report_db_path)
+    if backend == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        target = server.copy_of(report_template[0])
+        request.addfinalizer(lambda: server.drop(target))
+    store = open_store(target)
     try:
         yield load_report_cases(report_template[1])
     finally:

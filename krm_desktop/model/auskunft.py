@@ -29,10 +29,11 @@ from dateutil.relativedelta import relativedelta
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.calendar import calendar_for
-from krm_desktop.model.entities import Case, Event, Letter, database
+from krm_desktop.model.entities import Case, Event, Letter
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.persons import Person
 from krm_desktop.model.profiles import OfficeProfile, load_profile
+from krm_desktop.model.transactions import write_transaction
 
 REQUESTED = "auskunft_requested"
 ANSWERED = "auskunft_answered"
@@ -181,7 +182,7 @@ def record_request(
         )
     due = answer_due(received, profile)
     name = " ".join(person.name.split())
-    with database.atomic():
+    with write_transaction():
         number = _next_number(received.year)
         text = (
             f"Auskunftsersuchen {number} nach Art. 15 DSGVO (§ 83 SGB X) von {name}, eingegangen am "
@@ -226,7 +227,7 @@ def mark_answered(number: str, *, answered_on: date, today: date, user: str, not
     text = f"Auskunftsersuchen {number} beantwortet am {answered_on:%d.%m.%Y}{late}." + (
         f" {note.strip()}" if note.strip() else ""
     )
-    with database.atomic():
+    with write_transaction():
         ids = _living(list(request.case_ids))
         Event.insert_many(
             [
@@ -254,7 +255,7 @@ def store_copies(
     if any(not pdf.startswith(b"%PDF-") for pdf in copies.values()):
         raise RefusedError("Die Auskunft ist keine PDF-Datei und wird nicht abgelegt.")
     kept: list[int] = []
-    with database.atomic():
+    with write_transaction():
         alive = set(_living(list(copies)))
         refs = dict(cast(Any, Case.select(Case.id, Case.ref).where(cast(Any, Case.id).in_(sorted(alive)))).tuples())
         for case_id, pdf in copies.items():

@@ -96,12 +96,14 @@ class CaseRow(NamedTuple):
 # --- the SQL ---------------------------------------------------------------------------------------
 
 
-_ROWS_SQL: dict[int, str] = {}
+_ROWS_SQL: dict[type, str] = {}
 
 
 def _rows_sql() -> str:
-    """The page query with its two parameters (last position, limit), compiled once per database."""
-    key = id(database.obj)
+    """The page query with its two parameters (last position, limit), compiled once per kind of database.
+
+    (Keyed by the class, not by id(): the id of a closed database may come back for one of another kind.)"""
+    key = type(database.obj)
     if key not in _ROWS_SQL:
         own = [getattr(Case, name) for name in ("id", "ref", "received", "kind", "channel")]
         clocks = [getattr(Case, name) for name in CLOCK_FIELDS]
@@ -122,12 +124,13 @@ def _rows_sql() -> str:
     return _ROWS_SQL[key]
 
 
-_KINDS_SQL: dict[tuple[int, int], str] = {}
+_KINDS_SQL: dict[tuple[type, int], str] = {}
 
 
 def _kinds_sql(count: int) -> str:
-    """The concerns' kinds of `count` cases (parameters: the case ids), compiled once per database and count."""
-    key = (id(database.obj), count)
+    """The concerns' kinds of `count` cases (parameters: the case ids), compiled once per kind of database and
+    count."""
+    key = (type(database.obj), count)
     if key not in _KINDS_SQL:
         if len(_KINDS_SQL) > 64:
             _KINDS_SQL.clear()

@@ -9,17 +9,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-from peewee import Database, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, ImproperlyConfigured, PostgresqlDatabase, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from krm_desktop.model import migrations
+from krm_desktop.model.db_targets import describe_target, is_server_url, parse_server_url
 from krm_desktop.model.entities import ALL_MODELS, Meta, database
 from krm_desktop.model.errors import StoreError
+from krm_desktop.model.transactions import write_transaction
 
 APPLICATION_ID = 0x4B524D44  # "KRMD" in the SQLite header: marks the file as ours
 APPLICATION_MARK = "krm-desktop"
 SCHEMA_VERSION = migrations.CURRENT_VERSION
-BUSY_TIMEOUT_MS = 8000
+BUSY_TIMEOUT_MS = 8000  # SQLite's busy timeout; on PostgreSQL the lock_timeout
+SERVER_CONNECT_TIMEOUT_S = 10  # an unreachable server is reported after this, not after the system's minutes
 SQLITE_PRAGMAS = {
     "foreign_keys": 1,
     "secure_delete": 1,
@@ -61,11 +64,10 @@ class Store:
         return isinstance(self.db, SqliteDatabase)
 
     def describe(self) -> str:
+        """The file, or `PostgreSQL user@host:port/name`: never the password (the status bar shows it)."""
         if self.path is not None:
             return str(self.path)
-        if isinstance(self.db, PostgresqlDatabase):
-            return f"PostgreSQL {self.db.database}"
-        return self.target
+        return describe_target(self.target)
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -74,17 +76,34 @@ class Store:
 
 def _connect(target: str, read_only: bool | None) -> tuple[Database, Path | None, bool]:
     if is_url(target) and not target.startswith("sqlite:///"):
-        from playhouse.db_url import connect as connect_url  # only for server URLs: keeps the start light
-
-        try:
-            db = connect_url(target)
-        except Exception as exc:  # unknown scheme, missing driver
-            raise StoreError(f"Die Datenbankadresse „{target}“ wird nicht unterstützt: {exc}") from exc
-        return db, None, bool(read_only)
+        return server_database(target, bool(read_only)), None, bool(read_only)
     path = Path(target[len("sqlite:///") :] if is_url(target) else target).expanduser()
     if read_only is None:
         read_only = path.exists() and not writable(path)
     return _connect_sqlite(path, read_only), path, read_only
+
+
+def server_database(target: str, read_only: bool = False) -> Database:
+    """A PostgreSQL database (not connected yet). Row locks wait as long as SQLite's busy timeout, not forever."""
+    if not is_server_url(target):
+        raise StoreError(
+            f"Die Datenbankadresse „{describe_target(target)}“ wird nicht unterstützt. Möglich sind der Pfad einer "
+            "SQLite-Datei und eine Adresse postgresql://benutzer@server:5432/datenbank."
+        )
+    from playhouse.db_url import parse  # only for server URLs: keeps the start light
+
+    params = parse(target, unquote_password=True, unquote_user=True)
+    name = params.pop("database", "")
+    if not name:
+        raise StoreError(f"In der Adresse {describe_target(target)} fehlt der Name der Datenbank (…:5432/krm).")
+    options = [str(params["options"])] if params.get("options") else []
+    options.append(f"-c lock_timeout={BUSY_TIMEOUT_MS}")
+    if read_only:
+        options.append("-c default_transaction_read_only=on")
+    params["options"] = " ".join(options)
+    params.setdefault("connect_timeout", SERVER_CONNECT_TIMEOUT_S)
+    params.setdefault("application_name", "KRM Desktop")
+    return PostgresqlDatabase(name, **params)
 
 
 def writable(path: Path) -> bool:
@@ -138,8 +157,9 @@ def _stored_version(db: Database) -> int | None:
 
 
 def _write_version(db: Database, version: int) -> None:
-    Meta.insert(key="application", value=APPLICATION_MARK).on_conflict_replace().execute()
-    Meta.insert(key="schema_version", value=str(version)).on_conflict_replace().execute()
+    for key, value in (("application", APPLICATION_MARK), ("schema_version", str(version))):
+        # an upsert both SQLite and PostgreSQL know (INSERT … ON CONFLICT DO UPDATE)
+        Meta.insert(key=key, value=value).on_conflict(conflict_target=[Meta.key], update={Meta.value: value}).execute()
     if isinstance(db, SqliteDatabase):
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute_sql(f"PRAGMA user_version = {int(version)}")
@@ -163,16 +183,23 @@ def open_store(target: str, *, create: bool = False, read_only: bool | None = No
         raise
     except (PeeweeDatabaseError, sqlite3.Error) as exc:
         store.close()
-        raise StoreError(_explain(store, exc)) from exc
+        raise StoreError(explain_open_error(store, exc)) from exc
+    except ImproperlyConfigured as exc:  # peewee without psycopg2
+        raise StoreError(
+            f"Für {store.describe()} fehlt dem Programm der PostgreSQL-Treiber (Paket psycopg2-binary). "
+            "Bitte die IT fragen."
+        ) from exc
     except BaseException:
         store.close()
         raise
     return store
 
 
-def _explain(store: Store, exc: Exception) -> str:
+def explain_open_error(store: Store, exc: Exception) -> str:
     """A German message for what SQLite or the server said while opening."""
     text = str(exc).lower()
+    if not store.is_sqlite:
+        return _explain_server(store, text) or f"Die Datenbank {store.describe()} lässt sich nicht öffnen: {exc}"
     if "locked" in text or "busy" in text:
         return (
             f"Die Datenbank {store.describe()} ist gesperrt: ein anderer Arbeitsplatz schreibt gerade hinein. "
@@ -191,6 +218,65 @@ def _explain(store: Store, exc: Exception) -> str:
     return f"Die Datenbank {store.describe()} lässt sich nicht öffnen: {exc}"
 
 
+def probe_server(target: str) -> str:
+    """Whether the server database of `target` can be used, in German; StoreError when not.
+
+    Its own connection, no models: the store the program has open stays untouched."""
+    db = server_database(target, read_only=True)
+    probe = Store(target, db, None, read_only=True)
+    try:
+        db.connect()
+    except ImproperlyConfigured as exc:
+        raise StoreError("Dem Programm fehlt der PostgreSQL-Treiber (Paket psycopg2-binary).") from exc
+    except PeeweeDatabaseError as exc:
+        raise StoreError(explain_open_error(probe, exc)) from exc
+    try:
+        tables = db.get_tables()
+        if not tables:
+            return (
+                f"Verbindung zu {probe.describe()} in Ordnung. Die Datenbank ist noch leer: einrichten mit "
+                "„init --profile …“ oder aus einer SQLite-Datei füllen mit „copy-to“."
+            )
+        marks = dict(db.execute_sql("SELECT key, value FROM meta").fetchall()) if "meta" in tables else {}
+        if marks.get("application") != APPLICATION_MARK:
+            raise StoreError(f"{probe.describe()} ist keine KRM-Datenbank (fremde Tabellen, keine KRM-Kennung).")
+        version = int(marks.get("schema_version", 0))
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{probe.describe()} hat Schema-Version {version}; dieses Programm kennt nur bis Version "
+                f"{SCHEMA_VERSION}. Bitte die neuere Programmversion installieren."
+            )
+        return f"Verbindung zu {probe.describe()} in Ordnung: KRM-Datenbank, Schema-Version {version}."
+    except PeeweeDatabaseError as exc:
+        raise StoreError(explain_open_error(probe, exc)) from exc
+    finally:
+        db.close()
+
+
+def _explain_server(store: Store, text: str) -> str | None:
+    address = parse_server_url(store.target)
+    if "password authentication failed" in text or "no password supplied" in text or "no pg_hba.conf" in text:
+        return (
+            f"Der Datenbankserver {address.host} hat die Anmeldung als „{address.user}“ abgelehnt: Benutzername "
+            "oder Kennwort stimmen nicht, oder dieser Arbeitsplatz ist dort nicht zugelassen. Bitte die IT fragen."
+        )
+    if "does not exist" in text and "database" in text:
+        return (
+            f"Auf dem Server {address.host} gibt es die Datenbank „{address.database}“ nicht. Die IT legt sie an; "
+            "danach einmal „init --profile …“ aufrufen."
+        )
+    if "could not translate host name" in text or "name or service not known" in text:
+        return f"Den Datenbankserver „{address.host}“ gibt es nicht (Name unbekannt). Bitte die Adresse prüfen."
+    if "connection refused" in text or "timeout expired" in text or "could not connect" in text:
+        return (
+            f"Der Datenbankserver {address.host}:{address.port} antwortet nicht. Läuft er, und ist das Netz "
+            "verbunden? Bitte erneut versuchen oder die IT fragen."
+        )
+    if "permission denied" in text:
+        return f"Dem Benutzer „{address.user}“ fehlen Rechte in der Datenbank {store.describe()}. Bitte die IT fragen."
+    return None
+
+
 def _prepare_schema(store: Store, create: bool) -> None:
     db = store.db
     version = _stored_version(db)
@@ -202,7 +288,7 @@ def _prepare_schema(store: Store, create: bool) -> None:
             )
         if not create or store.read_only:
             raise StoreError(f"{store.describe()} ist leer. Legen Sie die Datenbank mit „init“ an.")
-        with db.atomic():
+        with write_transaction(db):
             db.create_tables(ALL_MODELS)
             _write_version(db, SCHEMA_VERSION)
         return

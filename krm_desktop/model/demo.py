@@ -27,6 +27,7 @@ from krm_desktop.model.codes import COMPLAINT_KINDS, GF_KINDS, KINDS, OUTCOMES, 
 from krm_desktop.model.deadlines import CLOCK_FIELDS, ClockFacts, calendar_of, compute_deadlines, next_due
 from krm_desktop.model.entities import BaseModel, Case, Concern, Event, Party, Staff, Statement, Team, database
 from krm_desktop.model.profiles import FROM_ACK_SENT, OfficeProfile, load_profile
+from krm_desktop.model.transactions import write_transaction
 from krm_desktop.model.validation import format_ref
 
 DAY = timedelta(days=1)
@@ -574,7 +575,7 @@ def generate(count: int, *, seed: int, years: int, today: date, user: str) -> in
         return 0
     rng = _Rng(seed)
     profile = load_profile()
-    with database.atomic():
+    with write_transaction():
         org = _organisation(random.Random(f"staff-{seed}"))
         generator = _Generator(rng, profile, org, today, user)
         for plan in generator.plan(count, max(1, years)):

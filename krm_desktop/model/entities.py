@@ -20,6 +20,13 @@ from peewee import (
 database = DatabaseProxy()
 
 
+class BytesField(BlobField):
+    """A BLOB that reads back as bytes on every database (psycopg2 hands out a memoryview of a bytea)."""
+
+    def python_value(self, value: Any) -> Any:
+        return bytes(value) if isinstance(value, memoryview) else value
+
+
 class BaseModel(Model):
     # Annotations only (no values): they tell the type checker what peewee adds at run time.
     id: int
@@ -204,7 +211,7 @@ class Letter(BaseModel):
     created = DateTimeField()
     created_by = CharField(max_length=200)
     filename = CharField(max_length=200)
-    pdf = BlobField()
+    pdf = BytesField()
 
 
 class Attachment(BaseModel):
@@ -213,7 +220,7 @@ class Attachment(BaseModel):
     mime = CharField(max_length=100, default="application/octet-stream")
     added = DateTimeField()
     added_by = CharField(max_length=200)
-    data = BlobField()
+    data = BytesField()
 
 
 class TextBlock(BaseModel):

@@ -32,6 +32,7 @@ from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.exchange_checks import PERSON_KEYS, ImportedCase, check_line, parse_json
 from krm_desktop.model.profiles import OfficeProfile, load_profile
 from krm_desktop.model.retention import deleted_refs
+from krm_desktop.model.transactions import write_transaction
 
 PAGE = 1000  # cases per export page
 LOOKUP_CHUNK = 500  # references per IN (...) lookup
@@ -406,7 +407,7 @@ def import_cases(lines: Iterable[str], *, today: date, user: str) -> int:
     """
     cases, problems, refused_refs = _read(lines, today)
     profile = load_profile()
-    with database.atomic():
+    with write_transaction():
         # The checks against the database run inside the writing transaction, so nobody slips in between.
         problems.update(_ref_problems(cases))
         problems.update(_follows_problems(cases, refused_refs))

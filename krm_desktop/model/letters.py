@@ -21,8 +21,9 @@ from typing import Any, cast
 from peewee import fn
 
 from krm_desktop.model import validation as v
-from krm_desktop.model.entities import Case, Event, Letter, TextBlock, database
+from krm_desktop.model.entities import Case, Event, Letter, TextBlock
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
+from krm_desktop.model.transactions import write_transaction
 from krm_desktop.resources import resource_path
 
 DOC_TYPES: dict[str, str] = {
@@ -240,7 +241,7 @@ def save_block(key: str, *, title: str, body: str, version: int) -> Block:
         f"Der Textbaustein „{title.strip()}“ wurde inzwischen an einem anderen Platz geändert. "
         "Ihr Text bleibt im Editor; bitte laden Sie den Baustein neu und übertragen Sie ihn dann."
     )
-    with database.atomic():
+    with write_transaction():
         if version == 0:
             if TextBlock.get_or_none(TextBlock.key == key) is not None:
                 raise conflict
@@ -297,7 +298,7 @@ def store_letter(case_id: int, doc_type: str, pdf: bytes, *, today: date, user: 
         raise RefusedError("Das Schreiben ist keine PDF-Datei und wird nicht abgelegt.")
     if how not in ("gedruckt", "als PDF gespeichert"):
         raise RefusedError(f"Unbekannte Ausgabeart „{how}“.")
-    with database.atomic():
+    with write_transaction():
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
             raise RefusedError("Diese Kundenreaktion gibt es nicht mehr (gelöscht).")

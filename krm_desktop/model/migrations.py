@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import Database, SqliteDatabase
 
+from krm_desktop.model.transactions import write_transaction
+
 CURRENT_VERSION = 3
 
 if TYPE_CHECKING:  # playhouse.migrate is imported only when a database is really upgraded
@@ -40,7 +42,7 @@ def _v2_topic_and_next_due(migrator: Any, db: Database) -> None:
         values = [date.fromisoformat(v) if isinstance(v, str) else v for v in row[1:]]
         action, due = next_due(ClockFacts(*values))
         db.execute_sql(
-            "UPDATE krm_case SET next_action = ?, next_due = ? WHERE id = ?",
+            f"UPDATE krm_case SET next_action = {db.param}, next_due = {db.param} WHERE id = {db.param}",
             (action, due.isoformat() if due else None, row[0]),
         )
 
@@ -98,7 +100,7 @@ def upgrade(db: Database, from_version: int, write_version: Callable[[int], None
         db.execute_sql("PRAGMA foreign_keys = OFF")
     try:
         for version in range(from_version + 1, CURRENT_VERSION + 1):
-            with db.atomic():
+            with write_transaction(db):
                 STEPS[version](migrator, db)
                 write_version(version)
         if sqlite and db.execute_sql("PRAGMA foreign_key_check").fetchall():

@@ -15,10 +15,11 @@ from typing import Any
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.codes import PARTY_ROLES
-from krm_desktop.model.entities import Case, Event, Party, database
+from krm_desktop.model.entities import Case, Event, Party
 from krm_desktop.model.errors import ConflictError, ValidationError
 from krm_desktop.model.intake import PartyInput, party_errors
 from krm_desktop.model.persons import Person
+from krm_desktop.model.transactions import write_transaction
 
 CORRECTABLE = ("salutation", "name", "street", "postcode", "city", "email", "phone", "customer_no", "bg_no")
 FIELD_LABELS = {
@@ -93,7 +94,7 @@ def correct_person(
     labels = ", ".join(FIELD_LABELS[name] for name in CORRECTABLE if name in changes)
     done: set[int] = set()
     refs: list[str] = []
-    with database.atomic():
+    with write_transaction():
         for case in chosen:
             case_fields = fields if person.employee else {}
             updated = (

@@ -10,6 +10,7 @@ from typing import Any
 
 from krm_desktop.model.entities import Setting
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
+from krm_desktop.model.transactions import write_transaction
 
 WORKING = "working"
 CALENDAR = "calendar"
@@ -230,8 +231,7 @@ def save_profile(profile: OfficeProfile, expected_version: int) -> OfficeProfile
     """Store an edited profile. Stored deadlines of existing cases do not move."""
     profile = profile_from_dict(profile.to_dict())
     value = json.dumps(profile.to_dict(), ensure_ascii=False, sort_keys=True)
-    db = Setting._meta.database
-    with db.atomic():
+    with write_transaction():
         if expected_version == 0:
             if has_profile():
                 raise ConflictError("Das Office-Profil wurde inzwischen an einem anderen Platz angelegt.")

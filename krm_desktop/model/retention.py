@@ -58,6 +58,7 @@ from krm_desktop.model.retention_rules import (
     last_year_end,
     rules_of,
 )
+from krm_desktop.model.transactions import write_transaction
 
 __all__ = [  # the rules are re-exported: callers need one module for plan, run and rules
     "ANONYMISE",
@@ -354,7 +355,7 @@ def execute_purge(
 ) -> PurgeResult:
     """Run the plan in one transaction; on any error nothing is changed (the error propagates)."""
     report = progress or (lambda done, total: None)
-    with database.atomic():
+    with write_transaction():
         # Under the write lock: the facts the plan was made from must still hold (the plan is a function of them).
         if _facts(plan.retention, plan.as_of)[2] != plan.source:
             raise RefusedError(

@@ -7,8 +7,9 @@ import json
 from typing import Any
 
 from krm_desktop.model import validation as v
-from krm_desktop.model.entities import Setting, database
+from krm_desktop.model.entities import Setting
 from krm_desktop.model.errors import ConflictError, ValidationError
+from krm_desktop.model.transactions import write_transaction
 
 LETTERHEAD_KEY = "letterhead"
 LETTERHEAD_LOGO_KEY = "letterhead_logo"
@@ -54,7 +55,7 @@ def get_setting(key: str, default: Any = None) -> Any:
 
 def put_setting(key: str, value: Any) -> None:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    with database.atomic():
+    with write_transaction():
         updated = Setting.update(value=text, version=Setting.version + 1).where(Setting.key == key).execute()
         if not updated:
             Setting.create(key=key, value=text, version=1)
@@ -98,7 +99,7 @@ def save_letterhead(values: dict[str, str], *, expected_version: int) -> int:
     errors = letterhead_problems(values)
     if errors:
         raise ValidationError(errors)
-    with database.atomic():
+    with write_transaction():
         if setting_version(LETTERHEAD_KEY) != expected_version:
             raise ConflictError("Der Briefkopf wurde inzwischen an einem anderen Platz geändert. Bitte neu laden.")
         merged = letterhead()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from krm_desktop.model.entities import database
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.profiles import OfficeProfile, has_profile, preset, save_profile
 from krm_desktop.model.settings import LETTERHEAD_KEY, put_setting
+from krm_desktop.model.transactions import write_transaction
 from krm_desktop.model.validation import text_problem
 
 
@@ -16,7 +16,7 @@ def initialise_office(profile_code: str, office_name: str | None = None) -> Offi
     problem = text_problem(name, "Name der Dienststelle", max_len=200, multiline=False)
     if problem or not name:
         raise ValidationError({"office_name": problem or "Bitte den Namen der Dienststelle angeben."})
-    with database.atomic():
+    with write_transaction():
         if has_profile():
             raise RefusedError("Diese Datenbank ist bereits eingerichtet; das Profil ändern Sie in den Einstellungen.")
         save_profile(profile, expected_version=0)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from peewee import DatabaseError, InterfaceError
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from krm_desktop.model.db_targets import describe_target, is_server_url
 from krm_desktop.model.errors import KrmError, StoreError
 
 
@@ -25,8 +26,12 @@ class OpenProblem:
 
 
 def describe_problem(target: str, exc: BaseException) -> OpenProblem:
+    server = is_server_url(target)
+    target = describe_target(target)  # a server URL without its password
     message = exc.message if isinstance(exc, KrmError) else str(exc)
     lowered = message.lower()
+    if server:  # not reachable, login refused, no such database …: the message says which; a file is no way out
+        return OpenProblem("Datenbank auf dem Server lässt sich nicht öffnen", message, retry=True, create=False)
     if "locked" in lowered or "busy" in lowered:
         return OpenProblem(
             "Datenbank gesperrt",
@@ -74,7 +79,9 @@ class OpenProblemDialog(QMessageBox):
         self.buttons_by_choice = {}
         if problem.retry:
             self.buttons_by_choice[self.RETRY] = self.addButton("&Erneut versuchen", QMessageBox.ButtonRole.AcceptRole)
-        self.buttons_by_choice[self.OTHER] = self.addButton("&Andere Datei wählen …", QMessageBox.ButtonRole.ActionRole)
+        self.buttons_by_choice[self.OTHER] = self.addButton(
+            "&Andere Datenbank wählen …", QMessageBox.ButtonRole.ActionRole
+        )
         if problem.create:
             self.buttons_by_choice[self.CREATE] = self.addButton(
                 "&Neue Datenbank anlegen …", QMessageBox.ButtonRole.ActionRole
@@ -89,7 +96,16 @@ class OpenProblemDialog(QMessageBox):
         self.choice = next((c for c, b in self.buttons_by_choice.items() if b is button), self.QUIT)
 
 
+def choose_other_database(target: str, parent: QWidget | None = None) -> str | None:
+    """What „Andere Datenbank wählen …“ opens: a file or a PostgreSQL server (ui/choose_database.py), starting
+    from the target that failed; None when the person cancels."""
+    from krm_desktop.ui.choose_database import choose_database
+
+    return choose_database(parent, start=target)
+
+
 def missing_problem(target: str) -> OpenProblem:
+    target = describe_target(target)
     return OpenProblem(
         "Datenbank nicht gefunden",
         f"Die Datenbank {target} gibt es nicht. Ist das Netzlaufwerk verbunden und der Pfad richtig? Wählen Sie "

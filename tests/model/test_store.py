@@ -25,6 +25,7 @@ from tests.conftest import make_store
 SCHEMAS = Path(__file__).parent / "schemas"
 
 
+@pytest.mark.sqlite_only
 def test_fresh_database_has_pragmas_marker_and_current_version(store) -> None:
     db = store.db
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -115,6 +116,7 @@ def test_every_past_schema_upgrades_to_current(sample: Path, tmp_path: Path) -> 
     again.close()
 
 
+@pytest.mark.sqlite_only
 def test_backup_is_verified_copy(store, tmp_path: Path) -> None:
     f.register()
     copy = backup_sqlite(store.db, tmp_path / "sicherung" / "krm.sqlite3")
@@ -161,6 +163,7 @@ def test_two_connections_second_stale_save_is_refused(store, db_path: Path) -> N
     assert Event.select().count() == events_before
 
 
+@pytest.mark.sqlite_only
 def test_read_only_open_reads_and_refuses_writes(store, db_path: Path) -> None:
     f.register()
     store.close()
@@ -169,7 +172,7 @@ def test_read_only_open_reads_and_refuses_writes(store, db_path: Path) -> None:
     try:
         assert ro.read_only
         assert Case.select().count() == 1
-        with pytest.raises(Exception, match="readonly"):
+        with pytest.raises(Exception, match="schreibgeschützt"):
             f.register()
     finally:
         ro.close()
@@ -186,6 +189,7 @@ def test_read_only_old_schema_is_refused_in_german(tmp_path: Path) -> None:
     assert copy.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_locked_database_is_explained_in_german(store, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from krm_desktop.model import db as db_module
 
