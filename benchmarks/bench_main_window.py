@@ -110,6 +110,12 @@ def child_interact(db: str, rounds: int) -> None:
     view, bar, model = window.view, window.filter_bar, window.model
     while not window.started:  # the dashboard counts and the team/year choices come right after the first paint
         app.processEvents()
+    # the file's full check (and, at the day's first start, its backup) run in threads right after the first paint:
+    # the figures below are of the working window, not of those minutes
+    while window.start_check is not None and window.start_check.finding is None:
+        app.processEvents()
+    if window.daily_backup is not None:
+        window.daily_backup.thread.join()
     app.processEvents()
 
     idle_ms: dict[str, list[float]] = {}

@@ -69,15 +69,30 @@ def open_for_gui(target: str, *, create_missing: bool | None = None) -> Store | 
         if create_missing is None:
             create_missing = Path(target).expanduser() == default_database_path()  # the very first start
         failure: BaseException | None = None
-        if not missing or create_missing:
+        choice = "open" if missing or is_url(target) else _check_before_opening(Path(target).expanduser())
+        if isinstance(choice, Store):
+            return choice  # a good backup took the damaged file's place
+        if choice == "quit":
+            return None
+        if choice == "retry":
+            continue
+        if choice == "open" and (not missing or create_missing):
             try:
                 return open_store(target, create=missing)
             except (KrmError, DatabaseError, InterfaceError, sqlite3.Error, OSError) as exc:
                 failure = exc
         from PySide6.QtWidgets import QFileDialog
 
-        from krm_desktop.ui.open_problem import OpenProblemDialog, describe_problem, missing_problem
+        from krm_desktop.ui.open_problem import (
+            OpenProblemDialog,
+            choose_other_database,
+            describe_problem,
+            missing_problem,
+        )
 
+        if choice == "other":
+            target = choose_other_database(target) or target
+            continue
         if failure is None:
             problem = missing_problem(target)
         elif not missing and not is_url(target) and not _writable(Path(target).expanduser()):
@@ -90,7 +105,7 @@ def open_for_gui(target: str, *, create_missing: bool | None = None) -> Store | 
         if dialog.choice == OpenProblemDialog.RETRY:
             continue
         if dialog.choice == OpenProblemDialog.OTHER:
-            chosen, _ = QFileDialog.getOpenFileName(None, "KRM-Datenbank öffnen", str(Path(target).parent), FILE_FILTER)
+            chosen = choose_other_database(target) or ""  # a file or a PostgreSQL server
         elif dialog.choice == OpenProblemDialog.CREATE:
             chosen, _ = QFileDialog.getSaveFileName(
                 None, "Neue KRM-Datenbank anlegen", str(Path(target).with_name("krm.sqlite3")), FILE_FILTER
@@ -101,6 +116,28 @@ def open_for_gui(target: str, *, create_missing: bool | None = None) -> Store | 
         if not chosen:
             continue
         target = chosen
+
+
+def _check_before_opening(path: Path) -> str | Store:
+    """What costs milliseconds before the file is opened for work; the full check (every page) only where the
+    file looks damaged or the open would write to it (an older schema to upgrade) — otherwise it runs beside
+    the first minutes of work (ui.start_check). "open", or the way out the person chose, or the restored store."""
+    from krm_desktop.model.db import SCHEMA_VERSION
+    from krm_desktop.model.startup_check import REPLACEABLE, check_database_file
+
+    finding = check_database_file(path, integrity=False)
+    upgrade = finding.ok and (finding.schema_version or 0) < SCHEMA_VERSION
+    if not upgrade and finding.status not in REPLACEABLE:
+        return "open"  # sound so far, or a problem open_store explains (foreign, newer, locked, read-only)
+    from krm_desktop.model.restore import newest_good_backup
+    from krm_desktop.model.startup_check import DAMAGED
+
+    if not upgrade and finding.status != DAMAGED and newest_good_backup(path) is None:
+        return "open"  # an empty file or none of SQLite's, and no backup to offer: open_store's dialog explains
+    from krm_desktop.ui.damaged_dialog import startup_gate
+
+    gate = startup_gate(path, date.today())
+    return gate.store if gate.choice == "restored" and gate.store is not None else gate.choice
 
 
 def start_gui(target: str, today: date | None = None) -> tuple[QApplication, MainWindow | None, Store | None]:

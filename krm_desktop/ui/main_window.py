@@ -10,6 +10,7 @@ Qt needs at start are Qt's defaults or come after the paint; dialogs are importe
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 START_FALLBACK_MS = 1_000  # finish_start without a first paint after this long
 REFRESH_INTERVAL_MS = 60_000  # look for other workstations' changes this often (F5: at once)
 MENUS = {"file": "&Datei", "case": "&Kundenreaktion", "view": "&Ansicht", "help": "&Hilfe"}
-NEW_CASE_LATER = "Das Erfassungsformular für neue Kundenreaktionen ist noch nicht Teil dieser Version."
+NEW_CASE_READ_ONLY = "Schreibgeschützt geöffnet: Kundenreaktionen können hier nicht erfasst oder geändert werden."
 
 
 class PaletteWatch(QWidget):
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         from krm_desktop.ui.workflows import Workflows  # letters, persons, reports, purge: after the first paint
 
         self.workflows = Workflows(self)
+        self._store_safety()
         qt = QtCore.Qt
         self.database_label.setTextInteractionFlags(qt.TextInteractionFlag.TextSelectableByMouse)
         self.dashboard.finish()
@@ -200,6 +202,24 @@ class MainWindow(QMainWindow):
         self._show_row(self.view.currentIndex().row())
         self.refresh_timer.start()
 
+    def _store_safety(self) -> None:
+        """After the first paint: the full check of the file (then the daily backup), "Sicherung
+        wiederherstellen" and "Andere Datenbank öffnen" in the Datei menu, and a word in the status bar when the
+        file lies on a network drive."""
+        from krm_desktop.model.network_path import location_status
+        from krm_desktop.ui.choose_database import install_database_menu
+        from krm_desktop.ui.restore_dialog import install_backup_menu
+        from krm_desktop.ui.start_check import start_check
+
+        self.daily_backup = None  # (started by the check when the file is sound)
+        self.start_check = start_check(self) if os.environ.get("KRM_START_CHECK", "on") != "off" else None
+        self.restore_action = install_backup_menu(self)
+        self.database_action = install_database_menu(self)
+        status = location_status(self.store)
+        if status is not None:
+            self.database_label.setText(f"{self.database_label.text()} · {status[0]}")
+            self.database_label.setToolTip(status[1])
+
     # --- building --------------------------------------------------------------------------------
 
     def _set_title(self, office: str) -> None:
@@ -217,13 +237,23 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Beenden", QKeySequence.StandardKey.Quit, self.close)
         case_menu.setToolTipsVisible(True)
-        # The intake form is another issue: the action is there, disabled, and says why.
-        self.new_action = self._action(
-            case_menu, "&Neue Kundenreaktion … (folgt mit dem Erfassungsformular)", QKeySequence.StandardKey.New, None
-        )
-        self.new_action.setEnabled(False)
-        self.new_action.setToolTip(NEW_CASE_LATER)
-        self.new_action.setStatusTip(NEW_CASE_LATER)
+
+        def new_case() -> None:
+            from krm_desktop.ui.new_case import open_new_case  # the forms load when first used
+
+            open_new_case(self)
+
+        def edit_case() -> None:
+            from krm_desktop.ui.new_case import edit_selected_case
+
+            edit_selected_case(self)
+
+        self.new_action = self._action(case_menu, "&Neue Kundenreaktion …", QKeySequence.StandardKey.New, new_case)
+        self.edit_action = self._action(case_menu, "Erfassungsdaten &bearbeiten …", QKeySequence("Ctrl+E"), edit_case)
+        for action in (self.new_action, self.edit_action):
+            action.setEnabled(not self.read_only)
+            action.setToolTip(NEW_CASE_READ_ONLY if self.read_only else "")
+            action.setStatusTip(NEW_CASE_READ_ONLY if self.read_only else "")
         self._action(case_menu, "Ausgewählte &öffnen (Eingabetaste)", None, self.open_current)
         self._action(view_menu, "&Suchen", QKeySequence.StandardKey.Find, self.focus_search)
         self._action(view_menu, "&Liste", QKeySequence("Ctrl+L"), self.view.setFocus)
