@@ -25,4 +25,7 @@ def test_postgres_driver_comes_with_the_first_server_database() -> None:
     pytest.importorskip("psycopg2")
     result = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[:2] == ["False True Psycopg2Adapter True True", "refused as peewee.OperationalError"]
+    assert result.stdout.splitlines()[:2] == [
+        "False True Psycopg2Adapter True True",
+        "refused as peewee.OperationalError",
+    ]

@@ -104,3 +104,27 @@ def code_problem(value: str | None, vocabulary: Mapping[str, object], label: str
         known = ", ".join(vocabulary)
         return f"{label}: „{value}“ ist unbekannt. Möglich sind: {known}."
     return None
+
+
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DIGITS8 = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
+
+
+def parse_date(text: str, label: str) -> tuple[date | None, str | None]:
+    """A typed date (TT.MM.JJJJ, TT.MM.JJ, TTMMJJJJ or JJJJ-MM-TT) and a German problem; empty text is (None, None)."""
+    value = text.strip()
+    if not value:
+        return None, None
+    parts: tuple[str, str, str] | None = None
+    if match := _DOTTED.match(value) or _DIGITS8.match(value):
+        day, month, year = match.groups()
+        parts = ("20" + year if len(year) == 2 else year, month, day)
+    elif match := _ISO.match(value):
+        parts = match.group(1), match.group(2), match.group(3)
+    if parts is not None:
+        try:
+            return date(int(parts[0]), int(parts[1]), int(parts[2])), None
+        except ValueError:
+            return None, f"{label}: „{value}“ gibt es nicht im Kalender; bitte prüfen Sie Tag und Monat."
+    return None, f"{label}: „{value}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben (z. B. 02.11.2026)."

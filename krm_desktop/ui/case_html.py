@@ -1,4 +1,6 @@
-"""The read-only summary and history (Fallhistorie) of a case as HTML, for the detail pane.
+"""The read-only summary and history (Fallhistorie) of a case as HTML, for the detail pane: every step with who
+and on which day, the free texts of the steps (statements, decision, reasons) under the reminder that the
+customer may read all of it (Art. 15 DSGVO).
 
 Every stored text is HTML-escaped.
 """
@@ -8,11 +10,25 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from krm_desktop.model.action_checks import FREE_TEXT_NOTICE
 from krm_desktop.model.calendar import WorkingCalendar
 from krm_desktop.model.case_list import due_words
-from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOMES, PARTY_ROLES, STATUSES, VIAS, label
+from krm_desktop.model.closing_checks import signers_label
+from krm_desktop.model.codes import (
+    CHANNELS,
+    ESCALATION_ROLES,
+    KINDS,
+    OUTCOMES,
+    PARTY_ROLES,
+    STAFF_ROLES,
+    STATUSES,
+    VIAS,
+    label,
+)
 from krm_desktop.model.deadlines import ClockFacts, due_status
-from krm_desktop.model.entities import Case, Concern, Event, Party, Staff, Team
+from krm_desktop.model.entities import Case, Concern, Event, Party, Staff, Statement, Team
+
+NOTICE_STYLE = "color:#7a4a00; font-size:small"
 
 
 def _d(value: date | None) -> str:
@@ -104,27 +120,74 @@ def case_html(case_id: int, today: date, calendar: WorkingCalendar) -> str | Non
     if not clocks:
         clocks.append("keine (ohne Adressat: keine Eingangsbestätigung und keine Antwort)")
     rows.append(_row("Fristen", "<br>".join(escape(c) for c in clocks)))
+    level = label(STAFF_ROLES, ESCALATION_ROLES.get(case.escalation_level, ""))
     rows.append(
         _row(
             "Federführung",
             escape(
-                f"{'Geschäftsführung' if case.lead == 'gf' else 'Team'}, Eskalationsstufe {case.escalation_level}, Schlusszeichnung {case.sign_off_role}"
-                + (f" ({signer.name})" if signer else "")
+                f"{'Geschäftsführung' if case.lead == 'gf' else 'Team'}, Eskalationsstufe {case.escalation_level} "
+                f"({level})"
+            ),
+        )
+    )
+    rows.append(
+        _row(
+            "Schlusszeichnung",
+            escape(
+                f"gezeichnet von {signer.name} ({label(STAFF_ROLES, signer.role)})"
+                if signer
+                else f"zeichnungsbefugt: {signers_label(case.sign_off_role, case.escalation_level)}"
             ),
         )
     )
     history = "".join(
         f"<tr><td valign='top' style='padding-right:8px'>{_d(e.on_day)}</td>"
-        f"<td valign='top' style='padding-right:8px'>{escape(e.actor)}</td><td>{escape(e.text or e.action)}</td></tr>"
+        f"<td valign='top' style='padding-right:8px'>{escape(e.actor)}</td><td>{_text(e.text or e.action)}</td></tr>"
         for e in events
     )
-    description = escape(case.description).replace("\n", "<br>") or "–"
+    description = _text(case.description) or "–"
     return (
         f"<h2 style='margin-bottom:2px'>{escape(case.ref)}</h2>"
         f"<p style='margin-top:0'><b>{escape(case.subject) or '(ohne Betreff)'}</b></p>"
         f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>"
-        f"<h3>Beschreibung</h3><p>{description}</p>"
-        f"<h3>Fallhistorie ({len(events)})</h3>"
+        f"<h3>Beschreibung</h3><p>{description}</p>" + _steps_html(case) + f"<h3>Fallhistorie ({len(events)})</h3>"
+        f"<p style='{NOTICE_STYLE}'>{escape(FREE_TEXT_NOTICE)}</p>"
         f"<table cellspacing='0' cellpadding='2'><tr><th align='left'>Tag</th><th align='left'>Wer</th>"
         f"<th align='left'>Was</th></tr>{history}</table>"
     )
+
+
+def _text(value: str) -> str:
+    return escape(value).replace("\n", "<br>")
+
+
+def _steps_html(case: Case) -> str:
+    """The free texts of the workflow steps: interim reason, statements, the GF's decision, the waiver."""
+    parts: list[str] = []
+    if case.interim_reason.strip():
+        parts.append(f"<p><b>Grund der Zwischennachricht:</b> {_text(case.interim_reason)}</p>")
+    statements = Statement.select().where(Statement.case == case.id).order_by(Statement.received_on, Statement.id)
+    for s in statements:
+        parts.append(
+            f"<p><b>Stellungnahme {escape(s.author)} ({escape(label(STAFF_ROLES, s.author_role))}), "
+            f"eingegangen {_d(s.received_on)}:</b><br>{_text(s.text)}</p>"
+        )
+    if case.reclassified_from:
+        parts.append(
+            f"<p><b>Umgedeutet</b> aus {escape(label(KINDS, case.reclassified_from))} in "
+            f"{escape(label(KINDS, case.kind))} (Begründung in der Fallhistorie).</p>"
+        )
+    if case.gf_decision.strip():
+        decider = Staff.get_or_none(Staff.id == case.decided_by_id) if case.decided_by_id else None
+        who = f" ({escape(decider.name)})" if decider else ""
+        parts.append(
+            f"<p><b>Entscheidung der Geschäftsführung{who} vom {_d(case.decided_on)}:</b><br>"
+            f"{_text(case.gf_decision)}</p>"
+        )
+    if case.employee_informed:
+        parts.append(f"<p>Beschäftigte/r informiert am {_d(case.employee_informed)}.</p>")
+    if case.waiver:
+        parts.append(f"<p><b>Verzicht auf schriftliche Antwort.</b> Gründe: {_text(case.waiver_reasons) or '–'}</p>")
+    if not parts:
+        return ""
+    return "<h3>Bearbeitung</h3>" + "".join(parts)

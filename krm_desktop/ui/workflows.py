@@ -1,5 +1,6 @@
-"""The main window's work beyond the list: letters, persons and Auskunft, reports, the annual purge,
-text blocks, and the reminders that belong on the start screen.
+"""The main window's work beyond the list: the workflow actions on the selected case (menu "Vorgang" and the
+detail pane's buttons), letters, persons and Auskunft, reports, the annual purge, text blocks, and the reminders
+that belong on the start screen.
 
 Installed after the first rows are painted (MainWindow.finish_start), so none of it delays the start.
 """
@@ -39,9 +40,16 @@ class Workflows:
         self.dialogs: list[QWidget] = []  # keep non-modal dialogs alive
         bar = window.menuBar()
         help_action = window.menus["help"].menuAction() if "help" in window.menus else None
+        from krm_desktop.ui.case_actions import CaseActions
+
+        self.case_actions = CaseActions(window)
+        window.detail.add_section(self.case_actions.bar)
+        window.detail.case_shown.connect(self.case_actions.update)
+        self.case_actions.update(window.detail.case_id)
+        self._attachments()
         self.letters = QMenu("&Schreiben", window)
         self.tools = QMenu("E&xtras", window)
-        for menu in (self.letters, self.tools):
+        for menu in (self.case_actions.menu, self.letters, self.tools):
             if help_action is not None:
                 bar.insertMenu(help_action, menu)
             else:
@@ -56,6 +64,23 @@ class Workflows:
         self.show_reminders()
         self._desktop_details()
         self._remove_expired_backups()
+
+    def _attachments(self) -> None:
+        """Attachments of the selected case, as a tab beside its summary."""
+        from krm_desktop.ui.attachments_panel import AttachmentsPanel
+
+        window = self.window
+        self.attachments = AttachmentsPanel()
+        window.detail.add_tab(self.attachments, "Anlagen")
+
+        def show(case_id: int | None) -> None:
+            self.attachments.show_case(case_id, user=window.user, today=window.today, read_only=window.read_only)
+            count = f" ({len(self.attachments.items)})" if case_id is not None else ""
+            window.detail.set_tab_title(self.attachments, f"Anlagen{count}")
+
+        window.detail.case_shown.connect(show)
+        self.attachments.changed.connect(window.case_changed)
+        show(window.detail.case_id)
 
     def _desktop_details(self) -> None:
         """Window icon and Qt's own German texts (standard buttons, file dialogs)."""

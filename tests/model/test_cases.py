@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 
 from krm_desktop.model import cases
-from krm_desktop.model import dab as dab_services
-from krm_desktop.model.entities import Case, Concern, Event, Statement
+from krm_desktop.model.entities import Case, Concern, Event
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
 from tests import factories as f
 
@@ -259,108 +258,6 @@ def test_anonymous_and_card_cases_close_without_answer_or_sign_off(people) -> No
     assert closed.signed_by is None
 
 
-def test_dab_workflow(people) -> None:
-    case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Herr Sachbearbeiter M.")
-    case = cases.record_statement(
-        case.id,
-        version=1,
-        author="Herr Sachbearbeiter M.",
-        author_role="MA",
-        received_on=date(2026, 11, 9),
-        text="Das Gespräch verlief sachlich.",
-        today=T,
-        user=U,
-    )
-    case = cases.record_statement(
-        case.id,
-        version=case.version,
-        author="Jens Brandt",
-        author_role="TL",
-        received_on=date(2026, 11, 10),
-        text="Stellungnahme der TL.",
-        today=T,
-        user=U,
-    )
-    assert Statement.select().where(Statement.case == case.id).count() == 2
-    args = {"closed_on": T, "today": T, "user": U, "outcomes": {1: "unbegruendet"}, "answer_sent": T}
-    with pytest.raises(ValidationError, match="Entscheidung der GF"):
-        cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args)
-    with pytest.raises(RefusedError, match="Erst entscheidet"):
-        dab_services.inform_employee(case.id, version=case.version, informed_on=T, today=T, user=U)
-    with pytest.raises(ValidationError, match="nur die Geschäftsführung"):
-        dab_services.decide_dab(
-            case.id,
-            version=case.version,
-            decision="Kein Fehlverhalten.",
-            decided_by=people["bl"].id,
-            decided_on=T,
-            today=T,
-            user=U,
-        )
-    case = dab_services.decide_dab(
-        case.id,
-        version=case.version,
-        decision="Kein persönliches Fehlverhalten festgestellt.",
-        decided_by=people["gf"].id,
-        decided_on=date(2026, 11, 16),
-        today=T,
-        user=U,
-    )
-    with pytest.raises(ValidationError, match="Information der/des Beschäftigten"):
-        cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args)
-    case = dab_services.inform_employee(case.id, version=case.version, informed_on=date(2026, 11, 17), today=T, user=U)
-    with pytest.raises(ValidationError, match="Geschäftsführung"):
-        cases.close(case.id, version=case.version, signed_by=people["tl"].id, **args)
-    case = cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args)
-    assert case.status == "abgeschlossen"
-    assert actions(case)[:2] == ["registered", "gf_lead"]
-
-
-def test_dab_reclassification_records_who_when_why(people) -> None:
-    case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Frau K.")
-    with pytest.raises(ValidationError, match="Fachaufsichtsbeschwerde oder eine Beschwerde"):
-        dab_services.reclassify_dab(
-            case.id, version=1, new_kind="lob", reason="x", decided_by=people["gf"].id, decided_on=T, today=T, user=U
-        )
-    with pytest.raises(ValidationError, match="Begründung"):
-        dab_services.reclassify_dab(
-            case.id,
-            version=1,
-            new_kind="beschwerde",
-            reason="",
-            decided_by=people["gf"].id,
-            decided_on=T,
-            today=T,
-            user=U,
-        )
-    case = dab_services.reclassify_dab(
-        case.id,
-        version=1,
-        new_kind="fachaufsichtsbeschwerde",
-        reason="Beanstandet wird die Entscheidung, nicht das Verhalten.",
-        decided_by=people["gf"].id,
-        decided_on=date(2026, 11, 18),
-        today=T,
-        user=U,
-    )
-    assert case.kind == "fachaufsichtsbeschwerde" and case.reclassified_from == "dienstaufsichtsbeschwerde"
-    assert case.gf_due is None and case.lead == "team"
-    assert Concern.get((Concern.case == case.id) & (Concern.position == 1)).kind == "fachaufsichtsbeschwerde"
-    text = Event.select().order_by(Event.id.desc()).get().text
-    assert "Dr. Anna Lindqvist" in text and "18.11.2026" in text and "nicht das Verhalten" in text
-    with pytest.raises(RefusedError, match="keine Dienstaufsichtsbeschwerde"):
-        dab_services.reclassify_dab(
-            case.id,
-            version=case.version,
-            new_kind="beschwerde",
-            reason="x",
-            decided_by=people["gf"].id,
-            decided_on=T,
-            today=T,
-            user=U,
-        )
-
-
 def test_follow_up_links_and_notes_both_cases(people) -> None:
     earlier = f.register(received=date(2026, 10, 1))
     earlier = cases.close(
@@ -488,3 +385,84 @@ def test_follow_up_stays_editable_after_the_earlier_case_was_purged(people) -> N
     data = f.case_input(kind="folgereaktion", received=date(2026, 11, 16), subject="Nachtrag")
     updated = cases.update_case(later.id, version=later.version, data=data, today=T, user=U)
     assert updated.subject == "Nachtrag" and updated.follows_ref == earlier.ref
+
+
+def test_assigning_needs_a_team_other_than_the_current_one(people) -> None:
+    case = f.register(team_id=people["team"].id)
+    before = f.snapshot()
+    with pytest.raises(ValidationError, match="bereits zuständig") as caught:
+        cases.assign_team(case.id, version=1, team_id=people["team"].id, today=T, user=U)
+    assert set(caught.value.errors) == {"team"}
+    with pytest.raises(ValidationError, match="Bitte ein Team wählen"):
+        cases.assign_team(case.id, version=1, team_id=None, today=T, user=U)
+    assert f.snapshot() == before
+
+
+def test_refusals_name_the_field_of_the_form(people) -> None:
+    case = f.register()
+    with pytest.raises(ValidationError) as caught:
+        cases.send_interim(case.id, version=1, sent_on=date(2026, 11, 30), reason="", expected=None, today=T, user=U)
+    assert set(caught.value.errors) == {"sent_on", "reason", "expected"}
+    with pytest.raises(ValidationError) as caught:
+        cases.record_answer(case.id, version=1, sent_on=date(2026, 10, 1), today=T, user=U)
+    assert set(caught.value.errors) == {"sent_on"}
+
+
+def test_a_waiver_records_how_the_matter_was_settled(people) -> None:
+    case = f.register()
+    with pytest.raises(ValidationError, match="telefonisch oder persönlich"):
+        cases.record_waiver(
+            case.id, version=1, settled_by="brieflich", declared_on=T, reasons="geklärt", today=T, user=U
+        )
+    case = cases.record_waiver(
+        case.id, version=1, settled_by="persoenlich", declared_on=date(2026, 11, 19), reasons="geklärt", today=T,
+        user=U,
+    )  # fmt: skip
+    text = Event.select().order_by(Event.id.desc()).get().text
+    assert text == (
+        "Persönlich geklärt; Verzicht auf schriftliche Antwort erklärt am 19.11.2026 (unterschriebene Erklärung). "
+        "Gründe: geklärt"
+    )
+    with pytest.raises(RefusedError, match="bereits erfasst"):
+        cases.record_waiver(case.id, version=case.version, declared_on=T, reasons="nochmals", today=T, user=U)
+
+
+def test_the_services_refuse_what_the_state_does_not_allow(people) -> None:
+    case = f.register()
+    case = cases.record_answer(case.id, version=1, sent_on=date(2026, 11, 18), today=T, user=U)
+    before = f.snapshot()
+    for service, match in (
+        (lambda v: cases.record_answer(case.id, version=v, sent_on=T, today=T, user=U), "bereits am 18.11.2026"),
+        (lambda v: cases.acknowledge(case.id, version=v, sent_on=T, today=T, user=U), "Eingangsbestätigung entfällt"),
+        (
+            lambda v: cases.send_interim(
+                case.id, version=v, sent_on=T, reason="x", expected=date(2026, 12, 1), today=T, user=U
+            ),
+            "Zwischennachricht entfällt",
+        ),
+        (
+            lambda v: cases.record_waiver(case.id, version=v, declared_on=T, reasons="x", today=T, user=U),
+            "Verzicht entfällt",
+        ),
+    ):
+        with pytest.raises(RefusedError, match=match):
+            service(case.version)
+    assert f.snapshot() == before
+    card = f.register(kind="meinungskarte", channel="meinungskarte", person=None)
+    with pytest.raises(RefusedError, match="nicht eskaliert"):
+        cases.escalate(card.id, version=1, to_level=2, reason="", today=T, user=U)
+    with pytest.raises(RefusedError, match="keine Stellungnahmen"):
+        cases.record_statement(
+            card.id, version=1, author="A", author_role="TL", received_on=T, text="t", today=T, user=U
+        )
+
+
+def test_close_cannot_predate_a_recorded_step(people) -> None:
+    case = f.register()
+    case = cases.acknowledge(case.id, version=1, sent_on=date(2026, 11, 5), today=T, user=U)
+    with pytest.raises(ValidationError, match=r"vor der Eingangsbestätigung \(05\.11\.2026\)") as caught:
+        cases.close(
+            case.id, version=case.version, closed_on=date(2026, 11, 4), today=T, user=U, outcomes={1: "begruendet"},
+            answer_sent=date(2026, 11, 4), signed_by=people["tl"].id,
+        )  # fmt: skip
+    assert set(caught.value.errors) == {"closed_on"}

@@ -7,9 +7,13 @@ from datetime import date, timedelta
 import pytest
 
 from krm_desktop.model import cases
+from krm_desktop.model import validation as v
+from krm_desktop.model.case_entry import record_routing_notes, save_new
 from krm_desktop.model.codes import KINDS, NOT_KRM
 from krm_desktop.model.entities import Case, Event, RoutingNote
 from krm_desktop.model.errors import NotKrmMatter, ValidationError
+from krm_desktop.model.intake import INTAKE_QUESTIONS, deadline_preview, entry_errors, intake_errors, routing_advice
+from krm_desktop.model.profiles import preset
 from tests import factories as f
 
 
@@ -158,3 +162,109 @@ def test_folgereaktion_needs_closed_earlier_case(store) -> None:
 def test_numbers_are_normalised(store) -> None:
     case = f.register(person=f.person(customer_no=" 123a 456789", bg_no="23501 bg 0012345"))
     assert (case.person.customer_no, case.person.bg_no) == ("123A456789", "23501BG0012345")
+
+
+# --- the entry form's checks (intake step, typed dates, hand-entry requirements, deadline preview) ---------------
+
+
+def test_one_intake_question_per_non_krm_category() -> None:
+    assert list(INTAKE_QUESTIONS) == list(NOT_KRM)
+    assert all(q.endswith("?") for q in INTAKE_QUESTIONS.values())
+    assert "Rechtsbehelfsstelle" in routing_advice("widerspruch")
+
+
+def test_intake_step_checks() -> None:
+    ok = intake_errors([], "beschwerde", date(2026, 11, 19), f.TODAY)
+    assert ok == {}
+    errors = intake_errors(["korruption"], None, f.TODAY + timedelta(days=1), f.TODAY)
+    assert "Korruptionsprävention" in errors["not_krm"]
+    assert "Zukunft" in errors["received"]
+    assert errors["kind"] == "Bitte die Anliegensart wählen."
+    assert intake_errors([], "meinungskarte", f.TODAY, f.TODAY)["kind"].startswith("Anliegensart")
+    assert "received" in intake_errors([], "lob", None, f.TODAY)
+    # a data-protection letter that also complains keeps its KRM part
+    assert intake_errors(["datenschutz"], "beschwerde", f.TODAY, f.TODAY, keeps_krm_part=True) == {}
+    assert "not_krm" in intake_errors(["datenschutz", "klage"], "beschwerde", f.TODAY, f.TODAY, keeps_krm_part=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("02.11.2026", date(2026, 11, 2)),
+        ("2.11.26", date(2026, 11, 2)),
+        ("02112026", date(2026, 11, 2)),
+        ("2026-11-02", date(2026, 11, 2)),
+        (" 02.11.2026 ", date(2026, 11, 2)),
+        ("", None),
+    ],
+)
+def test_typed_dates_are_read(text: str, expected) -> None:
+    assert v.parse_date(text, "Eingangsdatum") == (expected, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"), [("31.02.2026", "gibt es nicht"), ("gestern", "kein Datum"), ("1.1", "kein")]
+)
+def test_unreadable_dates_are_named(text: str, words: str) -> None:
+    value, problem = v.parse_date(text, "Eingangsdatum")
+    assert value is None and problem is not None
+    assert problem.startswith(f"Eingangsdatum: „{text}“") and words in problem
+
+
+def test_entry_needs_subject_requesting_body_and_the_represented_person(store) -> None:
+    data = f.case_input(kind="petition", subject=" ", requesting_body="")
+    errors = entry_errors(data, f.TODAY)
+    assert errors["subject"] == "Bitte füllen Sie „Betreff“ aus."
+    assert errors["requesting_body"] == "Bitte füllen Sie „Einsendende Stelle“ aus."
+    lawyer = f.case_input(person=f.person("RA Klug", role="vertreter", customer_no="", bg_no=""))
+    assert "vertritt" in entry_errors(lawyer, f.TODAY)["represented.name"]
+    assert entry_errors(f.case_input(), f.TODAY) == {}
+
+
+def test_deadline_preview_says_every_clock() -> None:
+    luebeck = preset("luebeck")
+    lines = deadline_preview(luebeck, "beschwerde", "brief", date(2026, 11, 2), has_addressee=True)
+    assert lines == [
+        "Eingangsbestätigung bis Do 05.11.2026 (3 Arbeitstage nach Eingang)",
+        "Abschließende Antwort bis Mo 16.11.2026 (14 Kalendertage nach Eingang)",
+    ]
+    petition = deadline_preview(
+        luebeck, "petition", "brief", date(2026, 11, 2), has_addressee=True, body_due=date(2026, 11, 27)
+    )
+    assert petition[0].startswith("Sofortsache: Vorlage an die Geschäftsführung bis Mo 02.11.2026")
+    assert petition[-1] == "Abschließende Antwort bis Fr 27.11.2026 (Frist der einsendenden Stelle)"
+    anonymous = deadline_preview(luebeck, "lob", "online", date(2026, 11, 2), has_addressee=False)
+    assert anonymous == ["Keine Eingangsbestätigung und keine Antwortfrist: ohne Anschrift (anonym)."]
+    assert "gültiges Eingangsdatum" in deadline_preview(luebeck, "lob", "brief", None, has_addressee=True)[0]
+    braunschweig = deadline_preview(preset("braunschweig"), "idee", "brief", date(2026, 11, 2), has_addressee=True)
+    assert "nach Versand der Eingangsbestätigung" in braunschweig[1]
+
+
+def test_routing_notes_are_stored_together_and_a_future_date_refused(store) -> None:
+    before = f.snapshot()
+    with pytest.raises(ValidationError) as caught:
+        record_routing_notes(["widerspruch"], f.TODAY + timedelta(days=1), "", today=f.TODAY, user=f.USER)
+    assert "Zukunft" in caught.value.errors["received"]
+    assert f.snapshot() == before
+    ids = record_routing_notes(["widerspruch", "datenschutz"], f.TODAY, "weitergeleitet", today=f.TODAY, user=f.USER)
+    assert [RoutingNote.get_by_id(i).category for i in ids] == ["widerspruch", "datenschutz"]
+    assert Case.select().count() == 0
+
+
+def test_save_new_stores_the_topic_and_the_routed_part_of_a_mixed_letter(store) -> None:
+    case = save_new(
+        f.case_input(topic="Erreichbarkeit"),
+        follows_id=None,
+        today=f.TODAY,
+        user=f.USER,
+        routed=(["datenschutz"], "Datenschutzteil an die DSB"),
+    )
+    assert Case.get_by_id(case.id).topic == "Erreichbarkeit"
+    note = RoutingNote.get()
+    assert (note.category, note.note, note.received) == ("datenschutz", "Datenschutzteil an die DSB", date(2026, 11, 2))
+
+
+def test_topic_is_checked(store) -> None:
+    with pytest.raises(ValidationError) as caught:
+        f.register(topic="x" * 81)
+    assert "Themenkategorie" in caught.value.errors["topic"]

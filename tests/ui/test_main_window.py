@@ -176,10 +176,10 @@ def test_f5_refresh_and_own_changes(qtbot, window: MainWindow, store) -> None:
     assert window.model.case_id(window.view.currentIndex().row()) == case.id
 
 
-def test_new_case_shortcut_is_there_but_disabled_with_a_reason(window: MainWindow) -> None:
+def test_new_case_shortcut_opens_the_intake(window: MainWindow) -> None:
     assert window.new_action.shortcut().toString() == "Ctrl+N"
-    assert not window.new_action.isEnabled()
-    assert "noch nicht" in window.new_action.toolTip()
+    assert window.new_action.isEnabled()  # (read-only: tests/ui/test_new_case.py)
+    assert "Schreibgeschützt" not in window.new_action.toolTip()
 
 
 def test_about_names_version_and_database(window: MainWindow, store) -> None:

@@ -1,0 +1,391 @@
+"""Pure checks of the workflow actions on a case: which actions its state and kind allow (and why not), and
+what is wrong with an action's inputs. Each check returns German messages by field; no database access.
+
+The services (`cases`, `closing`, `dab`) refuse with exactly these messages, and the dialogs show them next
+to their fields, so the menus, the forms and the store never disagree. Closing has its own: `closing_checks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from krm_desktop.model import validation as v
+from krm_desktop.model.codes import (
+    DAB_RECLASSIFY_TO,
+    ESCALATION_ROLES,
+    STAFF_ROLES,
+    STATUS_OPEN,
+)
+
+Errors = dict[str, str]
+
+# Everything in a case may be read by the customer (Art. 15 DSGVO with § 83 SGB X): shown at every free text.
+FREE_TEXT_NOTICE = (
+    "Die Kundin/der Kunde darf alles im Fall lesen (Art. 15 DSGVO, § 83 SGB X): nur Tatsachen, keine Wertungen."
+)
+
+DAB = "dienstaufsichtsbeschwerde"
+
+# How a matter was settled before the customer waived a written answer.
+SETTLED_BY: dict[str, str] = {"telefon": "telefonisch", "persoenlich": "persönlich"}
+
+# The workflow actions, in menu order.
+EDIT = "edit"  # the registered data (the case form)
+ACKNOWLEDGE = "acknowledge"
+INTERIM = "interim"
+ASSIGN = "assign"
+ESCALATE = "escalate"
+RESERVE = "reserve_sign_off"
+STATEMENT = "statement"
+DECIDE = "dab_decide"
+RECLASSIFY = "dab_reclassify"
+INFORM = "dab_inform"
+WAIVER = "waiver"
+ANSWER = "answer"
+CLOSE = "close"
+FOLLOW_UP = "follow_up"
+ACTIONS = (
+    EDIT,
+    ACKNOWLEDGE,
+    INTERIM,
+    ASSIGN,
+    ESCALATE,
+    RESERVE,
+    STATEMENT,
+    DECIDE,
+    RECLASSIFY,
+    INFORM,
+    WAIVER,
+    ANSWER,
+    CLOSE,
+    FOLLOW_UP,
+)
+DAB_ACTIONS = frozenset({DECIDE, RECLASSIFY, INFORM})
+
+
+def _d(value: date) -> str:
+    return f"{value:%d.%m.%Y}"
+
+
+@dataclass(frozen=True)
+class ActionFacts:
+    """What the availability of an action depends on: the stored state of one case."""
+
+    ref: str
+    kind: str
+    status: str
+    anonymised: bool
+    received: date
+    has_person: bool
+    has_clock: bool
+    ack_sent: date | None = None
+    interim_sent: date | None = None
+    answer_sent: date | None = None
+    waiver: bool = False
+    escalation_level: int = 1
+    sign_off_role: str = "TL"
+    decided_on: date | None = None
+    has_decision: bool = False
+    employee_informed: date | None = None
+    reclassified_from: str | None = None
+
+    @classmethod
+    def of(cls, case: Any) -> ActionFacts:
+        """From a stored case (reads its columns only)."""
+        return cls(
+            ref=case.ref,
+            kind=case.kind,
+            status=case.status,
+            anonymised=bool(case.anonymised),
+            received=case.received,
+            has_person=case.person_id is not None,
+            has_clock=case.ack_due is not None or case.final_due is not None,
+            ack_sent=case.ack_sent,
+            interim_sent=case.interim_sent,
+            answer_sent=case.answer_sent,
+            waiver=bool(case.waiver),
+            escalation_level=case.escalation_level,
+            sign_off_role=case.sign_off_role,
+            decided_on=case.decided_on,
+            has_decision=bool(case.gf_decision),
+            employee_informed=case.employee_informed,
+            reclassified_from=case.reclassified_from,
+        )
+
+    @property
+    def card(self) -> bool:
+        return self.kind == "meinungskarte"
+
+    @property
+    def was_dab(self) -> bool:
+        return self.kind == DAB or self.reclassified_from == DAB
+
+
+# --- which actions the case allows -----------------------------------------------------------------------------
+
+
+def _no_addressee(f: ActionFacts, what: str) -> str | None:
+    if f.card:
+        return f"{f.ref} ist eine Meinungskarte: sie ist anonym, {what} entfällt."
+    if not f.has_clock:
+        return f"{f.ref} hat keine Adressatin/keinen Adressaten: {what} entfällt."
+    return None
+
+
+def _answered(f: ActionFacts, what: str) -> str | None:
+    if f.answer_sent:
+        return f"Die Antwort ist bereits am {_d(f.answer_sent)} versandt; {what} entfällt."
+    return None
+
+
+def _acknowledge(f: ActionFacts) -> str | None:
+    if f.ack_sent:
+        return f"Die Eingangsbestätigung ist bereits am {_d(f.ack_sent)} versandt."
+    return _no_addressee(f, "eine Eingangsbestätigung") or _answered(f, "eine Eingangsbestätigung")
+
+
+def _interim(f: ActionFacts) -> str | None:
+    problem = _no_addressee(f, "eine Zwischennachricht") or _answered(f, "eine Zwischennachricht")
+    if problem is None and f.waiver:
+        problem = "Die Kundin/der Kunde hat auf eine schriftliche Antwort verzichtet: keine Zwischennachricht nötig."
+    return problem
+
+
+def _escalate(f: ActionFacts) -> str | None:
+    if f.card:
+        return "Meinungskarten werden nicht eskaliert."
+    if f.escalation_level >= 3:
+        return f"{f.ref} liegt bereits bei der Geschäftsführung (Eskalationsstufe 3)."
+    return None
+
+
+def _reserve(f: ActionFacts) -> str | None:
+    if f.sign_off_role == "GF":
+        return "Die Geschäftsführung hat die Schlusszeichnung bereits (bei Petition, Eingabe und DAB immer)."
+    if f.card or not f.has_person:
+        return f"{f.ref} ist anonym: es gibt kein Antwortschreiben, das zu zeichnen wäre."
+    return None
+
+
+def _statement(f: ActionFacts) -> str | None:
+    return "Meinungskarten erhalten keine Stellungnahmen." if f.card else None
+
+
+def _not_dab(f: ActionFacts) -> str | None:
+    return None if f.kind == DAB else f"{f.ref} ist keine Dienstaufsichtsbeschwerde."
+
+
+def _decide(f: ActionFacts) -> str | None:
+    problem = _not_dab(f)
+    if problem is None and f.has_decision:
+        return f"Die Geschäftsführung hat bereits entschieden (am {_d(f.decided_on) if f.decided_on else '–'})."
+    return problem
+
+
+def _reclassify(f: ActionFacts) -> str | None:
+    problem = _not_dab(f)
+    if problem is None and f.has_decision:
+        return "Die Geschäftsführung hat über die Dienstaufsichtsbeschwerde entschieden; umgedeutet wird nur vorher."
+    return problem
+
+
+def _inform(f: ActionFacts) -> str | None:
+    if not f.was_dab:
+        return f"{f.ref} ist keine Dienstaufsichtsbeschwerde."
+    if f.employee_informed:
+        return f"Die/der Beschäftigte ist bereits am {_d(f.employee_informed)} informiert."
+    if not f.has_decision and f.kind == DAB:
+        return "Erst entscheidet die Geschäftsführung; dann wird die/der Beschäftigte informiert."
+    return None
+
+
+def _waiver(f: ActionFacts) -> str | None:
+    if f.card or not f.has_person:
+        return f"{f.ref} ist anonym: ein Verzicht auf schriftliche Antwort entfällt."
+    if f.waiver:
+        return "Der Verzicht auf schriftliche Antwort ist bereits erfasst."
+    return _answered(f, "ein Verzicht")
+
+
+def _answer(f: ActionFacts) -> str | None:
+    if f.answer_sent:
+        return f"Die Antwort ist bereits am {_d(f.answer_sent)} versandt."
+    problem = _no_addressee(f, "ein Antwortschreiben")
+    if problem is None and f.waiver:
+        problem = "Die Kundin/der Kunde hat auf eine schriftliche Antwort verzichtet (Verzicht erfasst)."
+    return problem
+
+
+def _close(f: ActionFacts) -> str | None:
+    if f.kind == DAB and not f.has_decision:
+        return "Eine Dienstaufsichtsbeschwerde schließt erst nach der Entscheidung der GF."
+    if f.kind == DAB and f.employee_informed is None:
+        return "Bitte erst die Information der/des Beschäftigten erfassen."
+    return None
+
+
+_RULES = {
+    EDIT: lambda f: None,
+    ACKNOWLEDGE: _acknowledge,
+    INTERIM: _interim,
+    ASSIGN: lambda f: None,
+    ESCALATE: _escalate,
+    RESERVE: _reserve,
+    STATEMENT: _statement,
+    DECIDE: _decide,
+    RECLASSIFY: _reclassify,
+    INFORM: _inform,
+    WAIVER: _waiver,
+    ANSWER: _answer,
+    CLOSE: _close,
+}
+
+
+def unavailable_reason(f: ActionFacts, action: str) -> str | None:
+    """Why the case's state or kind does not allow `action` (German), or None when it does."""
+    if action == FOLLOW_UP:
+        if f.status == STATUS_OPEN:
+            return f"{f.ref} ist noch offen; eine Folgereaktion folgt auf einen abgeschlossenen Fall."
+        if f.card:
+            return "Meinungskarten sind anonym: eine Folgereaktion lässt sich keiner Person zuordnen."
+        return None
+    if f.anonymised:
+        return f"{f.ref} ist anonymisiert und kann nicht mehr bearbeitet werden."
+    if f.status != STATUS_OPEN:
+        return f"{f.ref} ist abgeschlossen; dafür ist eine Folgereaktion anzulegen."
+    return _RULES[action](f)
+
+
+def available_actions(f: ActionFacts) -> dict[str, str | None]:
+    """Every action with None (allowed) or the German reason why not."""
+    return {action: unavailable_reason(f, action) for action in ACTIONS}
+
+
+# --- inputs of the actions -------------------------------------------------------------------------------------
+
+
+def _collect(problems: Mapping[str, str | None]) -> Errors:
+    return {name: problem for name, problem in problems.items() if problem}
+
+
+def action_date_problem(value: date | None, caption: str, received: date, today: date) -> str | None:
+    """A date of a step in the case: given, not in the future, not before the receipt."""
+    if value is None:
+        return f"Bitte „{caption}“ angeben."
+    return v.date_problem(value, caption, today, not_before=received, not_before_label="dem Eingang")
+
+
+def _free_text(value: str, caption: str, *, required: bool = True, max_len: int = v.MAX_TEXT) -> str | None:
+    if required and (problem := v.required_problem(value, caption)):
+        return problem
+    return v.text_problem(value, caption, max_len=max_len)
+
+
+def sent_errors(sent_on: date | None, caption: str, received: date, today: date) -> Errors:
+    """Acknowledgement or answer sent on a day."""
+    return _collect({"sent_on": action_date_problem(sent_on, caption, received, today)})
+
+
+def interim_errors(*, sent_on: date | None, reason: str, expected: date | None, received: date, today: date) -> Errors:
+    expected_problem = None
+    if expected is None:
+        expected_problem = "Bitte angeben, bis wann die Sache voraussichtlich erledigt ist."
+    elif sent_on is not None and expected <= sent_on:
+        expected_problem = "Die voraussichtliche Erledigung muss nach dem Versand der Zwischennachricht liegen."
+    return _collect(
+        {
+            "sent_on": action_date_problem(sent_on, "Versanddatum", received, today),
+            "reason": _free_text(reason, "Grund der Verzögerung"),
+            "expected": expected_problem,
+        }
+    )
+
+
+def escalation_errors(*, current: int, to_level: int | None, reason: str) -> Errors:
+    """TL (1) -> BL (2) -> GF (3); skipping a level is the exception and needs a reason."""
+    level = None
+    if to_level not in ESCALATION_ROLES or to_level is None or to_level <= current:
+        level = f"Eskalation nur auf eine höhere Stufe als {current} (höchstens 3)."
+    reason_problem = v.text_problem(reason, "Begründung")
+    if level is None and to_level is not None and to_level > current + 1 and not reason.strip():
+        reason_problem = "Das Überspringen einer Eskalationsstufe ist die Ausnahme: bitte begründen."
+    return _collect({"level": level, "reason": reason_problem})
+
+
+def statement_errors(
+    *, author: str, author_role: str, received_on: date | None, text: str, received: date, today: date
+) -> Errors:
+    author_problem = v.required_problem(author, "Verfasser/in") or v.text_problem(
+        author, "Verfasser/in", max_len=200, multiline=False
+    )
+    role = None if author_role in STAFF_ROLES else v.code_problem(author_role, STAFF_ROLES, "Funktion")
+    return _collect(
+        {
+            "author": author_problem,
+            "author_role": role,
+            "received_on": action_date_problem(received_on, "Eingang der Stellungnahme", received, today),
+            "text": _free_text(text, "Stellungnahme"),
+        }
+    )
+
+
+def waiver_errors(
+    *, settled_by: str | None, declared_on: date | None, reasons: str, received: date, today: date
+) -> Errors:
+    """settled_by None: not asked (older callers); "" or an unknown code: the form left it open."""
+    settled = None
+    if settled_by is not None and settled_by not in SETTLED_BY:
+        settled = "Bitte angeben, wie die Sache geklärt wurde (telefonisch oder persönlich)."
+    return _collect(
+        {
+            "settled_by": settled,
+            "declared_on": action_date_problem(declared_on, "Datum der Verzichtserklärung", received, today),
+            "reasons": _free_text(reasons, "Gründe des Verzichts"),
+        }
+    )
+
+
+def decision_errors(
+    *, decision: str, decider_role: str | None, decided_on: date | None, received: date, today: date
+) -> Errors:
+    return _collect(
+        {
+            "decided_by": _gf_problem(decider_role),
+            "decision": _free_text(decision, "Entscheidung"),
+            "decided_on": action_date_problem(decided_on, "Datum der Entscheidung", received, today),
+        }
+    )
+
+
+def reclassification_errors(
+    *, new_kind: str | None, reason: str, decider_role: str | None, decided_on: date | None, received: date, today: date
+) -> Errors:
+    kind = None
+    if new_kind not in DAB_RECLASSIFY_TO:
+        kind = "Umdeuten lässt sich eine Dienstaufsichtsbeschwerde nur in eine Fachaufsichtsbeschwerde oder eine Beschwerde."
+    return _collect(
+        {
+            "kind": kind,
+            "decided_by": _gf_problem(decider_role),
+            "reason": _free_text(reason, "Begründung"),
+            "decided_on": action_date_problem(decided_on, "Datum der Entscheidung", received, today),
+        }
+    )
+
+
+def _gf_problem(role: str | None) -> str | None:
+    if role != "GF":
+        return "Entscheiden kann nur die Geschäftsführung; bitte eine Person mit Funktion GF wählen."
+    return None
+
+
+def informed_errors(*, informed_on: date | None, decided_on: date | None, received: date, today: date) -> Errors:
+    problem = action_date_problem(informed_on, "Datum der Information", received, today)
+    if problem is None and informed_on is not None and decided_on is not None and informed_on < decided_on:
+        problem = (
+            f"Die Information ({_d(informed_on)}) kann nicht vor der Entscheidung der GF ({_d(decided_on)}) liegen."
+        )
+    return _collect({"informed_on": problem})

@@ -1,0 +1,62 @@
+"""What the entry forms save: routing notes of the intake triage; a new case (a Folgereaktion through
+`cases.follow_up`) or the edit of an open one, each in one transaction together with its topic category.
+
+`cases.register`/`update_case` do not store `CaseInput.topic` (yet); the topic is written in the same
+transaction, as part of the same registration or edit (no extra version, no extra history entry).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from krm_desktop.model import cases
+from krm_desktop.model import validation as v
+from krm_desktop.model.entities import Case
+from krm_desktop.model.errors import ValidationError
+from krm_desktop.model.intake import CaseInput
+from krm_desktop.model.profiles import OfficeProfile
+from krm_desktop.model.transactions import write_transaction
+
+
+def _with_topic(case: Case, topic: str) -> Case:
+    topic = topic.strip()
+    if case.topic != topic:
+        Case.update(topic=topic).where(Case.id == case.id).execute()
+    return Case.get_by_id(case.id)
+
+
+def record_routing_notes(findings: list[str], received: date, note: str, *, today: date, user: str) -> list[int]:
+    """Intake found the matter (or a part of it) is no Kundenreaktion: one routing note per finding, together."""
+    problem = v.date_problem(received, "Eingangsdatum", today)
+    if problem:
+        raise ValidationError({"received": problem})
+    with write_transaction():
+        return [cases.record_routing_note(f, received, note, today=today, user=user).id for f in findings]
+
+
+def save_new(
+    data: CaseInput,
+    *,
+    follows_id: int | None,
+    today: date,
+    user: str,
+    profile: OfficeProfile | None = None,
+    routed: tuple[list[str], str] = ([], ""),
+) -> Case:
+    """Register the case; `routed` (findings, note): the parts of a mixed letter that went elsewhere."""
+    with write_transaction():
+        if routed[0]:
+            record_routing_notes(routed[0], data.received, routed[1], today=today, user=user)
+        if data.kind == "folgereaktion" and follows_id is not None:
+            case = cases.follow_up(follows_id, data, today=today, user=user)
+        else:
+            case = cases.register(data, today=today, user=user, profile=profile)
+        return _with_topic(case, data.topic)
+
+
+def save_edit(
+    case_id: int, *, version: int, data: CaseInput, today: date, user: str, profile: OfficeProfile | None = None
+) -> Case:
+    with write_transaction():
+        case = cases.update_case(case_id, version=version, data=data, today=today, user=user, profile=profile)
+        return _with_topic(case, data.topic)
