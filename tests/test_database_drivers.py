@@ -29,3 +29,23 @@ def test_postgres_driver_comes_with_the_first_server_database() -> None:
         "False True Psycopg2Adapter True True",
         "refused as peewee.OperationalError",
     ]
+
+
+WITHOUT_DRIVER = """
+import sys
+sys.modules["psycopg2"] = None  # as in the desk bundle built without the driver
+from krm_desktop.model.db import open_store
+from krm_desktop.model.errors import StoreError
+try:
+    open_store("postgresql://krm@127.0.0.1:9/krm")
+except StoreError as exc:
+    print(exc.message)
+"""
+
+
+def test_without_the_driver_a_server_address_is_refused_in_german() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_DRIVER], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "fehlt diesem Programm der PostgreSQL-Treiber" in result.stdout and "nur SQLite-Dateien" in result.stdout

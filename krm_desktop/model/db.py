@@ -92,6 +92,14 @@ def server_database(target: str, read_only: bool = False) -> Database:
         )
     from playhouse.db_url import parse  # only for server URLs: keeps the start light
 
+    from krm_desktop.database_drivers import load_postgres_driver
+
+    if not load_postgres_driver():
+        raise StoreError(
+            f"Für {describe_target(target)} fehlt diesem Programm der PostgreSQL-Treiber (Paket psycopg2-binary): es "
+            "öffnet hier nur SQLite-Dateien. Bitte die IT um das Programmpaket mit PostgreSQL-Treiber bitten."
+        )
+
     params = parse(target, unquote_password=True, unquote_user=True)
     name = params.pop("database", "")
     if not name:
