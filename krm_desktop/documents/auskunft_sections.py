@@ -31,6 +31,7 @@ from typing import Any, cast
 
 from peewee import JOIN
 
+from krm_desktop.model.attachments import type_label
 from krm_desktop.model.auskunft import ANSWERED, REQUESTED, TITLE
 from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOMES, PETITION_KINDS, STAFF_ROLES, VIAS, label
 from krm_desktop.model.entities import Attachment, Case, Concern, Event, Letter, Party, Staff, Statement, Team
@@ -431,7 +432,11 @@ def _case(case: Any, mine: list[PersonCase], store: _Store, profile: OfficeProfi
         for x in store.letters.get(cid, [])
     ]
     attachments = [
-        Item(f"{cid}:attachment:{a.id}", de(a.added.date()), f"{a.filename} ({a.mime}), beigefügt von {a.added_by}")
+        Item(
+            f"{cid}:attachment:{a.id}",
+            de(a.added.date()),
+            f"{a.filename} ({type_label(a.filename, a.mime)}), beigefügt von {a.added_by}",
+        )
         for a in store.attachments.get(cid, [])
     ]
     petition = case.kind in PETITION_KINDS or any(c.kind in PETITION_KINDS for c in store.concerns.get(cid, []))

@@ -124,6 +124,8 @@ EVENT_LABELS = {
     "auskunft_requested": "Auskunftsersuchen eingegangen",
     "auskunft_answered": "Auskunft erteilt",
     "corrected": "Personendaten berichtigt",
+    "attachment_added": "Anlage beigefügt",
+    "attachment_removed": "Anlage entfernt",
 }
 OTHER_EVENT = "Bearbeitungsschritt"
 
