@@ -59,3 +59,23 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
     from krm_desktop.model.entities import ALL_MODELS
 
     return {m._meta.table_name: sorted(map(repr, m.select().tuples())) for m in ALL_MODELS}
+
+
+def office_people() -> dict[str, Any]:
+    """A team with its Teamleitung and an employee, a Bereichsleitung, the Geschäftsführung and the KRM office."""
+    unit = team()
+    return {
+        "team": unit,
+        "tl": staff("Jens Brandt", "TL", unit),
+        "bl": staff("Sabine Kröger", "BL"),
+        "gf": staff("Dr. Anna Lindqvist", "GF"),
+        "krm": staff("Petra Ohlsen", "KRM"),
+        "ma": staff("Tom Weber", "MA", unit),
+    }
+
+
+def actions(case: Case) -> list[str]:
+    """The history's actions of a case, in order."""
+    from krm_desktop.model.entities import Event
+
+    return [e.action for e in Event.select().where(Event.case == case.id).order_by(Event.id)]

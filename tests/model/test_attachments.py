@@ -202,9 +202,7 @@ def test_the_auskunft_lists_the_attachments_of_the_person(case, tmp_path: Path) 
     person = find_persons(PersonQuery(text="Erika Mustermann")).persons[0]
     content = gather(person, f.TODAY)
     section = next(s for s in content.cases[0].sections if s.title == "Anlagen (Liste)")
-    assert [item.text for item in section.items] == [
-        "Brief der Kundin.pdf (PDF-Dokument), beigefügt von petra.krause"
-    ]
+    assert [item.text for item in section.items] == ["Brief der Kundin.pdf (PDF-Dokument), beigefügt von petra.krause"]
 
 
 @pytest.mark.parametrize(

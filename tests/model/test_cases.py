@@ -18,21 +18,12 @@ def fresh(case: Case) -> Case:
     return Case.get_by_id(case.id)
 
 
-def actions(case: Case) -> list[str]:
-    return [e.action for e in Event.select().where(Event.case == case.id).order_by(Event.id)]
+actions = f.actions
 
 
 @pytest.fixture
 def people(store):
-    team = f.team()
-    return {
-        "team": team,
-        "tl": f.staff("Jens Brandt", "TL", team),
-        "bl": f.staff("Sabine Kröger", "BL"),
-        "gf": f.staff("Dr. Anna Lindqvist", "GF"),
-        "krm": f.staff("Petra Ohlsen", "KRM"),
-        "ma": f.staff("Tom Weber", "MA", team),
-    }
+    return f.office_people()
 
 
 def test_acknowledge_then_interim_then_answer_and_close(people) -> None:

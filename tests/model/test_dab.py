@@ -8,26 +8,19 @@ import pytest
 
 from krm_desktop.model import cases
 from krm_desktop.model import dab as dab_services
-from krm_desktop.model.entities import Case, Concern, Event, Statement
+from krm_desktop.model.entities import Concern, Event, Statement
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
 from tests import factories as f
 
 T, U = f.TODAY, f.USER
 
 
-def actions(case: Case) -> list[str]:
-    return [e.action for e in Event.select().where(Event.case == case.id).order_by(Event.id)]
+actions = f.actions
 
 
 @pytest.fixture
 def people(store):
-    team = f.team()
-    return {
-        "team": team,
-        "tl": f.staff("Jens Brandt", "TL", team),
-        "bl": f.staff("Sabine Kröger", "BL"),
-        "gf": f.staff("Dr. Anna Lindqvist", "GF"),
-    }
+    return f.office_people()
 
 
 def test_dab_workflow(people) -> None:

@@ -17,14 +17,7 @@ from tests.ui.action_helpers import choose, open_action, save, saved, select, se
 
 @pytest.fixture
 def people(store):
-    team = f.team()
-    return {
-        "team": team,
-        "tl": f.staff("Jens Brandt", "TL", team),
-        "bl": f.staff("Sabine Kröger", "BL"),
-        "gf": f.staff("Dr. Anna Lindqvist", "GF"),
-        "krm": f.staff("Petra Ohlsen", "KRM"),
-    }
+    return f.office_people()
 
 
 def complete(people) -> Callable:
