@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -55,8 +54,7 @@ LIST_INDEXES = (
 )
 
 
-@dataclass(frozen=True)
-class CaseFilter:
+class CaseFilter(NamedTuple):  # (value types on the start path: a NamedTuple is built 6× faster than a dataclass)
     status: str | None = None  # offen | abgeschlossen | None (all)
     kind: str | None = None  # the main kind or any concern's kind
     channel: str | None = None
@@ -67,11 +65,10 @@ class CaseFilter:
     tile: str | None = None  # a dashboard tile (overview.TILES) used as a filter
 
     def with_(self, **changes: Any) -> CaseFilter:
-        return replace(self, **changes)
+        return self._replace(**changes)
 
 
-@dataclass(frozen=True)
-class SortOrder:
+class SortOrder(NamedTuple):
     column: str = "due"
     descending: bool = False
 
@@ -304,7 +301,6 @@ def due_words(status: DueStatus) -> str:
     return status.text
 
 
-@dataclass
 class CaseList:
     """The cases matching a filter in a sort order, materialised into positions, read in pages.
 
@@ -312,16 +308,24 @@ class CaseList:
     written at once (enough to paint); `complete()` writes the rest (the UI calls it right after the
     paint, or when rows further down are wanted). A search writes everything in one scan."""
 
-    today: date
-    calendar: WorkingCalendar
-    user: str
-    flt: CaseFilter = field(default_factory=CaseFilter)
-    order: SortOrder = field(default_factory=SortOrder)
-    count: int = 0
-    filled: int = 0  # positions written so far
-    _todo: list[tuple[Expression | None, list[Any]]] = field(default_factory=list)
-    _condition: Expression | None = None
-    _party: bool = False
+    def __init__(
+        self,
+        today: date,
+        calendar: WorkingCalendar,
+        user: str,
+        flt: CaseFilter | None = None,
+        order: SortOrder | None = None,
+    ) -> None:
+        self.today = today
+        self.calendar = calendar
+        self.user = user
+        self.flt = flt if flt is not None else CaseFilter()
+        self.order = order if order is not None else SortOrder()
+        self.count = 0
+        self.filled = 0  # positions written so far
+        self._todo: list[tuple[Expression | None, list[Any]]] = []
+        self._condition: Expression | None = None
+        self._party = False
 
     def load(self) -> int:
         """Run the filter and sort; return the count."""
@@ -355,7 +359,7 @@ class CaseList:
         return not list(probe)
 
     def _count(self) -> int:
-        only = {name for name, value in vars(self.flt).items() if value not in (None, False, "")}
+        only = {name for name, value in self.flt._asdict().items() if value not in (None, False, "")}
         # A single filter of the list's own is counted from its covering index alone (each id there is a
         # case: the foreign keys delete concerns and events with it; a case is registered once — should
         # that ever not hold, `complete()` notices the difference and the list is shown again).
