@@ -22,6 +22,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -44,6 +46,13 @@ def spread(values: list[float], unit: str = "ms") -> str:
 # --- the child processes ----------------------------------------------------------------------------
 
 
+def _exit_at_paint() -> None:
+    """--instructions: end the process at the first rows, so the count holds nothing that comes after them."""
+    if os.environ.get("KRM_BENCH_EXIT_AT_PAINT"):
+        sys.stdout.flush()
+        os._exit(0)
+
+
 def child_bare() -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
@@ -56,6 +65,7 @@ def child_bare() -> None:
             if not View.done:
                 View.done = True
                 print(json.dumps({"first_paint_ms": (time.time() - float(os.environ["KRM_BENCH_T0"])) * 1000}))
+                _exit_at_paint()
                 QTimer.singleShot(0, QApplication.quit)
 
     app = QApplication(sys.argv)
@@ -83,6 +93,7 @@ def child_app(db: str) -> None:
 
     def report(_when: float = 0.0) -> None:
         print(json.dumps({"first_paint_ms": (time.time() - t0) * 1000, "rows": window.model.rowCount()}))
+        _exit_at_paint()
         QTimer.singleShot(0, app.quit)
 
     if window.view._rows_painted:
@@ -289,6 +300,21 @@ def _run_child(mode: str, db: str, env: dict[str, str], extra: list[str] | None 
     return json.loads(lines[-1])
 
 
+def count_instructions(mode: str, db: str, env: dict[str, str]) -> int:
+    """Instructions from process start to the first rows painted, counted by valgrind's callgrind: the same
+    count for the same program and data whatever else the machine does (the time figures are not)."""
+    env = dict(env, KRM_BENCH_T0=repr(time.time()), KRM_BENCH_EXIT_AT_PAINT="1")
+    proc = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__, "--child", mode,
+         "--db", db],
+        env=env, capture_output=True, text=True, check=False, timeout=1200,
+    )  # fmt: skip
+    found = re.search(r"Collected : (\d+)", proc.stderr)
+    if found is None:
+        raise SystemExit(f"valgrind gave no count for {mode}:\n{proc.stderr[-2000:]}")
+    return int(found.group(1))
+
+
 def ensure_database(db: Path) -> None:
     if db.exists():
         return
@@ -307,6 +333,11 @@ def main(argv: list[str] | None = None) -> int:
         "--compile-each-start",
         action="store_true",
         help="keep PYTHONDONTWRITEBYTECODE for the children: the program is compiled from source at every start",
+    )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions to the first rows of both windows with valgrind (about a minute)",
     )
     parser.add_argument("--child", choices=("bare", "app", "interact"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -334,6 +365,9 @@ def main(argv: list[str] | None = None) -> int:
             app.append(result["first_paint_ms"])
             rows = result["rows"]
         interact = _run_child("interact", args.db, env, ["--repeat", str(repeat)])
+        instructions = None
+        if args.instructions and shutil.which("valgrind"):
+            instructions = {mode: count_instructions(mode, args.db, env) for mode in ("bare", "app")}
 
     ratios = [a / b for a, b in zip(app, bare, strict=True)]
     ratio = statistics.median(app) / statistics.median(bare)
@@ -347,6 +381,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"start to first rows, bare PySide6 window: {spread(bare)}")
     print(f"start to first rows, KRM main window:     {spread(app)}")
     print(f"ratio of medians {ratio:.2f} (pairwise {min(ratios):.2f} – {max(ratios):.2f}), goal ≤ {GOAL_RATIO}")
+    if instructions is not None:
+        print(
+            f"instructions to the first rows (callgrind): KRM {instructions['app'] / 1e6:,.0f} M, bare "
+            f"{instructions['bare'] / 1e6:,.0f} M, ratio {instructions['app'] / instructions['bare']:.2f}"
+        )
     print(f"filter/search change to repainted list ({len(filters)} changes): {spread(filters)}")
     idle = [t for values in interact["idle"].values() for t in values]
     print(f"  … until the window is idle again (rest of the list written): {spread(idle)}")
@@ -384,6 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         "goal": GOAL_FILTER_MEDIAN_MS,
         "pass": passed,
         "ratio": [ratio, min(ratios), max(ratios)],
+        "instructions": instructions,
         "checks": checks,
     }
     print("RESULT " + json.dumps(result))
