@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from datetime import date
 from typing import Any
+
+from krm_desktop.login import acting_user  # noqa: F401  (the commands' user, as in the GUI)
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -26,10 +27,3 @@ def emit(payload: Any) -> None:
 
 def say(text: str) -> None:
     sys.stderr.write(text + "\n")
-
-
-def acting_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some service contexts
-        return "unbekannt"

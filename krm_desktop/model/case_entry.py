@@ -1,9 +1,5 @@
-"""What the entry forms save: routing notes of the intake triage; a new case (a Folgereaktion through
-`cases.follow_up`) or the edit of an open one, each in one transaction together with its topic category.
-
-`cases.register`/`update_case` do not store `CaseInput.topic` (yet); the topic is written in the same
-transaction, as part of the same registration or edit (no extra version, no extra history entry).
-"""
+"""What the entry forms save: routing notes of the intake triage, together with a new case (a Folgereaktion
+through `cases.follow_up`) in one transaction; the edit of an open one."""
 
 from __future__ import annotations
 
@@ -16,13 +12,6 @@ from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.intake import CaseInput
 from krm_desktop.model.profiles import OfficeProfile
 from krm_desktop.model.transactions import write_transaction
-
-
-def _with_topic(case: Case, topic: str) -> Case:
-    topic = topic.strip()
-    if case.topic != topic:
-        Case.update(topic=topic).where(Case.id == case.id).execute()
-    return Case.get_by_id(case.id)
 
 
 def record_routing_notes(findings: list[str], received: date, note: str, *, today: date, user: str) -> list[int]:
@@ -51,12 +40,10 @@ def save_new(
             case = cases.follow_up(follows_id, data, today=today, user=user)
         else:
             case = cases.register(data, today=today, user=user, profile=profile)
-        return _with_topic(case, data.topic)
+        return case
 
 
 def save_edit(
     case_id: int, *, version: int, data: CaseInput, today: date, user: str, profile: OfficeProfile | None = None
 ) -> Case:
-    with write_transaction():
-        case = cases.update_case(case_id, version=version, data=data, today=today, user=user, profile=profile)
-        return _with_topic(case, data.topic)
+    return cases.update_case(case_id, version=version, data=data, today=today, user=user, profile=profile)
