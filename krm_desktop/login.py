@@ -12,9 +12,9 @@ def acting_user() -> str:
     for variable in LOGIN_VARIABLES:  # (getpass itself, with termios, costs a millisecond at every start)
         if value := os.environ.get(variable):
             return value
-    try:
-        import getpass
+    try:  # getpass.getuser's last resort, without getpass (and termios) itself
+        import pwd
 
-        return getpass.getuser()
-    except Exception:
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError, AttributeError):
         return "unbekannt"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -49,3 +50,41 @@ def test_without_the_driver_a_server_address_is_refused_in_german() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "fehlt diesem Programm der PostgreSQL-Treiber" in result.stdout and "nur SQLite-Dateien" in result.stdout
+
+
+STAND_INS = """
+import datetime, json, sys
+import krm_desktop, peewee
+seen = {"absent": [name for name in ("socket", "uuid", "calendar", "hashlib") if name not in sys.modules]}
+import uuid
+value = uuid.UUID("12345678123456781234567812345678")
+seen["uuid"] = peewee.UUIDField().db_value(value) == value.hex and peewee.uuid is sys.modules["uuid"]
+seen["calendar"] = peewee.TimestampField(utc=True).db_value(datetime.datetime(2020, 1, 1)) == 1577836800
+seen["socket"] = peewee.IPField().python_value(peewee.IPField().db_value("10.0.0.1")) == "10.0.0.1"
+db = peewee.SqliteDatabase(":memory:")
+class Long(peewee.Model):
+    a_very_long_field_name_for_an_index_one = peewee.IntegerField()
+    a_very_long_field_name_for_an_index_two = peewee.IntegerField()
+    class Meta:
+        database = db
+        table_name = "a_table_with_a_long_name_so_the_index_name_is_hashed_by_peewee"
+        indexes = ((("a_very_long_field_name_for_an_index_one", "a_very_long_field_name_for_an_index_two"), False),)
+db.create_tables([Long])
+seen["hashlib"] = any(len(index.name) <= 64 for index in db.get_indexes(Long._meta.table_name))
+import socket, calendar, hashlib
+seen["real"] = [type(module).__name__ for module in (socket, calendar, hashlib, peewee.socket, peewee.calendar)]
+print(json.dumps(seen))
+"""
+
+
+def test_standard_modules_peewee_rarely_needs_come_at_its_first_use() -> None:
+    result = subprocess.run([sys.executable, "-c", STAND_INS], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "absent": ["socket", "uuid", "calendar", "hashlib"],
+        "uuid": True,
+        "calendar": True,
+        "socket": True,
+        "hashlib": True,
+        "real": ["module"] * 5,
+    }

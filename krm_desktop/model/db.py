@@ -5,10 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from peewee import Database, ImproperlyConfigured, PostgresqlDatabase, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
@@ -33,6 +31,8 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def default_database_path() -> Path:
+    import platformdirs  # (only where no --db and no KRM_DB name the database: the import costs the start)
+
     return platformdirs.user_data_path("krm-desktop", appauthor=False) / "krm.sqlite3"
 
 
@@ -50,14 +50,23 @@ def is_url(target: str) -> bool:
     return "://" in target
 
 
-@dataclass
 class Store:
-    target: str
-    db: Database
-    path: Path | None  # the SQLite file, None for a server database
-    read_only: bool = False
-    migrated_from: int | None = None
-    backup_before_migration: Path | None = None
+    """An open database. (A plain class: a dataclass costs the start some 4 million instructions to make.)"""
+
+    def __init__(
+        self,
+        target: str,
+        db: Database,
+        path: Path | None,  # the SQLite file, None for a server database
+        read_only: bool = False,
+        migrated_from: int | None = None,
+        backup_before_migration: Path | None = None,
+    ) -> None:
+        self.target, self.db, self.path, self.read_only = target, db, path, read_only
+        self.migrated_from, self.backup_before_migration = migrated_from, backup_before_migration
+
+    def __repr__(self) -> str:
+        return f"Store({self.describe()!r}, read_only={self.read_only})"
 
     @property
     def is_sqlite(self) -> bool:

@@ -7,15 +7,14 @@ contains the password (`describe_target`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 SERVER_SCHEMES = ("postgresql", "postgres")
 DEFAULT_PORT = 5432
 
 
-@dataclass(frozen=True)
-class ServerAddress:
+class ServerAddress(NamedTuple):
     host: str = ""
     port: int = DEFAULT_PORT
     database: str = ""

@@ -15,7 +15,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-import platformdirs
+from krm_desktop.user_dirs import user_cache_path
 
 CACHE_ENV = "KRM_HOLIDAY_CACHE"  # a file path, or "off" to always ask the package
 _YEARS_AHEAD = 3  # fetched together on a miss, so a session rarely misses twice
@@ -44,7 +44,7 @@ def _cache_file() -> Path | None:
         return None
     if setting:
         return Path(setting)
-    return platformdirs.user_cache_path("krm-desktop", appauthor=False) / "feiertage.json"
+    return user_cache_path() / "feiertage.json"
 
 
 def _load() -> dict[str, dict[str, str]]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from krm_desktop.model.entities import Setting
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
@@ -45,9 +44,8 @@ DEFAULT_CLOSING_DAYS = ("12-24", "12-31")
 _CLOSING_DAY = re.compile(r"^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
 
-@dataclass(frozen=True)
-class ClockRule:
-    count: int
+class ClockRule(NamedTuple):
+    count: int  # type: ignore[assignment]  # (shadows tuple.count; the stored profiles name it so)
     unit: str = WORKING  # working | calendar
     start: str = FROM_RECEIVED  # received | ack_sent
 
@@ -57,8 +55,7 @@ class ClockRule:
         return f"{self.count} {unit} {start}"
 
 
-@dataclass(frozen=True)
-class RetentionRule:
+class RetentionRule(NamedTuple):
     method: str = RETENTION_BA
     personal_years: int = 2
     delete_years: int = 8
@@ -76,14 +73,13 @@ class RetentionRule:
         return f"Vollständige Löschung zum 31.12. des {self.delete_years}. Folgejahres nach Erledigung"
 
 
-@dataclass(frozen=True)
-class OfficeProfile:
+class OfficeProfile(NamedTuple):
     code: str
     label: str
     bundesland: str
     ack: ClockRule
     final: ClockRule
-    retention: RetentionRule = field(default_factory=RetentionRule)
+    retention: RetentionRule = RetentionRule()
     shift_to_working_day: bool = True  # calendar-day deadlines ending on a non-working day move on
     closing_days: tuple[str, ...] = DEFAULT_CLOSING_DAYS  # "MM-DD" every year or "YYYY-MM-DD" once
 
@@ -95,8 +91,13 @@ class OfficeProfile:
         return "; ".join(parts) or "keine"
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["closing_days"] = list(self.closing_days)
+        data = self._asdict()
+        data.update(
+            ack=self.ack._asdict(),
+            final=self.final._asdict(),
+            retention=self.retention._asdict(),
+            closing_days=list(self.closing_days),
+        )
         return data
 
 
@@ -248,4 +249,4 @@ def save_profile(profile: OfficeProfile, expected_version: int) -> OfficeProfile
 
 
 def with_closing_days(profile: OfficeProfile, days: list[str]) -> OfficeProfile:
-    return replace(profile, closing_days=tuple(sorted(set(days))))
+    return profile._replace(closing_days=tuple(sorted(set(days))))

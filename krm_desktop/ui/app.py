@@ -30,7 +30,10 @@ from krm_desktop.model.errors import KrmError
 from krm_desktop.model.profiles import has_profile
 
 # isort: split
-from PySide6.QtWidgets import QApplication
+from krm_desktop.ui.embedded_code_cache import cached_embedded_code
+
+with cached_embedded_code():  # PySide6's support modules: compiled at the first start only
+    from PySide6.QtWidgets import QApplication
 
 from krm_desktop.ui import skip_source_scan
 
@@ -66,7 +69,7 @@ def open_for_gui(target: str, *, create_missing: bool | None = None) -> Store | 
     The dialogs are imported only on trouble (a normal start does not wait for them)."""
     while True:
         missing = not is_url(target) and not Path(target).expanduser().exists()
-        if create_missing is None:
+        if create_missing is None and missing:
             create_missing = Path(target).expanduser() == default_database_path()  # the very first start
         failure: BaseException | None = None
         choice = "open" if missing or is_url(target) else _check_before_opening(Path(target).expanduser())

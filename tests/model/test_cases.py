@@ -322,13 +322,12 @@ def test_every_service_refuses_a_stale_version(people, service) -> None:
 
 
 def test_acknowledging_after_a_profile_change_keeps_the_stored_answer_deadline(people) -> None:
-    from dataclasses import replace
 
     from krm_desktop.model.profiles import load_profile, profile_version, save_profile
 
     case = f.register(received=date(2026, 11, 2))
     profile = load_profile()
-    save_profile(replace(profile, closing_days=(*profile.closing_days, "2026-11-16")), profile_version())
+    save_profile(profile._replace(closing_days=(*profile.closing_days, "2026-11-16")), profile_version())
     case = cases.acknowledge(case.id, version=1, sent_on=date(2026, 11, 3), today=T, user=U)
     assert case.final_due == date(2026, 11, 16)
 
