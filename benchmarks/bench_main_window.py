@@ -2,7 +2,8 @@
 
 Goals (issue 3):
 - process start to the first rows painted ≤ 1.5 × the same for a bare PySide6 window with an empty QTableView,
-  both measured in this run, each in its own process, alternating, --repeat times (median and range);
+  both measured in this run, each in its own process, in --repeat back-to-back pairs (the median of the pairs'
+  ratios is checked; the ratio of the medians and of the fastest runs are shown beside it);
 - a filter or search change to the repainted list: median ≤ 50 ms, worst ≤ 150 ms (search measured from the
   moment it applies; typing waits SEARCH_DELAY_MS before that, Enter applies at once);
 - scrolling from the top to the bottom of all 100,000 rows ≤ 150 ms;
@@ -333,7 +334,7 @@ def ensure_database(db: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=str(DEFAULT_DB))
-    parser.add_argument("--repeat", type=int, default=5, help="start-up pairs and filter rounds (default 5)")
+    parser.add_argument("--repeat", type=int, default=9, help="start-up pairs and filter rounds (default 9)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     parser.add_argument(
         "--compile-each-start",
@@ -377,6 +378,10 @@ def main(argv: list[str] | None = None) -> int:
 
     ratios = [a / b for a, b in zip(app, bare, strict=True)]
     ratio = statistics.median(app) / statistics.median(bare)
+    min_ratio = min(app) / min(bare)
+    # The goal is checked on the pairs: each pair runs back to back, so a burst of load on a shared machine moves
+    # both of its starts; the medians of each side alone are moved by bursts that hit one side more often.
+    pair_ratio = statistics.median(ratios)
     filters = [t for values in interact["filters"].values() for t in values]
     jumps = interact["scroll"]["jump_top_to_bottom_ms"]
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -386,7 +391,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bytecode: {'cached, as installed' if cached else 'compiled from source at every start'}")
     print(f"start to first rows, bare PySide6 window: {spread(bare)}")
     print(f"start to first rows, KRM main window:     {spread(app)}")
-    print(f"ratio of medians {ratio:.2f} (pairwise {min(ratios):.2f} – {max(ratios):.2f}), goal ≤ {GOAL_RATIO}")
+    print(
+        f"ratio: median of the pairwise ratios {pair_ratio:.2f} (pairs {min(ratios):.2f} – {max(ratios):.2f}), "
+        f"goal ≤ {GOAL_RATIO}; ratio of medians {ratio:.2f}, of the fastest runs {min_ratio:.2f}"
+    )
     if instructions is not None:
         print(
             f"instructions to the first rows (callgrind): KRM {instructions['app'] / 1e6:,.0f} M, bare "
@@ -410,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"memory: {interact['rss_mb']:.0f} MB RSS at the end, peak {interact['peak_rss_mb']:.0f} MB")
     checks = {
-        "start ratio": ratio <= GOAL_RATIO,
+        "start ratio": pair_ratio <= GOAL_RATIO,
         "filter median": statistics.median(filters) <= GOAL_FILTER_MEDIAN_MS,
         "filter worst": max(filters) <= GOAL_FILTER_WORST_MS,
         "scroll": statistics.median(jumps) <= GOAL_SCROLL_MS,
@@ -428,7 +436,9 @@ def main(argv: list[str] | None = None) -> int:
         "max": max(filters),
         "goal": GOAL_FILTER_MEDIAN_MS,
         "pass": passed,
-        "ratio": [ratio, min(ratios), max(ratios)],
+        "ratio": [pair_ratio, min(ratios), max(ratios)],
+        "ratio_of_medians": ratio,
+        "ratio_fastest": min_ratio,
         "instructions": instructions,
         "checks": checks,
     }

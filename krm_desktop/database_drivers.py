@@ -33,6 +33,11 @@ class _ModuleOnFirstUse(ModuleType):
         self._namespace = namespace
 
     def __getattr__(self, attribute: str) -> Any:
+        if attribute.startswith("__") and attribute.endswith("__"):
+            # what the import system, inspect or PySide6's import hook look for (__file__, __wrapped__): not a use
+            raise AttributeError(attribute)
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]  # used while peewee is still being imported: the real one from now on
         real = importlib.import_module(self.__name__)
         if self._namespace.get(self.__name__) is self:
             self._namespace[self.__name__] = real

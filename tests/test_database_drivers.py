@@ -88,3 +88,11 @@ def test_standard_modules_peewee_rarely_needs_come_at_its_first_use() -> None:
         "hashlib": True,
         "real": ["module"] * 5,
     }
+
+
+def test_stand_ins_with_pyside6_imported_first() -> None:
+    """PySide6's import hook looks into every module imported after it (here: peewee's stand-ins)."""
+    code = "import PySide6.QtCore\n" + STAND_INS
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["real"] == ["module"] * 5

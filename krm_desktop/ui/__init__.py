@@ -6,6 +6,10 @@ import gc
 import sys
 from types import ModuleType
 
+# Libraries this program uses that never mention PySide6 (peewee's 300 kB of source were read at every start)
+LIBRARIES_WITHOUT_PYSIDE = frozenset(
+    {"peewee", "playhouse", "holidays", "reportlab", "pypdf", "psycopg2", "platformdirs"}
+)
 START_GC_THRESHOLD = 200_000  # allocations between collections while the program starts (normally 700)
 _normal_gc_threshold: tuple[int, ...] | None = None
 
@@ -39,7 +43,7 @@ def skip_source_scan() -> None:
     Once shiboken6 is loaded, every module imported after it is read back from its source file, to see whether it
     says `from __feature__ import …` (PySide6's snake_case/true_property switches, which this program never uses):
     some 40 files, 5–10 ms, before the first rows are painted. Our modules' answer is known; the standard
-    library never mentions PySide6. Anything else is still scanned. (A private hook: if a PySide6 version has
+    library and the libraries in LIBRARIES_WITHOUT_PYSIDE never mention PySide6. Anything else is still scanned. (A private hook: if a PySide6 version has
     none, nothing changes.)"""
     try:
         from shibokensupport import feature  # type: ignore[import-not-found]
@@ -51,9 +55,10 @@ def skip_source_scan() -> None:
 
     def uses_pyside(module: ModuleType) -> bool:
         name = getattr(module, "__name__", "") or ""
-        if name.startswith("krm_desktop."):
+        if name == "krm_desktop" or name.startswith("krm_desktop."):
             return name.startswith("krm_desktop.ui.")
-        if name.partition(".")[0] in sys.stdlib_module_names:
+        top = name.partition(".")[0]
+        if top in sys.stdlib_module_names or top in LIBRARIES_WITHOUT_PYSIDE:
             return False
         return bool(scan(module))
 
