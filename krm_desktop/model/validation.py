@@ -21,7 +21,8 @@ _REF = re.compile(r"^KRM-(\d{4})-(\d{4,6})$")
 
 def text_problem(value: str, label: str, *, max_len: int = MAX_TEXT, multiline: bool = True) -> str | None:
     if len(value) > max_len:
-        return f"{label}: höchstens {max_len:,} Zeichen erlaubt, eingegeben sind {len(value):,}.".replace(",", ".")
+        allowed_count, typed_count = (f"{number:,}".replace(",", ".") for number in (max_len, len(value)))
+        return f"{label}: höchstens {allowed_count} Zeichen erlaubt, eingegeben sind {typed_count}."
     allowed = {"\n", "\t", "\r"} if multiline else set()
     if (value.translate(_LINE_BREAKS) if multiline else value).isprintable():
         return None  # the common case, decided in C; the loop below only runs for unusual text

@@ -147,7 +147,9 @@ class LetterDialog(QDialog):
         blocks_row = QHBoxLayout()
         blocks_row.addWidget(self.blocks, 1)
         blocks_row.addWidget(insert, 0, Qt.AlignmentFlag.AlignTop)
-        form.addRow("Text&bausteine:", blocks_row)
+        blocks_label = QLabel("Text&bausteine:")  # a row of a layout gets no buddy of its own: Alt+B needs one
+        blocks_label.setBuddy(self.blocks)
+        form.addRow(blocks_label, blocks_row)
         form.addRow("", self.recompose)
         form.addRow("", self.record)
 

@@ -79,6 +79,15 @@ def test_save_as_pdf_keeps_the_same_bytes(dialog, tmp_path: Path) -> None:
     assert Event.select().where(Event.text.startswith("Schreiben als PDF gespeichert")).count() == 1
 
 
+def test_every_form_label_names_its_field_for_alt_keys(dialog) -> None:
+    """A label with "&" and no buddy would show the "&" itself (as "Text&bausteine:" once did)."""
+    from PySide6.QtWidgets import QLabel
+
+    labels = [label for label in dialog.findChildren(QLabel) if "&" in label.text()]
+    assert any(label.buddy() is dialog.blocks for label in labels)
+    assert all(label.buddy() is not None for label in labels)
+
+
 def test_inserting_a_text_block_fills_its_placeholders(qtbot, dialog) -> None:
     items = [dialog.blocks.item(i) for i in range(dialog.blocks.count())]
     item = next(i for i in items if i.data(Qt.ItemDataRole.UserRole) == "allgemein.rueckfragen")
