@@ -24,3 +24,15 @@ def user_cache_path() -> Path:
     if not os.path.isabs(base):  # unset, empty or relative: the XDG default
         base = str(Path.home() / ".cache")
     return Path(base) / APP_FOLDER
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all (a second program may be reading it); a cache that cannot be
+    written only costs the time it would have saved, so nothing is raised."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError:
+        pass

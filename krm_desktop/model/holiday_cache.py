@@ -15,7 +15,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from krm_desktop.user_dirs import user_cache_path
+from krm_desktop.user_dirs import user_cache_path, write_cache_file
 
 CACHE_ENV = "KRM_HOLIDAY_CACHE"  # a file path, or "off" to always ask the package
 _YEARS_AHEAD = 3  # fetched together on a miss, so a session rarely misses twice
@@ -66,13 +66,7 @@ def _store(entries: dict[str, dict[str, str]]) -> None:
     path = _cache_file()
     if path is None:
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + f".{os.getpid()}.part")
-        partial.write_text(json.dumps({"stamp": _package_stamp(), "entries": entries}), encoding="utf-8")
-        partial.replace(path)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+    write_cache_file(path, json.dumps({"stamp": _package_stamp(), "entries": entries}).encode("utf-8"))
 
 
 def holiday_names(bundesland: str, year: int) -> dict[date, str]:

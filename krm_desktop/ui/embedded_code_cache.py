@@ -28,7 +28,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from krm_desktop.user_dirs import user_cache_path
+from krm_desktop.user_dirs import user_cache_path, write_cache_file
 
 CACHE_ENV = "KRM_CODE_CACHE"  # a file path, or "off"
 EMBEDDED_NAMES = ("shibokensupport/", "signature_bootstrap")  # the file names shiboken6 compiles them under
@@ -77,12 +77,10 @@ def _read(path: Path | None) -> tuple[CodeEntries, RegexEntries]:
 
 def _write(path: Path, code: CodeEntries, regex: RegexEntries) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-        partial.write_bytes(marshal.dumps({"stamp": _stamp(), "code": code, "regex": regex}))
-        partial.replace(path)
-    except (OSError, ValueError, TypeError):
-        pass
+        data = marshal.dumps({"stamp": _stamp(), "code": code, "regex": regex})
+    except (ValueError, TypeError):
+        return  # something marshal cannot store: compiled again next time
+    write_cache_file(path, data)
 
 
 def _plain(value: Any) -> Any:
