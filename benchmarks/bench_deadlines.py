@@ -26,8 +26,8 @@ from typing import Any
 from common import finish, spread
 
 from krm_desktop.model.codes import CHANNELS, KINDS
-from krm_desktop.model.deadlines import compute_deadlines
-from krm_desktop.model.profiles import PRESETS, OfficeProfile
+from krm_desktop.model.office.profiles import PRESETS, OfficeProfile
+from krm_desktop.model.time.deadlines import compute_deadlines
 
 GOAL_CALLS_PER_S = 50_000
 THREE_DAYS = timedelta(days=3)

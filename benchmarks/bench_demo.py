@@ -21,9 +21,9 @@ from pathlib import Path
 
 from common import finish, spread
 
-from krm_desktop.model.db import open_store
-from krm_desktop.model.demo import generate
-from krm_desktop.model.setup import initialise_office
+from krm_desktop.model.demo.generator import generate
+from krm_desktop.model.office.new_office import initialise_office
+from krm_desktop.model.store.connection import open_store
 
 GOAL_CASES_PER_S = 5_000
 TODAY = date(2026, 11, 20)  # fixed, so every run writes the same data

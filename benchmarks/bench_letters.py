@@ -30,15 +30,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from krm_desktop.documents.escape import markup
-from krm_desktop.documents.forms import styles
-from krm_desktop.documents.letters import Draft, letter_for_case
-from krm_desktop.model import cases
-from krm_desktop.model.db import open_store
-from krm_desktop.model.entities import Staff, Team
-from krm_desktop.model.intake import CaseInput, PartyInput
-from krm_desktop.model.settings import save_letterhead, setting_version
-from krm_desktop.model.setup import initialise_office
+from krm_desktop.documents.letters.bodies import styles
+from krm_desktop.documents.letters.compose import Draft, letter_for_case
+from krm_desktop.documents.page.escape import markup
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.intake import CaseInput, PartyInput
+from krm_desktop.model.office.new_office import initialise_office
+from krm_desktop.model.office.settings import save_letterhead, setting_version
+from krm_desktop.model.store.connection import open_store
+from krm_desktop.model.store.entities import Staff, Team
 
 GOAL_RATIO = 2.0
 GOAL_SHARE = 100 / GOAL_RATIO  # per cent

@@ -32,12 +32,12 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from krm_desktop.model.db import open_store
-from krm_desktop.model.entities import Case, Team
-from krm_desktop.model.opinion_cards import CardInput, register_card
-from krm_desktop.model.setup import initialise_office
+from krm_desktop.model.cases.opinion_cards import CardInput, register_card
+from krm_desktop.model.office.new_office import initialise_office
+from krm_desktop.model.store.connection import open_store
+from krm_desktop.model.store.entities import Case, Team
+from krm_desktop.ui.cards.batch import OpinionCardBatch, open_opinion_card_batch
 from krm_desktop.ui.main_window import MainWindow
-from krm_desktop.ui.opinion_card_batch import OpinionCardBatch, open_opinion_card_batch
 
 TODAY = date(2026, 11, 20)
 RECEIVED = date(2026, 11, 16)

@@ -29,13 +29,13 @@ from pathlib import Path
 
 from common import spread
 
-from krm_desktop.model.backups import make_backup, remove_expired_backups
-from krm_desktop.model.case_list import setup_case_list
-from krm_desktop.model.db import open_store
-from krm_desktop.model.demo import generate
-from krm_desktop.model.entities import Case
-from krm_desktop.model.retention import execute_purge, finish_purge, plan_purge, vacuum_store
-from krm_desktop.model.setup import initialise_office
+from krm_desktop.model.case_list.query import setup_case_list
+from krm_desktop.model.demo.generator import generate
+from krm_desktop.model.office.new_office import initialise_office
+from krm_desktop.model.retention.purge import execute_purge, finish_purge, plan_purge, vacuum_store
+from krm_desktop.model.store.backups import make_backup, remove_expired_backups
+from krm_desktop.model.store.connection import open_store
+from krm_desktop.model.store.entities import Case
 
 TODAY = date(2026, 11, 20)
 GOAL_RATIO = 2.0

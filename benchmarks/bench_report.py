@@ -25,11 +25,11 @@ from pathlib import Path
 
 from common import spread
 
-from krm_desktop.documents.report_files import render_report
-from krm_desktop.model.db import open_store
-from krm_desktop.model.report_periods import Period
-from krm_desktop.model.report_texts import ReportTexts
-from krm_desktop.model.statistics import compute_figures, report_queries
+from krm_desktop.documents.reports.files import render_report
+from krm_desktop.model.reports.figures import compute_figures, report_queries
+from krm_desktop.model.reports.periods import Period
+from krm_desktop.model.reports.texts import ReportTexts
+from krm_desktop.model.store.connection import open_store
 
 TODAY = date(2026, 11, 20)  # fixed: the demo data and the report are the same on every run
 GOAL_SECONDS = 1.5
@@ -42,8 +42,8 @@ TEXTS = ReportTexts(
 
 
 def build(db: Path, cases: int) -> None:
-    from krm_desktop.model.demo import generate
-    from krm_desktop.model.setup import initialise_office
+    from krm_desktop.model.demo.generator import generate
+    from krm_desktop.model.office.new_office import initialise_office
 
     print(f"building {db} with {cases:,} demo cases (once) …", flush=True)
     partial = db.with_name(db.name + ".part")

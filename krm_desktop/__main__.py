@@ -1,5 +1,5 @@
 import sys
 
-from krm_desktop.cli import main
+from krm_desktop.cli.main import main
 
 sys.exit(main())

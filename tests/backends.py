@@ -68,8 +68,8 @@ class PgServer:
         with the program's own copy, model/store_copy.py); the caller drops it."""
         template = self._copies.get(sqlite_file)
         if template is None:
-            from krm_desktop.model.db import open_store
-            from krm_desktop.model.store_copy import copy_store
+            from krm_desktop.model.store.connection import open_store
+            from krm_desktop.model.store.server_copy import copy_store
 
             template = f"{self.prefix}copy{len(self._copies) + 1}"
             self._execute(f'CREATE DATABASE "{template}"')
@@ -85,7 +85,7 @@ class PgServer:
 
     def _krm_template(self) -> str:
         if self._template is None:
-            from krm_desktop.model.db import open_store
+            from krm_desktop.model.store.connection import open_store
 
             name = f"{self.prefix}template"
             self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("KRM_START_CHECK", "off")  # the background check and daily backup: tests/ui/test_start_check.py
+os.environ.setdefault(
+    "KRM_START_CHECK", "off"
+)  # the background check and daily backup: tests/ui/database/test_start_check.py
 os.environ.setdefault("KRM_HOLIDAY_CACHE", "off")  # tests ask the holidays package; test_holiday_cache tests the cache
 os.environ.setdefault("KRM_CODE_CACHE", "off")  # nothing into the cache folder; test_embedded_code_cache tests it
 
@@ -15,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from krm_desktop.model.db import Store, open_store
-from krm_desktop.model.setup import initialise_office
+from krm_desktop.model.office.new_office import initialise_office
+from krm_desktop.model.store.connection import Store, open_store
 from tests.backends import PG_URL, PgServer
 
 TODAY = date(2026, 11, 20)  # a Friday; tests pass `today` explicitly, never read the clock
@@ -27,22 +29,22 @@ USER = "test.bgf"
 # network paths; tests/faults is SQLite's own).
 BOTH_BACKENDS = ("tests/model/", "tests/test_cli")
 SQLITE_MODULES = (
-    "tests/model/test_backups.py",
-    "tests/model/test_restore.py",
-    "tests/model/test_startup_check.py",
-    "tests/model/test_network_path.py",
+    "tests/model/store/test_backups.py",
+    "tests/model/store/test_restore.py",
+    "tests/model/store/test_file_check.py",
+    "tests/model/store/test_network_path.py",
 )
 # Tests of those folders that are about SQLite itself (its files, pragmas, query plans, a second sqlite3
 # connection); in their own modules they carry @pytest.mark.sqlite_only instead.
 SQLITE_ONLY = {
-    "tests/model/test_case_list.py::test_first_rows_then_the_rest_in_short_keyset_queries",  # sqlite3 writer
-    "tests/model/test_case_list.py::test_change_marker_moves_when_another_connection_commits",  # sqlite3 writer
-    "tests/model/test_case_list.py::test_years_teams_and_indexes",  # sqlite_master
-    "tests/model/test_case_list.py::test_read_only_file_lists_without_writing",  # mode=ro file
-    "tests/model/test_retention.py::test_database_error_at_the_end_rolls_everything_back",  # SQLite trigger
-    "tests/model/test_retention.py::test_vacuum_refused_inside_a_transaction",  # VACUUM of the file
-    "tests/model/test_statistics.py::test_queries_walk_the_received_range_even_where_other_indexes_exist",  # plan
-    "tests/model/test_attachments.py::test_the_purge_takes_attachments_with_the_personal_data",  # the file's bytes
+    "tests/model/case_list/test_query.py::test_first_rows_then_the_rest_in_short_keyset_queries",  # sqlite3 writer
+    "tests/model/case_list/test_query.py::test_change_marker_moves_when_another_connection_commits",  # sqlite3 writer
+    "tests/model/case_list/test_query.py::test_years_teams_and_indexes",  # sqlite_master
+    "tests/model/case_list/test_query.py::test_read_only_file_lists_without_writing",  # mode=ro file
+    "tests/model/retention/test_purge.py::test_database_error_at_the_end_rolls_everything_back",  # SQLite trigger
+    "tests/model/retention/test_purge.py::test_vacuum_refused_inside_a_transaction",  # VACUUM of the file
+    "tests/model/reports/test_figures.py::test_queries_walk_the_received_range_even_where_other_indexes_exist",  # plan
+    "tests/model/cases/test_attachments.py::test_the_purge_takes_attachments_with_the_personal_data",  # the file's bytes
 }  # their PostgreSQL counterparts: tests/model/test_postgres_*.py
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from krm_desktop.model import cases
-from krm_desktop.model.entities import Case, Staff, Team
-from krm_desktop.model.intake import CaseInput, ConcernInput, PartyInput
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.intake import CaseInput, ConcernInput, PartyInput
+from krm_desktop.model.store.entities import Case, Staff, Team
 
 TODAY = date(2026, 11, 20)
 USER = "test.bgf"
@@ -56,7 +56,7 @@ def team(name: str = "Team 401 Leistung", area: str = "Bereich 40") -> Team:
 
 def snapshot() -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table: compare before and after a refused action."""
-    from krm_desktop.model.entities import ALL_MODELS
+    from krm_desktop.model.store.entities import ALL_MODELS
 
     return {m._meta.table_name: sorted(map(repr, m.select().tuples())) for m in ALL_MODELS}
 
@@ -76,6 +76,6 @@ def office_people() -> dict[str, Any]:
 
 def actions(case: Case) -> list[str]:
     """The history's actions of a case, in order."""
-    from krm_desktop.model.entities import Event
+    from krm_desktop.model.store.entities import Event
 
     return [e.action for e in Event.select().where(Event.case == case.id).order_by(Event.id)]

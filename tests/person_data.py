@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from krm_desktop.model import cases
-from krm_desktop.model import dab as dab_services
-from krm_desktop.model.entities import Attachment, Case, Staff, Team
-from krm_desktop.model.letters import store_letter
+from krm_desktop.model.cases import dab as dab_services
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.letters import store_letter
+from krm_desktop.model.store.entities import Attachment, Case, Staff, Team
 from tests import factories as f
 
 TODAY = f.TODAY

@@ -35,10 +35,10 @@ from pathlib import Path
 
 import pytest
 
-from krm_desktop.model import cases
-from krm_desktop.model import dab as dab_services
-from krm_desktop.model.db import open_store
-from krm_desktop.model.entities import Case, Letter, Party, Statement, Team
+from krm_desktop.model.cases import dab as dab_services
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.store.connection import open_store
+from krm_desktop.model.store.entities import Case, Letter, Party, Statement, Team
 from tests import factories as f
 from tests.conftest import make_store
 

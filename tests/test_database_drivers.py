@@ -11,6 +11,7 @@ import pytest
 CHECK = """
 import sys
 import krm_desktop, peewee
+
 before = "psycopg2" in sys.modules or peewee.psycopg2 is not None
 db = peewee.PostgresqlDatabase("krm", host="127.0.0.1", port=9)
 print(before, peewee.psycopg2 is not None, type(db._adapter).__name__, db._adapter.json_type is not None,
@@ -34,9 +35,11 @@ def test_postgres_driver_comes_with_the_first_server_database() -> None:
 
 WITHOUT_DRIVER = """
 import sys
+
 sys.modules["psycopg2"] = None  # as in the desk bundle built without the driver
-from krm_desktop.model.db import open_store
+from krm_desktop.model.store.connection import open_store
 from krm_desktop.model.errors import StoreError
+
 try:
     open_store("postgresql://krm@127.0.0.1:9/krm")
 except StoreError as exc:
@@ -55,8 +58,10 @@ def test_without_the_driver_a_server_address_is_refused_in_german() -> None:
 STAND_INS = """
 import datetime, json, sys
 import krm_desktop, peewee
+
 seen = {"absent": [name for name in ("socket", "uuid", "calendar", "hashlib") if name not in sys.modules]}
 import uuid
+
 value = uuid.UUID("12345678123456781234567812345678")
 seen["uuid"] = peewee.UUIDField().db_value(value) == value.hex and peewee.uuid is sys.modules["uuid"]
 seen["calendar"] = peewee.TimestampField(utc=True).db_value(datetime.datetime(2020, 1, 1)) == 1577836800
@@ -72,6 +77,7 @@ class Long(peewee.Model):
 db.create_tables([Long])
 seen["hashlib"] = any(len(index.name) <= 64 for index in db.get_indexes(Long._meta.table_name))
 import socket, calendar, hashlib
+
 seen["real"] = [type(module).__name__ for module in (socket, calendar, hashlib, peewee.socket, peewee.calendar)]
 print(json.dumps(seen))
 """

@@ -16,11 +16,11 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from krm_desktop.model.calendar import WorkingCalendar
-from krm_desktop.model.case_list import due_words
+from krm_desktop.model.case_list.query import due_words
 from krm_desktop.model.codes import CHANNELS, KINDS, STATUSES, VIAS, label
-from krm_desktop.model.deadlines import ClockFacts, due_status
-from krm_desktop.model.entities import Case, Concern, Event, Party, Team
+from krm_desktop.model.store.entities import Case, Concern, Event, Party, Team
+from krm_desktop.model.time.deadlines import ClockFacts, due_status
+from krm_desktop.model.time.working_days import WorkingCalendar
 
 MAX_DESCRIPTION = 1500  # characters: the page stays one page
 MAX_EVENTS = 12

@@ -20,10 +20,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from krm_desktop.model.codes import KINDS, label
-from krm_desktop.model.entities import PurgeLog
-from krm_desktop.model.profiles import PRESETS
-from krm_desktop.model.retention import ANONYMISE, PurgePlan, log_rules
-from krm_desktop.model.settings import letterhead
+from krm_desktop.model.office.profiles import PRESETS
+from krm_desktop.model.office.settings import letterhead
+from krm_desktop.model.retention.purge import ANONYMISE, PurgePlan, log_rules
+from krm_desktop.model.store.entities import PurgeLog
 
 CSV_HEADER = ("Aktenzeichen", "Anliegensart", "Erledigt am", "Regel", "Maßnahme", "Fällig seit")
 REFS_PER_PARAGRAPH = 120  # long reference lists in slices: ReportLab splits small paragraphs fast

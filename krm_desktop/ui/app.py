@@ -23,11 +23,11 @@ from peewee import DatabaseError, InterfaceError
 
 # The model layer before PySide6: PySide6 reads the source of every module imported after it (looking for its
 # __feature__ switches; skip_source_scan spares our own and the standard library's, not peewee's).
-import krm_desktop.model.case_list  # (for the main window, imported here for that order)
-import krm_desktop.model.counting_calendar  # noqa: F401  (the same)
-from krm_desktop.model.db import Store, default_database_path, is_url, open_store
+import krm_desktop.model.case_list.query  # (for the main window, imported here for that order)
+import krm_desktop.model.time.day_counter  # noqa: F401  (the same)
 from krm_desktop.model.errors import KrmError
-from krm_desktop.model.profiles import has_profile
+from krm_desktop.model.office.profiles import has_profile
+from krm_desktop.model.store.connection import Store, default_database_path, is_url, open_store
 
 # isort: split
 from krm_desktop.ui.embedded_code_cache import cached_embedded_code
@@ -86,7 +86,7 @@ def open_for_gui(target: str, *, create_missing: bool | None = None) -> Store | 
                 failure = exc
         from PySide6.QtWidgets import QFileDialog
 
-        from krm_desktop.ui.open_problem import (
+        from krm_desktop.ui.database.open_problem import (
             OpenProblemDialog,
             choose_other_database,
             describe_problem,
@@ -125,19 +125,19 @@ def _check_before_opening(path: Path) -> str | Store:
     """What costs milliseconds before the file is opened for work; the full check (every page) only where the
     file looks damaged or the open would write to it (an older schema to upgrade) — otherwise it runs beside
     the first minutes of work (ui.start_check). "open", or the way out the person chose, or the restored store."""
-    from krm_desktop.model.db import SCHEMA_VERSION
-    from krm_desktop.model.startup_check import REPLACEABLE, check_database_file
+    from krm_desktop.model.store.connection import SCHEMA_VERSION
+    from krm_desktop.model.store.file_check import REPLACEABLE, check_database_file
 
     finding = check_database_file(path, integrity=False)
     upgrade = finding.ok and (finding.schema_version or 0) < SCHEMA_VERSION
     if not upgrade and finding.status not in REPLACEABLE:
         return "open"  # sound so far, or a problem open_store explains (foreign, newer, locked, read-only)
-    from krm_desktop.model.restore import newest_good_backup
-    from krm_desktop.model.startup_check import DAMAGED
+    from krm_desktop.model.store.file_check import DAMAGED
+    from krm_desktop.model.store.restore import newest_good_backup
 
     if not upgrade and finding.status != DAMAGED and newest_good_backup(path) is None:
         return "open"  # an empty file or none of SQLite's, and no backup to offer: open_store's dialog explains
-    from krm_desktop.ui.damaged_dialog import startup_gate
+    from krm_desktop.ui.database.damaged_dialog import startup_gate
 
     gate = startup_gate(path, date.today())
     return gate.store if gate.choice == "restored" and gate.store is not None else gate.choice
@@ -153,7 +153,7 @@ def start_gui(target: str, today: date | None = None) -> tuple[QApplication, Mai
     if not has_profile():
         from PySide6.QtWidgets import QDialog
 
-        from krm_desktop.ui.profile_dialog import ProfileDialog
+        from krm_desktop.ui.settings.profile_dialog import ProfileDialog
 
         dialog = ProfileDialog(store.describe())
         if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from krm_desktop import __version__
 from krm_desktop.login import acting_user
-from krm_desktop.model.case_list import (
+from krm_desktop.model.case_list.overview import TILES, overview
+from krm_desktop.model.case_list.query import (
     COLUMNS,
     CaseFilter,
     SortOrder,
@@ -30,19 +31,18 @@ from krm_desktop.model.case_list import (
     change_marker,
     setup_case_list,
 )
-from krm_desktop.model.case_list import teams as list_teams
-from krm_desktop.model.counting_calendar import list_calendar
-from krm_desktop.model.db import Store
+from krm_desktop.model.case_list.query import teams as list_teams
 from krm_desktop.model.errors import KrmError
-from krm_desktop.model.overview import TILES, overview
-from krm_desktop.model.profiles import load_profile
+from krm_desktop.model.office.profiles import load_profile
+from krm_desktop.model.store.connection import Store
+from krm_desktop.model.time.day_counter import list_calendar
 from krm_desktop.ui import end_start
-from krm_desktop.ui.case_table import CaseTableView
-from krm_desktop.ui.case_table_model import COLUMN_INDEX, CaseTableModel
-from krm_desktop.ui.dashboard import Dashboard
-from krm_desktop.ui.detail_pane import DetailPane
-from krm_desktop.ui.due_style import palette_is_dark
-from krm_desktop.ui.filter_bar import DEFAULT_FILTER, FilterBar
+from krm_desktop.ui.case_list.dashboard import Dashboard
+from krm_desktop.ui.case_list.detail_pane import DetailPane
+from krm_desktop.ui.case_list.due_style import palette_is_dark
+from krm_desktop.ui.case_list.filter_bar import DEFAULT_FILTER, FilterBar
+from krm_desktop.ui.case_list.table import CaseTableView
+from krm_desktop.ui.case_list.table_model import COLUMN_INDEX, CaseTableModel
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         header.sortIndicatorChanged.connect(lambda *_: self._after_reload())
 
         def step() -> None:
-            from krm_desktop.model.settings import letterhead
+            from krm_desktop.model.office.settings import letterhead
 
             self._set_title(letterhead()["office_name"] or self.profile.label)
             self._load_choices()
@@ -206,10 +206,10 @@ class MainWindow(QMainWindow):
         """After the first paint: the full check of the file (then the daily backup), "Sicherung
         wiederherstellen" and "Andere Datenbank öffnen" in the Datei menu, and a word in the status bar when the
         file lies on a network drive."""
-        from krm_desktop.model.network_path import location_status
-        from krm_desktop.ui.choose_database import install_database_menu
-        from krm_desktop.ui.restore_dialog import install_backup_menu
-        from krm_desktop.ui.start_check import start_check
+        from krm_desktop.model.store.network_path import location_status
+        from krm_desktop.ui.database.choose import install_database_menu
+        from krm_desktop.ui.database.restore_dialog import install_backup_menu
+        from krm_desktop.ui.database.start_check import start_check
 
         self.daily_backup = None  # (started by the check when the file is sound)
         self.start_check = start_check(self) if os.environ.get("KRM_START_CHECK", "on") != "off" else None
@@ -239,12 +239,12 @@ class MainWindow(QMainWindow):
         case_menu.setToolTipsVisible(True)
 
         def new_case() -> None:
-            from krm_desktop.ui.new_case import open_new_case  # the forms load when first used
+            from krm_desktop.ui.entry.new_case import open_new_case  # the forms load when first used
 
             open_new_case(self)
 
         def edit_case() -> None:
-            from krm_desktop.ui.new_case import edit_selected_case
+            from krm_desktop.ui.entry.new_case import edit_selected_case
 
             edit_selected_case(self)
 

@@ -23,9 +23,9 @@ REMINDER_STYLE = "QLabel { color: #7a4a00; font-weight: bold; }"
 
 def reminders(window: MainWindow) -> list[str]:
     """German lines for what is due in the office: annual purge, reports, open Auskunft requests."""
-    from krm_desktop.model.auskunft import open_auskunft_requests
-    from krm_desktop.model.report_texts import report_reminder_due
-    from krm_desktop.model.retention import purge_reminder_due
+    from krm_desktop.model.persons.auskunft import open_auskunft_requests
+    from krm_desktop.model.reports.texts import report_reminder_due
+    from krm_desktop.model.retention.purge import purge_reminder_due
 
     lines = [text for text in (purge_reminder_due(window.today), report_reminder_due(window.today)) if text]
     lines.extend(request.summary(window.today) for request in open_auskunft_requests(window.today))
@@ -40,7 +40,7 @@ class Workflows:
         self.dialogs: list[QWidget] = []  # keep non-modal dialogs alive
         bar = window.menuBar()
         help_action = window.menus["help"].menuAction() if "help" in window.menus else None
-        from krm_desktop.ui.case_actions import CaseActions
+        from krm_desktop.ui.actions.case_actions import CaseActions
 
         self.case_actions = CaseActions(window)
         window.detail.add_section(self.case_actions.bar)
@@ -67,7 +67,7 @@ class Workflows:
 
     def _attachments(self) -> None:
         """Attachments of the selected case, as a tab beside its summary."""
-        from krm_desktop.ui.attachments_panel import AttachmentsPanel
+        from krm_desktop.ui.attachments.panel import AttachmentsPanel
 
         window = self.window
         self.attachments = AttachmentsPanel()
@@ -105,7 +105,7 @@ class Workflows:
         window = self.window
         if window.read_only or not window.store.is_sqlite:
             return
-        from krm_desktop.model.backups import remove_expired_backups
+        from krm_desktop.model.store.backups import remove_expired_backups
 
         try:
             remove_expired_backups(window.store, window.today)
@@ -123,7 +123,7 @@ class Workflows:
         return action
 
     def _letter_actions(self) -> None:
-        from krm_desktop.model.letters import DOC_TYPES
+        from krm_desktop.model.cases.letters import DOC_TYPES
 
         self.letter_actions = []
         for doc_type, title in DOC_TYPES.items():
@@ -158,7 +158,7 @@ class Workflows:
             self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
 
     def open_letter(self, doc_type: str) -> None:
-        from krm_desktop.ui.letter_dialog import open_letter_dialog
+        from krm_desktop.ui.letters.dialog import open_letter_dialog
 
         case_id = self._selected_case()
         if case_id is None:
@@ -170,8 +170,8 @@ class Workflows:
         self._keep(dialog)
 
     def open_stored_letters(self) -> None:
-        from krm_desktop.model.letters import letters_of
-        from krm_desktop.ui.letter_dialog import StoredLetterDialog
+        from krm_desktop.model.cases.letters import letters_of
+        from krm_desktop.ui.letters.dialog import StoredLetterDialog
 
         case_id = self._selected_case()
         if case_id is None:
@@ -194,13 +194,13 @@ class Workflows:
         self._keep(dialog)
 
     def open_persons(self) -> None:
-        from krm_desktop.ui.person_view import open_person_view
+        from krm_desktop.ui.persons.person_view import open_person_view
 
         window = self.window
         self._keep(open_person_view(window, today=window.today, user=window.user))
 
     def open_report(self) -> None:
-        from krm_desktop.ui.report_wizard import ReportWizard
+        from krm_desktop.ui.reports.wizard import ReportWizard
 
         wizard = ReportWizard(self.window.today, self.window)
         wizard.finished.connect(lambda _result: self.show_reminders())
@@ -208,7 +208,7 @@ class Workflows:
         self._keep(wizard)
 
     def open_purge(self) -> None:
-        from krm_desktop.ui.purge_wizard import PurgeWizard
+        from krm_desktop.ui.purge.wizard import PurgeWizard
 
         window = self.window
         wizard = PurgeWizard(window.store, window.today, window.user, window)
@@ -217,7 +217,7 @@ class Workflows:
         self._keep(wizard)
 
     def open_text_blocks(self) -> None:
-        from krm_desktop.ui.text_block_dialog import TextBlockDialog
+        from krm_desktop.ui.letters.text_blocks_dialog import TextBlockDialog
 
         dialog = TextBlockDialog(today=self.window.today, parent=self.window)
         dialog.show()

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from krm_desktop.model.backups import PURPOSE_DAILY, make_backup, verify_backup
-from krm_desktop.model.db import open_store
+from krm_desktop.model.store.backups import PURPOSE_DAILY, make_backup, verify_backup
+from krm_desktop.model.store.connection import open_store
 from tests import factories as f
 from tests.faults.conftest import FORK
 from tests.faults.test_sigkill import _facts

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from krm_desktop.model import db
-from krm_desktop.model.db import SCHEMA_VERSION, open_store
 from krm_desktop.model.errors import StoreError
-from krm_desktop.model.startup_check import (
+from krm_desktop.model.store import connection as db
+from krm_desktop.model.store.connection import SCHEMA_VERSION, open_store
+from krm_desktop.model.store.file_check import (
     DAMAGED,
     EMPTY,
     LOCKED,
@@ -110,7 +110,7 @@ def _as_reader(path: Path, results) -> None:
         os.setuid(NOBODY)
     found = check_database_file(path)
     store = open_store(str(path))
-    from krm_desktop.model.entities import Case
+    from krm_desktop.model.store.entities import Case
 
     results.put((found.status, found.writable, store.read_only, Case.select().count()))
     store.close()

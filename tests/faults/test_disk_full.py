@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from krm_desktop.model import cases
-from krm_desktop.model.db import open_store
-from krm_desktop.model.entities import Case, database
-from krm_desktop.model.intake import CaseInput
-from krm_desktop.model.transactions import FULL, IO, MESSAGES, SaveFailed, write_transaction
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.intake import CaseInput
+from krm_desktop.model.store.connection import open_store
+from krm_desktop.model.store.entities import Case, database
+from krm_desktop.model.store.transactions import FULL, IO, MESSAGES, SaveFailed, write_transaction
 from tests import factories as f
 from tests.faults.conftest import FORK
 from tests.faults.workers import CASE_ID, save_beyond_file_size_limit
@@ -94,7 +94,7 @@ def test_an_io_error_during_a_save_is_reported_and_changes_nothing(krm_file: Pat
 def test_the_text_block_dialog_keeps_the_typed_text_when_the_disk_is_full(krm_file: Path, qtbot) -> None:
     from PySide6.QtCore import Qt
 
-    from krm_desktop.ui.text_block_dialog import PENDING_MARK, TextBlockDialog
+    from krm_desktop.ui.letters.text_blocks_dialog import PENDING_MARK, TextBlockDialog
 
     store = open_store(str(krm_file))
     try:

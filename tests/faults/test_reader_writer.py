@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from krm_desktop.model.case_list import CaseList, setup_case_list
-from krm_desktop.model.counting_calendar import list_calendar
-from krm_desktop.model.db import open_store
-from krm_desktop.model.demo import generate
-from krm_desktop.model.entities import Case, database
-from krm_desktop.model.profiles import load_profile
+from krm_desktop.model.case_list.query import CaseList, setup_case_list
+from krm_desktop.model.demo.generator import generate
+from krm_desktop.model.office.profiles import load_profile
+from krm_desktop.model.store.connection import open_store
+from krm_desktop.model.store.entities import Case, database
+from krm_desktop.model.time.day_counter import list_calendar
 from tests import factories as f
 from tests.conftest import make_store
 from tests.faults.conftest import FORK
@@ -61,7 +61,7 @@ def test_the_first_page_of_the_list_does_not_block_a_writer(listed_file: Path, s
 
 
 def test_the_case_table_model_with_rows_on_screen_does_not_block_a_writer(listed_file: Path, spawn, qapp) -> None:
-    from krm_desktop.ui.case_table_model import PAGE_SIZE, CaseTableModel
+    from krm_desktop.ui.case_list.table_model import PAGE_SIZE, CaseTableModel
 
     store = open_store(str(listed_file))
     try:

@@ -11,7 +11,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from krm_desktop.model.startup_check import check_database_file
+from krm_desktop.model.store.file_check import check_database_file
 from tests.faults import damage
 from tests.faults.conftest import FORK
 from tests.faults.workers import CASE_ID, write_forever

@@ -7,8 +7,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from krm_desktop.model.db import open_store
-from krm_desktop.model.entities import Case, Event
+from krm_desktop.model.store.connection import open_store
+from krm_desktop.model.store.entities import Case, Event
 from tests.faults.conftest import FORK
 from tests.faults.workers import CASE_ID, update_loop
 

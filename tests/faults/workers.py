@@ -11,11 +11,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from krm_desktop.model import cases
-from krm_desktop.model.db import open_store
-from krm_desktop.model.entities import Case, database
+from krm_desktop.model.cases import services as cases
 from krm_desktop.model.errors import ConflictError, KrmError
-from krm_desktop.model.transactions import write_transaction
+from krm_desktop.model.store.connection import open_store
+from krm_desktop.model.store.entities import Case, database
+from krm_desktop.model.store.transactions import write_transaction
 from tests import factories as f
 
 CASE_ID = 1

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from krm_desktop.model import cases
-from krm_desktop.model import dab as dab_services
+from krm_desktop.model.cases import dab as dab_services
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.intake import PartyInput
 from krm_desktop.model.codes import COMPLAINT_KINDS, GF_KINDS
-from krm_desktop.model.entities import Attachment, Case, Letter, Staff, Team
-from krm_desktop.model.intake import PartyInput
+from krm_desktop.model.store.entities import Attachment, Case, Letter, Staff, Team
 from tests import factories as f
 
 USER = f.USER

@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
-from krm_desktop.model.entities import Case
-from krm_desktop.ui.action_form import ActionDialog, qdate
+from krm_desktop.model.store.entities import Case
+from krm_desktop.ui.actions.action_form import ActionDialog, qdate
 from krm_desktop.ui.main_window import MainWindow
 from tests import factories as f
 

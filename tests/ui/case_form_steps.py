@@ -8,8 +8,8 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
+from krm_desktop.ui.entry.new_case import NewCaseDialog
 from krm_desktop.ui.main_window import MainWindow
-from krm_desktop.ui.new_case import NewCaseDialog
 from tests import factories as f
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from krm_desktop.model import cases
-from krm_desktop.model.entities import Case, Team
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.store.entities import Case, Team
 from tests import factories as f
 
 

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from krm_desktop.model.db import open_store
+from krm_desktop.model.store.connection import open_store
 from krm_desktop.ui.app import is_read_only, open_for_gui
-from krm_desktop.ui.open_problem import OpenProblemDialog, describe_problem
+from krm_desktop.ui.database.open_problem import OpenProblemDialog, describe_problem
 from tests.conftest import make_store
 
 

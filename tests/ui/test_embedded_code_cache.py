@@ -16,6 +16,7 @@ import pytest
 IMPORT_AND_LOOK = """
 import json, sys
 from krm_desktop.ui.embedded_code_cache import Counts, cached_embedded_code
+
 with cached_embedded_code():
     from PySide6.QtWidgets import QApplication, QTableView
 app = QApplication([])
@@ -84,6 +85,7 @@ def test_another_python_does_not_read_the_file(tmp_path: Path) -> None:
 PATTERNS = """
 import json, re, sys
 from krm_desktop.ui.embedded_code_cache import Counts, cached_embedded_code
+
 cases = [
     (r"(?P<name>\\w+)\\s*=\\s*(?P<value>[^,]+)", 0, "a = 1, bb=2"),
     (r"^\\s*def (\\w+)\\((.*?)\\)", re.M, "x\\n  def f(a, b)\\n"),

@@ -7,12 +7,12 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog
 
-from krm_desktop.model import action_checks as checks
-from krm_desktop.model.entities import Case, Concern
+from krm_desktop.model.cases import action_checks as checks
+from krm_desktop.model.store.entities import Case, Concern
 from tests import factories as f
 from tests.ui import action_helpers as actions
 from tests.ui.case_form_steps import choose, go_to_form, new_dialog, save, started_window
-from tests.ui.test_new_case import fill_common
+from tests.ui.entry.test_new_case import fill_common
 
 
 def test_a_complaint_from_the_intake_to_its_close(qtbot, store) -> None:

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from krm_desktop.model.case_list import COLUMNS, CaseFilter
-from krm_desktop.ui.case_table_model import COLUMN_INDEX, DUE_COLUMN
+from krm_desktop.model.case_list.query import COLUMNS, CaseFilter
+from krm_desktop.ui.case_list.table_model import COLUMN_INDEX, DUE_COLUMN
 from krm_desktop.ui.main_window import MainWindow
 from tests import factories as f
 from tests.ui.data import DueCases, make_due_cases
@@ -178,7 +178,7 @@ def test_f5_refresh_and_own_changes(qtbot, window: MainWindow, store) -> None:
 
 def test_new_case_shortcut_opens_the_intake(window: MainWindow) -> None:
     assert window.new_action.shortcut().toString() == "Ctrl+N"
-    assert window.new_action.isEnabled()  # (read-only: tests/ui/test_new_case.py)
+    assert window.new_action.isEnabled()  # (read-only: tests/ui/entry/test_new_case.py)
     assert "Schreibgeschützt" not in window.new_action.toolTip()
 
 
@@ -234,7 +234,7 @@ def test_dark_palette_switches_the_due_colours(qtbot, window: MainWindow) -> Non
 
 
 def test_first_rows_first_then_the_rest_and_the_selection_follows(qtbot, store, due: DueCases, monkeypatch) -> None:
-    from krm_desktop.model import case_list
+    from krm_desktop.model.case_list import query as case_list
 
     monkeypatch.setattr(case_list, "FIRST_ROWS", 2)
     window = MainWindow(store, f.TODAY, user=f.USER)

@@ -12,8 +12,8 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from krm_desktop.documents.case_summary import render_case_summary
-from krm_desktop.model.counting_calendar import list_calendar
-from krm_desktop.model.profiles import load_profile
+from krm_desktop.model.office.profiles import load_profile
+from krm_desktop.model.time.day_counter import list_calendar
 from tests import factories as f
 from tests.ui.data import make_due_cases
 

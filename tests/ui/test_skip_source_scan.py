@@ -31,6 +31,6 @@ def test_known_modules_are_answered_without_reading_them(tmp_path: Path) -> None
     source.write_text("VALUE = 1  # a module that mentions PySide6 may use its switches\n", encoding="utf-8")
     other = module_from(source, "some_other_library")
     assert uses(other) is True  # read and PySide6 found: anything else is still scanned
-    for name in ("peewee", "playhouse.db_url", "json", "krm_desktop", "krm_desktop.model.db"):
+    for name in ("peewee", "playhouse.db_url", "json", "krm_desktop", "krm_desktop.model.store.connection"):
         assert uses(module_from(source, name)) is False
-    assert uses(module_from(source, "krm_desktop.ui.case_table")) is True
+    assert uses(module_from(source, "krm_desktop.ui.case_list.table")) is True

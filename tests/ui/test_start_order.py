@@ -15,9 +15,11 @@ from tests.ui.data import make_due_cases
 
 START_AND_LOOK = """
 import gc, json, sys
+
 normal_gc = gc.get_threshold()
 from krm_desktop.ui.app import start_gui
 from PySide6 import QtCore
+
 app, window, store = start_gui(sys.argv[1])
 window.persist_settings = False
 seen = {}

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from krm_desktop.model import cases
-from krm_desktop.model.db import open_store
-from krm_desktop.model.profiles import has_profile, load_profile
-from krm_desktop.model.settings import letterhead
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.office.profiles import has_profile, load_profile
+from krm_desktop.model.office.settings import letterhead
+from krm_desktop.model.store.connection import open_store
 from krm_desktop.ui.main_window import MainWindow
-from krm_desktop.ui.profile_dialog import ProfileDialog
+from krm_desktop.ui.settings.profile_dialog import ProfileDialog
 from tests import factories as f
 
 

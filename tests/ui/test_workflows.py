@@ -6,8 +6,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QApplication
 
-from krm_desktop.model import cases
-from krm_desktop.model.entities import Letter
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.store.entities import Letter
 from krm_desktop.ui.main_window import MainWindow
 from tests import factories as f
 

@@ -1,0 +1,247 @@
+"""Command line: the contract of DESIGN.md §2. No subcommand starts the GUI.
+
+JSON on stdout where a command reports something, German messages on stderr; exit 0 on success,
+1 on a domain refusal, 2 on bad usage.
+"""
+
+# ruff: noqa: E402  (the self-test's clock starts before the imports below)
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()  # the self-test counts from here (the program's own code starts)
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from krm_desktop import __version__
+from krm_desktop.cli.auskunft import add_auskunft_parser, cmd_auskunft
+from krm_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
+from krm_desktop.cli.common import acting_user as _user
+from krm_desktop.cli.common import emit as _emit
+from krm_desktop.cli.common import iso_date as _date
+from krm_desktop.cli.common import say as _say
+from krm_desktop.cli.copy_to import add_copy_parser, cmd_copy
+from krm_desktop.cli.letters import add_letter_parser, cmd_letter
+from krm_desktop.cli.purge import add_purge_parser, cmd_purge
+from krm_desktop.cli.report import add_report_parser, cmd_report
+from krm_desktop.model.codes import CHANNELS, KINDS
+from krm_desktop.model.errors import KrmError, ValidationError
+from krm_desktop.model.office.profiles import PRESETS
+from krm_desktop.model.store.connection import check_store, open_store, resolve_target
+
+
+class UsageError(Exception):
+    """Bad usage: exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"Falscher Aufruf: {message}\n")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{value}“ ist keine ganze Zahl") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"„{value}“ darf nicht negativ sein")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="krm-desktop", description="KRM Desktop – Kundenreaktionsmanagement für Jobcenter")
+    parser.add_argument("--db", help="Datenbank: Pfad einer SQLite-Datei oder postgresql://-Adresse")
+    parser.add_argument("--version", action="version", version=f"KRM Desktop {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="Hauptfenster unsichtbar öffnen, Liste laden, ein Dokument erzeugen; Zeiten als JSON ausgeben",
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("init", help="neue Datenbank für ein Office-Profil anlegen")
+    p.add_argument("--profile", required=True, help=", ".join(PRESETS))
+    p.add_argument("--office-name", help="Name der Dienststelle für den Briefkopf")
+
+    p = sub.add_parser("demo", help="erfundene Beispielfälle hinzufügen")
+    p.add_argument("--cases", type=_positive, required=True)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--years", type=_positive, default=9)
+
+    p = sub.add_parser("deadlines", help="Fristen eines Eingangs berechnen")
+    p.add_argument("--profile", required=True)
+    p.add_argument("--kind", required=True)
+    p.add_argument("--channel", required=True)
+    p.add_argument("--received", required=True, type=_date)
+    p.add_argument("--ack-sent", type=_date)
+
+    p = sub.add_parser("import", help="Fälle aus einer JSONL-Datei übernehmen (alles oder nichts)")
+    p.add_argument("--in", dest="infile", required=True, type=Path)
+    p = sub.add_parser("export", help="alle Fälle als JSONL-Datei ausgeben")
+    p.add_argument("--out", required=True, type=Path)
+
+    sub.add_parser("check", help="Datenbank und Schema prüfen")
+    add_letter_parser(sub)
+    add_report_parser(sub)
+    add_purge_parser(sub)
+    add_auskunft_parser(sub)
+    add_copy_parser(sub)
+    return parser
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from krm_desktop.model.office.new_office import initialise_office
+
+    if args.profile not in PRESETS:
+        raise UsageError(f"Unbekanntes Office-Profil „{args.profile}“. Möglich sind: {', '.join(PRESETS)}.")
+    store = open_store(resolve_target(args.db), create=True)
+    try:
+        profile = initialise_office(args.profile, args.office_name)
+    finally:
+        store.close()
+    _say(f"Datenbank {store.describe()} für {profile.label} angelegt.")
+    _emit({"database": store.describe(), "profile": profile.code})
+    return EXIT_OK
+
+
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    from krm_desktop.model.time.deadlines import compute_deadlines
+
+    if args.profile not in PRESETS:
+        raise UsageError(f"Unbekanntes Office-Profil „{args.profile}“. Möglich sind: {', '.join(PRESETS)}.")
+    if args.kind not in KINDS:
+        raise UsageError(f"Unbekannte Anliegensart „{args.kind}“. Möglich sind: {', '.join(KINDS)}.")
+    if args.channel not in CHANNELS:
+        raise UsageError(f"Unbekannter Eingangsweg „{args.channel}“. Möglich sind: {', '.join(CHANNELS)}.")
+    if args.ack_sent is not None and args.ack_sent < args.received:
+        raise UsageError("--ack-sent liegt vor --received.")
+    d = compute_deadlines(PRESETS[args.profile], args.kind, args.channel, args.received, ack_sent=args.ack_sent)
+    _emit(
+        {
+            "ack_due": d.ack_due.isoformat() if d.ack_due else None,
+            "final_due": d.final_due.isoformat() if d.final_due else None,
+        }
+    )
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from krm_desktop.model.demo.generator import generate
+
+    store = open_store(resolve_target(args.db))
+    try:
+        count = generate(args.cases, seed=args.seed, years=args.years, today=date.today(), user=_user())
+    finally:
+        store.close()
+    _say(f"{count} Beispielfälle angelegt.")
+    _emit({"created": count})
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from krm_desktop.model.exchange.jsonl import import_cases
+
+    if not args.infile.is_file():
+        raise UsageError(f"Die Datei {args.infile} gibt es nicht.")
+    store = open_store(resolve_target(args.db))
+    try:
+        with args.infile.open(encoding="utf-8-sig") as handle:
+            count = import_cases(handle, today=date.today(), user=_user())
+    finally:
+        store.close()
+    _say(f"{count} Fälle übernommen.")
+    _emit({"imported": count})
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from krm_desktop.model.exchange.jsonl import export_cases
+
+    store = open_store(resolve_target(args.db))
+    try:
+        with args.out.open("w", encoding="utf-8", newline="\n") as handle:
+            count = export_cases(handle)
+    finally:
+        store.close()
+    _say(f"{count} Fälle nach {args.out} ausgegeben.")
+    _emit({"exported": count})
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    store = open_store(resolve_target(args.db))
+    try:
+        problems = check_store(store)
+    finally:
+        store.close()
+    _emit({"ok": not problems, "problems": problems, "database": store.describe()})
+    for problem in problems:
+        _say(problem)
+    if problems:
+        _say(f"{len(problems)} Problem(e) gefunden.")
+        return EXIT_REFUSED
+    _say("Datenbank in Ordnung.")
+    return EXIT_OK
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    import os
+
+    if args.command is not None:
+        raise UsageError("--self-test steht allein, ohne Unterbefehl.")
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # off screen, also on a desktop session
+    from krm_desktop.ui.self_test import run_self_test
+
+    _emit(run_self_test(resolve_target(args.db), STARTED))
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from krm_desktop.ui.app import run_gui
+
+    return run_gui(resolve_target(args.db))
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_gui,
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "deadlines": cmd_deadlines,
+    "import": cmd_import,
+    "export": cmd_export,
+    "check": cmd_check,
+    "letter": cmd_letter,
+    "report": cmd_report,
+    "purge": cmd_purge,
+    "auskunft": cmd_auskunft,
+    "copy-to": cmd_copy,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.self_test:
+            return cmd_self_test(args)
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        _say(f"Falscher Aufruf: {exc}")
+        return EXIT_USAGE
+    except ValidationError as exc:
+        for field, message in exc.errors.items():
+            _say(f"{field}: {message}")
+        return EXIT_REFUSED
+    except KrmError as exc:
+        _say(exc.message)
+        return EXIT_REFUSED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""The values of the text block placeholders for one case, and who handles, signs and answers questions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from krm_desktop.documents.letters.facts import CaseFacts, OfficeFacts, PartyFacts, StaffFacts
+from krm_desktop.documents.page.addressing import person_phrase, salutation
+from krm_desktop.model.cases.letters import block, fill
+from krm_desktop.model.codes import CHANNELS, KINDS, label
+
+# "für …" + noun of the channel (accusative).
+CHANNEL_NOUNS = {
+    "brief": "Ihr Schreiben",
+    "email": "Ihre E-Mail",
+    "online": "Ihre Online-Nachricht",
+    "telefon": "Ihren Anruf",
+    "persoenlich": "Ihren Besuch",
+    "meinungskarte": "Ihre Meinungskarte",
+}
+# What stands under the signature.
+FUNCTIONS = {
+    "TL": "Teamleitung",
+    "BL": "Bereichsleitung",
+    "GF": "Geschäftsführung",
+    "KRM": "Kundenreaktionsmanagement",
+    "MA": "",
+}
+ESCALATION_ROLE = {1: "TL", 2: "BL", 3: "GF"}
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    function: str
+    on_behalf: bool  # "Im Auftrag": everyone but the Geschäftsführung
+    staff_id: int | None = None
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    phone: str
+    email: str
+
+
+def d(value: date | None) -> str:
+    return f"{value:%d.%m.%Y}" if value else ""
+
+
+def first_of(office: OfficeFacts, role: str) -> StaffFacts | None:
+    return next((s for s in office.staff if s.role == role), None)
+
+
+def signer_from(staff: StaffFacts | None, role: str) -> Signer:
+    if staff is None:
+        return Signer("", FUNCTIONS.get(role, ""), role != "GF", None, role)
+    return Signer(staff.name, FUNCTIONS.get(staff.role, ""), staff.role != "GF", staff.id, staff.role)
+
+
+def default_signer(case: CaseFacts, office: OfficeFacts, doc_type: str) -> Signer | None:
+    """Who signs: BGF letters the KRM office, "Eingang TL" the team lead, the answer per sign-off, GF the rest."""
+    if doc_type in ("eingangsbestaetigung", "zwischennachricht"):
+        return signer_from(first_of(office, "KRM"), "KRM")
+    if doc_type == "eingang-tl":
+        return signer_from(office.team_leads.get(case.team), "TL")
+    if doc_type == "stellungnahme":
+        return signer_from(first_of(office, "GF"), "GF")
+    if doc_type == "antwort":
+        signed = next((s for s in office.staff if case.signed_by_id and s.id == case.signed_by_id), None)
+        if signed is not None:
+            return signer_from(signed, signed.role)
+        role = "GF" if case.sign_off_role == "GF" else ESCALATION_ROLE.get(case.escalation_level, "TL")
+        chosen = {
+            "TL": office.team_leads.get(case.team),
+            "BL": office.area_leads.get(case.area),
+            "GF": first_of(office, "GF"),
+        }[role]
+        return signer_from(chosen, role)
+    return None
+
+
+def bgf_contact(office: OfficeFacts) -> Contact:
+    lh = office.letterhead
+    krm = first_of(office, "KRM")
+    name = lh.get("contact_name", "") or (krm.name if krm else "") or "Büro der Geschäftsführung"
+    phone = lh.get("contact_phone", "") or (krm.phone if krm and not lh.get("contact_name") else "")
+    email = lh.get("contact_email", "") or (krm.email if krm and not lh.get("contact_name") else "")
+    return Contact(name, phone or lh.get("phone", ""), email or lh.get("email", ""))
+
+
+def contact_for(doc_type: str, signer: Signer | None, office: OfficeFacts) -> Contact | None:
+    if doc_type in ("verfuegungsblatt", "verzicht", "aktenvermerk"):
+        return None
+    if doc_type in ("eingang-tl", "antwort") and signer is not None and signer.name:
+        staff = next((s for s in office.staff if s.id == signer.staff_id), None)
+        lh = office.letterhead
+        phone = (staff.phone if staff else "") or lh.get("phone", "")
+        email = (staff.email if staff else "") or lh.get("email", "")
+        return Contact(signer.name, phone, email)
+    return bgf_contact(office)
+
+
+def handler(case: CaseFacts, office: OfficeFacts) -> str:
+    """Who handles the matter, said in a sentence: "Erika Beispiel (Teamleitung, Team 411 …)"."""
+    if case.lead == "gf":
+        gf = first_of(office, "GF")
+        return f"{gf.name} (Geschäftsführung)" if gf else "die Geschäftsführung"
+    lead = office.team_leads.get(case.team)
+    if lead is not None:
+        return f"{lead.name} (Teamleitung, {case.team})"
+    if case.team:
+        return f"die Teamleitung ({case.team})"
+    return "das Büro der Geschäftsführung"
+
+
+def concerned(case: CaseFacts) -> PartyFacts | None:
+    """The customer the matter is about: the represented person if there is one."""
+    return case.represented or case.person
+
+
+def values(case: CaseFacts, office: OfficeFacts, today: date, *, to_body: bool = False) -> dict[str, str]:
+    """Placeholder -> text for this case (empty where the case has no value)."""
+    person = case.person
+    customer = concerned(case)
+    return {
+        "anrede": salutation(None) if to_body else salutation(person),
+        "name": " ".join(person.name.split()) if person else "",
+        "person": person_phrase(person) if person else "(anonym)",
+        "vertretene_person": person_phrase(case.represented),
+        "aktenzeichen": case.ref,
+        "eingangsdatum": d(case.received),
+        "ihre_nachricht": CHANNEL_NOUNS.get(case.channel, "Ihre Nachricht"),
+        "eingangsweg": label(CHANNELS, case.channel),
+        "betreff": case.subject.strip(),
+        "anliegensart": label(KINDS, case.kind),
+        "sachverhalt": case.description.strip(),
+        "team": case.team,
+        "ansprechpartner": handler(case, office),
+        "frist": d(case.final_due),
+        "frist_eingangsbestaetigung": d(case.ack_due),
+        "zwischennachricht_grund": case.interim_reason.strip(),
+        "voraussichtlich": d(case.interim_expected),
+        "datum": d(today),
+        "dienststelle": office.letterhead.get("office_name", ""),
+        "stelle": case.requesting_body.strip(),
+        "zeichen_stelle": case.requesting_ref.strip(),
+        "frist_stelle": d(case.body_due),
+        "kundennummer": customer.customer_no if customer else "",
+        "bg_nummer": customer.bg_no if customer else "",
+        "verzicht_gruende": case.waiver_reasons.strip(),
+        "stellungnahme_entwurf": case.statement.strip(),
+        "beschaeftigte_person": case.employee_concerned.strip(),
+    }
+
+
+def filled(key: str, given: Mapping[str, str], texts: Mapping[str, str] | None = None) -> tuple[str, list[str]]:
+    """The block filled with the values; `texts` holds block texts already read (or edited, unsaved)."""
+    return fill(texts[key] if texts and key in texts else block(key).body, given)

@@ -1,0 +1,150 @@
+"""Who a letter goes to: the lines in the envelope window and the gender-fair salutation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+
+from krm_desktop.documents.letters.facts import PartyFacts
+from krm_desktop.documents.page.escape import visible
+from krm_desktop.documents.page.fonts import width
+from krm_desktop.model.errors import RefusedError
+
+ADDRESS_LINES = 6  # DIN 5008 Form B: six lines in the address zone of the window
+ADDRESS_SIZE = 10.0  # pt
+ADDRESS_WIDTH = 78 * mm  # text starts 5 mm inside the 85 mm field, 2 mm kept free on the right
+INSTITUTIONS = ("institution", "behoerde")
+_TITLE = re.compile(r"^(Prof|Dr|PD)\.?(-[A-Za-zÄÖÜäöü.]+)?$|^(Dr|Prof)\.[a-zäöü.]+$")
+_PARTICLES = frozenset(
+    [
+        "von",
+        "van",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "la",
+        "le",
+        "ten",
+        "ter",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Addressee:
+    lines: tuple[str, ...]
+    salutation: str  # with the comma
+    postal_note: str = ""  # e.g. "Versand per E-Mail", printed above the return address
+
+
+def surname(name: str) -> str:
+    """The part of a name that follows "Frau"/"Herr" in a salutation, academic titles included.
+
+    "Erika Mustermann" -> "Mustermann"; "Dr. Anna von der Heide" -> "Dr. von der Heide";
+    "Mustermann, Erika" -> "Mustermann". Professional titles (Rechtsanwältin) are left out.
+    """
+    name = " ".join(name.split())
+    if "," in name:
+        return name.split(",")[0].strip()
+    tokens = name.split(" ")
+    titles = [t for t in tokens[:-1] if _TITLE.match(t)]
+    rest = [t for t in tokens if not _TITLE.match(t)] or tokens
+    last = [rest[-1]]
+    for token in reversed(rest[:-1]):
+        if token.lower() not in _PARTICLES:
+            break
+        last.insert(0, token)
+    return " ".join([*titles, *last])
+
+
+def salutation(party: PartyFacts | None) -> str:
+    if party is None or party.role in INSTITUTIONS:
+        return "Sehr geehrte Damen und Herren,"
+    if party.salutation == "frau":
+        return f"Sehr geehrte Frau {surname(party.name)},"
+    if party.salutation == "herr":
+        return f"Sehr geehrter Herr {surname(party.name)},"
+    return f"Guten Tag {' '.join(party.name.split())},"
+
+
+def person_phrase(party: PartyFacts | None) -> str:
+    """The person after "von"/"für" (dative/accusative): "Frau Erika Muster", "Herrn Max Muster"."""
+    if party is None:
+        return ""
+    name = " ".join(party.name.split())
+    if party.role in INSTITUTIONS:
+        return name
+    return {"frau": f"Frau {name}", "herr": f"Herrn {name}"}.get(party.salutation or "", name)
+
+
+def _wrap(line: str) -> list[str]:
+    """Break one address line at spaces so that each part fits the window; refuse a word that cannot."""
+    words = line.split()
+    parts: list[str] = []
+    current = ""
+    for word in words:
+        if width(word, ADDRESS_SIZE) > ADDRESS_WIDTH:
+            raise RefusedError(
+                f"Die Anschrift passt nicht in das Sichtfenster: „{word[:40]}…“ ist zu lang für eine Zeile. "
+                "Bitte kürzen Sie die Angabe im Fall."
+            )
+        candidate = f"{current} {word}".strip()
+        if width(candidate, ADDRESS_SIZE) <= ADDRESS_WIDTH:
+            current = candidate
+        else:
+            parts.append(current)
+            current = word
+    if current:
+        parts.append(current)
+    return parts
+
+
+def fit(lines: list[str]) -> tuple[str, ...]:
+    """The address lines as printed; refused (German message) when they do not fit the window."""
+    printed = [part for line in lines if line.strip() for part in _wrap(visible(line))]
+    if len(printed) > ADDRESS_LINES:
+        raise RefusedError(
+            f"Die Anschrift ist für das Sichtfenster zu lang: {len(printed)} Zeilen, höchstens "
+            f"{ADDRESS_LINES} passen hinein. Bitte kürzen Sie Name oder Anschrift im Fall."
+        )
+    return tuple(printed)
+
+
+def party_addressee(party: PartyFacts) -> Addressee:
+    name = " ".join(party.name.split())
+    first = name
+    if party.role not in INSTITUTIONS:
+        first = {"frau": f"Frau {name}", "herr": f"Herrn {name}"}.get(party.salutation or "", name)
+    town = " ".join(f"{party.postcode.strip()} {party.city.strip()}".split())
+    if town:
+        return Addressee(fit([first, party.street, town]), salutation(party))
+    if party.email.strip():
+        return Addressee(fit([first, party.email.strip()]), salutation(party), "Versand per E-Mail")
+    raise RefusedError(
+        f"Für {name} ist keine Anschrift erfasst (weder Ort noch E-Mail). Bitte ergänzen Sie sie im Fall."
+    )
+
+
+def body_addressee(body: str) -> Addressee:
+    """A requesting body (Petitionsausschuss, Ministerium): its name, split at commas into lines."""
+    lines = [part.strip() for part in body.split(",") if part.strip()]
+    if not lines:
+        raise RefusedError("Die einsendende Stelle fehlt; bitte erfassen Sie sie im Fall.")
+    return Addressee(fit(lines), "Sehr geehrte Damen und Herren,")

@@ -1,0 +1,1 @@
+"""The report of a period as PDF (with charts) and as CSV."""

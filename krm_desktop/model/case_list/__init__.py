@@ -1,0 +1,1 @@
+"""The case list: filters, search, sorting and pages in SQL, and the dashboard's counts."""

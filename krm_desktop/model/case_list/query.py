@@ -1,0 +1,506 @@
+"""The case list without Qt: filters, literal search, SQL sorting, a count and short page queries.
+
+At 100,000 cases: a filter or sort change writes the ordered ids of the matching cases into a
+connection-private temporary table (`krm_case_hits`: position -> case id); the count comes from a COUNT
+query (or, with a text search, from that one scan). Only the first FIRST_ROWS positions are written
+before the list is shown, the rest right after (`CaseList.complete`). The rows on screen are read in
+short keyset queries on the position (`WHERE pos > :last ORDER BY pos LIMIT n`), each fetched to the
+end, so no read cursor stays open. Keyset pagination over the sort key itself would cost a full scan
+per page whenever the order is not an index order (name, team …) or the filter is a text search.
+
+"Nur meine": cases the acting user registered (the actor of the case's `registered` event).
+Search: see `case_search`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, NamedTuple
+
+from peewee import JOIN, SQL, Expression, IntegerField, Model, NodeList, PostgresqlDatabase, fn
+from peewee import Case as SqlCase
+
+from krm_desktop.model.case_list.overview import tile_condition
+from krm_desktop.model.case_list.search import all_of, search_condition, search_words
+from krm_desktop.model.codes import CHANNELS, KINDS, STATUSES, label
+from krm_desktop.model.store.entities import Case, Concern, Event, Party, Team, database
+from krm_desktop.model.time.deadlines import CLOCK_FIELDS, ClockFacts, DueState, DueStatus, due_status
+from krm_desktop.model.time.working_days import WorkingCalendar
+
+log = logging.getLogger(__name__)
+CASE_ID: Any = Case.id  # the column (typed as int on the model for the instances)
+
+# Columns of the list, in display order (the UI gives them German titles).
+COLUMNS = ("ref", "received", "kinds", "channel", "person", "team", "due", "status")
+NO_TEAM = -1  # filter value: cases without a team
+ANONYMOUS = "anonym"
+HITS_TABLE = "krm_case_hits"
+FIRST_ROWS = 200  # positions written before the list is shown; the rest right after (CaseList.complete)
+FEW_CANDIDATES = 20_000  # see CaseList._few_candidates
+
+# Indexes the filters need. Their names are what peewee derives from the column lists, so declaring the
+# same indexes in entities.py later (and a migration with CREATE INDEX IF NOT EXISTS) finds them in place.
+LIST_INDEXES = (
+    # "nur meine": the registering actor, without reading the whole history table
+    'CREATE INDEX IF NOT EXISTS "event_action_actor_case_id" ON "event" ("action", "actor", "case_id")',
+    # Anliegensart: a case matches when any of its concerns has the kind
+    'CREATE INDEX IF NOT EXISTS "concern_kind_case_id" ON "concern" ("kind", "case_id")',
+    # Eingangsweg
+    'CREATE INDEX IF NOT EXISTS "krm_case_channel" ON "krm_case" ("channel")',
+    # the tile "Meinungskarten dieses Jahr" (kind and a date range, counted from the index alone)
+    'CREATE INDEX IF NOT EXISTS "krm_case_kind_received" ON "krm_case" ("kind", "received")',
+)
+
+
+class CaseFilter(NamedTuple):  # (value types on the start path: a NamedTuple is built 6× faster than a dataclass)
+    status: str | None = None  # offen | abgeschlossen | None (all)
+    kind: str | None = None  # the main kind or any concern's kind
+    channel: str | None = None
+    team: int | None = None  # a team id, NO_TEAM, or None (all)
+    year: int | None = None  # reference year
+    mine: bool = False  # registered by the acting user
+    search: str = ""
+    tile: str | None = None  # a dashboard tile (overview.TILES) used as a filter
+
+    def with_(self, **changes: Any) -> CaseFilter:
+        return self._replace(**changes)
+
+
+class SortOrder(NamedTuple):
+    column: str = "due"
+    descending: bool = False
+
+
+class CaseRow(NamedTuple):
+    """One line of the list, with every text the view shows already made."""
+
+    pos: int
+    id: int
+    ref: str
+    received: date
+    kinds: str
+    channel: str
+    person: str
+    team: str
+    status: str
+    due: DueStatus
+    due_text: str
+    version: int
+
+
+# --- the SQL ---------------------------------------------------------------------------------------
+
+
+_ROWS_SQL: dict[type, str] = {}
+
+
+def _rows_sql() -> str:
+    """The page query with its two parameters (last position, limit), compiled once per kind of database.
+
+    (Keyed by the class, not by id(): the id of a closed database may come back for one of another kind.)"""
+    key = type(database.obj)
+    if key not in _ROWS_SQL:
+        own = [getattr(Case, name) for name in ("id", "ref", "received", "kind", "channel")]
+        clocks = [getattr(Case, name) for name in CLOCK_FIELDS]
+        query = (
+            _Hit.select(_Hit.pos, *own, Party.name, Team.name, Case.status, *clocks, Case.version)
+            .join(Case, on=(Case.id == _Hit.case_id))
+            .join(Party, on=(Case.person == Party.id), join_type=JOIN.LEFT_OUTER)
+            .join_from(Case, Team, on=(Case.team == Team.id), join_type=JOIN.LEFT_OUTER)
+            .where(_Hit.pos > 0)
+            .order_by(_Hit.pos)
+            .limit(1)
+        )
+        sql, params = query.sql()
+        if params != [0, 1]:  # the two placeholders, in this order
+            raise RuntimeError(f"unexpected parameters of the page query: {params}")
+        _ROWS_SQL.clear()
+        _ROWS_SQL[key] = sql
+    return _ROWS_SQL[key]
+
+
+_KINDS_SQL: dict[tuple[type, int], str] = {}
+
+
+def _kinds_sql(count: int) -> str:
+    """The concerns' kinds of `count` cases (parameters: the case ids), compiled once per kind of database and
+    count."""
+    key = (type(database.obj), count)
+    if key not in _KINDS_SQL:
+        if len(_KINDS_SQL) > 64:
+            _KINDS_SQL.clear()
+        query = (
+            Concern.select(Concern.case, Concern.kind)
+            .where(Concern.case.in_(list(range(count))))
+            .order_by(Concern.case, Concern.position)
+        )
+        _KINDS_SQL[key] = query.sql()[0]
+    return _KINDS_SQL[key]
+
+
+def _pos_column() -> str:
+    """SQLite numbers an INTEGER PRIMARY KEY in insertion order; PostgreSQL (not tried yet) needs a sequence."""
+    return "pos BIGSERIAL PRIMARY KEY" if isinstance(database.obj, PostgresqlDatabase) else "pos INTEGER PRIMARY KEY"
+
+
+class _Hit(Model):
+    """The temporary position table of the current filter (never part of the stored schema)."""
+
+    pos = IntegerField(primary_key=True)
+    case_id = IntegerField()
+
+    class Meta:
+        database = database
+        table_name = HITS_TABLE
+
+
+def _rank(vocabulary: dict[str, str], column: Any) -> Any:
+    """Sort codes by their German label, not by the code."""
+    ordered = sorted(vocabulary, key=lambda code: vocabulary[code].casefold())
+    return SqlCase(column, [(code, index) for index, code in enumerate(ordered)], len(ordered))
+
+
+def _folded(column: Any) -> Any:
+    """Lower case with umlauts folded (DIN 5007-1: ä = a), so Özdemir sorts with the O."""
+    expr = column
+    for old, new in (("Ä", "a"), ("ä", "a"), ("Ö", "o"), ("ö", "o"), ("Ü", "u"), ("ü", "u"), ("ß", "ss")):
+        expr = fn.REPLACE(expr, old, new)
+    return fn.LOWER(expr)
+
+
+def _team_rank() -> Any:
+    rows: Any = Team.select(Team.id, Team.name).tuples()
+    teams = sorted(rows, key=lambda row: row[1].casefold())
+    if not teams:
+        return SQL("0")
+    return SqlCase(Case.team, [(team_id, index) for index, (team_id, _) in enumerate(teams)], len(teams))
+
+
+def _sort_keys(column: str) -> list[tuple[Any, bool]]:
+    """(expression, descending) pairs for an ascending sort by the column; the case id breaks ties."""
+    if column == "ref":
+        return [(Case.year, False), (Case.seq, False)]
+    if column == "received":
+        return [(Case.received, False)]
+    if column == "kinds":
+        return [(_rank(KINDS, Case.kind), False)]
+    if column == "channel":
+        return [(_rank(CHANNELS, Case.channel), False)]
+    if column == "person":
+        return [(Case.person.is_null(), False), (_folded(Party.name), False)]
+    if column == "team":
+        return [(_team_rank(), False)]
+    if column == "due":
+        return [(Case.next_due.is_null(), False), (Case.next_due, False)]
+    if column == "status":  # offen before abgeschlossen, then by Frist
+        return [(Case.status, True), (Case.next_due.is_null(), False), (Case.next_due, False)]
+    raise ValueError(f"unknown column {column!r}")
+
+
+def order_by(order: SortOrder) -> list[Any]:
+    keys = [*_sort_keys(order.column), (Case.id, False)]
+    return [expr.desc() if descending != order.descending else expr.asc() for expr, descending in keys]
+
+
+_WITH_DUE = Case.next_due.is_null(False)
+
+
+def _parts(order: SortOrder, *, cheap: bool, filtered: bool) -> list[tuple[Expression | None, list[Any]]]:
+    """The statements that fill the position table, in order: (extra condition, ORDER BY).
+
+    Sorting by Frist puts the cases without a due item last (ascending). Written as one ORDER BY, SQLite
+    sorts every row; as two parts (first the few open cases with a due item, by date; then the rest, by
+    id) each part walks an index in the order wanted. With a text search the scan dominates and one
+    statement (one scan) is cheaper."""
+    if order.column != "due" or not cheap:
+        return [(None, order_by(order))]
+    direction = (lambda e: e.desc()) if order.descending else (lambda e: e.asc())
+    # Filtered, "the rest" is simply what is not in the list yet (CaseList._fill): SQLite then walks the
+    # filter's own index (id order, often covering) instead of the next_due index, where nearly every
+    # closed case sits as NULL.
+    rest: Expression | None = None if filtered else Case.next_due.is_null()
+    parts: list[tuple[Expression | None, list[Any]]] = [
+        (_WITH_DUE, [direction(Case.next_due), direction(Case.id)]),
+        (rest, [direction(Case.id)]),
+    ]
+    return parts[::-1] if order.descending else parts
+
+
+def _kind_cases(kind: str) -> Any:
+    # Concern 1 always has the case's main kind (intake refuses anything else), so "the main kind or any
+    # concern's kind" is "any concern's kind": one covering index (concern_kind_case_id).
+    return Concern.select(Concern.case).where(Concern.kind == kind)
+
+
+def _registered_by(user: str) -> Any:
+    return Event.select(Event.case).where((Event.action == "registered") & (Event.actor == user))
+
+
+def _id_in(subquery: Any) -> Expression:
+    """id IN (…), written `+id IN (…)` for SQLite: the planner then walks the order's or another filter's
+    index and checks the (small, in-memory) id list, instead of looking up every listed id in the table."""
+    if isinstance(database.obj, PostgresqlDatabase):
+        return CASE_ID.in_(subquery)
+    return NodeList((SQL("+"), CASE_ID), glue="").in_(subquery)
+
+
+def filter_condition(flt: CaseFilter, today: date, user: str, *, few: bool = False) -> Expression | None:
+    """The filter as SQL. few: the filters besides the search leave few cases (see `_few_candidates`)."""
+    parts: list[Any] = []
+    if flt.status:
+        parts.append(Case.status == flt.status)
+    if flt.kind:
+        parts.append(_id_in(_kind_cases(flt.kind)))
+    if flt.channel:
+        parts.append(Case.channel == flt.channel)
+    if flt.team == NO_TEAM:
+        parts.append(Case.team.is_null())
+    elif flt.team is not None:
+        parts.append(Case.team == flt.team)
+    if flt.year is not None:
+        parts.append(Case.year == flt.year)
+    if flt.mine:
+        # EXISTS, not IN: the list of a busy user's cases is long (in a small office: nearly all cases),
+        # while a probe of event_action_actor_case_id per candidate row is cheap.
+        registered = Event.select(SQL("1")).where(
+            (Event.case == CASE_ID) & (Event.action == "registered") & (Event.actor == user)
+        )
+        parts.append(fn.EXISTS(registered))
+    if flt.tile:
+        parts.append(tile_condition(flt.tile, today))
+    search = search_condition(flt.search, per_case=few)
+    if search is not None:
+        parts.append(search)
+    return all_of(parts)
+
+
+def _needs_party(order: SortOrder) -> bool:
+    return order.column == "person"  # (the search looks the persons up by itself: case_search)
+
+
+def _date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+SHORT_ACTIONS = {
+    "ack": "Eingangsbestätigung",
+    "answer": "Antwort",
+    "answer_after_interim": "Antwort nach Zwischennachricht",
+    "gf": "Vorlage an GF",
+}
+
+
+def due_words(status: DueStatus) -> str:
+    """What the Frist column says: the state in words, then what is due (the tooltip has the long form)."""
+    if status.action and status.state in (DueState.OVERDUE, DueState.DUE_SOON, DueState.ON_TRACK):
+        return f"{status.text} · {SHORT_ACTIONS.get(status.action, status.action_label)}"
+    return status.text
+
+
+class CaseList:
+    """The cases matching a filter in a sort order, materialised into positions, read in pages.
+
+    Without a text search the count comes from a COUNT query and only the first FIRST_ROWS positions are
+    written at once (enough to paint); `complete()` writes the rest (the UI calls it right after the
+    paint, or when rows further down are wanted). A search writes everything in one scan."""
+
+    def __init__(
+        self,
+        today: date,
+        calendar: WorkingCalendar,
+        user: str,
+        flt: CaseFilter | None = None,
+        order: SortOrder | None = None,
+    ) -> None:
+        self.today = today
+        self.calendar = calendar
+        self.user = user
+        self.flt = flt if flt is not None else CaseFilter()
+        self.order = order if order is not None else SortOrder()
+        self.count = 0
+        self.filled = 0  # positions written so far
+        self._todo: list[tuple[Expression | None, list[Any]]] = []
+        self._condition: Expression | None = None
+        self._party = False
+
+    def load(self) -> int:
+        """Run the filter and sort; return the count."""
+        self._condition = filter_condition(self.flt, self.today, self.user, few=self._few_candidates())
+        self._party = _needs_party(self.order)
+        cheap = not search_words(self.flt.search)
+        self._todo = _parts(self.order, cheap=cheap, filtered=self._condition is not None)
+        self.filled = 0
+        # Autocommit statements, no transaction: writing the temporary table takes no lock on the
+        # database file, so other workstations keep writing (and a read-only file works too).
+        database.execute_sql(f"DROP TABLE IF EXISTS {HITS_TABLE}")
+        database.execute_sql(f"CREATE TEMPORARY TABLE {HITS_TABLE} ({_pos_column()}, case_id INTEGER)")
+        if cheap:
+            self.count = self._count()
+            self._fill(FIRST_ROWS)
+        else:
+            self._fill(None)
+            self.count = self.filled
+        return self.count
+
+    def _few_candidates(self) -> bool:
+        """With a search: do the other filters leave at most FEW_CANDIDATES cases? The search then looks up
+        each candidate's person (a few lookups) instead of searching all persons first (a scan of the person
+        table, which pays off for many candidates). The probe stops after FEW_CANDIDATES + 1 cases."""
+        if not search_words(self.flt.search):
+            return False
+        others = filter_condition(self.flt.with_(search=""), self.today, self.user)
+        if others is None:
+            return False
+        probe: Any = Case.select(SQL("1")).where(others).limit(1).offset(FEW_CANDIDATES).tuples()
+        return not list(probe)
+
+    def _count(self) -> int:
+        only = {name for name, value in self.flt._asdict().items() if value not in (None, False, "")}
+        # A single filter of the list's own is counted from its covering index alone (each id there is a
+        # case: the foreign keys delete concerns and events with it; a case is registered once — should
+        # that ever not hold, `complete()` notices the difference and the list is shown again).
+        if only == {"kind"}:
+            return int(_kind_cases(self.flt.kind or "").select(fn.COUNT(fn.DISTINCT(Concern.case))).scalar() or 0)
+        if only == {"mine"}:
+            return int(_registered_by(self.user).select(fn.COUNT(SQL("*"))).scalar() or 0)
+        query = Case.select(fn.COUNT(Case.id))
+        return int((query.where(self._condition) if self._condition is not None else query).scalar() or 0)
+
+    @property
+    def is_complete(self) -> bool:
+        return not self._todo
+
+    def complete(self) -> bool:
+        """Write the remaining positions; True when the count changed meanwhile (someone else wrote)."""
+        if not self._todo:
+            return False
+        self._fill(None)
+        changed = self.filled != self.count
+        self.count = self.filled
+        return changed
+
+    def _fill(self, limit: int | None) -> None:
+        while self._todo:
+            extra, keys = self._todo[0]
+            wanted = None if limit is None else limit - self.filled
+            if wanted is not None and wanted <= 0:
+                return
+            query = Case.select(Case.id)
+            if self._party:
+                query = query.join(Party, on=(Case.person == Party.id), join_type=JOIN.LEFT_OUTER)
+            # What is written already stays out: a part continues where it stopped, in the same order.
+            done = CASE_ID.not_in(_Hit.select(_Hit.case_id)) if self.filled else None
+            condition: Any = self._condition
+            if extra is _WITH_DUE and condition is not None and not isinstance(database.obj, PostgresqlDatabase):
+                # Few cases have a due item (open ones only): walk the next_due index and check the filter
+                # on those, instead of letting SQLite walk e.g. every closed case of the status index.
+                condition = fn.likely(condition)
+            where = all_of([c for c in (condition, extra, done) if c is not None])
+            if where is not None:
+                query = query.where(where)
+            query = query.order_by(*keys)
+            if wanted is not None:
+                query = query.limit(wanted)
+            added = int(_Hit.insert_from(query, [_Hit.case_id]).as_rowcount().execute())
+            self.filled += added
+            if wanted is not None and added >= wanted:
+                return  # this part may go on
+            self._todo.pop(0)
+
+    def rows_after(self, pos: int, limit: int) -> list[CaseRow]:
+        """The rows at positions pos+1 … pos+limit (1-based), in order: a keyset query on the position."""
+        raw = database.execute_sql(_rows_sql(), (pos, limit)).fetchall()
+        kinds = self._kinds([row[1] for row in raw])
+        return [self._row(values, kinds.get(values[1])) for values in raw]
+
+    def _kinds(self, case_ids: Sequence[int]) -> dict[int, list[str]]:
+        if not case_ids:
+            return {}
+        found: dict[int, list[str]] = {}
+        for case_id, kind in database.execute_sql(_kinds_sql(len(case_ids)), list(case_ids)).fetchall():
+            found.setdefault(case_id, []).append(kind)
+        return found
+
+    def _row(self, v: Sequence[Any], concern_kinds: list[str] | None) -> CaseRow:
+        pos, case_id, ref, received, kind, channel, person, team, status = v[:9]
+        facts = ClockFacts(*(_date(x) for x in v[9:16]))
+        state = due_status(facts, self.today, self.calendar)
+        kinds = ", ".join(label(KINDS, k) for k in dict.fromkeys(concern_kinds or [kind]))
+        return CaseRow(
+            pos=pos,
+            id=case_id,
+            ref=ref,
+            received=_date(received) or self.today,
+            kinds=kinds,
+            channel=label(CHANNELS, channel),
+            person=person if person is not None else ANONYMOUS,
+            team=team or "",
+            status=label(STATUSES, status),
+            due=state,
+            due_text=due_words(state),
+            version=v[16],
+        )
+
+    def position_of(self, case_id: int, *, complete: bool = True) -> int | None:
+        """1-based position of a case in the current list, or None (complete=False: among those written)."""
+        query: Any = _Hit.select(_Hit.pos).where(_Hit.case_id == case_id).limit(1).tuples()
+        found = list(query)
+        if not found and complete and not self.is_complete:
+            self.complete()
+            found = list(query.clone())
+        return int(found[0][0]) if found else None
+
+
+# --- around the list -------------------------------------------------------------------------------
+
+
+def setup_case_list(*, writable: bool) -> None:
+    """Connection settings for the list and, on a writable SQLite file, the indexes its filters use.
+
+    The indexes belong in entities.py/a migration; until they are there they are created here with
+    CREATE INDEX IF NOT EXISTS (a few hundred milliseconds once per database)."""
+    if isinstance(database.obj, PostgresqlDatabase):
+        return
+    database.execute_sql("PRAGMA temp_store = MEMORY")
+    database.execute_sql("PRAGMA cache_size = -65536")  # 64 MB page cache: the case table stays in memory
+    if not writable:
+        return
+    for statement in LIST_INDEXES:
+        try:
+            database.execute_sql(statement)
+        except Exception as exc:  # locked by another workstation, read-only after all: the list still works
+            log.warning("Index für die Fallliste nicht angelegt: %s", exc)
+
+
+def change_marker() -> tuple[int, ...]:
+    """Changes when another connection (another workstation) committed a change to the cases.
+
+    SQLite: PRAGMA data_version, which costs nothing. Changes made in this window are announced by the
+    window itself (MainWindow.case_changed); this connection's own writes, including the temporary
+    position table, do not move the marker."""
+    if isinstance(database.obj, PostgresqlDatabase):
+        row: Any = Case.select(fn.COUNT(CASE_ID), fn.COALESCE(fn.SUM(Case.version), 0), fn.MAX(CASE_ID)).tuples()
+        return tuple(int(x or 0) for x in row.get())
+    return (int(database.execute_sql("PRAGMA data_version").fetchone()[0]),)
+
+
+def case_years() -> list[int]:
+    """The reference years that occur, newest first: one index seek per year (MAX below the last one found)
+    instead of reading the whole year index."""
+    years: list[int] = []
+    while True:
+        query = Case.select(fn.MAX(Case.year))
+        found = (query.where(Case.year < years[-1]) if years else query).scalar()
+        if found is None:
+            return years
+        years.append(int(found))
+
+
+def teams() -> list[tuple[int, str, bool]]:
+    """(id, name, active) of every team, by name."""
+    rows: Any = Team.select(Team.id, Team.name, Team.active).tuples()
+    return sorted(((i, n, bool(a)) for i, n, a in rows), key=lambda row: row[1].casefold())

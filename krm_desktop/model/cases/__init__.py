@@ -1,0 +1,1 @@
+"""Cases: intake, registration, workflow actions, closing, DAB, Meinungskarten, attachments, letters kept."""

@@ -1,0 +1,325 @@
+"""What a new or edited case consists of, and the checks it must pass before it is stored.
+
+Intake triage first: the questions that keep non-KRM matters out (`INTAKE_QUESTIONS`, one per NOT_KRM code);
+then `case_errors` (every stored case) and `entry_errors` (what the entry form asks beyond that).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from krm_desktop.model import validation as v
+from krm_desktop.model.codes import (
+    CHANNELS,
+    COMPLAINT_KINDS,
+    GF_KINDS,
+    KINDS,
+    NOT_KRM,
+    OUTCOMES,
+    PARTY_ROLES,
+    PETITION_KINDS,
+    SALUTATIONS,
+    STATUS_CLOSED,
+    VIAS,
+)
+from krm_desktop.model.errors import NotKrmMatter, ValidationError
+from krm_desktop.model.office.profiles import FROM_ACK_SENT, OfficeProfile
+from krm_desktop.model.store.entities import Case, Team
+from krm_desktop.model.time.deadlines import compute_deadlines
+
+MAX_CONCERNS = 3
+
+# One yes/no question per non-KRM finding (NOT_KRM), in the order the form asks them.
+INTAKE_QUESTIONS: dict[str, str] = {
+    "widerspruch": "Wendet sich das Schreiben gegen einen Bescheid und will es, dass dieser überprüft wird "
+    "(Widerspruch – auch wenn es „Beschwerde“ heißt)?",
+    "klage": "Ist es eine Klage oder an das Sozialgericht gerichtet?",
+    "anfrage": "Ist es nur eine fachliche Anfrage (eine Auskunft wird erbeten, ohne Unzufriedenheit)?",
+    "datenschutz": "Geht es um den Schutz von Sozialdaten (Datenschutz)?",
+    "korruption": "Enthält es Hinweise auf Korruption?",
+    "leistungsmissbrauch": "Enthält es Hinweise auf Leistungsmissbrauch (Ordnungswidrigkeit oder Straftat)?",
+    "paragraph_44c": "Ist es eine Petition oder Eingabe zu Organisation, Personal oder Personalvertretung "
+    "(§ 44c SGB II)?",
+}
+# What each kind is, in a line (the intake's kind chooser and the form's heading).
+KIND_HINTS: dict[str, str] = {
+    "beschwerde": "Unzufriedenheit, die eine Klärung erwartet (das Wort „Beschwerde“ muss nicht fallen).",
+    "fachaufsichtsbeschwerde": "Gegen eine fachliche Entscheidung oder Bearbeitung, an die Vorgesetzten gerichtet.",
+    "dienstaufsichtsbeschwerde": "Nur gegen das persönliche Verhalten einer/eines namentlich genannten Beschäftigten.",
+    "lob": "Lob, das deutlich über Höflichkeit hinausgeht; es geht an das Team, ein Dankschreiben folgt.",
+    "idee": "Ein konkreter Verbesserungsvorschlag ohne Unzufriedenheit.",
+    "petition": "An den Petitionsausschuss des Bundestages oder einen Landtag gerichtet und an das Jobcenter "
+    "weitergeleitet (Art. 17 GG).",
+    "eingabe": "An ein Ministerium (z. B. BMAS), eine Bürgermeisterin/einen Bürgermeister oder eine andere "
+    "Behörde gerichtet und weitergeleitet.",
+    "folgereaktion": "Dieselbe Person meldet sich in derselben Sache erneut, nachdem der Fall abgeschlossen war.",
+    "meinungskarte": "Anonyme Meinungskarte (Lob, Idee, Kritik); Erfassung im Stapel.",
+}
+# Findings after which a mixed letter keeps its KRM part (only that part is registered).
+MIXED_FINDINGS = frozenset({"datenschutz"})
+
+
+@dataclass
+class PartyInput:
+    name: str
+    role: str = "kunde"
+    salutation: str | None = None
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    email: str = ""
+    phone: str = ""
+    customer_no: str = ""
+    bg_no: str = ""
+
+
+@dataclass
+class ConcernInput:
+    kind: str
+    outcome: str | None = None
+
+
+@dataclass
+class CaseInput:
+    kind: str
+    channel: str
+    via: str
+    received: date
+    subject: str = ""
+    description: str = ""
+    team_id: int | None = None
+    concerns: list[ConcernInput] = field(default_factory=list)  # empty: one concern of `kind`
+    person: PartyInput | None = None
+    represented: PartyInput | None = None  # whom a representative speaks for
+    follows_ref: str | None = None
+    requesting_body: str = ""
+    requesting_ref: str = ""
+    body_due: date | None = None
+    employee_concerned: str = ""
+    file_no: str = ""
+    not_krm: str | None = None  # an intake triage finding (a NOT_KRM code)
+    topic: str = ""  # topic category (Themenkategorie) for the reports
+
+    def concern_list(self) -> list[ConcernInput]:
+        return list(self.concerns) if self.concerns else [ConcernInput(self.kind)]
+
+
+def triage(finding: str | None) -> None:
+    """Refuse a matter that intake found is no Kundenreaktion, saying why and where it goes."""
+    if finding is None:
+        return
+    if finding not in NOT_KRM:
+        raise ValidationError({"not_krm": f"Unbekanntes Prüfergebnis „{finding}“."})
+    raise NotKrmMatter(finding, routing_advice(finding), NOT_KRM[finding][1])
+
+
+def routing_advice(finding: str) -> str:
+    """Why the matter is no Kundenreaktion, and where it goes (German)."""
+    reason, destination = NOT_KRM[finding]
+    return f"Keine Kundenreaktion: {reason} Weiterleitung an: {destination}."
+
+
+def intake_errors(
+    findings: list[str], kind: str | None, received: date | None, today: date, *, keeps_krm_part: bool = False
+) -> dict[str, str]:
+    """The intake step before the form: a received date, no non-KRM finding (a mixed letter may keep its KRM
+    part after a MIXED_FINDINGS finding), and the kind."""
+    errors: dict[str, str] = {}
+    problem = (
+        v.date_problem(received, "Eingangsdatum", today)
+        if received is not None
+        else "Bitte das Eingangsdatum angeben (TT.MM.JJJJ)."
+    )
+    if problem:
+        errors["received"] = problem
+    blocking = [f for f in findings if not (keeps_krm_part and f in MIXED_FINDINGS)]
+    if blocking:
+        errors["not_krm"] = " ".join(routing_advice(f) for f in blocking if f in NOT_KRM) or "Unbekanntes Prüfergebnis."
+    if kind is None:
+        errors["kind"] = "Bitte die Anliegensart wählen."
+    elif kind not in KINDS or kind == "meinungskarte":
+        errors["kind"] = (
+            v.code_problem(kind, {k: x for k, x in KINDS.items() if k != "meinungskarte"}, "Anliegensart") or ""
+        )
+    return errors
+
+
+def party_errors(party: PartyInput, prefix: str) -> dict[str, str]:
+    """Check and normalise a party in place; return field -> message."""
+    errors: dict[str, str] = {}
+    party.customer_no = v.normalise_number(party.customer_no)
+    party.bg_no = v.normalise_number(party.bg_no)
+    party.name = party.name.strip()
+    checks: list[tuple[str, str | None]] = [
+        ("name", v.required_problem(party.name, "Name")),
+        ("name", v.text_problem(party.name, "Name", max_len=300, multiline=False)),
+        ("role", None if party.role in PARTY_ROLES else v.code_problem(party.role, PARTY_ROLES, "Rolle")),
+        (
+            "salutation",
+            None
+            if party.salutation in (None, "", *SALUTATIONS)
+            else v.code_problem(party.salutation, SALUTATIONS, "Anrede"),
+        ),
+        ("street", v.text_problem(party.street, "Straße", max_len=300, multiline=False)),
+        ("postcode", v.postcode_problem(party.postcode.strip())),
+        ("city", v.text_problem(party.city, "Ort", max_len=120, multiline=False)),
+        ("email", v.email_problem(party.email.strip())),
+        ("phone", v.phone_problem(party.phone.strip())),
+        ("customer_no", v.customer_no_problem(party.customer_no)),
+        ("bg_no", v.bg_no_problem(party.bg_no)),
+    ]
+    for name, problem in checks:
+        if problem and f"{prefix}.{name}" not in errors:
+            errors[f"{prefix}.{name}"] = problem
+    if party.salutation == "":
+        party.salutation = None
+    return errors
+
+
+def case_errors(data: CaseInput, today: date, *, follows_purged: bool = False) -> tuple[dict[str, str], Case | None]:
+    """All problems of a case input (field -> German message) and the earlier case it follows.
+
+    follows_purged: an existing Folgereaktion whose earlier case the purge deleted (only its reference is left).
+    """
+    errors: dict[str, str] = {}
+
+    def add(name: str, problem: str | None) -> None:
+        if problem and name not in errors:
+            errors[name] = problem
+
+    add("kind", v.code_problem(data.kind, KINDS, "Anliegensart"))
+    add("channel", v.code_problem(data.channel, CHANNELS, "Eingangsweg"))
+    add("via", v.code_problem(data.via, VIAS, "Eingang über"))
+    add("received", v.date_problem(data.received, "Eingangsdatum", today))
+    add("subject", v.text_problem(data.subject, "Betreff", max_len=300, multiline=False))
+    add("description", v.text_problem(data.description, "Beschreibung"))
+    add("requesting_body", v.text_problem(data.requesting_body, "Einsendende Stelle", max_len=300, multiline=False))
+    add("requesting_ref", v.text_problem(data.requesting_ref, "Zeichen der Stelle", max_len=100, multiline=False))
+    add(
+        "employee_concerned",
+        v.text_problem(data.employee_concerned, "Betroffene/r Beschäftigte/r", max_len=200, multiline=False),
+    )
+    add("file_no", v.text_problem(data.file_no, "Aktenzeichen", max_len=40, multiline=False))
+    add("topic", v.text_problem(data.topic, "Themenkategorie", max_len=80, multiline=False))
+    if data.body_due is not None and data.body_due < data.received:
+        add("body_due", "Die Frist der einsendenden Stelle liegt vor dem Eingangsdatum.")
+    if data.team_id is not None and Team.get_or_none(Team.id == data.team_id) is None:
+        add("team", "Das gewählte Team gibt es nicht (mehr).")
+
+    concerns = data.concern_list()
+    if len(concerns) > MAX_CONCERNS:
+        add("concerns", f"Höchstens {MAX_CONCERNS} Anliegen je Kundenreaktion.")
+    if concerns and concerns[0].kind != data.kind:
+        add("concerns", "Das erste Anliegen muss der Anliegensart der Kundenreaktion entsprechen.")
+    for index, concern in enumerate(concerns, start=1):
+        add(f"concerns.{index}.kind", v.code_problem(concern.kind, KINDS, f"Anliegen {index}"))
+        if concern.outcome is not None:
+            add(f"concerns.{index}.outcome", v.code_problem(concern.outcome, OUTCOMES, f"Ergebnis Anliegen {index}"))
+            if concern.kind not in COMPLAINT_KINDS:
+                add(f"concerns.{index}.outcome", f"Anliegen {index}: nur Beschwerden erhalten ein Ergebnis.")
+
+    card = data.kind == "meinungskarte"
+    if card != (data.channel == "meinungskarte"):
+        add("channel", "Meinungskarten haben den Eingangsweg „Meinungskarte“ und umgekehrt.")
+    if card and (data.person is not None or data.represented is not None):
+        add("person", "Meinungskarten sind anonym: bitte keine Personendaten erfassen.")
+    if data.kind == "dienstaufsichtsbeschwerde" and not data.employee_concerned.strip():
+        add(
+            "employee_concerned",
+            "Bei einer Dienstaufsichtsbeschwerde bitte die/den betroffene/n Beschäftigte/n nennen.",
+        )
+    if data.represented is not None and (data.person is None or data.person.role != "vertreter"):
+        add("represented", "Eine vertretene Person gibt es nur, wenn eine Vertreterin/ein Vertreter einsendet.")
+
+    earlier = None
+    if data.kind == "folgereaktion" and not follows_purged:
+        if not data.follows_ref:
+            add("follows", "Eine Folgereaktion braucht die frühere Kundenreaktion (Az.), auf die sie folgt.")
+        else:
+            earlier = Case.get_or_none(Case.ref == data.follows_ref)
+            if earlier is None:
+                add("follows", f"Die frühere Kundenreaktion {data.follows_ref} gibt es nicht.")
+            elif earlier.status != STATUS_CLOSED:
+                add(
+                    "follows",
+                    f"{data.follows_ref} ist noch offen; eine Folgereaktion folgt auf einen abgeschlossenen Fall.",
+                )
+            elif earlier.closed and data.received < earlier.closed:
+                add("received", "Die Folgereaktion kann nicht vor dem Abschluss des früheren Falls eingegangen sein.")
+    elif data.follows_ref:
+        add("follows", "Nur eine Folgereaktion verweist auf einen früheren Fall.")
+
+    for prefix, party in (("person", data.person), ("represented", data.represented)):
+        if party is not None:
+            for name, problem in party_errors(party, prefix).items():
+                add(name, problem)
+    return errors, earlier
+
+
+def check_case(data: CaseInput, today: date, *, follows_purged: bool = False) -> Case | None:
+    """Triage, then every check; raises ValidationError with all problems at once."""
+    triage(data.not_krm)
+    errors, earlier = case_errors(data, today, follows_purged=follows_purged)
+    if errors:
+        raise ValidationError(errors)
+    return earlier
+
+
+def entry_errors(data: CaseInput, today: date, *, follows_purged: bool = False) -> dict[str, str]:
+    """Every problem the entry form shows next to its fields: those of any stored case (`case_errors`), and
+    what a case entered by hand needs beyond them (an import may carry older records without these)."""
+    errors, _ = case_errors(data, today, follows_purged=follows_purged)
+    extra = {
+        "subject": v.required_problem(data.subject, "Betreff"),
+        "requesting_body": v.required_problem(data.requesting_body, "Einsendende Stelle")
+        if data.kind in PETITION_KINDS
+        else None,
+    }
+    if data.person is not None and data.person.role == "vertreter" and data.represented is None:
+        extra["represented.name"] = "Bitte angeben, wen die Vertreterin/der Vertreter vertritt (Name)."
+    for name, problem in extra.items():
+        if problem and name not in errors:
+            errors[name] = problem
+    return errors
+
+
+_WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+
+
+def day_text(value: date) -> str:
+    return f"{_WEEKDAYS[value.weekday()]} {value:%d.%m.%Y}"
+
+
+def deadline_preview(
+    profile: OfficeProfile,
+    kind: str,
+    channel: str,
+    received: date | None,
+    *,
+    has_addressee: bool,
+    body_due: date | None = None,
+) -> list[str]:
+    """The deadlines a case with these data gets, as German lines for the form (shown while typing)."""
+    if received is None or channel not in CHANNELS or kind not in KINDS:
+        return ["Die Fristen erscheinen, sobald ein gültiges Eingangsdatum eingegeben ist."]
+    due = compute_deadlines(profile, kind, channel, received, has_addressee=has_addressee, body_due=body_due)
+    lines = []
+    if due.gf_due is not None:
+        what = "Sofortsache: Vorlage an die Geschäftsführung" if kind in PETITION_KINDS else "GF informieren"
+        lines.append(f"{what} bis {day_text(due.gf_due)} (Federführung und Schlusszeichnung: GF)")
+    if due.ack_due is not None:
+        lines.append(f"Eingangsbestätigung bis {day_text(due.ack_due)} ({profile.ack.describe()})")
+    if due.final_due is not None:
+        if kind in PETITION_KINDS and body_due is not None:
+            source = "Frist der einsendenden Stelle"
+        elif profile.final.start == FROM_ACK_SENT:
+            source = f"{profile.final.describe()}; bis zum Versand ab deren Fälligkeit gerechnet"
+        else:
+            source = profile.final.describe()
+        lines.append(f"Abschließende Antwort bis {day_text(due.final_due)} ({source})")
+    if due.ack_due is None and due.final_due is None:
+        lines.append("Keine Eingangsbestätigung und keine Antwortfrist: ohne Anschrift (anonym).")
+    if kind in GF_KINDS and kind not in PETITION_KINDS:
+        lines.append("Stellungnahme der/des Beschäftigten bzw. der Teamleitung einholen; die GF entscheidet.")
+    return lines

@@ -1,0 +1,1 @@
+"""The demo generator and its invented texts."""

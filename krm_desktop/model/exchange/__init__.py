@@ -1,0 +1,1 @@
+"""Exchange: cases as JSON lines (import and export)."""

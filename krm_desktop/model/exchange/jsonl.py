@@ -1,0 +1,417 @@
+"""Import and export of cases in the exchange format of DESIGN.md §2: one JSON object a line (JSONL).
+
+Export writes every case, ordered by received date and reference, in keyset pages (no long-open cursor).
+Texts and person fields that are empty are written as null and read back as empty, so a round trip
+export -> import -> export is lossless. A missing optional key reads as null (false for the flags).
+
+Import is all-or-nothing: every line is parsed and checked first (exchange_checks.check_line, which reuses
+the intake checks), then the lines against each other and against the database; any problem refuses the
+whole file with a ValidationError naming line and field in German. Only then is everything written in one
+transaction, each case with its deadlines from the office profile and an event "imported".
+
+Not carried by the format (so not restored by an import): the party's role and a represented party,
+interim reason and expected date, file number, topic, petition and DAB details, statements, letters,
+attachments, sign-off and escalation history, the events before the import.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, time
+from typing import Any, TextIO
+
+from peewee import JOIN, chunked, fn
+
+from krm_desktop.model import validation as v
+from krm_desktop.model.cases.services import new_case_fields, next_ref
+from krm_desktop.model.codes import STATUS_CLOSED
+from krm_desktop.model.errors import ValidationError
+from krm_desktop.model.exchange.line_checks import PERSON_KEYS, ImportedCase, check_line, parse_json
+from krm_desktop.model.office.profiles import OfficeProfile, load_profile
+from krm_desktop.model.retention.purge import deleted_refs
+from krm_desktop.model.store.entities import BaseModel, Case, Concern, Event, Party, Team, database
+from krm_desktop.model.store.transactions import write_transaction
+
+PAGE = 1000  # cases per export page
+LOOKUP_CHUNK = 500  # references per IN (...) lookup
+INSERT_CHUNK = 100  # rows per multi-row INSERT
+MAX_REPORTED = 200  # problems listed one by one; the rest are counted
+IMPORT_ACTION = "imported"
+IMPORT_TEXT = "Aus Austauschdatei übernommen."
+
+# ---------------------------------------------------------------------------------------------- export
+
+Earlier = Case.alias("earlier")
+_EXPORT_COLUMNS = (
+    Case.id,
+    Case.ref,
+    Case.year,
+    Case.seq,
+    Case.kind,
+    Case.channel,
+    Case.via,
+    Case.received,
+    Team.name.alias("team_name"),
+    Case.subject,
+    Case.description,
+    Case.person.alias("person_id"),
+    *(getattr(Party, key).alias(f"p_{key}") for key in PERSON_KEYS),
+    Case.ack_sent,
+    Case.interim_sent,
+    Case.answer_sent,
+    Case.closed,
+    Case.outcome,
+    Case.waiver,
+    # the earlier case's reference, also when the purge deleted that case and only the reference stayed
+    fn.COALESCE(Earlier.ref, fn.NULLIF(Case.follows_ref, "")).alias("follows_ref"),
+    Case.anonymised,
+)
+
+
+def _after(received: date, year: int, seq: int) -> Any:
+    """Cases after the given one in export order (received, year, number): the keyset condition."""
+    return (Case.received > received) | (
+        (Case.received == received) & ((Case.year > year) | ((Case.year == year) & (Case.seq > seq)))
+    )
+
+
+def _page(last: tuple[date, int, int] | None) -> list[dict[str, Any]]:
+    query = (
+        Case.select(*_EXPORT_COLUMNS)
+        .join(Team, JOIN.LEFT_OUTER, on=(Case.team == Team.id))
+        .switch(Case)
+        .join(Party, JOIN.LEFT_OUTER, on=(Case.person == Party.id))
+        .switch(Case)
+        .join(Earlier, JOIN.LEFT_OUTER, on=(Case.follows == Earlier.id))
+    )
+    if last is not None:
+        query = query.where(_after(*last))
+    rows: Any = query.order_by(Case.received, Case.year, Case.seq).limit(PAGE).dicts()
+    return list(rows)
+
+
+def _iso(value: date | str | None) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _line(row: dict[str, Any], concerns: list[tuple[str, str | None]]) -> dict[str, Any]:
+    person = None
+    if row["person_id"] is not None:
+        person = {key: row[f"p_{key}"] or None for key in PERSON_KEYS}
+    return {
+        "ref": row["ref"],
+        "kind": row["kind"],
+        "concerns": [{"kind": kind, "outcome": outcome} for kind, outcome in concerns],
+        "channel": row["channel"],
+        "via": row["via"],
+        "received": _iso(row["received"]),
+        "team": row["team_name"],
+        "subject": row["subject"] or None,
+        "description": row["description"] or None,
+        "person": person,
+        "ack_sent": _iso(row["ack_sent"]),
+        "interim_sent": _iso(row["interim_sent"]),
+        "answer_sent": _iso(row["answer_sent"]),
+        "closed": _iso(row["closed"]),
+        "outcome": row["outcome"],
+        "waiver": bool(row["waiver"]),
+        "follows": row["follows_ref"],
+        "anonymised": bool(row["anonymised"]),
+    }
+
+
+def export_lines() -> Iterator[dict[str, Any]]:
+    """Every case as the exchange format's object, in export order, a page of cases at a time."""
+    last: tuple[date, int, int] | None = None
+    while True:
+        rows = _page(last)
+        if not rows:
+            return
+        concerns: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+        query: Any = (
+            Concern.select(Concern.case, Concern.kind, Concern.outcome)
+            .where(Concern.case.in_([row["id"] for row in rows]))
+            .order_by(Concern.case, Concern.position)
+            .tuples()
+        )
+        for case_id, kind, outcome in query:
+            concerns[case_id].append((kind, outcome))
+        for row in rows:
+            yield _line(row, concerns[row["id"]])
+        end = rows[-1]
+        last = (end["received"], end["year"], end["seq"])
+
+
+def export_cases(out: TextIO) -> int:
+    """Write every case as one JSON line; return how many."""
+    count = 0
+    for line in export_lines():
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+# ---------------------------------------------------------------------------------------------- import
+
+Problems = dict[tuple[int, str], str]  # (line, field) -> German message; field "" for the whole line
+
+
+def _read(lines: Iterable[str], today: date) -> tuple[list[ImportedCase], Problems, dict[str, int]]:
+    """Every line parsed and checked on its own; also the references named by refused lines."""
+    cases: list[ImportedCase] = []
+    problems: Problems = {}
+    refused_refs: dict[str, int] = {}
+    for number, text in enumerate(lines, start=1):
+        if number == 1:
+            text = text.removeprefix("\ufeff")
+        if not text.strip():
+            continue
+        obj, problem = parse_json(text)
+        if obj is None:
+            problems[(number, "")] = problem or ""
+            continue
+        case, errors = check_line(obj, number, today)
+        if case is None:
+            problems.update(((number, name), message) for name, message in errors.items())
+            if isinstance(obj.get("ref"), str):
+                refused_refs.setdefault(obj["ref"], number)
+        else:
+            cases.append(case)
+    return cases, problems, refused_refs
+
+
+def _existing(refs: Iterable[str], *columns: Any) -> dict[str, tuple[Any, ...]]:
+    """The stored cases among the given references: ref -> the columns asked for."""
+    found: dict[str, tuple[Any, ...]] = {}
+    for chunk in chunked(sorted(set(refs)), LOOKUP_CHUNK):
+        rows: Any = Case.select(Case.ref, *columns).where(Case.ref.in_(chunk)).tuples()
+        for row in rows:
+            found[row[0]] = tuple(row[1:])
+    return found
+
+
+def _ref_problems(cases: list[ImportedCase]) -> Problems:
+    problems: Problems = {}
+    first: dict[str, int] = {}
+    for case in cases:
+        if case.ref is None:
+            continue
+        if case.ref in first:
+            problems[(case.line, "ref")] = f"Das Aktenzeichen {case.ref} steht schon in Zeile {first[case.ref]}."
+        else:
+            first[case.ref] = case.line
+    stored = _existing(first)
+    for case in cases:
+        if case.ref in stored:
+            problems[(case.line, "ref")] = f"Das Aktenzeichen {case.ref} gibt es in der Datenbank bereits."
+    return problems
+
+
+def _follows_problems(cases: list[ImportedCase], refused_refs: dict[str, int]) -> Problems:
+    problems: Problems = {}
+    in_file = {case.ref: case for case in cases if case.ref is not None}
+    stored = _existing(
+        (c.follows for c in cases if c.follows is not None and c.follows not in in_file), Case.status, Case.closed
+    )
+    purged = deleted_refs(
+        c.follows for c in cases if c.follows is not None and c.follows not in in_file and c.follows not in stored
+    )
+    for case in cases:
+        target = case.follows
+        if target is None or target in purged:  # a purged earlier case stays an anonymous reference
+            continue
+        if target == case.ref:
+            problems[(case.line, "follows")] = "Ein Fall kann nicht auf sich selbst folgen."
+            continue
+        if target in in_file:
+            closed = in_file[target].closed
+        elif target in stored:
+            status, closed = stored[target]
+            closed = closed if status == STATUS_CLOSED else None
+        elif target in refused_refs:
+            problems[(case.line, "follows")] = (
+                f"Die frühere Kundenreaktion {target} steht in Zeile {refused_refs[target]}, die selbst fehlerhaft ist."
+            )
+            continue
+        else:
+            problems[(case.line, "follows")] = (
+                f"Die frühere Kundenreaktion {target} gibt es weder in der Datenbank noch in der Datei."
+            )
+            continue
+        if closed is None:
+            problems[(case.line, "follows")] = (
+                f"{target} ist noch offen; eine Folgereaktion folgt auf einen abgeschlossenen Fall."
+            )
+        elif case.data.received < closed:
+            problems[(case.line, "received")] = (
+                f"Die Folgereaktion kann nicht vor dem Abschluss von {target} ({closed:%d.%m.%Y}) eingegangen sein."
+            )
+    problems.update(_cycle_problems(in_file))
+    return problems
+
+
+def _cycle_problems(in_file: dict[str, ImportedCase]) -> Problems:
+    """Follow-up links within the file must not run in a circle."""
+    problems: Problems = {}
+    done: set[str] = set()
+    for start in in_file:
+        path: list[str] = []
+        ref: str | None = start
+        while ref in in_file and ref not in done and ref not in path:
+            path.append(ref)
+            ref = in_file[ref].follows
+        if ref in path:
+            circle = path[path.index(ref) :]
+            for member in circle:
+                problems[(in_file[member].line, "follows")] = (
+                    "Die Folgereaktionen verweisen im Kreis aufeinander: " + " → ".join([*circle, circle[0]]) + "."
+                )
+        done.update(path)
+    return problems
+
+
+def _refusal(problems: Problems) -> ValidationError:
+    errors: dict[str, str] = {}
+    for line, name in sorted(problems)[:MAX_REPORTED]:
+        message = problems[(line, name)]
+        if name:
+            errors[f"line {line}.{name}"] = f"Zeile {line}, Feld „{name}“: {message}"
+        else:
+            errors[f"line {line}"] = f"Zeile {line}: {message}"
+    if len(problems) > MAX_REPORTED:
+        errors["more"] = f"… und {len(problems) - MAX_REPORTED} weitere Fehler; nichts wurde übernommen."
+    return ValidationError(errors)
+
+
+class _Rows:
+    """A prepared INSERT of every column of a model: peewee builds SQL per row, too slow for 10,000 cases.
+
+    Values pass through each field's db_value and unset fields get their model default, as with Model.insert.
+    """
+
+    def __init__(self, model: type[BaseModel]) -> None:
+        key: Any = model._meta.primary_key
+        self.fields = [f for f in model._meta.sorted_fields if f is not key]
+        quote: str = database.quote
+
+        def name(text: str) -> str:
+            return quote[0] + text + quote[1]
+
+        columns = ", ".join(name(f.column_name) for f in self.fields)
+        params = ", ".join([database.param] * len(self.fields))
+        self.sql = f"INSERT INTO {name(model._meta.table_name)} ({columns}) VALUES ({params})"
+        self.returning = bool(database.returning_clause)  # PostgreSQL: RETURNING id; SQLite: lastrowid
+        self.sql_returning = self.sql + f" RETURNING {name(key.column_name)}"
+
+    def params(self, row: dict[str, Any]) -> list[Any]:
+        values = []
+        for field in self.fields:
+            if field.name in row:
+                value = row[field.name]
+            else:
+                value = field.default() if callable(field.default) else field.default
+            values.append(field.db_value(value))
+        return values
+
+    def insert(self, row: dict[str, Any]) -> int:
+        """Insert one row; its id."""
+        if self.returning:
+            return int(database.execute_sql(self.sql_returning, self.params(row)).fetchone()[0])
+        return int(database.execute_sql(self.sql, self.params(row)).lastrowid)
+
+    def insert_many(self, rows: Iterable[dict[str, Any]]) -> None:
+        for batch in chunked(rows, INSERT_CHUNK):
+            database.cursor().executemany(self.sql, [self.params(row) for row in batch])
+
+
+def _team_ids(names: set[str]) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for chunk in chunked(sorted(names), LOOKUP_CHUNK):
+        rows: Any = Team.select(Team.name, Team.id).where(Team.name.in_(chunk)).tuples()
+        ids.update(rows)
+    for name in sorted(names - ids.keys()):
+        ids[name] = Team.insert(name=name).execute()
+    return ids
+
+
+def _number(cases: list[ImportedCase]) -> None:
+    """Give the cases without a reference the next free numbers of their year, after the given ones."""
+    given: dict[int, int] = defaultdict(int)
+    for case in cases:
+        if case.seq is not None:
+            given[case.year] = max(given[case.year], case.seq)
+    free: dict[int, int] = {}
+    for case in cases:
+        if case.seq is None:
+            if case.year not in free:
+                free[case.year] = max(next_ref(case.year)[1], given[case.year] + 1)
+            case.seq = free[case.year]
+            free[case.year] += 1
+            case.ref = v.format_ref(case.year, case.seq)
+
+
+def _insert(case: ImportedCase, profile: OfficeProfile, team_ids: dict[str, int], rows: dict[str, _Rows]) -> int:
+    data = case.data
+    data.team_id = team_ids[case.team] if case.team is not None else None
+    person_id = rows["party"].insert(vars(data.person)) if data.person is not None else None
+    fields = new_case_fields(
+        data,
+        profile,
+        ack_sent=case.ack_sent,
+        interim_sent=case.interim_sent,
+        answer_sent=case.answer_sent,
+        closed=case.closed,
+        outcome=case.outcome,
+        waiver=case.waiver,
+        anonymised=case.anonymised,
+    )
+    return rows["case"].insert(dict(fields, ref=case.ref, seq=case.seq, person=person_id))
+
+
+def _write(cases: list[ImportedCase], profile: OfficeProfile, today: date, user: str) -> None:
+    team_ids = _team_ids({case.team for case in cases if case.team is not None})
+    _number(cases)
+    rows = {"party": _Rows(Party), "case": _Rows(Case)}
+    ids: dict[str, int] = {}
+    concerns: list[dict[str, Any]] = []
+    for case in cases:
+        case_id = _insert(case, profile, team_ids, rows)
+        ids[str(case.ref)] = case_id
+        concerns.extend(
+            {"case": case_id, "position": position, "kind": c.kind, "outcome": c.outcome}
+            for position, c in enumerate(case.data.concern_list(), start=1)
+        )
+    _Rows(Concern).insert_many(concerns)
+    stamp = datetime.combine(today, time.min)  # the model never reads the wall clock
+    _Rows(Event).insert_many(
+        {"case": case_id, "at": stamp, "on_day": today, "actor": user, "action": IMPORT_ACTION, "text": IMPORT_TEXT}
+        for case_id in ids.values()
+    )
+    links = [case for case in cases if case.follows is not None]
+    stored = _existing((str(c.follows) for c in links if c.follows not in ids), Case.id)
+    for case in links:
+        ref = str(case.follows)
+        target = ids[ref] if ref in ids else stored[ref][0] if ref in stored else None  # None: purged earlier case
+        Case.update(follows=target, follows_ref=ref).where(Case.id == ids[str(case.ref)]).execute()
+
+
+def import_cases(lines: Iterable[str], *, today: date, user: str) -> int:
+    """Take over the cases of an exchange file, all or nothing; return how many.
+
+    Raises ValidationError (keys "line N.field", German messages naming line and field) when any line is
+    wrong; then nothing is stored.
+    """
+    cases, problems, refused_refs = _read(lines, today)
+    profile = load_profile()
+    with write_transaction():
+        # The checks against the database run inside the writing transaction, so nobody slips in between.
+        problems.update(_ref_problems(cases))
+        problems.update(_follows_problems(cases, refused_refs))
+        if problems:
+            raise _refusal(problems)
+        _write(cases, profile, today, user)
+    return len(cases)

@@ -1,0 +1,264 @@
+"""Checks of one line of the exchange format (DESIGN.md §2); cross-line and database checks live in exchange.py.
+
+A line is parsed into an `ImportedCase` or refused with field -> German message. The case-level rules are
+those of intake (`intake.case_errors`), so a file cannot hold what the input form would refuse; the exchange
+adds its own: the dates of the letters and of the closing, the outcome, the reference, anonymised records.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from krm_desktop.model import validation as v
+from krm_desktop.model.cases.intake import CaseInput, ConcernInput, PartyInput, case_errors
+from krm_desktop.model.codes import COMPLAINT_KINDS, OUTCOMES
+
+# The keys of a line, in the order export writes them.
+KEYS = (
+    "ref",
+    "kind",
+    "concerns",
+    "channel",
+    "via",
+    "received",
+    "team",
+    "subject",
+    "description",
+    "person",
+    "ack_sent",
+    "interim_sent",
+    "answer_sent",
+    "closed",
+    "outcome",
+    "waiver",
+    "follows",
+    "anonymised",
+)
+REQUIRED = ("kind", "channel", "via", "received")
+PERSON_KEYS = ("salutation", "name", "street", "postcode", "city", "email", "phone", "customer_no", "bg_no")
+CONCERN_KEYS = ("kind", "outcome")
+STRINGS = ("ref", "kind", "channel", "via", "team", "subject", "description", "outcome", "follows")
+BOOLS = ("waiver", "anonymised")
+# Dates of what happened after the receipt, with their German labels.
+LATER_DATES = {
+    "ack_sent": "Versand der Eingangsbestätigung",
+    "interim_sent": "Versand der Zwischennachricht",
+    "answer_sent": "Versand der Antwort",
+    "closed": "Abschlussdatum",
+}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class ImportedCase:
+    line: int
+    data: CaseInput  # kind, channel, via, received, subject, description, concerns, person
+    ref: str | None
+    year: int
+    seq: int | None
+    team: str | None
+    ack_sent: date | None
+    interim_sent: date | None
+    answer_sent: date | None
+    closed: date | None
+    outcome: str | None
+    waiver: bool
+    follows: str | None
+    anonymised: bool
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(f"das Feld „{key}“ steht doppelt in der Zeile")
+        result[key] = value
+    return result
+
+
+def parse_json(text: str) -> tuple[dict[str, Any] | None, str | None]:
+    """The line's JSON object, or a German message why it is none."""
+    try:
+        value = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as exc:
+        return (
+            None,
+            f"kein gültiges JSON (Fehler bei Zeichen {exc.pos + 1}); die Zeile ist unvollständig oder verfälscht.",
+        )
+    except _DuplicateKey as exc:
+        return None, f"kein gültiges JSON: {exc}."
+    except (ValueError, RecursionError):  # e.g. numbers of thousands of digits, nesting thousands deep
+        return None, "kein gültiges JSON: ungewöhnlich lange Zahl oder zu tief verschachtelt."
+    if not isinstance(value, dict):
+        return None, "Jede Zeile muss ein JSON-Objekt {…} mit den Feldern eines Falls sein."
+    return value, None
+
+
+def _date(value: Any) -> date | None:
+    """A YYYY-MM-DD date; raises ValueError for anything else."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise ValueError
+    return date.fromisoformat(value)
+
+
+def _type_errors(obj: dict[str, Any]) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for key in obj:
+        if key not in KEYS:
+            errors[str(key)] = f"Unbekanntes Feld „{key}“. Erlaubt sind: {', '.join(KEYS)}."
+    for key in REQUIRED:
+        if obj.get(key) is None:
+            errors[key] = f"Das Pflichtfeld „{key}“ fehlt."
+    for key in STRINGS:
+        if key in obj and obj[key] is not None and not isinstance(obj[key], str):
+            errors.setdefault(key, "Bitte einen Text (in Anführungszeichen) oder null angeben.")
+    for key in BOOLS:
+        if key in obj and obj[key] is not None and not isinstance(obj[key], bool):
+            errors.setdefault(key, "Bitte true oder false angeben.")
+    for key in ("received", *LATER_DATES):
+        try:
+            _date(obj.get(key))
+        except ValueError:
+            errors.setdefault(key, f"„{obj[key]}“ ist kein Datum im Format JJJJ-MM-TT (z. B. 2026-11-20).")
+    concerns = obj.get("concerns")
+    if concerns is not None:
+        if not isinstance(concerns, list) or not all(isinstance(c, dict) for c in concerns):
+            errors["concerns"] = 'Bitte eine Liste von Anliegen [{"kind": …, "outcome": …}] oder null angeben.'
+        else:
+            for index, concern in enumerate(concerns, start=1):
+                for key, value in concern.items():
+                    if key not in CONCERN_KEYS:
+                        errors[f"concerns.{index}.{key}"] = f"Unbekanntes Feld „{key}“. Erlaubt sind: kind, outcome."
+                    elif value is not None and not isinstance(value, str):
+                        errors[f"concerns.{index}.{key}"] = "Bitte einen Text oder null angeben."
+    person = obj.get("person")
+    if person is not None:
+        if not isinstance(person, dict):
+            errors["person"] = "Bitte ein Objekt mit den Personendaten oder null angeben."
+        else:
+            for key, value in person.items():
+                if key not in PERSON_KEYS:
+                    errors[f"person.{key}"] = f"Unbekanntes Feld „{key}“. Erlaubt sind: {', '.join(PERSON_KEYS)}."
+                elif value is not None and not isinstance(value, str):
+                    errors[f"person.{key}"] = "Bitte einen Text oder null angeben."
+    return errors
+
+
+def _party(person: dict[str, Any] | None) -> PartyInput | None:
+    if person is None:
+        return None
+    values = {key: person.get(key) or "" for key in PERSON_KEYS}
+    values["salutation"] = person.get("salutation") or None
+    return PartyInput(**values)
+
+
+def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCase | None, dict[str, str]]:
+    """Parse and check one line's object: the case, or field -> German message."""
+    errors = _type_errors(obj)
+    if errors:
+        return None, errors
+    kind: str = obj["kind"]
+    raw_concerns = obj.get("concerns") or []
+    data = CaseInput(
+        kind=kind,
+        channel=obj["channel"],
+        via=obj["via"],
+        received=_date(obj["received"]) or date.min,
+        subject=obj.get("subject") or "",
+        description=obj.get("description") or "",
+        concerns=[ConcernInput(c.get("kind") or "", c.get("outcome")) for c in raw_concerns],
+        person=_party(obj.get("person")),
+    )
+    outcome: str | None = obj.get("outcome")
+    implicit = not data.concerns  # no concerns given: one of the case's kind with the case's outcome
+    if implicit:
+        data.concerns = [ConcernInput(kind, outcome)]
+    follows: str | None = obj.get("follows") or None
+    errors, _ = case_errors(data, today)
+    if implicit:  # its problems are those of `kind` and `outcome`, reported there
+        errors = {name: text for name, text in errors.items() if not name.startswith("concerns")}
+    # The exchange format carries no employee named in a DAB; `follows` is checked against the file as well.
+    errors.pop("employee_concerned", None)
+    if follows is not None:
+        errors.pop("follows", None)
+        if kind != "folgereaktion":
+            errors["follows"] = "Nur eine Folgereaktion verweist auf einen früheren Fall; bitte null angeben."
+
+    def add(name: str, problem: str | None) -> None:
+        if problem and name not in errors:
+            errors[name] = problem
+
+    dates = {key: _date(obj.get(key)) for key in LATER_DATES}
+    if "received" not in errors:
+        for key, label in LATER_DATES.items():
+            add(key, v.date_problem(dates[key], label, today, not_before=data.received, not_before_label="dem Eingang"))
+
+    closed = dates["closed"]
+    add("outcome", None if outcome is None else v.code_problem(outcome, OUTCOMES, "Ergebnis"))
+    if outcome is not None and kind not in COMPLAINT_KINDS:
+        add("outcome", "Nur Beschwerden erhalten ein Ergebnis; bitte null angeben.")
+    if outcome is not None and closed is None:
+        add("outcome", "Ein Ergebnis gibt es erst mit dem Abschluss (closed).")
+    if closed is not None and kind in COMPLAINT_KINDS and outcome is None:
+        add(
+            "outcome",
+            "Eine abgeschlossene Beschwerde braucht ein Ergebnis (begruendet, unbegruendet, nicht_bewertbar).",
+        )
+    if closed is not None and outcome != data.concerns[0].outcome:
+        add("outcome", "Das Ergebnis muss dem Ergebnis des ersten Anliegens entsprechen.")
+    if closed is not None and kind != "meinungskarte":
+        for index, concern in enumerate(data.concerns, start=1):
+            if concern.kind in COMPLAINT_KINDS and concern.outcome is None:
+                add(f"concerns.{index}.outcome", f"Anliegen {index} ist abgeschlossen und braucht ein Ergebnis.")
+
+    anonymised = bool(obj.get("anonymised"))
+    if anonymised and data.person is not None:
+        add("person", "Ein anonymisierter Fall hat keine Personendaten; bitte null angeben.")
+    if anonymised and data.description:
+        add("description", "Ein anonymisierter Fall hat keine Beschreibung; bitte leer lassen.")
+
+    ref: str | None = obj.get("ref") or None
+    seq: int | None = None
+    if ref is not None:
+        parsed = v.parse_ref(ref)
+        if parsed is None or parsed[1] < 1 or v.format_ref(*parsed) != ref:
+            add("ref", f"„{ref}“ ist kein Aktenzeichen im Format KRM-JJJJ-NNNN (z. B. KRM-2026-0042).")
+        elif parsed[0] != data.received.year:
+            add("ref", f"Das Aktenzeichen {ref} gehört nicht zum Eingangsjahr {data.received.year}.")
+        else:
+            seq = parsed[1]
+
+    team: str | None = obj.get("team") or None
+    if team is not None and not team.strip():
+        team = None
+    if team is not None:
+        add("team", v.text_problem(team, "Team", max_len=120, multiline=False))
+
+    if errors:
+        return None, errors
+    return ImportedCase(
+        line=line,
+        data=data,
+        ref=ref,
+        year=data.received.year,
+        seq=seq,
+        team=team,
+        ack_sent=dates["ack_sent"],
+        interim_sent=dates["interim_sent"],
+        answer_sent=dates["answer_sent"],
+        closed=closed,
+        outcome=outcome,
+        waiver=bool(obj.get("waiver")),
+        follows=follows,
+        anonymised=anonymised,
+    ), {}

@@ -1,0 +1,529 @@
+"""One person across all cases: the search (tolerant of spelling) and how rows are grouped as one person.
+
+Every case stores its own party rows, so one person is many rows. A search finds the rows that match
+(name, Kundennummer, BG-Nummer, address, e-mail) and groups them as one person when the normalised name
+is the same and an identifier links them (Kundennummer, BG-Nummer, e-mail, telephone, or street with
+postcode); rows with two different Kundennummern are never one person. Someone named in a
+Dienstaufsichtsbeschwerde as the employee concerned (a name only) is a person of their own, never merged
+with a customer of the same name (a staff member and a customer may share a name), and only the same
+entry ("Herr Meier (Team 411)", spelling aside) is the same employee. Results the user knows to be one
+person are joined with `merge`. Berichtigung of a found person: `person_correction`.
+
+Spelling: `fold` compares case-free, "ä"/"ae", "ß"/"ss", accents, hyphens, dots and extra spaces alike;
+`fold_address` also reads "Str." as "Straße". On SQLite the comparison runs inside the query (the folding
+functions are registered on the connection), so only matching rows come back; other databases read the
+few columns and compare in Python.
+
+Anonymised cases hold no person any more and are never found.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from typing import Any, cast
+
+from peewee import SqliteDatabase, fn
+
+from krm_desktop.model import validation as v
+from krm_desktop.model.codes import KINDS, PARTY_ROLES, label
+from krm_desktop.model.store.entities import Case, Party, database
+
+ROLE_LABELS = {
+    **PARTY_ROLES,
+    "vertreten": "vertretene Person",
+    "beschaeftigt": "betroffene/r Beschäftigte/r (Dienstaufsichtsbeschwerde)",
+}
+EMPLOYEE = "beschaeftigt"
+REPRESENTED = "vertreten"
+MAX_PERSONS = 100  # more than this: the search asks to be more precise
+_CHUNK = 900
+_TRANSLIT = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"}
+)
+_APOSTROPHES = re.compile(r"['’`´]")
+_SEPARATORS = re.compile(r"[^\w@]+")
+_HONORIFICS = frozenset({"frau", "herr", "herrn"})
+_STREET = re.compile(r"str\b")
+_HOUSE_NO = re.compile(r"\b(\d+) ([a-z])\b")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+# --- spelling ----------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str | None) -> str:
+    """Lower case, umlauts as ae/oe/ue, ß as ss, no accents, punctuation and runs of spaces as one space."""
+    if not text:
+        return ""
+    folded = text.lower() if text.isascii() else _fold_letters(text)
+    folded = _APOSTROPHES.sub("", folded).replace("_", " ")
+    return " ".join(_SEPARATORS.sub(" ", folded).split())
+
+
+def _fold_letters(text: str) -> str:
+    folded = unicodedata.normalize("NFC", text).casefold().translate(_TRANSLIT)
+    return folded if folded.isascii() else _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+
+
+@lru_cache(maxsize=65536)
+def fold_address(text: str | None) -> str:
+    """`fold`, with "Str."/"str" read as "strasse" and "12 a" as "12a"."""
+    return _HOUSE_NO.sub(r"\1\2", _STREET.sub("strasse", fold(text)))
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str | None) -> str:
+    """The name as a comparable key: folded, without Frau/Herr and (notes), words in order ("Müller, Hans")."""
+    words = [w for w in fold(_PARENTHESES.sub(" ", text or "")).split() if w not in _HONORIFICS]
+    return " ".join(sorted(words))
+
+
+def employee_key(text: str | None) -> str:
+    """An employee concerned is only a name as typed: the whole entry, folded, is the key."""
+    return " ".join(sorted(fold(text).split()))
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+# --- what a search returns ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartyData:
+    """A person's data as stored in one case (the newest case's row stands for the person)."""
+
+    name: str
+    role: str = "kunde"
+    salutation: str | None = None
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    email: str = ""
+    phone: str = ""
+    customer_no: str = ""
+    bg_no: str = ""
+
+
+@dataclass(frozen=True)
+class PersonCase:
+    """One case of the person, in one role, with the versions a correction must find unchanged."""
+
+    case_id: int
+    ref: str
+    kind: str
+    status: str
+    received: date
+    closed: date | None
+    role: str  # kunde, vertreter, institution, behoerde, vertreten, beschaeftigt
+    case_version: int
+    party_id: int | None  # None for the employee concerned (a name in the case)
+    party_version: int
+    data: PartyData
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS.get(self.role, self.role)
+
+    @property
+    def kind_label(self) -> str:
+        return label(KINDS, self.kind)
+
+
+@dataclass(frozen=True)
+class Person:
+    key: str
+    cases: tuple[PersonCase, ...]  # newest first
+    employee: bool = False
+    exact: bool = False  # the name is the searched name (not only a part of it)
+
+    @property
+    def latest(self) -> PartyData:
+        return self.cases[0].data
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.latest.name.split())
+
+    @property
+    def case_ids(self) -> list[int]:
+        return list(dict.fromkeys(c.case_id for c in self.cases))
+
+    @property
+    def spellings(self) -> list[str]:
+        return list(dict.fromkeys(" ".join(c.data.name.split()) for c in self.cases))
+
+    def roles(self) -> dict[str, int]:
+        return dict(Counter(case.role for case in self.cases))
+
+    def values(self, name: str) -> list[str]:
+        """Every stored value of one field, most recent first (for narrowing and for the dialog)."""
+        return [x for x in dict.fromkeys(str(getattr(c.data, name) or "") for c in self.cases) if x]
+
+    def describe(self) -> str:
+        """One German line: name, address, identifiers, cases by role."""
+        data = self.latest
+        parts = [self.name]
+        town = " ".join(f"{data.postcode} {data.city}".split())
+        address = ", ".join(p for p in (data.street.strip(), town) if p)
+        if address:
+            parts.append(address)
+        if data.email:
+            parts.append(data.email)
+        if data.customer_no:
+            parts.append(f"Kd.-Nr. {data.customer_no}")
+        if data.bg_no:
+            parts.append(f"BG {data.bg_no}")
+        roles = ", ".join(f"{ROLE_LABELS[r]} {n}" for r, n in self.roles().items())
+        count = len(self.case_ids)
+        parts.append(f"{count} Kundenreaktion{'en' if count != 1 else ''} ({roles})")
+        return " – ".join(parts)
+
+
+@dataclass(frozen=True)
+class PersonQuery:
+    """What to look for. `text` matches name, address, Kundennummer, BG-Nummer or e-mail; the other
+    fields narrow (every given one must match a row of the person)."""
+
+    text: str = ""
+    customer_no: str = ""
+    bg_no: str = ""
+    email: str = ""
+    postcode: str = ""
+
+    def is_empty(self) -> bool:
+        return not any(x.strip() for x in (self.text, self.customer_no, self.bg_no, self.email, self.postcode))
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    persons: list[Person]
+    truncated: bool = False
+    message: str = ""  # German: no hits, too many hits
+
+
+def merge(persons: Iterable[Person]) -> Person:
+    """Several search results the user confirms are one person (e.g. one case with e-mail only)."""
+    chosen = list(persons)
+    cases = sorted({(c.case_id, c.role, c.party_id): c for p in chosen for c in p.cases}.values(), key=_newest)
+    return Person("+".join(p.key for p in chosen), tuple(cases), all(p.employee for p in chosen), False)
+
+
+def _newest(case: PersonCase) -> tuple[Any, ...]:
+    return (-case.received.toordinal(), -case.case_id, case.role)
+
+
+# --- the search ----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    party_id: int
+    data: PartyData
+    version: int
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _sqlite() -> SqliteDatabase | None:
+    db = database.obj
+    if not isinstance(db, SqliteDatabase):
+        return None
+    if "krm_fold" not in getattr(db, "_functions", {}):
+        db.register_function(fold, "krm_fold", 1, deterministic=True)
+        db.register_function(fold_address, "krm_fold_address", 1, deterministic=True)
+        db.register_function(name_key, "krm_name_key", 1, deterministic=True)
+    return db
+
+
+def _chunks(values: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _text_terms(text: str) -> tuple[str, str, list[str], list[str]]:
+    """(customer_no, bg_no, name words, address words) the text stands for; an identifier leaves the words empty."""
+    number = v.normalise_number(text)
+    if number and v.customer_no_problem(number) is None:
+        return number, "", [], []
+    if number and v.bg_no_problem(number) is None:
+        return "", number, [], []
+    words = [w for w in fold(text).split() if w not in _HONORIFICS]
+    return "", "", words, fold_address(text).split()
+
+
+def _party_condition(query: PersonQuery) -> Any:
+    """SQL that finds the matching party rows (on SQLite exactly, elsewhere a superset); None: every row."""
+    sqlite = _sqlite() is not None
+    conditions: list[Any] = []
+    text = query.text.strip()
+    if text:
+        customer_no, bg_no, words, address = _text_terms(text)
+        if customer_no:
+            conditions.append(Party.customer_no == customer_no)
+        elif bg_no:
+            conditions.append(Party.bg_no == bg_no)
+        elif "@" in text:
+            conditions.append(Party.email ** f"%{text.strip()}%")
+        elif sqlite:
+            by_name = _all([_folded_contains(Party.name, w, "krm_fold") for w in words])
+            by_address = _all(
+                [
+                    _folded_contains(Party.street, w, "krm_fold_address")
+                    | Party.postcode.startswith(w)
+                    | _folded_contains(Party.city, w, "krm_fold")
+                    for w in address
+                ]
+            )
+            either = [c for c in (by_name, by_address) if c is not None]
+            if not either:
+                return None
+            conditions.append(_any(either))
+        else:
+            return None
+    return _all(conditions) if conditions else None
+
+
+def _folded_contains(column: Any, word: str, folding: str) -> Any:
+    """SQLite: the folded column contains the word (the folding function runs inside the query)."""
+    return getattr(fn, folding)(column).contains(word)
+
+
+def _all(conditions: list[Any]) -> Any:
+    if not conditions:
+        return None
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined = combined & condition
+    return combined
+
+
+def _any(conditions: list[Any]) -> Any:
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined = combined | condition
+    return combined
+
+
+_PARTY_FIELDS = "id name role salutation street postcode city email phone customer_no bg_no version"
+_PARTY_COLUMNS = tuple(getattr(Party, name) for name in _PARTY_FIELDS.split())
+
+
+def _row(values: tuple[Any, ...]) -> _Row:
+    party_id, name, role, salutation, street, postcode, city, email, phone, customer_no, bg_no, version = values
+    data = PartyData(name, role, salutation, street, postcode, city, email, phone, customer_no, bg_no)
+    links = [("k", customer_no), ("b", bg_no), ("e", email.strip().casefold()), ("t", _digits(phone))]
+    if street.strip() and postcode.strip():
+        links.append(("a", f"{fold_address(street)}|{postcode.strip()}"))
+    return _Row(party_id, data, version, [(k, x) for k, x in links if x])
+
+
+def _row_matches(row: _Row, query: PersonQuery) -> bool:
+    text = query.text.strip()
+    if not text:
+        return True
+    data = row.data
+    customer_no, bg_no, words, address = _text_terms(text)
+    if customer_no or bg_no:
+        return (customer_no or bg_no) in (data.customer_no, data.bg_no)
+    if "@" in text:
+        return text.casefold() in data.email.casefold()
+    if words and _starts_words(words, fold(data.name)):
+        return True
+    return bool(address) and _starts_words(address, fold_address(f"{data.street} {data.postcode} {data.city}"))
+
+
+def _starts_words(words: list[str], text: str) -> bool:
+    """Every word begins a word of the text ("Müll" finds "Müller", "6a" does not find "16a")."""
+    padded = f" {text}"
+    return all(f" {w}" in padded for w in words)
+
+
+def _narrowed(person: Person, query: PersonQuery) -> bool:
+    """The narrowing fields: each given one must be a value of the person."""
+    checks = (
+        ("customer_no", v.normalise_number(query.customer_no)),
+        ("bg_no", v.normalise_number(query.bg_no)),
+        ("email", query.email.strip().casefold()),
+        ("postcode", query.postcode.strip()),
+    )
+    for name, wanted in checks:
+        if not wanted:
+            continue
+        if person.employee:
+            return False
+        found = [x.casefold() if name == "email" else x for x in person.values(name)]
+        if wanted not in found:
+            return False
+    return True
+
+
+def _matching_rows(query: PersonQuery) -> list[_Row]:
+    select = Party.select(*_PARTY_COLUMNS)
+    condition = _party_condition(query)
+    if condition is not None:
+        select = select.where(condition)
+    return [row for row in map(_row, cast(Any, select).tuples()) if _row_matches(row, query)]
+
+
+def _rows_named(keys: list[str]) -> list[_Row]:
+    """Every party row whose name has one of these keys (the rest of each person)."""
+    rows: list[_Row] = []
+    if _sqlite() is not None:
+        for chunk in _chunks(keys):
+            select = Party.select(*_PARTY_COLUMNS).where(fn.krm_name_key(Party.name).in_(chunk))
+            rows += map(_row, cast(Any, select).tuples())
+        return rows
+    wanted = set(keys)
+    return [r for r in map(_row, cast(Any, Party.select(*_PARTY_COLUMNS)).tuples()) if name_key(r.data.name) in wanted]
+
+
+def _root(parent: list[int], index: int) -> int:
+    while parent[index] != index:
+        parent[index] = parent[parent[index]]
+        index = parent[index]
+    return index
+
+
+def _linked(members: list[_Row]) -> list[list[_Row]]:
+    """Rows of one name joined where they share an identifier, unless their Kundennummern differ."""
+    parent = list(range(len(members)))
+    numbers = [{m.data.customer_no} - {""} for m in members]
+    holder: dict[tuple[str, str], int] = {}
+    for index, member in enumerate(members):
+        for link in member.links:
+            if link not in holder:
+                holder[link] = index
+                continue
+            a, b = _root(parent, index), _root(parent, holder[link])
+            if a != b and (not numbers[a] or not numbers[b] or numbers[a] == numbers[b]):
+                parent[b] = a
+                numbers[a] |= numbers[b]
+    joined: dict[int, list[_Row]] = defaultdict(list)
+    for index, member in enumerate(members):
+        joined[_root(parent, index)].append(member)
+    return list(joined.values())
+
+
+def _groups(rows: list[_Row]) -> list[list[_Row]]:
+    """Rows of one name linked by a shared identifier; two different Kundennummern never join."""
+    by_name: dict[str, list[_Row]] = defaultdict(list)
+    for row in sorted({r.party_id: r for r in rows}.values(), key=lambda r: r.party_id):
+        by_name[name_key(row.data.name)].append(row)
+    return [group for members in by_name.values() for group in _linked(members)]
+
+
+def _cases_of(rows: list[_Row]) -> list[PersonCase]:
+    by_id = {r.party_id: r for r in rows}
+    found: list[PersonCase] = []
+    columns = (Case.id, Case.ref, Case.kind, Case.status, Case.received, Case.closed, Case.version)
+    for chunk in _chunks(sorted(by_id)):
+        select = Case.select(*columns, Case.person, Case.represented).where(
+            (cast(Any, Case.person).in_(chunk) | cast(Any, Case.represented).in_(chunk)) & (Case.anonymised == False)  # noqa: E712
+        )
+        for case_id, ref, kind, status, received, closed, version, person_id, represented_id in cast(
+            Any, select
+        ).tuples():
+            for party_id, as_represented in ((person_id, False), (represented_id, True)):
+                row = by_id.get(party_id)
+                if row is None:
+                    continue
+                role = REPRESENTED if as_represented else row.data.role
+                found.append(
+                    PersonCase(
+                        case_id, ref, kind, status, received, closed, role, version, row.party_id, row.version, row.data
+                    )
+                )
+    return found
+
+
+def _employees(query: PersonQuery) -> list[Person]:
+    """People named in a case as the employee concerned, grouped by name (a name is all there is)."""
+    text = query.text.strip()
+    if not text or any((query.customer_no, query.bg_no, query.email, query.postcode)):
+        return []
+    customer_no, bg_no, words, _ = _text_terms(text)
+    if customer_no or bg_no or "@" in text or not words:
+        return []
+    columns = (Case.id, Case.ref, Case.kind, Case.status, Case.received, Case.closed, Case.version)
+    select = Case.select(*columns, Case.employee_concerned).where(
+        (Case.employee_concerned != "") & (Case.anonymised == False)  # noqa: E712
+    )
+    if _sqlite() is not None:
+        select = select.where(_all([_folded_contains(Case.employee_concerned, w, "krm_fold") for w in words]))
+    grouped: dict[str, list[PersonCase]] = defaultdict(list)
+    for case_id, ref, kind, status, received, closed, version, employee in cast(Any, select).tuples():
+        if not _starts_words(words, fold(employee)):
+            continue
+        data = PartyData(employee, EMPLOYEE)
+        grouped[employee_key(employee)].append(
+            PersonCase(case_id, ref, kind, status, received, closed, EMPLOYEE, version, None, 0, data)
+        )
+    wanted = employee_key(text)
+    return [
+        Person(f"b:{key}", tuple(sorted(cases, key=_newest)), employee=True, exact=key == wanted)
+        for key, cases in sorted(grouped.items())
+    ]
+
+
+def find_persons(query: PersonQuery) -> SearchResult:
+    """Every person matching the query, exact name matches first; a German message when none or too many."""
+    if query.is_empty():
+        return SearchResult(
+            [], message="Bitte einen Namen, eine Kunden- oder BG-Nummer, Anschrift oder E-Mail eingeben."
+        )
+    matched = _matching_rows(query)
+    keys = sorted({name_key(r.data.name) for r in matched})
+    truncated = len(keys) > MAX_PERSONS
+    keys = keys[:MAX_PERSONS]
+    matched_ids = {r.party_id for r in matched}
+    groups = [g for g in _groups(_rows_named(keys)) if matched_ids & {r.party_id for r in g}]
+    cases_by_party: dict[int | None, list[PersonCase]] = defaultdict(list)
+    for case in _cases_of([r for g in groups for r in g]):
+        cases_by_party[case.party_id].append(case)
+    persons: list[Person] = []
+    wanted = name_key(query.text) if query.text.strip() else ""
+    for group in groups:
+        cases = [c for r in group for c in cases_by_party.get(r.party_id, [])]
+        if not cases:
+            continue  # every case of these rows was anonymised or deleted
+        person = Person(f"p:{min(r.party_id for r in group)}", tuple(sorted(cases, key=_newest)))
+        person = replace(person, exact=name_key(person.latest.name) == wanted)
+        if _narrowed(person, query):
+            persons.append(person)
+    persons += [p for p in _employees(query) if _narrowed(p, query)]
+    persons.sort(key=lambda p: (not p.exact, p.employee, name_key(p.name), p.key))
+    if not persons:
+        return SearchResult([], message=f"Keine Person gefunden für „{_describe(query)}“.")
+    message = ""
+    if truncated:
+        message = f"Mehr als {MAX_PERSONS} Personen passen; bitte genauer suchen (z. B. Vor- und Nachname)."
+    return SearchResult(persons, truncated, message)
+
+
+def _describe(query: PersonQuery) -> str:
+    given = (query.customer_no, query.bg_no, query.email, query.postcode)
+    narrowing = zip(("Kundennummer", "BG-Nummer", "E-Mail", "PLZ"), given, strict=True)
+    parts = [query.text.strip(), *(f"{caption} {x.strip()}" for caption, x in narrowing if x.strip())]
+    return ", ".join(p for p in parts if p)
+
+
+def refreshed(person: Person) -> Person | None:
+    """The same person read again (after a change elsewhere); None when nothing of them is left."""
+    if person.employee:
+        found = _employees(PersonQuery(text=person.latest.name))
+        return next((p for p in found if p.key == person.key), None)
+    ids = [c.party_id for c in person.cases if c.party_id is not None]
+    rows: list[_Row] = []
+    for chunk in _chunks(ids):
+        rows += map(_row, cast(Any, Party.select(*_PARTY_COLUMNS).where(cast(Any, Party.id).in_(chunk))).tuples())
+    cases = _cases_of(rows)
+    return replace(person, cases=tuple(sorted(cases, key=_newest))) if cases else None

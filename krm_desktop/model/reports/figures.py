@@ -1,0 +1,479 @@
+"""The figures behind every report (Jahresbericht, Halbjahresbericht, Quartalsauswertung).
+
+Counting rules (DOMAIN.md §6; the decisions on ambiguous figures are written down here):
+
+- A case counts in the period of its received date. Figures count concerns (Anliegen); the number of cases
+  stands beside them. By channel, via, team, Bereich and month a case's concerns count where the case does.
+- Everything is counted from fields the purge keeps (kind, channel, via, team, dates, outcome, topic, DAB
+  decision date and reclassification), so anonymised cases give the same figures as before.
+- Complaint outcomes: concerns of the complaint kinds (Beschwerde, Fachaufsichtsbeschwerde, DAB,
+  Folgereaktion). Shares are of the concerns with an outcome; concerns without one are shown as "ohne Ergebnis".
+- Folgereaktionen: cases whose main concern is a Folgereaktion, also as a share of all cases.
+- Meinungskarten: cases of kind or channel Meinungskarte.
+- DAB: cases received as Dienstaufsichtsbeschwerde: decided by GF (decision date recorded), reclassified
+  (into Fachaufsichtsbeschwerde or Beschwerde), or undecided.
+- Acknowledgement on time: of the cases with an acknowledgement clock whose acknowledgement was done or due by
+  `today`. Done on time: acknowledgement, answer or closing (e.g. settled with a waiver) on or before the
+  due date, since the answer makes a separate acknowledgement unnecessary. Clocks still running are not
+  counted and are reported as such.
+- Answer on time: likewise of the cases with an answer clock: answer sent, or the case closed without one
+  (waiver), on or before the answer due date. Beside it: answer or interim notice on or before that date.
+- Processing days: calendar days from receipt to closing of the closed cases, Meinungskarten excluded;
+  median (the middle value, or the mean of the two middle values) and 90th percentile (nearest rank: the
+  smallest value at least 90 % of the cases do not exceed).
+- Percentages are rounded half up to one decimal; None where the base is zero (printed as "–").
+
+Aggregates run in SQL (GROUP BY); only the processing days of the period come back as a sorted list.
+`aggregate_queries` hands out the very queries `compute_figures` runs, so a benchmark can time them bare.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics as stats
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from peewee import JOIN, SQL, Cast, Expression, NodeList, Select, SqliteDatabase, fn
+from peewee import Case as SqlCase
+
+from krm_desktop.model.codes import CHANNELS, COMPLAINT_KINDS, KINDS, OUTCOMES, VIAS, label
+from krm_desktop.model.reports.periods import Period, check_period, month_label, oldest_received
+from krm_desktop.model.store.entities import Case, Concern, Team, database
+
+DAB = "dienstaufsichtsbeschwerde"
+CARD = "meinungskarte"
+NO_OUTCOME = "open"  # key of the complaint concerns without an outcome
+NONE_KEY = "none"  # key of the cases without team / Bereich / topic
+TOP_TOPICS = 10
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a breakdown: concerns, cases, and a share (of concerns, unless said otherwise)."""
+
+    key: str
+    label: str
+    concerns: int
+    cases: int
+    share: float | None = None
+    group: str = ""  # a team's Bereich
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    ack_clock: int = 0  # cases with an acknowledgement clock
+    ack_counted: int = 0  # of these: done or due by today
+    ack_on_time: int = 0
+    answer_clock: int = 0
+    answer_counted: int = 0
+    answer_on_time: int = 0
+    answer_or_interim_on_time: int = 0
+    interim_sent: int = 0
+    interim_on_time: int = 0  # sent on or before the answer due date
+
+    @property
+    def ack_running(self) -> int:
+        return self.ack_clock - self.ack_counted
+
+    @property
+    def answer_running(self) -> int:
+        return self.answer_clock - self.answer_counted
+
+    @property
+    def ack_on_time_pct(self) -> float | None:
+        return pct(self.ack_on_time, self.ack_counted)
+
+    @property
+    def answer_on_time_pct(self) -> float | None:
+        return pct(self.answer_on_time, self.answer_counted)
+
+    @property
+    def answer_or_interim_on_time_pct(self) -> float | None:
+        return pct(self.answer_or_interim_on_time, self.answer_counted)
+
+
+@dataclass(frozen=True)
+class Processing:
+    closed: int = 0  # closed cases measured (Meinungskarten excluded)
+    median: float | None = None
+    p90: int | None = None
+
+
+@dataclass(frozen=True)
+class Dab:
+    total: int = 0
+    decided: int = 0
+    reclassified_fach: int = 0
+    reclassified_beschwerde: int = 0
+    undecided: int = 0
+
+    @property
+    def reclassified(self) -> int:
+        return self.reclassified_fach + self.reclassified_beschwerde
+
+
+@dataclass(frozen=True)
+class Comparison:
+    key: str
+    label: str
+    current: float | None
+    previous: float | None
+    unit: str  # "n" (count), "pct" (percent), "days"
+
+    @property
+    def change(self) -> float | None:
+        """Difference (percentage points for percentages)."""
+        if self.current is None or self.previous is None:
+            return None
+        return round(self.current - self.previous, 1)
+
+    @property
+    def change_pct(self) -> float | None:
+        """Relative change of a count in %; None for percentages and a zero base."""
+        if self.unit != "n" or self.current is None or not self.previous:
+            return None
+        return pct(int(self.current - self.previous), int(self.previous))
+
+
+@dataclass
+class Figures:
+    period: Period
+    today: date
+    cases: int = 0
+    concerns: int = 0
+    closed: int = 0
+    anonymised: int = 0
+    followups: int = 0
+    cards: int = 0
+    by_kind: list[Row] = field(default_factory=list)
+    by_channel: list[Row] = field(default_factory=list)
+    by_via: list[Row] = field(default_factory=list)
+    by_team: list[Row] = field(default_factory=list)
+    by_area: list[Row] = field(default_factory=list)
+    by_month: list[Row] = field(default_factory=list)
+    outcomes: list[Row] = field(default_factory=list)  # shares of the concerns with an outcome
+    topics: list[Row] = field(default_factory=list)  # top topics; shares of all cases
+    no_topic: int = 0
+    dab: Dab = field(default_factory=Dab)
+    deadlines: Deadlines = field(default_factory=Deadlines)
+    processing: Processing = field(default_factory=Processing)
+    previous: Figures | None = None
+
+    @property
+    def open(self) -> int:
+        return self.cases - self.closed
+
+    @property
+    def empty(self) -> bool:
+        return self.cases == 0
+
+    @property
+    def provisional(self) -> bool:
+        """The period is still running: the figures will change."""
+        return self.period.end >= self.today
+
+    @property
+    def followup_pct(self) -> float | None:
+        return pct(self.followups, self.cases)
+
+    @property
+    def card_pct(self) -> float | None:
+        return pct(self.cards, self.cases)
+
+    def kind_concerns(self, *kinds: str) -> int:
+        return sum(row.concerns for row in self.by_kind if row.key in kinds)
+
+    @property
+    def complaints(self) -> int:
+        return self.kind_concerns(*COMPLAINT_KINDS)
+
+    def outcome_pct(self, key: str) -> float | None:
+        return next((row.share for row in self.outcomes if row.key == key), None)
+
+    def key_figures(self) -> list[tuple[str, str, float | None, str]]:
+        """(key, German label, value, unit) of the figures compared with the previous period."""
+        d = self.deadlines
+        return [
+            ("cases", "Kundenreaktionen (Fälle)", self.cases, "n"),
+            ("concerns", "Anliegen", self.concerns, "n"),
+            ("complaints", "Beschwerden aller Art (Anliegen)", self.complaints, "n"),
+            ("lob", "Lob (Anliegen)", self.kind_concerns("lob"), "n"),
+            ("folgereaktion", "Folgereaktionen (Fälle)", self.followups, "n"),
+            ("meinungskarte", "Meinungskarten", self.cards, "n"),
+            ("begruendet_pct", "Beschwerden begründet", self.outcome_pct("begruendet"), "pct"),
+            ("ack_on_time_pct", "Eingangsbestätigung fristgerecht", d.ack_on_time_pct, "pct"),
+            ("answer_on_time_pct", "Antwort fristgerecht", d.answer_on_time_pct, "pct"),
+            ("processing_median", "Bearbeitungsdauer (Median, Tage)", self.processing.median, "days"),
+        ]
+
+    def comparison(self) -> list[Comparison]:
+        """The key figures beside those of the previous period of the same length (None: no data)."""
+        before = {key: value for key, _, value, _ in self.previous.key_figures()} if self.previous else {}
+        return [Comparison(key, text, value, before.get(key), unit) for key, text, value, unit in self.key_figures()]
+
+
+def pct(part: int, whole: int) -> float | None:
+    """part in % of whole, rounded half up to one decimal; None when whole is 0."""
+    if not whole:
+        return None
+    value = (Decimal(100) * part / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return float(value)
+
+
+def median(values: list[int]) -> float | None:
+    return float(stats.median(values)) if values else None
+
+
+def percentile_nearest_rank(sorted_values: list[int], q: float) -> int | None:
+    """The smallest value that at least q (0–1) of the values do not exceed."""
+    if not sorted_values:
+        return None
+    rank = max(1, math.ceil(round(q * len(sorted_values), 9)))
+    return sorted_values[rank - 1]
+
+
+# --- the queries ----------------------------------------------------------------------------------------
+
+
+def _sqlite() -> bool:
+    return isinstance(database.obj, SqliteDatabase)
+
+
+def _plain(column: Any) -> Any:
+    """SQLite: `+column`, an expression no index serves, so that the planner walks the received-date range
+    and does not scan a whole index on a grouped column (e.g. one on channel for the case list) instead."""
+    return NodeList((SQL("+"), column), glue="") if _sqlite() else column
+
+
+def _in(period: Period) -> Expression:
+    return (Case.received >= period.start) & (Case.received <= period.end)
+
+
+def _month() -> Any:
+    if _sqlite():
+        return Cast(fn.strftime("%m", Case.received), "INTEGER")
+    return Cast(fn.date_part("month", Case.received), "INTEGER")
+
+
+def _days() -> Any:
+    if _sqlite():
+        return Cast(fn.julianday(Case.closed) - fn.julianday(Case.received), "INTEGER")
+    return Case.closed - Case.received
+
+
+def _count_if(condition: Any) -> Any:
+    return fn.SUM(SqlCase(None, [(condition, 1)], 0))
+
+
+def _card() -> Expression:
+    return (Case.kind == CARD) | (Case.channel == CARD)
+
+
+def _by_case_column(period: Period, column: Any) -> Select:
+    """(group, cases, concerns) of the period's cases grouped by a case column or expression.
+
+    Grouped by position (GROUP BY 1): PostgreSQL does not see a parametrised expression in SELECT and in
+    GROUP BY as the same one.
+    """
+    return (
+        Case.select(_plain(column), fn.COUNT(fn.DISTINCT(Case.id)), fn.COUNT(Concern.id))
+        .join(Concern, JOIN.LEFT_OUTER, on=(Concern.case == Case.id))
+        .where(_in(period))
+        .group_by(SQL("1"))
+    )
+
+
+def _summary_query(period: Period, today: date) -> Select:
+    ack_on_time = (Case.ack_sent <= Case.ack_due) | (Case.answer_sent <= Case.ack_due) | (Case.closed <= Case.ack_due)
+    ack_counted = Case.ack_due.is_null(False) & (
+        Case.ack_sent.is_null(False)
+        | Case.answer_sent.is_null(False)
+        | Case.closed.is_null(False)
+        | (Case.ack_due < today)
+    )
+    answer_on_time = (Case.answer_sent <= Case.final_due) | (Case.closed <= Case.final_due)
+    answer_counted = Case.final_due.is_null(False) & (
+        Case.answer_sent.is_null(False) | Case.closed.is_null(False) | (Case.final_due < today)
+    )
+    dab_origin = (Case.kind == DAB) | (Case.reclassified_from == DAB)
+    reclassified = Case.reclassified_from == DAB
+    return Case.select(
+        fn.COUNT(Case.id),
+        _count_if(Case.closed.is_null(False)),
+        _count_if(Case.anonymised),
+        _count_if(Case.kind == "folgereaktion"),
+        _count_if(_card()),
+        _count_if(dab_origin),
+        _count_if((Case.kind == DAB) & Case.decided_on.is_null(False)),
+        _count_if(reclassified & (Case.kind == "fachaufsichtsbeschwerde")),
+        _count_if(reclassified & (Case.kind == "beschwerde")),
+        _count_if((Case.kind == DAB) & Case.decided_on.is_null(True)),
+        _count_if(Case.ack_due.is_null(False)),
+        _count_if(ack_counted),
+        _count_if(ack_counted & ack_on_time),
+        _count_if(Case.final_due.is_null(False)),
+        _count_if(answer_counted),
+        _count_if(answer_counted & answer_on_time),
+        _count_if(answer_counted & (answer_on_time | (Case.interim_sent <= Case.final_due))),
+        _count_if(Case.interim_sent.is_null(False)),
+        _count_if(Case.interim_sent <= Case.final_due),
+        _count_if(Case.topic == ""),
+    ).where(_in(period))
+
+
+KEY_QUERIES = ("summary", "kind", "outcome", "processing_days")  # enough for the comparison figures
+
+
+def aggregate_queries(period: Period, today: date, *, full: bool = True) -> dict[str, Select]:
+    """The queries behind the figures of one period, by name; `full=False`: only those of the key figures."""
+    queries: dict[str, Select] = {
+        "summary": _summary_query(period, today),
+        "kind": (
+            Concern.select(_plain(Concern.kind), fn.COUNT(fn.DISTINCT(Concern.case)), fn.COUNT(Concern.id))
+            .join(Case, on=(Concern.case == Case.id))
+            .where(_in(period))
+            .group_by(SQL("1"))
+        ),
+        "channel": _by_case_column(period, Case.channel),
+        "via": _by_case_column(period, Case.via),
+        "team": (
+            Case.select(Team.name, Team.area, fn.COUNT(fn.DISTINCT(Case.id)), fn.COUNT(Concern.id))
+            .join(Concern, JOIN.LEFT_OUTER, on=(Concern.case == Case.id))
+            .switch(Case)
+            .join(Team, JOIN.LEFT_OUTER, on=(Case.team == Team.id))
+            .where(_in(period))
+            .group_by(_plain(Case.team), Team.name, Team.area)
+        ),
+        "month": _by_case_column(period, _month()),
+        "outcome": (
+            Concern.select(Concern.outcome, fn.COUNT(fn.DISTINCT(Concern.case)), fn.COUNT(Concern.id))
+            .join(Case, on=(Concern.case == Case.id))
+            .where(_in(period) & _plain(Concern.kind).in_(sorted(COMPLAINT_KINDS)))
+            .group_by(Concern.outcome)
+        ),
+        "topic": (
+            Case.select(_plain(Case.topic), fn.COUNT(fn.DISTINCT(Case.id)), fn.COUNT(Concern.id))
+            .join(Concern, JOIN.LEFT_OUTER, on=(Concern.case == Case.id))
+            .where(_in(period) & (Case.topic != ""))
+            .group_by(SQL("1"))
+            .order_by(SQL("2 DESC, 1"))
+            .limit(TOP_TOPICS)
+        ),
+        "processing_days": (
+            Case.select(_days()).where(_in(period) & Case.closed.is_null(False) & ~_card()).order_by(_days())
+        ),
+    }
+    return queries if full else {name: queries[name] for name in KEY_QUERIES}
+
+
+def _previous_period(period: Period) -> Period | None:
+    """The previous period of the same length, unless it lies wholly before the oldest record."""
+    before, oldest = period.previous(), oldest_received()
+    return before if oldest is not None and before.end >= oldest else None
+
+
+def report_queries(period: Period, today: date) -> list[tuple[str, Select]]:
+    """Every aggregate query `compute_figures` runs for a period (with its comparison), in order."""
+    planned = [(f"{period.code} {name}", q) for name, q in aggregate_queries(period, today).items()]
+    before = _previous_period(period)
+    if before is not None:
+        planned += [(f"{before.code} {name}", q) for name, q in aggregate_queries(before, today, full=False).items()]
+    return planned
+
+
+# --- turning rows into figures ------------------------------------------------------------------------
+
+
+def _coded_rows(found: list[tuple[Any, ...]], vocabulary: dict[str, str], total: int) -> list[Row]:
+    """One row per code of the vocabulary (zeros included), then any unknown code found."""
+    counts = {str(code): (int(cases), int(concerns)) for code, cases, concerns in found}
+    codes = list(vocabulary) + sorted(c for c in counts if c not in vocabulary)
+    rows = []
+    for code in codes:
+        cases, concerns = counts.get(code, (0, 0))
+        rows.append(Row(code, label(vocabulary, code), concerns, cases, pct(concerns, total)))
+    return rows
+
+
+def _team_rows(found: list[tuple[Any, ...]], total: int) -> tuple[list[Row], list[Row]]:
+    teams: list[Row] = []
+    areas: dict[str, list[int]] = {}
+    for name, area, cases, concerns in found:
+        key = name if name is not None else NONE_KEY
+        text = name if name is not None else "ohne Team"
+        teams.append(Row(key, text, int(concerns), int(cases), pct(int(concerns), total), area or ""))
+        area_key = area if name is not None and area else NONE_KEY
+        sums = areas.setdefault(area_key, [0, 0])
+        sums[0] += int(concerns)
+        sums[1] += int(cases)
+    teams.sort(key=lambda r: (r.key == NONE_KEY, -r.concerns, r.label))
+    area_rows = [
+        Row(key, key if key != NONE_KEY else "ohne Bereich", c, n, pct(c, total)) for key, (c, n) in areas.items()
+    ]
+    area_rows.sort(key=lambda r: (r.key == NONE_KEY, -r.concerns, r.label))
+    return teams, area_rows
+
+
+def _month_rows(period: Period, found: list[tuple[Any, ...]], total: int) -> list[Row]:
+    counts = {int(month): (int(cases), int(concerns)) for month, cases, concerns in found if month is not None}
+    rows = []
+    for month in period.months:
+        cases, concerns = counts.get(month, (0, 0))
+        key = f"{period.year}-{month:02d}"
+        rows.append(Row(key, month_label(period.year, month), concerns, cases, pct(concerns, total)))
+    return rows
+
+
+def _outcome_rows(found: list[tuple[Any, ...]]) -> list[Row]:
+    counts = {code: (int(cases), int(concerns)) for code, cases, concerns in found}
+    decided = sum(concerns for code, (_, concerns) in counts.items() if code is not None)
+    rows = []
+    for code in OUTCOMES:
+        cases, concerns = counts.get(code, (0, 0))
+        rows.append(Row(code, OUTCOMES[code], concerns, cases, pct(concerns, decided)))
+    cases, concerns = counts.get(None, (0, 0))
+    rows.append(Row(NO_OUTCOME, "ohne Ergebnis (offen)", concerns, cases, None))
+    return rows
+
+
+def _figures(period: Period, today: date, *, full: bool = True) -> Figures:
+    q = aggregate_queries(period, today, full=full)
+    s = [int(v or 0) for v in q["summary"].tuples().get()]
+    figures = Figures(period, today, cases=s[0], closed=s[1], anonymised=s[2], followups=s[3], cards=s[4])
+    figures.dab = Dab(*s[5:10])
+    figures.deadlines = Deadlines(*s[10:19])
+    figures.no_topic = s[19]
+    kinds = list(q["kind"].tuples())
+    figures.concerns = total = sum(int(concerns) for _, _, concerns in kinds)
+    figures.by_kind = _coded_rows(kinds, KINDS, total)
+    figures.outcomes = _outcome_rows(list(q["outcome"].tuples()))
+    days = [int(d) for (d,) in q["processing_days"].tuples()]
+    figures.processing = Processing(len(days), median(days), percentile_nearest_rank(days, 0.9))
+    if full:
+        figures.by_channel = _coded_rows(list(q["channel"].tuples()), CHANNELS, total)
+        figures.by_via = _coded_rows(list(q["via"].tuples()), VIAS, total)
+        figures.by_team, figures.by_area = _team_rows(list(q["team"].tuples()), total)
+        figures.by_month = _month_rows(period, list(q["month"].tuples()), total)
+        figures.topics = [
+            Row(str(topic), str(topic), int(concerns), int(cases), pct(int(cases), figures.cases))
+            for topic, cases, concerns in q["topic"].tuples()
+        ]
+    return figures
+
+
+def compute_figures(period: Period, *, today: date, with_previous: bool = True) -> Figures:
+    """The figures of a period as of `today`; a period that cannot be reported raises ValidationError.
+
+    Beside them, the key figures of the previous period of the same length (`previous`, breakdowns left
+    empty), unless that period lies wholly before the oldest record: then `previous` is None.
+    """
+    check_period(period, today)
+    with database.atomic():  # one consistent snapshot (a read transaction)
+        figures = _figures(period, today)
+        before = _previous_period(period) if with_previous else None
+        if before is not None:
+            figures.previous = _figures(before, today, full=False)
+    return figures

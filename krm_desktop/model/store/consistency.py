@@ -1,0 +1,47 @@
+"""Domain-level checks of a stored database (used by `check`); messages are German."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peewee import JOIN, fn
+
+from krm_desktop.model.codes import STATUS_CLOSED, STATUS_OPEN
+from krm_desktop.model.office.profiles import has_profile, load_profile
+from krm_desktop.model.store.entities import Case, Concern
+from krm_desktop.model.validation import format_ref
+
+MAX_REPORTED = 20
+
+
+def case_problems() -> list[str]:
+    problems: list[str] = []
+    if has_profile():
+        try:
+            load_profile()
+        except Exception as exc:
+            problems.append(f"Office-Profil unlesbar: {exc}")
+    else:
+        problems.append("Kein Office-Profil gewählt (init --profile …).")
+
+    bad_status = Case.select(Case.ref).where(Case.status.not_in([STATUS_OPEN, STATUS_CLOSED]))
+    problems.extend(f"{c.ref}: unbekannter Status" for c in bad_status.limit(MAX_REPORTED))
+    closed_wrong = Case.select(Case.ref).where(
+        ((Case.status == STATUS_CLOSED) & (Case.closed.is_null() | (Case.closed < Case.received)))
+        | ((Case.status == STATUS_OPEN) & Case.closed.is_null(False))
+    )
+    problems.extend(f"{c.ref}: Abschlussdatum passt nicht zum Status" for c in closed_wrong.limit(MAX_REPORTED))
+    for case in Case.select(Case.ref, Case.year, Case.seq).limit(1_000_000).iterator():
+        if case.ref != format_ref(case.year, case.seq):
+            problems.append(f"{case.ref}: Aktenzeichen passt nicht zu Jahr/Nummer")
+            if len(problems) > MAX_REPORTED:
+                break
+    counts = (
+        Case.select(Case.ref, fn.COUNT(Concern.id).alias("n"))
+        .join(Concern, JOIN.LEFT_OUTER)
+        .group_by(Case.id)
+        .having((fn.COUNT(Concern.id) < 1) | (fn.COUNT(Concern.id) > 3))
+    )
+    rows: Any = counts.limit(MAX_REPORTED).tuples()
+    problems.extend(f"{ref}: {n} Anliegen (erlaubt 1 bis 3)" for ref, n in rows)
+    return problems

@@ -1,0 +1,110 @@
+"""Step-by-step schema migrations: version N-1 -> N, each step in one transaction.
+
+A fresh database is created at CURRENT_VERSION directly from the models; these steps only
+upgrade older files. Add a step and a committed sample file (tests/model/store/schemas/vN.sqlite3)
+with every schema change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from peewee import Database, SqliteDatabase
+
+from krm_desktop.model.store.transactions import write_transaction
+
+CURRENT_VERSION = 3
+
+if TYPE_CHECKING:  # playhouse.migrate is imported only when a database is really upgraded
+    from playhouse.migrate import SchemaMigrator
+
+Step = Callable[["SchemaMigrator", Database], None]
+
+
+def _v2_topic_and_next_due(migrator: Any, db: Database) -> None:
+    """Version 2: a topic category (Themenkategorie) for the reports, and the stored next due item."""
+    from peewee import CharField, DateField
+    from playhouse.migrate import migrate
+
+    from krm_desktop.model.time.deadlines import CLOCK_FIELDS, ClockFacts, next_due
+
+    migrate(
+        migrator.add_column("krm_case", "topic", CharField(max_length=80, default="")),
+        migrator.add_column("krm_case", "next_action", CharField(max_length=24, null=True)),
+        migrator.add_column("krm_case", "next_due", DateField(null=True)),
+        migrator.add_index("krm_case", ("next_due",), False),
+    )
+    columns = ", ".join(CLOCK_FIELDS)
+    rows = db.execute_sql(f"SELECT id, {columns} FROM krm_case WHERE status = 'offen'").fetchall()
+    for row in rows:
+        values = [date.fromisoformat(v) if isinstance(v, str) else v for v in row[1:]]
+        action, due = next_due(ClockFacts(*values))
+        db.execute_sql(
+            f"UPDATE krm_case SET next_action = {db.param}, next_due = {db.param} WHERE id = {db.param}",
+            (action, due.isoformat() if due else None, row[0]),
+        )
+
+
+def _v3_purge(migrator: Any, db: Database) -> None:
+    """Version 3: the anonymous reference of a follow-up to its earlier case, the Löschprotokoll, list indexes."""
+    from peewee import BooleanField, CharField, DateField, IntegerField, Model, TextField
+    from playhouse.migrate import migrate
+
+    class PurgeLogV3(Model):  # the table as it is at version 3; later versions change it in their own step
+        run_id = CharField(max_length=32)  # unique: the index below carries the name a fresh database has
+        done_on = DateField()
+        done_by = CharField(max_length=200)
+        as_of = DateField()
+        profile = CharField(max_length=32)
+        method = CharField(max_length=24)
+        rules = TextField()
+        anonymised = IntegerField(default=0)
+        deleted = IntegerField(default=0)
+        backup = CharField(max_length=300, default="")
+        vacuumed = BooleanField(default=False)
+        backups_removed = TextField(default="[]")
+
+        class Meta:
+            database = db
+            table_name = "purge_log"
+
+    migrate(migrator.add_column("krm_case", "follows_ref", CharField(max_length=20, default="")))
+    db.execute_sql(
+        "UPDATE krm_case SET follows_ref = (SELECT e.ref FROM krm_case AS e WHERE e.id = krm_case.follows_id) "
+        "WHERE follows_id IS NOT NULL"
+    )
+    PurgeLogV3.create_table()
+    db.execute_sql('CREATE UNIQUE INDEX "purge_log_run_id" ON "purge_log" ("run_id")')
+    # The indexes of the case list's filters (the list created them itself before version 3).
+    for statement in (
+        'CREATE INDEX IF NOT EXISTS "event_action_actor_case_id" ON "event" ("action", "actor", "case_id")',
+        'CREATE INDEX IF NOT EXISTS "concern_kind_case_id" ON "concern" ("kind", "case_id")',
+        'CREATE INDEX IF NOT EXISTS "krm_case_channel" ON "krm_case" ("channel")',
+        'CREATE INDEX IF NOT EXISTS "krm_case_kind_received" ON "krm_case" ("kind", "received")',
+    ):
+        db.execute_sql(statement)
+
+
+STEPS: dict[int, Step] = {2: _v2_topic_and_next_due, 3: _v3_purge}
+
+
+def upgrade(db: Database, from_version: int, write_version: Callable[[int], None]) -> None:
+    from playhouse.migrate import SchemaMigrator
+
+    migrator = SchemaMigrator.from_database(db)
+    sqlite = isinstance(db, SqliteDatabase)
+    if sqlite:
+        # Table rebuilds (ALTER via copy) must not cascade; the pragma only works outside a transaction.
+        db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        for version in range(from_version + 1, CURRENT_VERSION + 1):
+            with write_transaction(db):
+                STEPS[version](migrator, db)
+                write_version(version)
+        if sqlite and db.execute_sql("PRAGMA foreign_key_check").fetchall():
+            raise RuntimeError("foreign_key_check failed after migration")
+    finally:
+        if sqlite:
+            db.execute_sql("PRAGMA foreign_keys = ON")

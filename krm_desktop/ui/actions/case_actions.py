@@ -1,0 +1,264 @@
+"""The workflow actions on the case shown in the detail pane: the "&Vorgang" menu of the main window and the same
+actions as buttons in the detail pane (one QAction each, so menu entry and button share their state).
+
+Only what the case's state and kind allow is enabled (`action_checks.available_actions`); a disabled action says
+why in its tooltip. A read-only database disables everything. Each action opens its dialog (this module is loaded
+after the first paint); editing and a Folgereaktion open the case form (new_case) with the case, or the earlier case linked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QGridLayout, QGroupBox, QMenu, QMessageBox, QSizePolicy, QToolButton
+
+from krm_desktop.model.cases import action_checks as checks
+from krm_desktop.model.store.entities import Case
+from krm_desktop.ui.actions import close_dialog, dab_dialogs, dialogs, waiver_dialog
+
+if TYPE_CHECKING:
+    from krm_desktop.ui.main_window import MainWindow
+
+READ_ONLY_REASON = "Die Datenbank ist schreibgeschützt geöffnet: an diesem Arbeitsplatz lässt sich nichts erfassen."
+NO_CASE_REASON = "Bitte zuerst eine Kundenreaktion in der Liste wählen."
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    code: str
+    menu: str  # menu entry, with its mnemonic
+    button: str  # the shorter text of the detail pane's button
+    hint: str  # tooltip while the action is possible
+    dialog: type[QDialog] | None = None  # opened with (window, case_id)
+    shortcut: str = ""
+
+
+SPECS = (
+    ActionSpec(
+        checks.EDIT,
+        "Erfassungsdaten &bearbeiten …",
+        "Bearbeiten",
+        "Die erfassten Angaben des offenen Falls ändern (Person, Anliegen, Team, Eingang …).",
+    ),
+    ActionSpec(
+        checks.ACKNOWLEDGE,
+        "&Eingangsbestätigung versandt …",
+        "Eingangsbestätigung",
+        "Den Versand der Eingangsbestätigung vermerken.",
+        dialogs.AcknowledgeDialog,
+        "Ctrl+Shift+E",
+    ),
+    ActionSpec(
+        checks.INTERIM,
+        "&Zwischennachricht versandt …",
+        "Zwischennachricht",
+        "Zwischennachricht mit Grund und voraussichtlicher Erledigung vermerken.",
+        dialogs.InterimDialog,
+        "Ctrl+Shift+Z",
+    ),
+    ActionSpec(
+        checks.ASSIGN,
+        "&Team zuweisen …",
+        "Team zuweisen",
+        "Das Team zuweisen, bei dem die Ursache liegt.",
+        dialogs.AssignDialog,
+        "Ctrl+Shift+T",
+    ),
+    ActionSpec(
+        checks.ESCALATE,
+        "Es&kalieren (TL → BL → GF) …",
+        "Eskalieren",
+        "Auf die nächste Stufe eskalieren; eine Stufe zu überspringen braucht eine Begründung.",
+        dialogs.EscalateDialog,
+    ),
+    ActionSpec(
+        checks.RESERVE,
+        "Schlusszeichnung der &GF vorbehalten …",
+        "GF-Schlusszeichnung",
+        "Die Geschäftsführung behält sich die Schlusszeichnung vor.",
+        dialogs.ReserveSignOffDialog,
+    ),
+    ActionSpec(
+        checks.STATEMENT,
+        "&Stellungnahme eingegangen …",
+        "Stellungnahme",
+        "Eine Stellungnahme (Beschäftigte/r, Teamleitung, Bereich) erfassen.",
+        dialogs.StatementDialog,
+        "Ctrl+Shift+S",
+    ),
+    ActionSpec(
+        checks.DECIDE,
+        "Entscheidung der GF (&DAB) …",
+        "GF-Entscheidung",
+        "Die Entscheidung der Geschäftsführung über die Dienstaufsichtsbeschwerde erfassen.",
+        dab_dialogs.DecisionDialog,
+    ),
+    ActionSpec(
+        checks.RECLASSIFY,
+        "&Umdeuten (DAB) …",
+        "Umdeuten",
+        "Die GF deutet die Dienstaufsichtsbeschwerde als Fach- oder Sachbeschwerde um (wer, wann, warum).",
+        dab_dialogs.ReclassifyDialog,
+    ),
+    ActionSpec(
+        checks.INFORM,
+        "Beschäftigte/n &informiert (DAB) …",
+        "Beschäftigte/n informiert",
+        "Vermerken, dass die/der Beschäftigte über das Ergebnis informiert ist.",
+        dab_dialogs.InformDialog,
+    ),
+    ActionSpec(
+        checks.WAIVER,
+        "&Verzicht auf schriftliche Antwort …",
+        "Verzicht",
+        "Telefonisch oder persönlich geklärt: den schriftlichen Verzicht erfassen und die Erklärung drucken.",
+        waiver_dialog.WaiverDialog,
+        "Ctrl+Shift+V",
+    ),
+    ActionSpec(
+        checks.ANSWER,
+        "&Antwortschreiben versandt …",
+        "Antwort versandt",
+        "Den Versand des Antwortschreibens vermerken.",
+        dialogs.AnswerDialog,
+        "Ctrl+Shift+A",
+    ),
+    ActionSpec(
+        checks.CLOSE,
+        "Abs&chließen (Ergebnis, Schlusszeichnung) …",
+        "Abschließen",
+        "Mit Ergebnis je Anliegen und Schlusszeichnung abschließen.",
+        close_dialog.CloseDialog,
+        "Ctrl+Shift+X",
+    ),
+    ActionSpec(
+        checks.FOLLOW_UP,
+        "&Folgereaktion anlegen …",
+        "Folgereaktion",
+        "Dieselbe Person meldet sich zur selben Sache erneut: neue Kundenreaktion, mit diesem Fall verknüpft.",
+    ),
+)
+SPEC = {spec.code: spec for spec in SPECS}
+ACTION_ORDER = [spec.code for spec in SPECS]
+GROUP_STARTS = {checks.ACKNOWLEDGE, checks.DECIDE, checks.WAIVER, checks.FOLLOW_UP}  # a separator before each
+
+
+def _hint(spec: ActionSpec) -> str:
+    if not spec.shortcut:
+        return spec.hint
+    keys = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{spec.hint} ({keys})"
+
+
+class CaseActions(QObject):
+    """The actions, their menu and their buttons; `update(case_id)` follows the detail pane."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.case_id: int | None = None
+        self.dialogs: list[QDialog] = []  # open dialogs stay referenced
+        self.menu = QMenu("&Vorgang", window)
+        self.menu.setToolTipsVisible(True)
+        self.actions: dict[str, QAction] = {}
+        for spec in SPECS:
+            if spec.code in GROUP_STARTS:
+                self.menu.addSeparator()
+            action = QAction(spec.menu, window)
+            action.setIconText(spec.button)
+            if spec.shortcut:
+                action.setShortcuts([QKeySequence(spec.shortcut)])
+            action.triggered.connect(lambda _checked=False, code=spec.code: self.run(code))
+            self.menu.addAction(action)
+            self.actions[spec.code] = action
+        self.bar = self._button_bar()
+        self.dab_shown = False
+        self._arrange(False)
+        self.update(None)
+
+    def _button_bar(self) -> QGroupBox:
+        box = QGroupBox("Vorgang")
+        box.setAccessibleName("Vorgang: Schritte für die ausgewählte Kundenreaktion")
+        self.grid = QGridLayout(box)
+        self.grid.setContentsMargins(6, 6, 6, 6)
+        self.grid.setSpacing(4)
+        self.buttons: dict[str, QToolButton] = {}
+        for code in ACTION_ORDER:
+            button = QToolButton(box)
+            button.setDefaultAction(self.actions[code])
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setAccessibleName(SPEC[code].button)
+            self.buttons[code] = button
+        return box
+
+    def _arrange(self, dab: bool) -> None:
+        """Two columns without gaps: the DAB's buttons only for a DAB (or a reclassified one)."""
+        shown = [code for code in ACTION_ORDER if dab or code not in checks.DAB_ACTIONS]
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+        for index, code in enumerate(shown):
+            self.grid.addWidget(self.buttons[code], index // 2, index % 2)
+        for code, button in self.buttons.items():
+            button.setVisible(code in shown)
+
+    # --- state --------------------------------------------------------------------------------------------------
+
+    def reasons(self, case: Case | None) -> dict[str, str | None]:
+        """Every action with None (possible) or why not, for the case (None: no case shown)."""
+        if case is None:
+            return dict.fromkeys(checks.ACTIONS, NO_CASE_REASON)
+        if self.window.read_only:
+            return dict.fromkeys(checks.ACTIONS, READ_ONLY_REASON)
+        return checks.available_actions(checks.ActionFacts.of(case))
+
+    def update(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        case = Case.get_or_none(Case.id == case_id) if case_id is not None else None
+        for code, reason in self.reasons(case).items():
+            action = self.actions[code]
+            action.setEnabled(reason is None)
+            text = reason or _hint(SPEC[code])
+            action.setToolTip(text)
+            action.setStatusTip(text)
+        dab = case is not None and checks.ActionFacts.of(case).was_dab
+        if dab != self.dab_shown:
+            self.dab_shown = dab
+            self._arrange(dab)
+
+    # --- running ------------------------------------------------------------------------------------------------
+
+    def run(self, code: str) -> object:
+        """Open the action for the case in the detail pane; returns the dialog (or the new case's id)."""
+        window = self.window
+        case_id = window.detail.case_id
+        case = Case.get_or_none(Case.id == case_id) if case_id is not None else None
+        if case_id is not None and case is None:
+            reason: str | None = "Diese Kundenreaktion gibt es nicht mehr (gelöscht)."
+        else:
+            reason = self.reasons(case)[code]
+        if reason:
+            QMessageBox.information(window, SPEC[code].button, reason)
+            self.update(case_id)
+            return None
+        assert case_id is not None
+        if code == checks.FOLLOW_UP:
+            return self.follow_up(case_id)
+        if code == checks.EDIT:
+            from krm_desktop.ui.entry.new_case import open_edit_case
+
+            return open_edit_case(window, case_id)
+        dialog_class = SPEC[code].dialog
+        assert dialog_class is not None
+        dialog = dialog_class(window, case_id)
+        self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
+        dialog.open()
+        return dialog
+
+    def follow_up(self, case_id: int) -> int | None:
+        from krm_desktop.ui.entry.new_case import open_new_case
+
+        return open_new_case(self.window, follows_id=case_id)

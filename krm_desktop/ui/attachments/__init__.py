@@ -1,0 +1,1 @@
+"""The attachments (Anlagen) of a case."""

@@ -1,0 +1,1 @@
+"""Meinungskarten entered one after another in a batch."""

@@ -1,0 +1,193 @@
+"""The read-only summary and history (Fallhistorie) of a case as HTML, for the detail pane: every step with who
+and on which day, the free texts of the steps (statements, decision, reasons) under the reminder that the
+customer may read all of it (Art. 15 DSGVO).
+
+Every stored text is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from krm_desktop.model.case_list.query import due_words
+from krm_desktop.model.cases.action_checks import FREE_TEXT_NOTICE
+from krm_desktop.model.cases.closing_checks import signers_label
+from krm_desktop.model.codes import (
+    CHANNELS,
+    ESCALATION_ROLES,
+    KINDS,
+    OUTCOMES,
+    PARTY_ROLES,
+    STAFF_ROLES,
+    STATUSES,
+    VIAS,
+    label,
+)
+from krm_desktop.model.store.entities import Case, Concern, Event, Party, Staff, Statement, Team
+from krm_desktop.model.time.deadlines import ClockFacts, due_status
+from krm_desktop.model.time.working_days import WorkingCalendar
+
+NOTICE_STYLE = "color:#7a4a00; font-size:small"
+
+
+def _d(value: date | None) -> str:
+    return f"{value:%d.%m.%Y}" if value else "–"
+
+
+def _row(caption: str, value: str) -> str:
+    return f"<tr><th align='left' valign='top' style='padding-right:10px'>{escape(caption)}</th><td>{value}</td></tr>"
+
+
+def _party(party: Party | None) -> str:
+    if party is None:
+        return "anonym (keine Anschrift, keine Fristen)"
+    lines = [escape(" ".join(p for p in (label({"frau": "Frau", "herr": "Herr"}, party.salutation), party.name) if p))]
+    if party.role and party.role != "kunde":
+        lines[0] += f" ({escape(label(PARTY_ROLES, party.role))})"
+    address = ", ".join(p for p in (party.street, f"{party.postcode} {party.city}".strip()) if p)
+    if address:
+        lines.append(escape(address))
+    numbers = [
+        f"Kundennr. {party.customer_no}" if party.customer_no else "",
+        f"BG-Nr. {party.bg_no}" if party.bg_no else "",
+    ]
+    if any(numbers):
+        lines.append(escape(", ".join(n for n in numbers if n)))
+    contact = ", ".join(p for p in (party.email, party.phone) if p)
+    if contact:
+        lines.append(escape(contact))
+    return "<br>".join(lines)
+
+
+def case_html(case_id: int, today: date, calendar: WorkingCalendar) -> str | None:
+    """The summary and history of a case as HTML, or None when the case is gone."""
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        return None
+    concerns = list(Concern.select().where(Concern.case == case_id).order_by(Concern.position))
+    events = list(Event.select().where(Event.case == case_id).order_by(Event.at, Event.id))
+    person = Party.get_or_none(Party.id == case.person_id) if case.person_id else None
+    represented = Party.get_or_none(Party.id == case.represented_id) if case.represented_id else None
+    team = Team.get_or_none(Team.id == case.team_id) if case.team_id else None
+    signer = Staff.get_or_none(Staff.id == case.signed_by_id) if case.signed_by_id else None
+    facts = ClockFacts(
+        case.closed,
+        case.ack_due,
+        case.final_due,
+        case.ack_sent,
+        case.interim_sent,
+        case.interim_expected,
+        case.answer_sent,
+    )
+    status = due_status(facts, today, calendar)
+    kinds = [
+        escape(label(KINDS, c.kind)) + (f" – {escape(label(OUTCOMES, c.outcome))}" if c.outcome else "")
+        for c in concerns
+    ] or [escape(label(KINDS, case.kind))]
+    rows = [
+        _row("Status", escape(label(STATUSES, case.status)) + (" (anonymisiert)" if case.anonymised else "")),
+        _row("Nächste Frist", escape(due_words(status))),
+        _row("Anliegen", "<br>".join(kinds)),
+        _row(
+            "Eingang",
+            f"{_d(case.received)} · {escape(label(CHANNELS, case.channel))} · über {escape(label(VIAS, case.via))}",
+        ),
+        _row("Team", escape(team.name) if team else "ohne Team"),
+        _row("Kunde/Einsender", _party(person)),
+    ]
+    if represented is not None:
+        rows.append(_row("vertreten", _party(represented)))
+    if case.file_no:
+        rows.append(_row("Aktenzeichen", escape(case.file_no)))
+    if case.topic:
+        rows.append(_row("Thema", escape(case.topic)))
+    if case.requesting_body:
+        rows.append(_row("Einsendende Stelle", escape(f"{case.requesting_body} {case.requesting_ref}".strip())))
+    if case.employee_concerned:
+        rows.append(_row("Betroffene/r Beschäftigte/r", escape(case.employee_concerned)))
+    clocks = []
+    if case.ack_due or case.ack_sent:
+        clocks.append(f"Eingangsbestätigung fällig {_d(case.ack_due)}, versandt {_d(case.ack_sent)}")
+    if case.final_due or case.answer_sent:
+        clocks.append(f"Antwort fällig {_d(case.final_due)}, versandt {_d(case.answer_sent)}")
+    if case.interim_sent:
+        clocks.append(
+            f"Zwischennachricht {_d(case.interim_sent)}, Erledigung voraussichtlich {_d(case.interim_expected)}"
+        )
+    if case.closed:
+        clocks.append(f"abgeschlossen {_d(case.closed)}")
+    if not clocks:
+        clocks.append("keine (ohne Adressat: keine Eingangsbestätigung und keine Antwort)")
+    rows.append(_row("Fristen", "<br>".join(escape(c) for c in clocks)))
+    level = label(STAFF_ROLES, ESCALATION_ROLES.get(case.escalation_level, ""))
+    rows.append(
+        _row(
+            "Federführung",
+            escape(
+                f"{'Geschäftsführung' if case.lead == 'gf' else 'Team'}, Eskalationsstufe {case.escalation_level} "
+                f"({level})"
+            ),
+        )
+    )
+    rows.append(
+        _row(
+            "Schlusszeichnung",
+            escape(
+                f"gezeichnet von {signer.name} ({label(STAFF_ROLES, signer.role)})"
+                if signer
+                else f"zeichnungsbefugt: {signers_label(case.sign_off_role, case.escalation_level)}"
+            ),
+        )
+    )
+    history = "".join(
+        f"<tr><td valign='top' style='padding-right:8px'>{_d(e.on_day)}</td>"
+        f"<td valign='top' style='padding-right:8px'>{escape(e.actor)}</td><td>{_text(e.text or e.action)}</td></tr>"
+        for e in events
+    )
+    description = _text(case.description) or "–"
+    return (
+        f"<h2 style='margin-bottom:2px'>{escape(case.ref)}</h2>"
+        f"<p style='margin-top:0'><b>{escape(case.subject) or '(ohne Betreff)'}</b></p>"
+        f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>"
+        f"<h3>Beschreibung</h3><p>{description}</p>" + _steps_html(case) + f"<h3>Fallhistorie ({len(events)})</h3>"
+        f"<p style='{NOTICE_STYLE}'>{escape(FREE_TEXT_NOTICE)}</p>"
+        f"<table cellspacing='0' cellpadding='2'><tr><th align='left'>Tag</th><th align='left'>Wer</th>"
+        f"<th align='left'>Was</th></tr>{history}</table>"
+    )
+
+
+def _text(value: str) -> str:
+    return escape(value).replace("\n", "<br>")
+
+
+def _steps_html(case: Case) -> str:
+    """The free texts of the workflow steps: interim reason, statements, the GF's decision, the waiver."""
+    parts: list[str] = []
+    if case.interim_reason.strip():
+        parts.append(f"<p><b>Grund der Zwischennachricht:</b> {_text(case.interim_reason)}</p>")
+    statements = Statement.select().where(Statement.case == case.id).order_by(Statement.received_on, Statement.id)
+    for s in statements:
+        parts.append(
+            f"<p><b>Stellungnahme {escape(s.author)} ({escape(label(STAFF_ROLES, s.author_role))}), "
+            f"eingegangen {_d(s.received_on)}:</b><br>{_text(s.text)}</p>"
+        )
+    if case.reclassified_from:
+        parts.append(
+            f"<p><b>Umgedeutet</b> aus {escape(label(KINDS, case.reclassified_from))} in "
+            f"{escape(label(KINDS, case.kind))} (Begründung in der Fallhistorie).</p>"
+        )
+    if case.gf_decision.strip():
+        decider = Staff.get_or_none(Staff.id == case.decided_by_id) if case.decided_by_id else None
+        who = f" ({escape(decider.name)})" if decider else ""
+        parts.append(
+            f"<p><b>Entscheidung der Geschäftsführung{who} vom {_d(case.decided_on)}:</b><br>"
+            f"{_text(case.gf_decision)}</p>"
+        )
+    if case.employee_informed:
+        parts.append(f"<p>Beschäftigte/r informiert am {_d(case.employee_informed)}.</p>")
+    if case.waiver:
+        parts.append(f"<p><b>Verzicht auf schriftliche Antwort.</b> Gründe: {_text(case.waiver_reasons) or '–'}</p>")
+    if not parts:
+        return ""
+    return "<h3>Bearbeitung</h3>" + "".join(parts)

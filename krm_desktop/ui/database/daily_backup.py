@@ -1,0 +1,78 @@
+"""The daily backup of the main window, away from the screen: the first start of a day copies the database in a
+worker thread (at 100,000 cases the verified copy takes a few seconds; the live file is held only for the
+copy itself, about half a second), then the status bar says what happened."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from krm_desktop.model.errors import KrmError
+from krm_desktop.model.store.backups import DailyBackup, run_daily_backup
+
+if TYPE_CHECKING:
+    from krm_desktop.ui.main_window import MainWindow
+
+MESSAGE_MS = 15_000
+
+
+def daily_backup_message(result: DailyBackup | str) -> str:
+    """The status bar's words for what the daily run did ("" when there is nothing worth saying)."""
+    if isinstance(result, str):
+        return result
+    parts = []
+    if result.problem:
+        parts.append(result.problem)
+    elif result.made is not None:
+        parts.append(f"Tägliche Sicherung angelegt: {result.made.name}")
+    if result.removed:
+        count = len(result.removed)
+        parts.append(f"{count} alte Sicherung{'en' if count != 1 else ''} entfernt")
+    return " · ".join(parts)
+
+
+class DailyBackupRunner(QObject):
+    """Runs `run_daily_backup` in a thread of its own (its own SQLite connection); `done` carries the
+    DailyBackup, or a German message when it failed."""
+
+    done = Signal(object)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.store = window.store
+        self.today = window.today
+        self.thread = threading.Thread(target=self._run, name="tägliche Sicherung", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _run(self) -> None:
+        result: DailyBackup | str
+        try:
+            result = run_daily_backup(self.store, self.today)
+        except KrmError as exc:
+            result = exc.message
+        except Exception as exc:  # a database error of this thread's connection: said, never a crash
+            result = f"Die tägliche Sicherung ist nicht gelungen: {exc}"
+        finally:
+            if not self.store.db.is_closed():
+                self.store.db.close()  # this thread's connection (peewee keeps one per thread)
+        self.done.emit(result)
+
+
+def start_daily_backup(window: MainWindow) -> DailyBackupRunner | None:
+    """Start the daily run for the window's database; None for a server database or a read-only file."""
+    if window.read_only or not window.store.is_sqlite:
+        return None
+    runner = DailyBackupRunner(window)
+
+    def report(result: DailyBackup | str) -> None:
+        text = daily_backup_message(result)
+        if text:
+            window.statusBar().showMessage(text, MESSAGE_MS)
+
+    runner.done.connect(report)
+    runner.start()
+    return runner

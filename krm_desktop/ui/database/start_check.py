@@ -1,0 +1,103 @@
+"""The full check of the database file, beside the first minutes of work instead of before the first paint.
+
+Before the window opens, `app.open_for_gui` checks what costs milliseconds (the file's kind, application id,
+schema version) and runs the full check at once only where the start would write (an older schema to
+upgrade). Here, right after the first paint, SQLite's quick_check reads every page in a thread of its own
+(about 0.4 s on 100,000 cases; SQLite lets other threads run meanwhile). Saves wait for its verdict
+(model.write_gate). Sound: the daily backup follows. Damaged: nothing is written any more, the person is told
+and offered the newest good backup (the same dialog as before the start).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from krm_desktop.model.store.file_check import LOCKED, RECOVERY, FileCheck, check_database_file
+from krm_desktop.model.store.write_gate import gate
+
+if TYPE_CHECKING:
+    from krm_desktop.ui.main_window import MainWindow
+
+DAMAGED_SUFFIX = (
+    " Bis die Datei ersetzt ist, speichert das Programm nichts mehr in ihr; Sie können weiter lesen. "
+    "Eine Sicherung spielen Sie über „Datei → Sicherung wiederherstellen …“ zurück."
+)
+INCONCLUSIVE = frozenset({LOCKED, RECOVERY})  # another desk holds the file: the open already read it soundly
+
+
+class StartCheck(QObject):
+    """Runs the check for `window`'s database file; `finished` carries the FileCheck (in the GUI thread)."""
+
+    finished = Signal(object)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path = window.store.path
+        self.finding: FileCheck | None = None
+        self.thread = threading.Thread(target=self._run, name="Start-Prüfung", daemon=True)
+        self.finished.connect(self._verdict)
+
+    def start(self) -> None:
+        gate.hold()
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            finding = check_database_file(self.path) if self.path is not None else None
+        except Exception as exc:  # never a crash of the check thread: the verdict says what happened
+            finding = FileCheck(LOCKED, f"Die Start-Prüfung ließ sich nicht ausführen: {exc}")
+        self.finished.emit(finding)
+
+    def _verdict(self, finding: FileCheck | None) -> None:
+        self.finding = finding
+        window = self.window
+        if finding is None or finding.ok or finding.status in INCONCLUSIVE:
+            gate.release()
+            self._after_sound_check()
+            return
+        gate.refuse(finding.message + DAMAGED_SUFFIX)
+        window.statusBar().showMessage("Start-Prüfung: die Datenbank ist beschädigt – es wird nichts gespeichert.")
+        self._offer_backup(finding)
+
+    def _after_sound_check(self) -> None:
+        from krm_desktop.ui.database.daily_backup import start_daily_backup
+
+        self.window.daily_backup = start_daily_backup(self.window)
+
+    def _offer_backup(self, finding: FileCheck) -> None:
+        from krm_desktop.model.errors import KrmError
+        from krm_desktop.model.store.restore import newest_good_backup, restore_backup
+        from krm_desktop.ui.database.damaged_dialog import DamagedDialog
+        from krm_desktop.ui.database.restore_dialog import adopt_restored
+
+        window = self.window
+        if self.path is None:
+            return
+        backup = newest_good_backup(self.path)
+        dialog = DamagedDialog(finding, backup, window)
+        dialog.exec()
+        if dialog.choice != DamagedDialog.RESTORE or backup is None:
+            return
+        window.store.close()
+        try:
+            restored = restore_backup(self.path, backup.path, window.today)
+        except KrmError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(window, "Wiederherstellung nicht möglich", exc.message)
+            return
+        gate.release()
+        adopt_restored(window, restored)
+
+
+def start_check(window: MainWindow) -> StartCheck | None:
+    """For a SQLite file this desk may write to; a server database checks itself, a read-only one is not written."""
+    if window.store.path is None or window.read_only:
+        return None
+    check = StartCheck(window)
+    check.start()
+    return check

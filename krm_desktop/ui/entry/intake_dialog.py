@@ -1,0 +1,186 @@
+"""The intake step of a new case: the questions that keep non-KRM matters out, then the received date and the
+kind. A non-KRM finding says why and where the matter goes, and records only a routing note (no case).
+A letter about data protection that also complains keeps its KRM part: that part goes on to the form."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from krm_desktop.model.cases.entry import record_routing_notes
+from krm_desktop.model.cases.intake import INTAKE_QUESTIONS, KIND_HINTS, MIXED_FINDINGS, intake_errors, routing_advice
+from krm_desktop.model.codes import KINDS
+from krm_desktop.model.errors import KrmError, ValidationError
+from krm_desktop.ui.entry.fields import (
+    REQUIRED_NOTE,
+    WARNING_STYLE,
+    DateField,
+    FieldErrors,
+    add_row,
+    error_line,
+    hint,
+)
+from krm_desktop.ui.entry.kind_forms import FORM_KINDS
+
+
+class IntakePage(QWidget):
+    routed = Signal()  # routing notes recorded: there is no case
+    blocked = Signal(bool)  # a non-KRM finding stands in the way of a case
+
+    def __init__(self, *, today: date, user: str, kind: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today, self.user = today, user
+        self.general_error = error_line()
+        self.errors = FieldErrors(self.general_error)
+        self.questions = {code: QCheckBox(text) for code, text in INTAKE_QUESTIONS.items()}
+        check = QGroupBox("1. Ist es eine Kundenreaktion?")
+        check_layout = QVBoxLayout(check)
+        check_layout.addWidget(hint("Kreuzen Sie an, was zutrifft. Trifft nichts zu, ist es eine Kundenreaktion."))
+        for box in self.questions.values():
+            box.setAccessibleName(box.text())
+            box.toggled.connect(lambda _on: self._findings_changed())
+            check_layout.addWidget(box)
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.advice.setStyleSheet(WARNING_STYLE)
+        self.advice.setAccessibleName("Keine Kundenreaktion: Begründung und Weiterleitung")
+        self.keeps_krm_part = QCheckBox(
+            "Das Schreiben enthält daneben eine Kundenreaktion: nur diese wird erfasst, der Datenschutzteil "
+            "weitergeleitet."
+        )
+        self.note = QLineEdit()
+        self.note.setMaxLength(500)
+        self.note.setPlaceholderText("z. B. am 20.11. per Hauspost weitergeleitet (ohne Namen)")
+        self.note.setAccessibleName("Vermerk zur Weiterleitung")
+        self.route_button = QPushButton("Weiterleitung &vermerken – keine Kundenreaktion")
+        self.route_button.setAutoDefault(False)
+        self.route_button.clicked.connect(self.record_routing)
+        self.finding = QWidget()
+        finding_layout = QVBoxLayout(self.finding)
+        finding_layout.setContentsMargins(0, 0, 0, 0)
+        finding_layout.addWidget(self.advice)
+        finding_layout.addWidget(self.keeps_krm_part)
+        finding_form = QFormLayout()
+        add_row(finding_form, self.errors, "note", "Vermerk (ohne Personendaten)", self.note)
+        finding_form.addRow("", self.route_button)
+        finding_layout.addLayout(finding_form)
+        check_layout.addWidget(self.finding)
+        check_layout.addWidget(self.errors.add("not_krm", None))
+
+        self.received = DateField("Eingangsdatum", today)
+        self.kinds = QButtonGroup(self)
+        grid = QGridLayout()
+        self.kind_buttons: dict[str, QRadioButton] = {}
+        for index, code in enumerate(FORM_KINDS):
+            button = QRadioButton(KINDS[code])
+            button.setAccessibleName(f"Anliegensart {KINDS[code]}")
+            button.setToolTip(KIND_HINTS[code])
+            self.kinds.addButton(button, index)
+            self.kind_buttons[code] = button
+            grid.addWidget(button, 2 * (index // 2), index % 2)
+            grid.addWidget(hint(KIND_HINTS[code]), 2 * (index // 2) + 1, index % 2)
+        if kind in self.kind_buttons:
+            self.kind_buttons[kind].setChecked(True)
+        self.kinds.buttonToggled.connect(lambda _b, _on: self.errors.clear("kind"))
+        self.second = second = QGroupBox("2. Eingang und Anliegensart")
+        second_form = QFormLayout(second)
+        add_row(second_form, self.errors, "received", "Eingangsdatum", self.received, required=True)
+        kind_holder = QVBoxLayout()
+        kind_holder.addLayout(grid)
+        self.cards_button = QPushButton("&Meinungskarten im Stapel erfassen …")
+        self.cards_button.setAutoDefault(False)
+        self.cards_button.setToolTip("Anonyme Meinungskarten werden Karte für Karte in der Stapelerfassung erfasst.")
+        kind_holder.addWidget(self.cards_button, 0, Qt.AlignmentFlag.AlignLeft)
+        first_button = next(iter(self.kind_buttons.values()))
+        add_row(second_form, self.errors, "kind", "Anliegensart", kind_holder, required=True, focus=first_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2 style='margin:0'>Neue Kundenreaktion: Eingangsprüfung</h2>"))
+        layout.addWidget(hint(REQUIRED_NOTE))
+        layout.addWidget(check)
+        layout.addWidget(second)
+        layout.addWidget(self.general_error)
+        layout.addStretch(1)
+        self.keeps_krm_part.toggled.connect(lambda _on: self._findings_changed())
+        self._findings_changed()
+
+    # --- the questions -------------------------------------------------------------------------------------
+
+    def findings(self) -> list[str]:
+        return [code for code, box in self.questions.items() if box.isChecked()]
+
+    def mixed(self) -> bool:
+        """Only findings after which the letter keeps its KRM part, and the user says it has one."""
+        found = self.findings()
+        return bool(found) and set(found) <= MIXED_FINDINGS and self.keeps_krm_part.isChecked()
+
+    def _findings_changed(self) -> None:
+        found = self.findings()
+        self.errors.clear("not_krm")
+        self.finding.setVisible(bool(found))
+        self.keeps_krm_part.setVisible(bool(found) and set(found) <= MIXED_FINDINGS)
+        self.advice.setText("\n\n".join(routing_advice(code) for code in found))
+        self.route_button.setEnabled(bool(found) and not self.mixed())
+        blocked = bool(found) and not self.mixed()
+        for button in self.kind_buttons.values():
+            button.setEnabled(not blocked)
+        self.blocked.emit(blocked)
+
+    # --- moving on -----------------------------------------------------------------------------------------
+
+    def kind(self) -> str | None:
+        checked = self.kinds.checkedButton()
+        return next((code for code, button in self.kind_buttons.items() if button is checked), None)
+
+    def set_kind(self, kind: str) -> None:
+        if kind in self.kind_buttons:
+            self.kind_buttons[kind].setChecked(True)
+
+    def ready(self) -> bool:
+        """Shows every problem of the intake step; True when the form of the chosen kind may follow."""
+        received, problem = self.received.parsed()
+        errors = intake_errors(self.findings(), self.kind(), received, self.today, keeps_krm_part=self.mixed())
+        if problem:
+            errors["received"] = problem
+        self.errors.show(errors)
+        return not errors
+
+    def record_routing(self) -> bool:
+        """Record a routing note per finding (no case); True when stored."""
+        received, problem = self.received.parsed()
+        if problem or received is None:
+            self.errors.show({"received": problem or "Bitte das Eingangsdatum angeben (TT.MM.JJJJ)."})
+            return False
+        try:
+            record_routing_notes(self.findings(), received, self.note.text(), today=self.today, user=self.user)
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return False
+        except KrmError as exc:
+            self.errors.show({"": exc.message})
+            return False
+        self.routed.emit()
+        return True
+
+    def raw(self) -> dict[str, object]:
+        return {
+            "findings": self.findings(),
+            "note": self.note.text(),
+            "received": self.received.text(),
+            "kind": self.kind(),
+            "mixed": self.keeps_krm_part.isChecked(),
+        }

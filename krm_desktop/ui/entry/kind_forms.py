@@ -1,0 +1,205 @@
+"""One form per Anliegensart, each on the shared base (`case_form.CaseForm`) with what its kind needs.
+
+Meinungskarten are entered in the batch entry, not here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from krm_desktop.model.cases.intake import CaseInput
+from krm_desktop.model.retention.rules import RULE_PETITION, rules_of
+from krm_desktop.model.store.entities import Case
+from krm_desktop.ui.entry.case_form import CaseForm
+from krm_desktop.ui.entry.fields import DateField, add_row
+from krm_desktop.ui.entry.follow_up_picker import FollowUpPicker
+
+
+class ComplaintForm(CaseForm):
+    """Beschwerde and Fachaufsichtsbeschwerde: the concerns and the team where the cause lies."""
+
+    TEAM_NOTE = "Bearbeitet wird dort, wo die Ursache liegt."
+    KIND_NOTE = "Das Ergebnis je Anliegen (begründet, unbegründet, nicht bewertbar) wird beim Abschluss erfasst."
+
+
+class PraiseForm(CaseForm):
+    """Lob: the team it is forwarded to; a thank-you letter follows (Schreiben → Antwortschreiben)."""
+
+    TEAM_CAPTION = "Weiterleiten an Team"
+    TEAM_NOTE = "Das Lob geht an dieses Team; die Kundin/der Kunde erhält ein Dankschreiben."
+
+
+class IdeaForm(CaseForm):
+    TEAM_CAPTION = "Zuständiges Team"
+    TEAM_NOTE = "Das Team, das die Idee prüfen kann; die Antwort dankt und sagt, was daraus folgt."
+
+
+class PetitionForm(CaseForm):
+    """Petition and Eingabe: the requesting body, its file number and its own due date (which overrides the
+    office's answer deadline); GF leads and signs; the documents are kept longer (shown)."""
+
+    TEAM_CAPTION = "Team für die Stellungnahme"
+    TEAM_NOTE = "Die Teamleitung entwirft die Stellungnahme; die Geschäftsführung zeichnet sie."
+    KIND_NOTE = "Sofortsache: noch am Eingangstag an die Geschäftsführung, die federführend ist."
+
+    def build_kind_rows(self, form: QFormLayout) -> None:
+        self.requesting_body = QLineEdit()
+        self.requesting_body.setMaxLength(300)
+        self.requesting_body.setPlaceholderText(
+            "z. B. Petitionsausschuss des Deutschen Bundestages" if self.kind == "petition" else "z. B. BMAS"
+        )
+        self.requesting_ref = QLineEdit()
+        self.requesting_ref.setMaxLength(100)
+        self.body_due_field = DateField("Frist der Stelle")
+        e = self.errors
+        add_row(form, e, "requesting_body", "Einsendende Stelle", self.requesting_body, required=True)
+        add_row(form, e, "requesting_ref", "Zeichen der Stelle", self.requesting_ref)
+        add_row(
+            form,
+            e,
+            "body_due",
+            "Frist der Stelle",
+            self.body_due_field,
+            edited=self._clock_changed,
+            note="Eine Frist der Stelle ersetzt die Antwortfrist des Office-Profils; sie darf in der Zukunft liegen.",
+        )
+        self.retention = QLabel(retention_text(self))
+        self.retention.setWordWrap(True)
+        self.retention.setAccessibleName("Aufbewahrung")
+        form.addRow("Aufbewahrung:", self.retention)
+        for line in (self.requesting_body, self.requesting_ref, self.body_due_field):
+            line.textEdited.connect(lambda _t: self.edited.emit())
+        if self.case_id is None:
+            self.via.set_code("petitionsausschuss" if self.kind == "petition" else "bmas")
+
+    def body_due(self) -> date | None:
+        return self.body_due_field.date()
+
+    def fill_kind(self, data: CaseInput) -> dict[str, str]:
+        data.requesting_body = self.requesting_body.text()
+        data.requesting_ref = self.requesting_ref.text()
+        due, problem = self.body_due_field.parsed()
+        data.body_due = due
+        return {"body_due": problem} if problem else {}
+
+    def load_kind(self, case: Case) -> None:
+        self.requesting_body.setText(case.requesting_body)
+        self.requesting_ref.setText(case.requesting_ref)
+        self.body_due_field.set_date(case.body_due)
+
+    def kind_raw(self) -> dict[str, str]:
+        return {
+            "requesting_body": self.requesting_body.text(),
+            "requesting_ref": self.requesting_ref.text(),
+            "body_due": self.body_due_field.text(),
+        }
+
+    def kind_lines(self) -> list[str]:
+        pairs = (
+            ("Einsendende Stelle", self.requesting_body),
+            ("Zeichen der Stelle", self.requesting_ref),
+            ("Frist der Stelle", self.body_due_field),
+        )
+        return [f"{caption}: {line.text()}" for caption, line in pairs if line.text().strip()]
+
+
+def retention_text(form: CaseForm) -> str:
+    """How long this office keeps a petition's or Eingabe's documents."""
+    rules = rules_of(form.profile.retention)
+    rule = next((r for r in rules if r.code == RULE_PETITION), rules[0])
+    return rule.text
+
+
+class DabForm(CaseForm):
+    """Dienstaufsichtsbeschwerde: the employee concerned; GF is informed at once and decides."""
+
+    TEAM_CAPTION = "Team der/des Beschäftigten"
+    KIND_NOTE = (
+        "Die Geschäftsführung wird sofort informiert. Stellungnahmen der/des Beschäftigten und der Teamleitung, "
+        "die Entscheidung der GF und die Information der/des Beschäftigten folgen als Arbeitsschritte des Falls."
+    )
+
+    def build_kind_rows(self, form: QFormLayout) -> None:
+        self.employee = QLineEdit()
+        self.employee.setMaxLength(200)
+        self.employee.setPlaceholderText("Name, ggf. Team (z. B. Herr Meier, Team 411)")
+        add_row(form, self.errors, "employee_concerned", "Betroffene/r Beschäftigte/r", self.employee, required=True)
+        self.employee.textEdited.connect(lambda _t: self.edited.emit())
+
+    def fill_kind(self, data: CaseInput) -> dict[str, str]:
+        data.employee_concerned = self.employee.text()
+        return {}
+
+    def load_kind(self, case: Case) -> None:
+        self.employee.setText(case.employee_concerned)
+
+    def kind_raw(self) -> dict[str, str]:
+        return {"employee_concerned": self.employee.text()}
+
+    def kind_lines(self) -> list[str]:
+        return [f"Betroffene/r Beschäftigte/r: {self.employee.text()}"] if self.employee.text().strip() else []
+
+
+class FollowUpForm(CaseForm):
+    """Folgereaktion: search and link the earlier (closed) case, shown beside the form."""
+
+    def build_kind_rows(self, form: QFormLayout) -> None:
+        self.picker = FollowUpPicker(today=self.today, calendar=self.calendar)
+        add_row(form, self.errors, "follows", "Früherer Fall", self.picker, required=True, focus=self.picker.search)
+        self.picker.chosen.connect(self._earlier_chosen)
+
+    def side_widget(self) -> QWidget | None:
+        return self.picker.view
+
+    def _earlier_chosen(self, case_id: int) -> None:
+        """Same person, same matter: take over the earlier case's person and subject where nothing is typed."""
+        self.errors.clear("follows")
+        self.party.exclude = {case_id} | ({self.case_id} if self.case_id else set())
+        earlier = Case.get_or_none(Case.id == case_id)
+        if earlier is None or self.case_id is not None:
+            return
+        typed = self.party.person.lines
+        if not typed["name"].text().strip() and not typed["customer_no"].text().strip():
+            self.party.load(earlier.person, earlier.represented)
+        if not self.subject.text().strip():
+            self.subject.setText(f"Folgereaktion zu {earlier.ref}: {earlier.subject}"[:300])
+            self.subject.setCursorPosition(0)
+        self.party.check_related()
+        self._clock_changed()
+        self.edited.emit()
+
+    def follows_id(self) -> int | None:
+        return self.picker.chosen_id
+
+    def fill_kind(self, data: CaseInput) -> dict[str, str]:
+        data.follows_ref = self.picker.follows_ref()
+        return {}
+
+    def load_kind(self, case: Case) -> None:
+        self.picker.show_fixed(case)
+
+    def kind_raw(self) -> dict[str, str]:
+        return {"follows": str(self.picker.chosen_id)}
+
+    def kind_lines(self) -> list[str]:
+        ref = self.picker.follows_ref()
+        return [f"Folgereaktion zu: {ref}"] if ref else []
+
+
+FORMS: dict[str, type[CaseForm]] = {
+    "beschwerde": ComplaintForm,
+    "fachaufsichtsbeschwerde": ComplaintForm,
+    "lob": PraiseForm,
+    "idee": IdeaForm,
+    "petition": PetitionForm,
+    "eingabe": PetitionForm,
+    "dienstaufsichtsbeschwerde": DabForm,
+    "folgereaktion": FollowUpForm,
+}
+FORM_KINDS = tuple(FORMS)  # the kinds registered through a form (Meinungskarten: batch entry)
+
+
+def form_for(kind: str, **kwargs) -> CaseForm:
+    return FORMS[kind](kind, **kwargs)

@@ -1,0 +1,1 @@
+"""Letters: compose, preview, print and keep a document; edit the text blocks."""

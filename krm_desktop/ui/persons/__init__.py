@@ -1,0 +1,1 @@
+"""The person view (search across cases, correction) and the Auskunft dialog."""

@@ -1,0 +1,303 @@
+"""Compose, check, preview, print and keep an Auskunft (Art. 15 DSGVO) for one person.
+
+Left: every item of the Auskunft, case by case, with a box "zurückhalten" (third parties' data are ticked
+already, see `documents.auskunft_sections`); the date the request came in and the deadline it gives.
+Right: the preview (the first pages of a long document). Printing or saving keeps each case's pages in
+that case (like a letter) and, when ticked, marks the person's open request answered.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from krm_desktop.documents.auskunft.pdf import RenderedAuskunft, case_copies, render_auskunft
+from krm_desktop.documents.auskunft.sections import AuskunftContent, gather
+from krm_desktop.model.errors import KrmError
+from krm_desktop.model.persons.auskunft import AuskunftRequest, answer_due, mark_answered, requests_of, store_copies
+from krm_desktop.model.persons.search import Person
+from krm_desktop.ui.letters.preview import PdfPreview, document_buttons, new_printer, print_pdf
+
+ERROR_STYLE = "color: #b00020;"
+PREVIEW_PAGES = 12  # a long Auskunft: the preview shows its beginning (the whole prints)
+LIVE_CASES = 40  # up to this many cases the preview follows every change at once
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def first_pages(pdf: bytes, count: int) -> bytes:
+    """The first `count` pages of the PDF (the preview of a long document)."""
+    source = pdfium.PdfDocument(pdf)
+    try:
+        if len(source) <= count:
+            return pdf
+        part = pdfium.PdfDocument.new()
+        part.import_pages(source, list(range(count)))
+        out = BytesIO()
+        part.save(out)
+        part.close()
+        return out.getvalue()
+    finally:
+        source.close()
+
+
+class AuskunftDialog(QDialog):
+    """The Auskunft of one person. Raises KrmError (German) when it cannot be made (no address, say)."""
+
+    kept = Signal(list)  # ids of the letters kept in the cases
+
+    def __init__(self, person: Person, *, today: date, user: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.person, self.today, self.user = person, today, user
+        self.content: AuskunftContent = gather(person, today)
+        if not self.content.cases:
+            raise KrmError(f"Zu {person.name} ist keine Kundenreaktion mehr gespeichert (Negativauskunft).")
+        self.request: AuskunftRequest | None = next((r for r in requests_of(person) if r.answered is None), None)
+        self.rendered: RenderedAuskunft | None = None
+        self.setWindowTitle(f"Auskunft nach Art. 15 DSGVO – {person.name}")
+        self.resize(1300, 860)
+        self._build()
+        self._timer = QTimer(self, singleShot=True, interval=500)
+        self._timer.timeout.connect(self.refresh_preview)
+        self.items.itemChanged.connect(self._changed)
+        self.received.dateChanged.connect(self._changed)
+        self._show_due()
+        self.refresh_preview()
+
+    # --- building -------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        received = self.request.received if self.request else self.today
+        self.received = QDateEdit(_qdate(received))
+        self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("dd.MM.yyyy")
+        self.received.setMaximumDate(_qdate(self.today))
+        self.received.setAccessibleName("Eingang des Auskunftsersuchens")
+        if self.request is not None:  # the recorded request's date holds; its deadline is in the history already
+            self.received.setEnabled(False)
+            self.received.setToolTip(f"Aus dem erfassten Auskunftsersuchen {self.request.number}")
+        self.due = QLabel()
+        self.due.setAccessibleName("Frist der Auskunft")
+        self.answered = QCheckBox()
+        if self.request is not None:
+            self.answered.setText(f"Auskunftsersuchen {self.request.number} als beantwortet vermerken")
+            self.answered.setChecked(True)
+        else:
+            self.answered.hide()
+        self.items = QTreeWidget()
+        self.items.setHeaderLabels(["Angabe", "Inhalt"])
+        self.items.setAccessibleName("Angaben der Auskunft; angekreuzt: wird zurückgehalten")
+        self.items.setColumnWidth(0, 300)
+        self._fill_items()
+        hint = QLabel(
+            "Angekreuzte Angaben werden nicht gedruckt, sondern durch den Hinweis „Angaben zu Dritten wurden "
+            "entfernt (Art. 15 Abs. 4 DSGVO)“ ersetzt. Daten anderer Personen sind vorab angekreuzt; Namen "
+            "zurückgehaltener Personen werden auch in den Texten des Falls entfernt."
+        )
+        hint.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.preview_note = QLabel()
+        self.refresh_button = QPushButton("&Vorschau aktualisieren")
+        self.refresh_button.clicked.connect(self.refresh_preview)
+
+        form = QFormLayout()
+        form.addRow("&Eingang des Ersuchens:", self.received)
+        form.addRow("Frist (Art. 12 Abs. 3 DSGVO):", self.due)
+        form.addRow("", self.answered)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addLayout(form)
+        caption = QLabel("&Zurückhalten (Art. 15 Abs. 4 DSGVO):")
+        caption.setBuddy(self.items)
+        column.addWidget(caption)
+        column.addWidget(self.items, 1)
+        column.addWidget(hint)
+        column.addWidget(self.error)
+        column.addWidget(self.status)
+        self.preview = PdfPreview()
+        self.preview.setAccessibleName("Vorschau der Auskunft")
+        right = QWidget()
+        side = QVBoxLayout(right)
+        side.addWidget(self.preview, 1)
+        side.addWidget(self.preview_note)
+        side.addWidget(self.refresh_button)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([620, 680])
+        self.print_button, self.save_button = document_buttons(self, splitter)
+
+    def _fill_items(self) -> None:
+        self.items.blockSignals(True)
+        withheld = self.content.default_withheld()
+        for case in self.content.cases:
+            top = QTreeWidgetItem([f"{case.ref} · {case.kind}", ", ".join(case.roles)])
+            self.items.addTopLevelItem(top)
+            for section in case.sections:
+                choosable = [item for item in section.items if item.can_withhold]
+                if not choosable:
+                    continue
+                group = QTreeWidgetItem(top, [section.title, ""])
+                for item in choosable:
+                    caption = " · ".join(p for p in (item.label.replace("\n", " · "), item.heading) if p)
+                    text = " ".join(item.text.split())
+                    row = QTreeWidgetItem(group, [caption, text[:160] + ("…" if len(text) > 160 else "")])
+                    row.setData(0, KEY_ROLE, item.key)
+                    row.setToolTip(1, item.text[:2000])
+                    if item.owner:
+                        row.setToolTip(0, f"Daten einer anderen Person: {item.owner}")
+                    row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    row.setCheckState(0, Qt.CheckState.Checked if item.key in withheld else Qt.CheckState.Unchecked)
+            top.setExpanded(len(self.content.cases) <= 3)
+        self.items.blockSignals(False)
+
+    # --- state -----------------------------------------------------------------------------------------------------
+
+    def check_rows(self) -> list[QTreeWidgetItem]:
+        rows = []
+        for index in range(self.items.topLevelItemCount()):
+            top = self.items.topLevelItem(index)
+            for g in range(top.childCount()):
+                group = top.child(g)
+                rows += [group.child(r) for r in range(group.childCount())]
+        return rows
+
+    def withheld(self) -> frozenset[str]:
+        return frozenset(
+            row.data(0, KEY_ROLE) for row in self.check_rows() if row.checkState(0) == Qt.CheckState.Checked
+        )
+
+    def set_withheld(self, key: str, withheld: bool) -> None:
+        for row in self.check_rows():
+            if row.data(0, KEY_ROLE) == key:
+                row.setCheckState(0, Qt.CheckState.Checked if withheld else Qt.CheckState.Unchecked)
+
+    def received_on(self) -> date:
+        return _pydate(self.received.date())
+
+    def _show_due(self) -> None:
+        due = answer_due(self.received_on(), self.content.profile)
+        late = " – überschritten" if due < self.today else ""
+        self.due.setText(f"{due:%d.%m.%Y}{late}")
+
+    def _changed(self, *_args: object) -> None:
+        self._show_due()
+        self.rendered = None
+        if len(self.content.cases) <= LIVE_CASES:
+            self._timer.start()
+        else:
+            self.preview_note.setText("Geändert: „Vorschau aktualisieren“ zeigt den neuen Stand.")
+
+    # --- rendering, printing and keeping -----------------------------------------------------------------------
+
+    def render(self) -> RenderedAuskunft | None:
+        if self.rendered is None:
+            try:
+                number = self.request.number if self.request else ""
+                self.rendered = render_auskunft(
+                    self.content, received=self.received_on(), withheld=self.withheld(), number=number
+                )
+            except KrmError as exc:
+                self.error.setText(exc.message)
+                return None
+        return self.rendered
+
+    def refresh_preview(self) -> None:
+        rendered = self.render()
+        if rendered is None:
+            return
+        self.error.setText("")
+        self.preview.show_pdf(first_pages(rendered.pdf, PREVIEW_PAGES))
+        note = f"{rendered.pages} Seiten, {len(self.content.cases)} Kundenreaktion(en)"
+        if rendered.pages > PREVIEW_PAGES:
+            note += f"; die Vorschau zeigt die ersten {PREVIEW_PAGES} Seiten"
+        if rendered.withheld:
+            note += f"; {rendered.withheld} Angabe(n) zurückgehalten"
+        if rendered.replaced:
+            note += f"; {rendered.replaced} Zeichen kann die Schrift nicht darstellen (erscheinen als „�“)"
+        self.preview_note.setText(note + ".")
+
+    def print_dialog(self) -> None:
+        rendered = self.render()
+        if rendered is None:
+            return
+        printer = new_printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Auskunft drucken")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        rendered = self.render()
+        if rendered is None:
+            return False
+        try:
+            print_pdf(rendered.pdf, printer)
+        except OSError as exc:
+            self.error.setText(f"Drucken nicht möglich: {exc}")
+            return False
+        return self._keep(rendered, "gedruckt")
+
+    def save_dialog(self) -> None:
+        suggestion = str(Path.home() / f"Auskunft_{'_'.join(self.person.name.split())}_{self.today:%Y-%m-%d}.pdf")
+        name, _ = QFileDialog.getSaveFileName(self, "Als PDF speichern", suggestion, "PDF-Dateien (*.pdf)")
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> bool:
+        rendered = self.render()
+        if rendered is None:
+            return False
+        try:
+            path.write_bytes(rendered.pdf)
+        except OSError as exc:
+            self.error.setText(f"Die Datei {path} lässt sich nicht schreiben: {exc.strerror or exc}.")
+            return False
+        return self._keep(rendered, "als PDF gespeichert")
+
+    def _keep(self, rendered: RenderedAuskunft, how: str) -> bool:
+        pages = {case_id: rendered.pages_note(case_id) for case_id in rendered.case_pages}
+        try:
+            kept = store_copies(case_copies(rendered), today=self.today, user=self.user, how=how, pages=pages)
+            text = f"Auskunft {how}; in {len(kept)} Kundenreaktion(en) abgelegt (je Anschreiben und eigene Seiten)."
+            if self.request is not None and not self.answered.isHidden() and self.answered.isChecked():
+                mark_answered(self.request.number, answered_on=self.today, today=self.today, user=self.user)
+                text += f" Auskunftsersuchen {self.request.number} als beantwortet vermerkt."
+                self.answered.setChecked(False)
+                self.answered.hide()
+        except KrmError as exc:
+            self.error.setText(f"Nicht abgelegt: {exc.message}")
+            return False
+        self.status.setText(text)
+        self.kept.emit(kept)
+        return True

@@ -1,0 +1,374 @@
+"""The person view: find a person across all cases, see their cases by role, answer an Auskunft, correct data.
+
+The search takes a name, Kundennummer, BG-Nummer, address or e-mail, spelling variants included
+(`model.persons`). Selecting several results treats them as one person (one case with an e-mail only,
+another with the address). Buttons: record an Auskunftsersuchen (its deadline shows in the dashboard),
+"Auskunft erstellen …" (`auskunft_dialog`) and "Daten berichtigen …" (Art. 16 DSGVO, `CorrectionDialog`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from krm_desktop.model.codes import STATUSES, label
+from krm_desktop.model.errors import KrmError, ValidationError
+from krm_desktop.model.persons.auskunft import answer_due, record_request, requests_of
+from krm_desktop.model.persons.correction import CORRECTABLE, FIELD_LABELS, correct_person
+from krm_desktop.model.persons.search import ROLE_LABELS, Person, PersonQuery, find_persons, merge, refreshed
+
+ERROR_STYLE = "color: #b00020;"
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class PersonView(QDialog):
+    def __init__(self, *, today: date, user: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today, self.user = today, user
+        self.persons: list[Person] = []
+        self.auskunft: QDialog | None = None
+        self.setWindowTitle("Personen: Auskunft und Berichtigung")
+        self.resize(1100, 700)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Name, Kundennummer, BG-Nummer, Anschrift oder E-Mail")
+        self.search.setAccessibleName("Person suchen")
+        self.search.returnPressed.connect(self.run_search)
+        find = QPushButton("&Suchen")
+        find.clicked.connect(self.run_search)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.results = QListWidget()
+        self.results.setAccessibleName("Gefundene Personen")
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)
+        self.results.itemSelectionChanged.connect(self.show_person)
+        self.cases = QTreeWidget()
+        self.cases.setHeaderLabels(["Kundenreaktion", "Anliegen", "Eingang", "Stand"])
+        self.cases.setAccessibleName("Kundenreaktionen der Person nach Rolle")
+        self.cases.setColumnWidth(0, 190)
+        self.cases.setColumnWidth(1, 200)
+        self.requests = QLabel()
+        self.requests.setWordWrap(True)
+        self.request_button = QPushButton("Auskunfts&ersuchen erfassen …")
+        self.auskunft_button = QPushButton("&Auskunft erstellen …")
+        self.correct_button = QPushButton("Daten &berichtigen …")
+        self.request_button.clicked.connect(self.record_request)
+        self.auskunft_button.clicked.connect(self.open_auskunft)
+        self.correct_button.clicked.connect(self.open_correction)
+
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(find)
+        right = QWidget()
+        side = QVBoxLayout(right)
+        side.addWidget(QLabel("Kundenreaktionen nach Rolle:"))
+        side.addWidget(self.cases, 1)
+        side.addWidget(self.requests)
+        actions = QHBoxLayout()
+        for button in (self.request_button, self.auskunft_button, self.correct_button):
+            actions.addWidget(button)
+        side.addLayout(actions)
+        splitter = QSplitter()
+        splitter.addWidget(self.results)
+        splitter.addWidget(right)
+        splitter.setSizes([480, 620])
+        close = QDialogButtonBox()
+        close.addButton("Schließen", QDialogButtonBox.ButtonRole.RejectRole)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(close)
+        self._enable(False)
+
+    # --- search -------------------------------------------------------------------------------------------------
+
+    def run_search(self) -> None:
+        try:
+            result = find_persons(PersonQuery(text=self.search.text()))
+        except KrmError as exc:
+            self.message.setText(exc.message)
+            return
+        self.persons = result.persons
+        self.results.clear()
+        for person in self.persons:
+            name, _, details = person.describe().partition(" – ")
+            item = QListWidgetItem(f"{name}\n{details}")
+            item.setData(KEY_ROLE, person.key)
+            item.setToolTip("Schreibweisen: " + "; ".join(person.spellings))
+            self.results.addItem(item)
+        count = len(self.persons)
+        self.message.setText(
+            result.message
+            or f"{count} Person{'en' if count != 1 else ''} gefunden. Mehrere markiert: als eine Person behandelt."
+        )
+        self.message.setStyleSheet(ERROR_STYLE if not self.persons else "")
+        if count == 1:
+            self.results.setCurrentRow(0)
+        self.show_person()
+
+    def selected(self) -> Person | None:
+        keys = {item.data(KEY_ROLE) for item in self.results.selectedItems()}
+        chosen = [p for p in self.persons if p.key in keys]
+        if not chosen:
+            return None
+        return chosen[0] if len(chosen) == 1 else merge(chosen)
+
+    def _enable(self, on: bool) -> None:
+        for button in (self.request_button, self.auskunft_button, self.correct_button):
+            button.setEnabled(on)
+
+    def show_person(self) -> None:
+        self.cases.clear()
+        person = self.selected()
+        self._enable(person is not None)
+        if person is None:
+            self.requests.setText("")
+            return
+        for role, count in person.roles().items():
+            top = QTreeWidgetItem([f"{ROLE_LABELS[role]} ({count})"])
+            self.cases.addTopLevelItem(top)
+            for case in (c for c in person.cases if c.role == role):
+                status = label(STATUSES, case.status) + (f" am {case.closed:%d.%m.%Y}" if case.closed else "")
+                QTreeWidgetItem(top, [case.ref, case.kind_label, f"{case.received:%d.%m.%Y}", status])
+            top.setExpanded(True)
+        lines = []
+        for request in requests_of(person):
+            state = request.state(self.today)[1]
+            lines.append(f"Auskunftsersuchen {request.number} vom {request.received:%d.%m.%Y}: {state}")
+        self.requests.setText("\n".join(lines) or "Kein Auskunftsersuchen erfasst.")
+
+    # --- actions --------------------------------------------------------------------------------------------------
+
+    def record_request(self, received: date | None = None) -> bool:
+        person = self.selected()
+        if person is None:
+            return False
+        if received is None:
+            dialog = RequestDateDialog(person, self.today, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            received = dialog.received()
+        try:
+            request = record_request(person, received=received, today=self.today, user=self.user)
+        except KrmError as exc:
+            QMessageBox.warning(self, "Auskunftsersuchen", exc.message)
+            return False
+        self.message.setText(
+            f"Auskunftsersuchen {request.number} erfasst; Frist: {request.due:%d.%m.%Y} "
+            f"(in {len(request.case_ids)} Kundenreaktion(en) vermerkt)."
+        )
+        self.show_person()
+        return True
+
+    def open_auskunft(self) -> QDialog | None:
+        from krm_desktop.ui.persons.auskunft_dialog import AuskunftDialog
+
+        person = self.selected()
+        if person is None:
+            return None
+        try:
+            dialog = AuskunftDialog(person, today=self.today, user=self.user, parent=self)
+        except KrmError as exc:
+            QMessageBox.warning(self, "Auskunft", exc.message)
+            return None
+        dialog.kept.connect(lambda _ids: self.show_person())
+        dialog.show()
+        self.auskunft = dialog
+        return dialog
+
+    def open_correction(self) -> CorrectionDialog | None:
+        person = self.selected()
+        if person is None:
+            return None
+        dialog = CorrectionDialog(person, today=self.today, user=self.user, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.after_correction(person)
+        return dialog
+
+    def after_correction(self, person: Person) -> None:
+        """Search again under the corrected name (the old spelling may find nothing now)."""
+        fresh = refreshed(person)
+        if fresh is not None:
+            self.search.setText(fresh.name)
+        self.run_search()
+        if fresh is not None:
+            for row in range(self.results.count()):
+                item = self.results.item(row)
+                item.setSelected(item.data(KEY_ROLE) == fresh.key)
+        self.message.setText("Berichtigung gespeichert; in jeder Kundenreaktion ist sie in der Fallhistorie vermerkt.")
+
+
+class RequestDateDialog(QDialog):
+    """When the Auskunftsersuchen came in; shows the deadline it gives."""
+
+    def __init__(self, person: Person, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Auskunftsersuchen von {person.name}")
+        self.date = QDateEdit(_qdate(today))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.date.setMaximumDate(_qdate(today))
+        self.date.setAccessibleName("Eingang des Auskunftsersuchens")
+        self.due = QLabel()
+        self.date.dateChanged.connect(self._show)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("&Eingegangen am:", self.date)
+        form.addRow("Frist (Art. 12 Abs. 3 DSGVO):", self.due)
+        form.addRow(buttons)
+        self._show()
+
+    def received(self) -> date:
+        value = self.date.date()
+        return date(value.year(), value.month(), value.day())
+
+    def _show(self) -> None:
+        self.due.setText(f"{answer_due(self.received()):%d.%m.%Y} (ein Monat; Wochenende/Feiertag: nächster Werktag)")
+
+
+class CorrectionDialog(QDialog):
+    """Berichtigung (Art. 16 DSGVO): the person's data as last stored, editable; the cases to correct in."""
+
+    def __init__(self, person: Person, *, today: date, user: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.person, self.today, self.user = person, today, user
+        self.setWindowTitle(f"Daten berichtigen – {person.name}")
+        self.setMinimumWidth(560)
+        latest = person.latest
+        self.fields: dict[str, Any] = {}
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for name in CORRECTABLE:
+            if name == "salutation":
+                widget: Any = QComboBox()
+                for code, caption in ((None, "(keine)"), ("frau", "Frau"), ("herr", "Herr"), ("divers", "divers")):
+                    widget.addItem(caption, code)
+                widget.setCurrentIndex(max(widget.findData(latest.salutation), 0))
+            else:
+                widget = QLineEdit(str(getattr(latest, name) or ""))
+            widget.setAccessibleName(FIELD_LABELS[name])
+            widget.setEnabled(not person.employee or name == "name")
+            error = QLabel()
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            self.fields[name], self.errors[name] = widget, error
+            box = QVBoxLayout()
+            box.addWidget(widget)
+            box.addWidget(error)
+            form.addRow(f"{FIELD_LABELS[name]}:", box)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("z. B. Mitteilung der Kundin vom 20.11.2026")
+        self.reason.setAccessibleName("Anlass der Berichtigung")
+        self.errors["reason"] = QLabel()
+        self.errors["reason"].setStyleSheet(ERROR_STYLE)
+        self.errors["reason"].hide()
+        form.addRow("&Anlass:", self.reason)
+        form.addRow("", self.errors["reason"])
+        self.case_list = QListWidget()
+        self.case_list.setAccessibleName("Kundenreaktionen, in denen berichtigt wird")
+        for case in person.cases:
+            item = QListWidgetItem(f"{case.ref} · {case.kind_label} · {case.role_label}")
+            item.setData(KEY_ROLE, case.case_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.case_list.addItem(item)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("&Berichtigen", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Abbrechen", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("In diesen Kundenreaktionen berichtigen:"))
+        layout.addWidget(self.case_list)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def value(self, name: str) -> Any:
+        widget = self.fields[name]
+        return widget.currentData() if isinstance(widget, QComboBox) else widget.text()
+
+    def changes(self) -> dict[str, Any]:
+        latest = self.person.latest
+        found: dict[str, Any] = {}
+        for name in CORRECTABLE:
+            new, old = self.value(name), getattr(latest, name)
+            if (new.strip() if isinstance(new, str) else new) != ((old or "").strip() if isinstance(old, str) else old):
+                found[name] = new
+        return found
+
+    def chosen_cases(self) -> set[int]:
+        items = (self.case_list.item(i) for i in range(self.case_list.count()))
+        return {item.data(KEY_ROLE) for item in items if item.checkState() == Qt.CheckState.Checked}
+
+    def save(self) -> bool:
+        for label_widget in self.errors.values():
+            label_widget.setText("")
+            label_widget.hide()
+        self.message.setText("")
+        try:
+            refs = correct_person(
+                self.person,
+                self.changes(),
+                reason=self.reason.text(),
+                today=self.today,
+                user=self.user,
+                case_ids=self.chosen_cases(),
+            )
+        except ValidationError as exc:
+            for name, text in exc.errors.items():
+                shown = self.errors.get(name, self.message)
+                shown.setText(text)
+                shown.show()
+            if not any(name in self.errors for name in exc.errors):
+                self.message.setText(exc.message)
+            return False
+        except KrmError as exc:
+            self.message.setText(exc.message)
+            return False
+        self.corrected: list[str] = refs
+        self.accept()
+        return True
+
+
+def open_person_view(parent: QWidget | None, *, today: date, user: str) -> PersonView:
+    """For the main window: the person view, shown (not modal: the case list stays usable)."""
+    view = PersonView(today=today, user=user, parent=parent)
+    view.show()
+    view.search.setFocus()
+    return view

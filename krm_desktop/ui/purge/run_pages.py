@@ -1,0 +1,315 @@
+"""The purge wizard's pages that act: verified backup, confirmation by number, the run, the aftermath."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from krm_desktop.documents.purge_log import render_purge_log
+from krm_desktop.model.errors import KrmError
+from krm_desktop.model.retention.purge import ANONYMISE, DELETE, execute_purge, finish_purge, vacuum_store
+from krm_desktop.model.store.backups import RECOVERY_DAYS, backup_folder, make_backup, remove_expired_backups
+from krm_desktop.ui.purge.preview_pages import AFTER, ERROR_STYLE, OK_STYLE, d, error_label, wrapped
+
+if TYPE_CHECKING:
+    from krm_desktop.ui.purge.wizard import PurgeWizard
+
+
+class BackupPage(QWizardPage):
+    def __init__(self, wizard: PurgeWizard) -> None:
+        super().__init__()
+        self.setTitle("Sicherung")
+        self.setSubTitle("Vor jeder Änderung wird eine geprüfte Kopie der Datenbank angelegt.")
+        self.done = False
+        store = wizard.store
+        if store.is_sqlite:
+            where = str(backup_folder(store))
+            text = (
+                f"Die Kopie entsteht im Sicherungsordner <b>{where}</b> und wird danach auf Vollständigkeit und "
+                f"Unversehrtheit geprüft. Sie ist die Rückfallebene, falls die Löschung fehlerhaft war, und wird "
+                f"{RECOVERY_DAYS} Tage nach dem Lauf entfernt (sie enthält die gelöschten Daten)."
+            )
+        else:
+            text = "Eine Server-Datenbank sichert die IT. Bitte bestätigen Sie, dass eine aktuelle Sicherung vorliegt."
+        self.info = wrapped(text)
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.button = QPushButton("Sicherung &anlegen und prüfen")
+        self.button.clicked.connect(self.make)
+        self.server_ok = QCheckBox("Die IT hat die Datenbank heute gesichert.")
+        self.server_ok.toggled.connect(self._server_toggled)
+        self.status = wrapped()
+        row = QHBoxLayout()
+        row.addWidget(self.button if store.is_sqlite else self.server_ok)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def make(self) -> None:
+        wizard = cast("PurgeWizard", self.wizard())
+        self.button.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.status.setText("Sicherung läuft …")
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        try:
+            wizard.backup = make_backup(wizard.store, wizard.today)
+        except KrmError as exc:
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(f"Die Sicherung ist fehlgeschlagen: {exc.message} Ohne Sicherung wird nichts gelöscht.")
+            self.button.setEnabled(True)
+            return
+        self.done = True
+        self.status.setStyleSheet(OK_STYLE)
+        self.status.setText(f"Sicherung angelegt und geprüft (Integritätsprüfung in Ordnung): {wizard.backup}")
+        self.completeChanged.emit()
+
+    def _server_toggled(self, checked: bool) -> None:
+        self.done = checked
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.done
+
+
+class ConfirmPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Bestätigung")
+        self.setSubTitle("Erst nach Ihrer Bestätigung wird gelöscht.")
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Jetzt &löschen")
+        self.text = wrapped()
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.number = QLineEdit()
+        self.number.setAccessibleName("Anzahl der betroffenen Kundenreaktionen")
+        self.number.setMaximumWidth(120)
+        self.error = error_label()
+        row = QHBoxLayout()
+        row.addWidget(self.number)
+        row.addWidget(self.error, 1)
+        form = QFormLayout()
+        form.addRow("&Anzahl:", row)
+        cast(QLabel, form.labelForField(row)).setBuddy(self.number)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.number.textChanged.connect(self._changed)
+
+    def expected(self) -> int:
+        plan = cast("PurgeWizard", self.wizard()).plan
+        return plan.total if plan else 0
+
+    def initializePage(self) -> None:
+        plan = cast("PurgeWizard", self.wizard()).plan
+        assert plan is not None
+        anonymise, delete = len(plan.of_action(ANONYMISE)), len(plan.of_action(DELETE))
+        self.text.setText(
+            f"Zum Stichtag {d(plan.as_of)} werden <b>{anonymise}</b> Kundenreaktionen anonymisiert und "
+            f"<b>{delete}</b> vollständig gelöscht. Das lässt sich nur mit der eben angelegten Sicherung "
+            "rückgängig machen.<br><br>Bitte geben Sie zur Bestätigung die <b>Anzahl der betroffenen "
+            f"Kundenreaktionen</b> ein ({anonymise} + {delete})."
+        )
+        self.number.clear()
+        self.number.setFocus()
+
+    def _changed(self) -> None:
+        typed = self.number.text().strip()
+        wrong = bool(typed) and typed != str(self.expected())
+        self.error.setText(f"„{typed}“ stimmt nicht mit der Vorschau überein: bitte die Anzahl oben eingeben.")
+        self.error.setVisible(wrong)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.number.text().strip() == str(self.expected())
+
+
+class RunPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Löschung")
+        self.setCommitPage(True)  # after the run there is no way back, only on to the aftermath
+        self.setButtonText(QWizard.WizardButton.CommitButton, "&Weiter >")
+        self.setSubTitle("Alles geschieht in einer Transaktion: entweder vollständig oder gar nicht.")
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Fortschritt der Löschung")
+        self.status = wrapped()
+        self.finished = False
+        self.failed = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.finished = self.failed = False
+        self.status.setStyleSheet("")
+        self.status.setText("Die Löschung läuft …")
+        QTimer.singleShot(0, self.run)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.bar.setMaximum(max(total, 1))
+        self.bar.setValue(done)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+    def run(self) -> None:
+        wizard = cast("PurgeWizard", self.wizard())
+        assert wizard.plan is not None
+        wizard.set_busy(True)
+        try:
+            wizard.purge_result = execute_purge(
+                wizard.plan,
+                today=wizard.today,
+                user=wizard.user,
+                backup=wizard.backup.name if wizard.backup else "",
+                progress=self._progress,
+            )
+        except Exception as exc:  # rolled back by the transaction; the user must be told whatever it was
+            message = exc.message if isinstance(exc, KrmError) else str(exc)
+            self.failed = True
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(
+                f"Die Löschung ist fehlgeschlagen: {message}\nAlle Änderungen wurden zurückgenommen; die Datenbank "
+                "ist unverändert. Bitte beheben Sie die Ursache (oder wenden Sie sich an die IT) und starten Sie "
+                "den Löschassistenten dann erneut."
+            )
+            self.bar.setValue(0)
+            self.bar.setFormat("abgebrochen")
+            wizard.set_busy(False)
+            wizard.setButtonText(QWizard.WizardButton.CancelButton, "Schließen")
+            wizard.tell("Löschung fehlgeschlagen", self.status.text())
+            return
+        result = wizard.purge_result
+        self.bar.setMaximum(max(wizard.plan.total, 1))
+        self.bar.setValue(self.bar.maximum())
+        self.finished = True
+        self.status.setStyleSheet(OK_STYLE)
+        self.status.setText(
+            f"Fertig: {result.anonymised} Kundenreaktionen anonymisiert, {result.deleted} vollständig gelöscht."
+        )
+        wizard.set_busy(False)
+        wizard.button(QWizard.WizardButton.CancelButton).setEnabled(False)  # done: only forward to the aftermath
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.finished
+
+    def nextId(self) -> int:
+        return -1 if self.failed else AFTER
+
+
+class AfterPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Abschluss")
+        self.setSubTitle("Datenbank bereinigen, alte Sicherungen entfernen, Löschprotokoll.")
+        self.steps = wrapped()
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
+        self.pdf_button = QPushButton("Löschprotokoll als &PDF speichern …")
+        self.print_button = QPushButton("Löschprotokoll &drucken …")
+        self.pdf_button.clicked.connect(self._ask_pdf)
+        self.print_button.clicked.connect(self.open_for_print)
+        self.finished = False
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.steps)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.finished = False
+        self.pdf_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        self.steps.setText("Die Datenbank wird bereinigt (VACUUM) …")
+        QTimer.singleShot(0, self.run)
+
+    def run(self) -> None:
+        wizard = cast("PurgeWizard", self.wizard())
+        result = wizard.purge_result
+        assert result is not None
+        wizard.set_busy(True)
+        lines: list[str] = []
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        vacuumed, removed = False, []
+        try:
+            vacuumed = vacuum_store()
+            lines.append("✔ Datenbank bereinigt (VACUUM): gelöschte Inhalte sind auch in der Datei nicht mehr lesbar.")
+            if wizard.store.is_sqlite:
+                removed = remove_expired_backups(wizard.store, wizard.today)
+            names = ", ".join(p.name for p in removed) or "keine"
+            lines.append(f"✔ Ältere Sicherungen mit gelöschten Daten entfernt: {names}.")
+        except Exception as exc:
+            message = exc.message if isinstance(exc, KrmError) else str(exc)
+            lines.append(f"<span style='{ERROR_STYLE}'>✘ Nacharbeit unvollständig: {message}</span>")
+        finish_purge(result.log_id, vacuumed=vacuumed, backups_removed=[p.name for p in removed])
+        lines.append(
+            f"✔ Löschprotokoll Nr. {result.log_id} gespeichert: {result.anonymised} anonymisiert, "
+            f"{result.deleted} vollständig gelöscht, Stichtag {d(wizard.as_of)}."
+        )
+        if wizard.plan is not None:
+            counts = wizard.plan.counts()
+            lines.extend(f"&nbsp;&nbsp;&nbsp;• {rule.label}: {counts[rule.code]}" for rule in wizard.plan.rules)
+        if wizard.backup:
+            lines.append(f"Die Sicherung {wizard.backup.name} bleibt {RECOVERY_DAYS} Tage als Rückfallebene erhalten.")
+        self.steps.setText("<br>".join(lines))
+        self.pdf_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+        self.finished = True
+        wizard.set_busy(False)
+        wizard.purged.emit(result.log_id)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.finished
+
+    def pdf_bytes(self) -> bytes:
+        result = cast("PurgeWizard", self.wizard()).purge_result
+        assert result is not None
+        return render_purge_log(result.log_id)
+
+    def save_pdf(self, path: Path) -> None:
+        path.write_bytes(self.pdf_bytes())
+
+    def _ask_pdf(self) -> None:
+        wizard = cast("PurgeWizard", self.wizard())
+        suggested = str(wizard.default_folder() / f"Loeschprotokoll-{wizard.as_of:%Y-%m-%d}.pdf")
+        name, _ = QFileDialog.getSaveFileName(self, "Löschprotokoll speichern", suggested, "PDF-Datei (*.pdf)")
+        if name:
+            try:
+                self.save_pdf(Path(name))
+            except OSError as exc:
+                QMessageBox.warning(
+                    self, "Speichern nicht möglich", f"Die Datei {name} lässt sich nicht schreiben: {exc}"
+                )
+
+    def open_for_print(self) -> None:
+        """Open the PDF in the system's viewer, which prints it as it is."""
+        folder = Path(tempfile.mkdtemp(prefix="krm-loeschprotokoll-"))
+        as_of = cast("PurgeWizard", self.wizard()).as_of
+        path = folder / f"Loeschprotokoll-{as_of:%Y-%m-%d}.pdf"
+        self.save_pdf(path)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

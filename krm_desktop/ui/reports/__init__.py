@@ -1,0 +1,1 @@
+"""The report wizard (Auswertung erstellen)."""

@@ -1,0 +1,1 @@
+"""The office's settings: profile at the first start, letterhead."""

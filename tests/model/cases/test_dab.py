@@ -1,0 +1,176 @@
+"""DAB services: statements, the GF's decision or its reclassification (who, when, why), the employee informed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from krm_desktop.model.cases import dab as dab_services
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
+from krm_desktop.model.store.entities import Concern, Event, Statement
+from tests import factories as f
+
+T, U = f.TODAY, f.USER
+
+
+actions = f.actions
+
+
+@pytest.fixture
+def people(store):
+    return f.office_people()
+
+
+def test_dab_workflow(people) -> None:
+    case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Herr Sachbearbeiter M.")
+    case = cases.record_statement(
+        case.id,
+        version=1,
+        author="Herr Sachbearbeiter M.",
+        author_role="MA",
+        received_on=date(2026, 11, 9),
+        text="Das Gespräch verlief sachlich.",
+        today=T,
+        user=U,
+    )
+    case = cases.record_statement(
+        case.id,
+        version=case.version,
+        author="Jens Brandt",
+        author_role="TL",
+        received_on=date(2026, 11, 10),
+        text="Stellungnahme der TL.",
+        today=T,
+        user=U,
+    )
+    assert Statement.select().where(Statement.case == case.id).count() == 2
+    args = {"closed_on": T, "today": T, "user": U, "outcomes": {1: "unbegruendet"}, "answer_sent": T}
+    with pytest.raises(RefusedError, match="Entscheidung der GF"):
+        cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args)
+    with pytest.raises(RefusedError, match="Erst entscheidet"):
+        dab_services.inform_employee(case.id, version=case.version, informed_on=T, today=T, user=U)
+    with pytest.raises(ValidationError, match="nur die Geschäftsführung"):
+        dab_services.decide_dab(
+            case.id,
+            version=case.version,
+            decision="Kein Fehlverhalten.",
+            decided_by=people["bl"].id,
+            decided_on=T,
+            today=T,
+            user=U,
+        )
+    case = dab_services.decide_dab(
+        case.id,
+        version=case.version,
+        decision="Kein persönliches Fehlverhalten festgestellt.",
+        decided_by=people["gf"].id,
+        decided_on=date(2026, 11, 16),
+        today=T,
+        user=U,
+    )
+    with pytest.raises(RefusedError, match="Information der/des Beschäftigten"):
+        cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args)
+    case = dab_services.inform_employee(case.id, version=case.version, informed_on=date(2026, 11, 17), today=T, user=U)
+    with pytest.raises(ValidationError, match="Geschäftsführung"):
+        cases.close(case.id, version=case.version, signed_by=people["tl"].id, **args)
+    case = cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args)
+    assert case.status == "abgeschlossen"
+    assert actions(case)[:2] == ["registered", "gf_lead"]
+
+
+def test_dab_reclassification_records_who_when_why(people) -> None:
+    case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Frau K.")
+    with pytest.raises(ValidationError, match="Fachaufsichtsbeschwerde oder eine Beschwerde"):
+        dab_services.reclassify_dab(
+            case.id, version=1, new_kind="lob", reason="x", decided_by=people["gf"].id, decided_on=T, today=T, user=U
+        )
+    with pytest.raises(ValidationError, match="Begründung"):
+        dab_services.reclassify_dab(
+            case.id,
+            version=1,
+            new_kind="beschwerde",
+            reason="",
+            decided_by=people["gf"].id,
+            decided_on=T,
+            today=T,
+            user=U,
+        )
+    case = dab_services.reclassify_dab(
+        case.id,
+        version=1,
+        new_kind="fachaufsichtsbeschwerde",
+        reason="Beanstandet wird die Entscheidung, nicht das Verhalten.",
+        decided_by=people["gf"].id,
+        decided_on=date(2026, 11, 18),
+        today=T,
+        user=U,
+    )
+    assert case.kind == "fachaufsichtsbeschwerde" and case.reclassified_from == "dienstaufsichtsbeschwerde"
+    assert case.gf_due is None and case.lead == "team"
+    assert Concern.get((Concern.case == case.id) & (Concern.position == 1)).kind == "fachaufsichtsbeschwerde"
+    text = Event.select().order_by(Event.id.desc()).get().text
+    assert "Dr. Anna Lindqvist" in text and "18.11.2026" in text and "nicht das Verhalten" in text
+    with pytest.raises(RefusedError, match="keine Dienstaufsichtsbeschwerde"):
+        dab_services.reclassify_dab(
+            case.id,
+            version=case.version,
+            new_kind="beschwerde",
+            reason="x",
+            decided_by=people["gf"].id,
+            decided_on=T,
+            today=T,
+            user=U,
+        )
+
+
+def test_a_decided_dab_is_neither_decided_again_nor_reclassified(people) -> None:
+    case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Frau K.")
+    case = dab_services.decide_dab(
+        case.id, version=1, decision="Kein Fehlverhalten.", decided_by=people["gf"].id, decided_on=T, today=T, user=U
+    )
+    with pytest.raises(RefusedError, match="bereits entschieden"):
+        dab_services.decide_dab(
+            case.id, version=case.version, decision="Doch.", decided_by=people["gf"].id, decided_on=T, today=T, user=U
+        )
+    with pytest.raises(RefusedError, match="umgedeutet wird nur vorher"):
+        dab_services.reclassify_dab(
+            case.id, version=case.version, new_kind="beschwerde", reason="x", decided_by=people["gf"].id,
+            decided_on=T, today=T, user=U,
+        )  # fmt: skip
+    with pytest.raises(ValidationError, match="vor der Entscheidung"):
+        dab_services.inform_employee(case.id, version=case.version, informed_on=date(2026, 11, 19), today=T, user=U)
+
+
+def test_the_employee_is_informed_of_a_reclassification_too(people) -> None:
+    case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Frau K.")
+    case = dab_services.reclassify_dab(
+        case.id, version=1, new_kind="beschwerde", reason="Es geht um den Bescheid.", decided_by=people["gf"].id,
+        decided_on=T, today=T, user=U,
+    )  # fmt: skip
+    case = dab_services.inform_employee(case.id, version=case.version, informed_on=T, today=T, user=U)
+    assert case.employee_informed == T
+    assert "über die Umdeutung informiert" in Event.select().order_by(Event.id.desc()).get().text
+
+
+@pytest.mark.parametrize(
+    "service",
+    [
+        lambda c, v, gf: dab_services.decide_dab(
+            c, version=v, decision="x", decided_by=gf, decided_on=T, today=T, user=U
+        ),
+        lambda c, v, gf: dab_services.reclassify_dab(
+            c, version=v, new_kind="beschwerde", reason="x", decided_by=gf, decided_on=T, today=T, user=U
+        ),
+        lambda c, v, gf: cases.close(c, version=v, closed_on=T, today=T, user=U),
+    ],
+    ids=["decide", "reclassify", "close"],
+)
+def test_dab_services_refuse_a_stale_version(people, service) -> None:
+    case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Frau K.")
+    cases.assign_team(case.id, version=1, team_id=people["team"].id, today=T, user="platz1")
+    before = f.snapshot()
+    with pytest.raises(ConflictError, match="anderen Platz"):
+        service(case.id, 1, people["gf"].id)
+    assert f.snapshot() == before

@@ -1,0 +1,88 @@
+"""Mehrfachbeschwerde: the same person's open and recent cases; the earlier case a Folgereaktion can follow."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.intake import PartyInput
+from krm_desktop.model.cases.related import earlier_cases, related_cases, warning_text
+from tests import factories as f
+
+
+def _close(case, on: date) -> None:
+    tl = f.staff("Jens Brandt", "TL")
+    cases.close(
+        case.id,
+        version=case.version,
+        closed_on=on,
+        today=f.TODAY,
+        user=f.USER,
+        outcomes={1: "unbegruendet"},
+        signed_by=tl.id,
+        answer_sent=on,
+    )
+
+
+def test_open_and_recently_closed_cases_of_the_same_customer_number(store) -> None:
+    open_case = f.register(received=date(2026, 11, 2))
+    recent = f.register(received=date(2026, 1, 5))
+    _close(recent, date(2026, 1, 20))
+    old = f.register(received=date(2025, 3, 3))
+    _close(old, date(2025, 3, 20))  # more than 12 months before TODAY (20.11.2026)
+    other = f.register(person=f.person("Hans Meier", customer_no="999Z999999", bg_no=""))
+    typed = PartyInput(name="", customer_no="123a 456789")  # normalised like intake does
+    found = related_cases(typed, f.TODAY)
+    assert [c.ref for c in found] == [open_case.ref, recent.ref]  # open first, then the recent one
+    assert {c.why for c in found} == {"gleiche Kundennummer"}
+    assert other.ref not in [c.ref for c in found] and old.ref not in [c.ref for c in found]
+    assert found[0].describe() == f"{open_case.ref} – Beschwerde, Eingang 02.11.2026, offen (gleiche Kundennummer)"
+    assert "abgeschlossen am 20.01.2026" in found[1].describe()
+    assert warning_text(found) == (
+        "Mehrfachbeschwerde? Zu dieser Person gibt es bereits 2 Kundenreaktionen "
+        "(1 offen, 1 in den letzten 12 Monaten abgeschlossen)."
+    )
+
+
+def test_same_name_matches_spelling_tolerant_unless_the_customer_numbers_differ(store) -> None:
+    case = f.register(person=f.person("Jürgen Müller", customer_no="", bg_no="", street="Am Markt 1"))
+    same_address = related_cases(PartyInput(name="Juergen Mueller", street="Am Markt 1", postcode="23552"), f.TODAY)
+    assert [(c.ref, c.why) for c in same_address] == [(case.ref, "gleicher Name, gleiche Anschrift")]
+    assert [c.why for c in related_cases(PartyInput(name="Herr Jürgen Müller"), f.TODAY)] == ["gleicher Name"]
+    numbered = f.register(person=f.person("Jürgen Müller", customer_no="555B555555", bg_no=""))
+    other_number = related_cases(PartyInput(name="Jürgen Müller", customer_no="666C666666"), f.TODAY)
+    assert numbered.ref not in [c.ref for c in other_number]  # another Jürgen Müller
+    assert related_cases(PartyInput(name="Jürgen Mülle"), f.TODAY) == []  # only the same name, not a part
+
+
+def test_same_bedarfsgemeinschaft_and_the_represented_person(store) -> None:
+    partner = f.register(person=f.person("Karl Mustermann", customer_no="", bg_no="23501BG0012345"))
+    found = related_cases(PartyInput(name="Erika Mustermann", bg_no="23501BG0012345"), f.TODAY)
+    assert [(c.ref, c.why) for c in found] == [(partner.ref, "gleiche BG-Nummer (Bedarfsgemeinschaft)")]
+    lawyer = f.person("RAin Klug", role="vertreter", customer_no="", bg_no="")
+    represented = f.register(person=lawyer, represented=f.person("Olga Öztürk", customer_no="777D777777"))
+    assert [c.ref for c in related_cases(PartyInput(name="Olga Oeztuerk"), f.TODAY)] == [represented.ref]
+
+
+def test_excluded_cases_employees_and_anonymous_input(store) -> None:
+    case = f.register()
+    assert related_cases(PartyInput(name="Erika Mustermann"), f.TODAY, exclude={case.id}) == []
+    assert related_cases(None, f.TODAY) == []
+    f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Peter Schmidt", person=f.person("Anna Berg"))
+    assert related_cases(PartyInput(name="Peter Schmidt"), f.TODAY) == []  # an employee is no complainant
+
+
+def test_earlier_cases_are_closed_ones_found_by_ref_name_or_subject(store) -> None:
+    closed = f.register(received=date(2026, 9, 1))
+    _close(closed, date(2026, 9, 10))
+    still_open = f.register()
+    by_ref = earlier_cases(closed.ref)
+    assert [c.ref for c in by_ref] == [closed.ref]
+    assert by_ref[0].describe() == (
+        f"{closed.ref} – Beschwerde – Erika Mustermann – abgeschlossen am 10.09.2026 – "
+        "Wartezeit bei der Antragsbearbeitung"
+    )
+    assert [c.ref for c in earlier_cases("Mustermann")] == [closed.ref]
+    assert [c.ref for c in earlier_cases("Wartezeit")] == [closed.ref]
+    assert still_open.ref not in [c.ref for c in earlier_cases(still_open.ref)]
+    assert earlier_cases("   ") == []

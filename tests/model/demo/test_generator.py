@@ -1,0 +1,246 @@
+"""Demo data (`krm-desktop demo`): deterministic, varied, and as consistent as data the services write."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from krm_desktop.model.cases import services as case_services
+from krm_desktop.model.cases.intake import PartyInput, party_errors
+from krm_desktop.model.codes import CHANNELS, COMPLAINT_KINDS, KINDS, STATUS_CLOSED, STATUS_OPEN, VIAS
+from krm_desktop.model.demo.generator import generate
+from krm_desktop.model.office.profiles import load_profile
+from krm_desktop.model.store.connection import Store, check_store
+from krm_desktop.model.store.entities import Case, Concern, Event, Party, Staff, Statement, Team
+from krm_desktop.model.time.deadlines import (
+    CLOCK_FIELDS,
+    ClockFacts,
+    DueState,
+    calendar_of,
+    compute_deadlines,
+    due_status,
+    next_due,
+)
+from krm_desktop.model.validation import parse_ref, text_problem
+from tests.conftest import make_store
+from tests.factories import TODAY, USER, register, staff, team
+
+
+def _snapshot(path: Path, seed: int) -> list[tuple[str, str, str, str]]:
+    store = make_store(path)
+    try:
+        generate(150, seed=seed, years=4, today=TODAY, user=USER)
+        query = Case.select(Case.ref, Case.kind, Case.received, Party.name).join(Party, on=Case.person == Party.id)
+        return [(c.ref, c.kind, str(c.received), c.person.name) for c in query.order_by(Case.id)]
+    finally:
+        store.close()
+
+
+def test_same_seed_gives_the_same_cases(tmp_path: Path) -> None:
+    first = _snapshot(tmp_path / "a.sqlite3", seed=7)
+    again = _snapshot(tmp_path / "b.sqlite3", seed=7)
+    other = _snapshot(tmp_path / "c.sqlite3", seed=8)
+    assert first == again
+    assert len(first) > 100
+    assert first != other
+
+
+def test_zero_cases_adds_nothing(store: Store) -> None:
+    assert generate(0, seed=1, years=9, today=TODAY, user=USER) == 0
+    assert Case.select().count() == 0
+    assert Party.select().count() == 0
+    assert Team.select().count() == 0
+
+
+def test_mix_of_400_cases_covers_every_kind_channel_and_via(store: Store) -> None:
+    assert generate(400, seed=1, years=9, today=TODAY, user=USER) == 400
+    cases = list(Case.select())
+    assert len(cases) == 400
+    kinds = Counter(c.kind for c in cases)
+    assert set(kinds) == set(KINDS)
+    assert kinds.most_common(1)[0][0] == "beschwerde"
+    assert kinds["lob"] > kinds["petition"]
+    assert {c.channel for c in cases} == set(CHANNELS)
+    assert {c.via for c in cases} == set(VIAS)
+    status = Counter(c.status for c in cases)
+    assert status[STATUS_CLOSED] > 0.85 * len(cases)
+    assert status[STATUS_OPEN] > 0
+    received = [c.received for c in cases]
+    assert max(received) <= TODAY
+    assert min(received) > date(TODAY.year - 10, 1, 1)
+    assert len({r.year for r in received}) >= 9
+    assert check_store(store) == []
+    assert Team.select().count() >= 4
+    roles = Counter(s.role for s in Staff.select())
+    assert roles["TL"] == Team.select().count()
+    assert roles["GF"] >= 1
+    assert roles["KRM"] >= 1
+    assert roles["BL"] >= 1
+    if "topic" in Case._meta.fields:
+        assert all(c.topic for c in cases)
+
+
+def test_follow_ups_point_to_earlier_closed_cases(store: Store) -> None:
+    generate(400, seed=3, years=9, today=TODAY, user=USER)
+    follow_ups = list(Case.select().where(Case.kind == "folgereaktion"))
+    assert follow_ups
+    for case in follow_ups:
+        earlier = case.follows
+        assert earlier is not None
+        assert earlier.status == STATUS_CLOSED
+        assert earlier.closed < case.received
+        assert earlier.id < case.id
+        assert case.person.name == earlier.person.name  # the same customer returns
+        assert Event.select().where((Event.case == earlier) & (Event.action == "follow_up")).exists()
+    assert not Case.select().where((Case.kind != "folgereaktion") & Case.follows.is_null(False)).exists()
+
+
+def test_meinungskarten_are_anonymous_and_run_no_clock(store: Store) -> None:
+    generate(400, seed=1, years=9, today=TODAY, user=USER)
+    cards = list(Case.select().where(Case.kind == "meinungskarte"))
+    assert cards
+    for card in cards:
+        assert card.channel == "meinungskarte"
+        assert card.person_id is None and card.represented_id is None
+        assert (card.ack_due, card.final_due, card.gf_due) == (None, None, None)
+        assert (card.ack_sent, card.answer_sent, card.signed_by_id) == (None, None, None)
+        assert [c.kind for c in card.concerns] == ["meinungskarte"]
+    assert not Case.select().where((Case.channel == "meinungskarte") & (Case.kind != "meinungskarte")).exists()
+
+
+def test_closed_cases_meet_the_closing_rules(store: Store) -> None:
+    generate(400, seed=2, years=9, today=TODAY, user=USER)
+    concerns: dict[int, list[Concern]] = defaultdict(list)
+    for concern in Concern.select().order_by(Concern.position):
+        concerns[concern.case_id].append(concern)
+    closed = list(Case.select().where(Case.status == STATUS_CLOSED))
+    for case in closed:
+        own = concerns[case.id]
+        assert 1 <= len(own) <= 3
+        assert own[0].kind == case.kind
+        assert case.outcome == own[0].outcome
+        for concern in own:
+            if concern.kind in COMPLAINT_KINDS and case.kind != "meinungskarte":
+                assert concern.outcome is not None, case.ref
+            else:
+                assert concern.outcome is None, case.ref
+        if case.person_id is not None:
+            assert case.answer_sent is not None or case.waiver, case.ref
+            assert case.signed_by is not None and case_services.may_sign(case, case.signed_by), case.ref
+        if case.kind == "dienstaufsichtsbeschwerde":
+            assert case.gf_decision and case.decided_by.role == "GF"
+            assert case.decided_on <= case.employee_informed <= case.closed
+            assert all(s.received_on <= case.decided_on for s in case.statements)  # decided after hearing
+        assert Event.select().where((Event.case == case) & (Event.action == "closed")).exists()
+    assert any(c.waiver for c in closed)
+    assert any(c.reclassified_from for c in closed)
+    assert any(c.interim_sent for c in closed)
+    for case in Case.select().where(Case.status == STATUS_OPEN):
+        assert case.closed is None
+        assert all(c.outcome is None for c in concerns[case.id])
+
+
+@pytest.mark.parametrize("store", ["luebeck", "braunschweig", "berlin-pankow"], indirect=True)
+def test_deadlines_follow_the_stored_profile(store: Store) -> None:
+    generate(300, seed=4, years=3, today=TODAY, user=USER)
+    profile = load_profile()
+    for case in Case.select():
+        expected = compute_deadlines(
+            profile,
+            case.kind,  # a reclassified DAB keeps its clocks but loses the GF's same-day clock
+            case.channel,
+            case.received,
+            has_addressee=case.person_id is not None,
+            ack_sent=case.ack_sent,
+            body_due=case.body_due,
+        )
+        assert (case.ack_due, case.final_due, case.gf_due) == (expected.ack_due, expected.final_due, expected.gf_due)
+        facts = ClockFacts(*(getattr(case, name) for name in CLOCK_FIELDS))
+        assert (case.next_action, case.next_due) == next_due(facts), case.ref
+    assert check_store(store) == []
+
+
+def test_dates_are_in_order_and_not_in_the_future(store: Store) -> None:
+    generate(400, seed=5, years=9, today=TODAY, user=USER)
+    late_acks = on_time_acks = 0
+    for case in Case.select():
+        for name in ("ack_sent", "interim_sent", "answer_sent", "closed", "decided_on", "employee_informed"):
+            value = getattr(case, name)
+            assert value is None or case.received <= value <= TODAY, (case.ref, name)
+        if case.answer_sent and case.closed:
+            assert case.answer_sent <= case.closed
+        if case.interim_sent:
+            assert case.interim_expected > case.interim_sent and case.interim_reason
+        if case.ack_sent:
+            late_acks += case.ack_sent > case.ack_due
+            on_time_acks += case.ack_sent <= case.ack_due
+        if case.kind in ("petition", "eingabe"):
+            assert case.requesting_body and case.requesting_ref and case.lead == "gf"
+            assert case.body_due is None or case.body_due >= case.received
+        assert (case.year, case.seq) == parse_ref(case.ref) and case.year == case.received.year
+        days = [e.on_day for e in case.events.order_by(Event.id) if e.action != "follow_up"]
+        assert days == sorted(days) and case.received <= days[0] and days[-1] <= TODAY
+    assert on_time_acks > 5 * late_acks > 0
+    for statement in Statement.select():
+        assert statement.case.received <= statement.received_on <= TODAY
+
+
+def test_people_and_texts_pass_the_intake_checks(store: Store) -> None:
+    generate(200, seed=6, years=2, today=TODAY, user=USER)
+    fields = ("name", "role", "salutation", "street", "postcode", "city", "email", "phone", "customer_no", "bg_no")
+    parties = list(Party.select())
+    assert parties
+    for party in parties:
+        data = PartyInput(**{name: getattr(party, name) for name in fields})
+        assert party_errors(data, "person") == {}, party.name
+    assert any(p.customer_no for p in parties) and any(p.bg_no for p in parties)
+    for case in Case.select():
+        assert case.subject and text_problem(case.subject, "Betreff", max_len=300, multiline=False) is None
+        assert case.description and text_problem(case.description, "Beschreibung") is None
+
+
+def test_some_open_cases_are_overdue(store: Store) -> None:
+    generate(400, seed=1, years=1, today=TODAY, user=USER)
+    cal = calendar_of(load_profile())
+    states = Counter()
+    for case in Case.select().where(Case.status == STATUS_OPEN):
+        facts = ClockFacts(
+            case.closed,
+            case.ack_due,
+            case.final_due,
+            case.ack_sent,
+            case.interim_sent,
+            case.interim_expected,
+            case.answer_sent,
+        )
+        states[due_status(facts, TODAY, cal).state] += 1
+    assert states[DueState.OVERDUE] >= 1
+    assert states[DueState.ON_TRACK] + states[DueState.DUE_SOON] > states[DueState.OVERDUE]
+
+
+@pytest.mark.parametrize("store", ["braunschweig"], indirect=True)
+def test_refs_continue_after_existing_cases(store: Store) -> None:
+    existing = register(received=date(2026, 11, 2))
+    assert existing.ref == "KRM-2026-0001"
+    generate(60, seed=9, years=1, today=TODAY, user=USER)
+    seqs_2026 = sorted(c.seq for c in Case.select().where(Case.year == 2026))
+    assert seqs_2026 == list(range(1, len(seqs_2026) + 1))
+    assert Case.get_by_id(existing.id).ref == "KRM-2026-0001"
+    assert check_store(store) == []
+    # and a case registered afterwards by the real service continues after the demo cases
+    later = register(received=date(2026, 11, 19))
+    assert later.seq == seqs_2026[-1] + 1
+
+
+def test_existing_teams_and_staff_are_used(store: Store) -> None:
+    own = team("Team 999 Sonderaufgaben", "Bereich 90")
+    boss = staff("Gerda Beispiel", "GF")
+    generate(80, seed=1, years=2, today=TODAY, user=USER)
+    assert [t.name for t in Team.select()] == [own.name]
+    assert list(Staff.select().where(Staff.role == "GF")) == [boss]
+    assert {c.team_id for c in Case.select()} <= {own.id}
+    assert Staff.select().where((Staff.role == "TL") & (Staff.team == own)).exists()
+    assert check_store(store) == []

@@ -1,0 +1,529 @@
+"""Exchange format: export, all-or-nothing import, and the German refusals naming line and field."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from krm_desktop.model.cases import dab as dab_services
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.intake import ConcernInput
+from krm_desktop.model.errors import ValidationError
+from krm_desktop.model.exchange.jsonl import export_cases, import_cases
+from krm_desktop.model.exchange.line_checks import KEYS
+from krm_desktop.model.office.new_office import initialise_office
+from krm_desktop.model.office.profiles import PRESETS
+from krm_desktop.model.store.connection import Store, open_store
+from krm_desktop.model.store.entities import Case, Concern, Event, Party, Team
+from krm_desktop.model.time.deadlines import compute_deadlines
+from tests import factories as f
+from tests.factories import TODAY, USER
+
+
+def export_text() -> str:
+    out = io.StringIO()
+    export_cases(out)
+    return out.getvalue()
+
+
+def run_import(lines: list[Any]) -> int:
+    text = [line if isinstance(line, str) else json.dumps(line, ensure_ascii=False) for line in lines]
+    return import_cases(text, today=TODAY, user=USER)
+
+
+def refusal(lines: list[Any]) -> dict[str, str]:
+    with pytest.raises(ValidationError) as info:
+        run_import(lines)
+    return info.value.errors
+
+
+def good(**changes: Any) -> dict[str, Any]:
+    line: dict[str, Any] = {
+        "ref": None,
+        "kind": "beschwerde",
+        "concerns": None,
+        "channel": "brief",
+        "via": "direkt",
+        "received": "2026-11-02",
+        "team": "Team 401 Leistung",
+        "subject": "Wartezeit",
+        "description": "Seit Wochen keine Antwort.",
+        "person": {"salutation": "frau", "name": "Erika Mustermann", "city": "Lübeck"},
+        "ack_sent": None,
+        "interim_sent": None,
+        "answer_sent": None,
+        "closed": None,
+        "outcome": None,
+        "waiver": False,
+        "follows": None,
+        "anonymised": False,
+    }
+    line.update(changes)
+    return line
+
+
+def counts() -> tuple[int, int, int, int, int]:
+    return (
+        Case.select().count(),
+        Party.select().count(),
+        Event.select().count(),
+        Concern.select().count(),
+        (Team.select().count()),
+    )
+
+
+def second_store(tmp_path: Path, first: Store, profile: str = "luebeck") -> Store:
+    """Entities are bound through one proxy: close the first store before opening the other."""
+    first.close()
+    store = open_store(str(tmp_path / "second.sqlite3"), create=True)
+    initialise_office(profile)
+    return store
+
+
+def varied_cases() -> None:
+    """Every kind, closed with outcomes, acknowledged, interim notices, a follow-up, cards, umlauts."""
+    team = f.team()
+    other = f.team("Team 402 Markt & Integration")
+    tl = f.staff("Tina Leiter", "TL", team)
+    gf = f.staff("Gerd Führer", "GF")
+    umlauts = f.person(
+        "Jürgen Öztürk-Weiß",
+        salutation="herr",
+        street="Große Straße 5 ½",
+        city="Lübeck-Travemünde",
+        email="j.weiss@example.de",
+        phone="+49 451 / 12-34",
+    )
+    first = f.register(
+        received=date(2026, 10, 1),
+        team_id=team.id,
+        person=umlauts,
+        subject="Bescheid „unverständlich“ – Beschwerde",
+        description="Zeile eins\nZeile zwei\tmit Tab\n\nÄrger über € und ß.",
+        concerns=[("beschwerde",), ("lob",), ("beschwerde",)],
+    )
+    first = cases.acknowledge(first.id, version=first.version, sent_on=date(2026, 10, 2), today=TODAY, user=USER)
+    first = cases.send_interim(
+        first.id,
+        version=first.version,
+        sent_on=date(2026, 10, 10),
+        reason="Stellungnahme fehlt",
+        expected=date(2026, 10, 30),
+        today=TODAY,
+        user=USER,
+    )
+    first = cases.close(
+        first.id,
+        version=first.version,
+        closed_on=date(2026, 10, 20),
+        today=TODAY,
+        user=USER,
+        outcomes={1: "begruendet", 3: "nicht_bewertbar"},
+        signed_by=tl.id,
+        answer_sent=date(2026, 10, 19),
+    )
+    cases.follow_up(
+        first.id,
+        f.case_input(received=date(2026, 11, 3), person=f.person("Jürgen Öztürk-Weiß")),
+        today=TODAY,
+        user=USER,
+    )
+    praise = f.register(kind="lob", received=date(2026, 9, 1), team_id=other.id, person=f.person(email="a@b.de"))
+    cases.close(
+        praise.id,
+        version=praise.version,
+        closed_on=date(2026, 9, 5),
+        today=TODAY,
+        user=USER,
+        signed_by=tl.id,
+        answer_sent=date(2026, 9, 4),
+    )
+    f.register(kind="idee", channel="online", via="kommune", received=date(2026, 11, 10), person=None)
+    petition = f.register(kind="petition", via="petitionsausschuss", received=date(2025, 12, 30))
+    cases.close(
+        petition.id,
+        version=petition.version,
+        closed_on=date(2026, 1, 20),
+        today=TODAY,
+        user=USER,
+        outcomes={},
+        signed_by=gf.id,
+        answer_sent=date(2026, 1, 20),
+    )
+    f.register(kind="eingabe", via="bmas", channel="email", received=date(2026, 11, 19))
+    dab = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Herr X", received=date(2026, 8, 3))
+    dab = dab_services.decide_dab(
+        dab.id,
+        version=dab.version,
+        decision="Gespräch geführt",
+        decided_by=gf.id,
+        decided_on=date(2026, 8, 20),
+        today=TODAY,
+        user=USER,
+    )
+    dab = dab_services.inform_employee(
+        dab.id, version=dab.version, informed_on=date(2026, 8, 21), today=TODAY, user=USER
+    )
+    cases.close(
+        dab.id,
+        version=dab.version,
+        closed_on=date(2026, 8, 25),
+        today=TODAY,
+        user=USER,
+        outcomes={1: "unbegruendet"},
+        signed_by=gf.id,
+        answer_sent=date(2026, 8, 24),
+    )
+    fab = f.register(kind="fachaufsichtsbeschwerde", channel="persoenlich", via="agentur", received=date(2025, 3, 3))
+    fab = cases.record_waiver(
+        fab.id, version=fab.version, declared_on=date(2025, 3, 4), reasons="telefonisch geklärt", today=TODAY, user=USER
+    )
+    cases.close(
+        fab.id,
+        version=fab.version,
+        closed_on=date(2025, 3, 10),
+        today=TODAY,
+        user=USER,
+        outcomes={1: "nicht_bewertbar"},
+        signed_by=tl.id,
+    )
+    card = f.register(
+        kind="meinungskarte",
+        channel="meinungskarte",
+        person=None,
+        received=date(2026, 10, 1),
+        concerns=[("meinungskarte",), ("beschwerde",)],
+        subject="",
+        description="",
+    )
+    cases.close(card.id, version=card.version, closed_on=date(2026, 10, 2), today=TODAY, user=USER)
+    f.register(kind="meinungskarte", channel="meinungskarte", person=None, received=date(2026, 10, 1))
+    old = f.register(received=date(2019, 5, 6), person=f.person(customer_no=""))
+    cases.close(
+        old.id,
+        version=old.version,
+        closed_on=date(2019, 6, 1),
+        today=TODAY,
+        user=USER,
+        outcomes={1: "unbegruendet"},
+        signed_by=tl.id,
+        answer_sent=date(2019, 5, 30),
+    )
+    Case.update(anonymised=True, person=None, description="").where(Case.id == old.id).execute()
+
+
+def test_round_trip_is_lossless(store: Store, tmp_path: Path) -> None:
+    varied_cases()
+    first = export_text()
+    lines = [json.loads(line) for line in first.splitlines()]
+    assert len(lines) == Case.select().count() == 11
+    assert all(list(line) == list(KEYS) for line in lines)
+    assert [(line["received"], line["ref"]) for line in lines] == sorted(
+        (line["received"], line["ref"]) for line in lines
+    )
+    assert "Jürgen Öztürk-Weiß" in first  # ensure_ascii=False
+    assert {line["kind"] for line in lines} == set(
+        [
+            "beschwerde",
+            "lob",
+            "idee",
+            "petition",
+            "eingabe",
+            "dienstaufsichtsbeschwerde",
+            "fachaufsichtsbeschwerde",
+            "folgereaktion",
+            "meinungskarte",
+        ]
+    )
+    anonymised = next(line for line in lines if line["anonymised"])
+    assert (anonymised["ref"], anonymised["person"], anonymised["description"]) == ("KRM-2019-0001", None, None)
+    follow = next(line for line in lines if line["kind"] == "folgereaktion")
+    assert follow["follows"] == "KRM-2026-0001"
+    main = next(line for line in lines if line["ref"] == "KRM-2026-0001")
+    assert main["concerns"] == [
+        {"kind": "beschwerde", "outcome": "begruendet"},
+        {"kind": "lob", "outcome": None},
+        {"kind": "beschwerde", "outcome": "nicht_bewertbar"},
+    ]
+    assert main["person"]["customer_no"] == "123A456789" and main["person"]["email"] == "j.weiss@example.de"
+    assert (main["ack_sent"], main["interim_sent"], main["answer_sent"], main["closed"], main["outcome"]) == (
+        "2026-10-02",
+        "2026-10-10",
+        "2026-10-19",
+        "2026-10-20",
+        "begruendet",
+    )
+
+    second = second_store(tmp_path, store)
+    try:
+        assert import_cases(io.StringIO(first), today=TODAY, user=USER) == 11
+        assert export_text() == first
+        assert Event.select().where(Event.action == "imported").count() == 11
+        assert Event.get().text == "Aus Austauschdatei übernommen."
+        imported: Any = Case.get(Case.ref == "KRM-2026-0001")
+        assert (imported.status, imported.team.name, imported.version) == ("abgeschlossen", "Team 401 Leistung", 1)
+        assert imported.ack_due is not None and imported.final_due is not None
+        assert Case.get(Case.kind == "petition").lead == "gf"
+        idea: Any = Case.get(Case.kind == "idee")
+        assert idea.status == "offen"
+        assert idea.person is None and (idea.next_action, idea.next_due) == (None, None)  # anonymous: no clock
+        open_with_clock: Any = Case.get((Case.status == "offen") & Case.ack_due.is_null(False))
+        expected = ("ack", open_with_clock.ack_due) if open_with_clock.ack_sent is None else None
+        expected = expected or ("answer", open_with_clock.final_due)
+        assert (open_with_clock.next_action, open_with_clock.next_due) == expected
+        assert imported.next_due is None  # closed
+    finally:
+        second.close()
+
+
+def test_import_computes_deadlines_and_links(store: Store) -> None:
+    earlier = f.register(received=date(2026, 10, 1), person=None)
+    cases.close(
+        earlier.id,
+        version=earlier.version,
+        closed_on=date(2026, 10, 5),
+        today=TODAY,
+        user=USER,
+        outcomes={1: "begruendet"},
+    )
+    lines = [
+        good(kind="folgereaktion", follows="KRM-2026-0009", received="2026-11-10"),
+        good(ref="KRM-2026-0009", received="2026-11-02", closed="2026-11-05", outcome="begruendet"),
+        good(kind="folgereaktion", follows=earlier.ref, received="2026-11-03", team="Neues Team"),
+        good(kind="meinungskarte", channel="meinungskarte", person=None, received="2026-11-04"),
+    ]
+    assert run_import(lines) == 4
+    by_ref: dict[str, Any] = {c.ref: c for c in Case.select()}
+    # Given references are kept; the others get the next free numbers after them.
+    assert set(by_ref) == {earlier.ref, "KRM-2026-0009", "KRM-2026-0010", "KRM-2026-0011", "KRM-2026-0012"}
+    assert by_ref["KRM-2026-0010"].follows.ref == "KRM-2026-0009"
+    assert by_ref["KRM-2026-0011"].follows.ref == earlier.ref
+    assert by_ref["KRM-2026-0011"].team.name == "Neues Team"
+    assert Team.select().where(Team.name == "Team 401 Leistung").count() == 1
+    expected = compute_deadlines(PRESETS["luebeck"], "beschwerde", "brief", date(2026, 11, 2))
+    assert (by_ref["KRM-2026-0009"].ack_due, by_ref["KRM-2026-0009"].final_due) == (
+        expected.ack_due,
+        expected.final_due,
+    )
+    assert by_ref["KRM-2026-0009"].status == "abgeschlossen"
+    assert by_ref["KRM-2026-0012"].ack_due is None and by_ref["KRM-2026-0012"].final_due is None
+    assert [c.kind for c in by_ref["KRM-2026-0009"].concerns] == ["beschwerde"]
+    assert by_ref["KRM-2026-0009"].concerns[0].outcome == "begruendet"
+    assert by_ref["KRM-2026-0009"].person.name == "Erika Mustermann"
+    assert by_ref["KRM-2026-0009"].person.street == ""
+
+
+@pytest.mark.parametrize("store", ["braunschweig"], indirect=True)
+def test_braunschweig_final_deadline_counts_from_ack_sent(store: Store) -> None:
+    run_import([good(ref="KRM-2026-0001", ack_sent="2026-11-04"), good(ref="KRM-2026-0002")])
+    profile = PRESETS["braunschweig"]
+    sent = Case.get(Case.ref == "KRM-2026-0001")
+    unsent = Case.get(Case.ref == "KRM-2026-0002")
+    with_ack = compute_deadlines(profile, "beschwerde", "brief", date(2026, 11, 2), ack_sent=date(2026, 11, 4))
+    assert sent.final_due == with_ack.final_due
+    assert unsent.final_due == compute_deadlines(profile, "beschwerde", "brief", date(2026, 11, 2)).final_due
+    assert sent.final_due != unsent.final_due
+
+
+def test_bom_and_empty_lines_are_tolerated(store: Store) -> None:
+    lines = ["\ufeff" + json.dumps(good()) + "\n", "\n", "   \n", json.dumps(good(received="2025-05-05")) + "\r\n"]
+    assert import_cases(lines, today=TODAY, user=USER) == 2
+    assert {c.ref for c in Case.select()} == {"KRM-2026-0001", "KRM-2025-0001"}
+
+
+def test_empty_file_imports_nothing(store: Store) -> None:
+    assert import_cases([], today=TODAY, user=USER) == 0
+    assert export_text() == ""
+
+
+def test_optional_keys_may_be_left_out(store: Store) -> None:
+    assert run_import([{"kind": "idee", "channel": "email", "via": "direkt", "received": "2026-11-02"}]) == 1
+    case = Case.get()
+    assert (case.subject, case.description, case.person, case.team, case.waiver) == ("", "", None, None, False)
+
+
+def test_all_or_nothing(store: Store) -> None:
+    f.register(received=date(2026, 1, 5))
+    before = counts()
+    snapshot = f.snapshot()
+    lines = [good(), good(kind="lob"), good(kind="idee"), good(received="2027-01-01"), good(kind="eingabe")]
+    errors = refusal(lines)
+    assert list(errors) == ["line 4.received"]
+    assert errors["line 4.received"].startswith("Zeile 4, Feld „received“: ")
+    assert "Zukunft" in errors["line 4.received"]
+    assert counts() == before
+    assert f.snapshot() == snapshot
+
+
+def test_every_bad_line_is_reported(store: Store) -> None:
+    lines = [good(kind="x"), good(), "{", good(channel="fax", via="luftpost")]
+    errors = refusal(lines)
+    assert set(errors) == {"line 1.kind", "line 3", "line 4.channel", "line 4.via"}
+
+
+def test_report_is_capped(store: Store) -> None:
+    errors = refusal(["[]"] * 250)
+    assert len(errors) == 201
+    assert "50 weitere Fehler" in errors["more"]
+
+
+def test_ref_already_in_database(store: Store) -> None:
+    existing = f.register()
+    errors = refusal([good(ref=existing.ref)])
+    assert errors == {
+        "line 1.ref": f"Zeile 1, Feld „ref“: Das Aktenzeichen {existing.ref} gibt es in der Datenbank bereits."
+    }
+
+
+def test_follows_an_open_or_a_refused_case(store: Store) -> None:
+    open_case = f.register()
+    errors = refusal([good(kind="folgereaktion", follows=open_case.ref)])
+    assert "noch offen" in errors["line 1.follows"]
+    errors = refusal([good(kind="folgereaktion", follows="KRM-2026-0007"), good(ref="KRM-2026-0007", kind="x")])
+    assert "Zeile 2" in errors["line 1.follows"] and "fehlerhaft" in errors["line 1.follows"]
+
+
+def test_follow_up_before_the_earlier_case_was_closed(store: Store) -> None:
+    lines = [
+        good(ref="KRM-2026-0001", received="2026-10-01", closed="2026-11-05", outcome="begruendet"),
+        good(kind="folgereaktion", follows="KRM-2026-0001", received="2026-11-02"),
+    ]
+    assert "vor dem Abschluss" in refusal(lines)["line 2.received"]
+
+
+def test_circular_follow_ups_are_refused(store: Store) -> None:
+    closed = {"received": "2026-11-02", "closed": "2026-11-02", "outcome": "begruendet", "kind": "folgereaktion"}
+    lines = [
+        good(ref="KRM-2026-0001", follows="KRM-2026-0002", **closed),
+        good(ref="KRM-2026-0002", follows="KRM-2026-0001", **closed),
+    ]
+    errors = refusal(lines)
+    assert "im Kreis" in errors["line 1.follows"] and "im Kreis" in errors["line 2.follows"]
+
+
+BAD_LINES: list[tuple[str, Any, str, str]] = [
+    # (name, line, field, part of the German message)
+    ("unknown key", good(colour="rot"), "colour", "Unbekanntes Feld „colour“"),
+    ("unknown kind", good(kind="widerspruch"), "kind", "Anliegensart: „widerspruch“ ist unbekannt"),
+    ("unknown channel", good(channel="fax"), "channel", "Eingangsweg: „fax“ ist unbekannt"),
+    ("unknown via", good(via="luftpost"), "via", "Eingang über: „luftpost“ ist unbekannt"),
+    (
+        "unknown outcome",
+        good(closed="2026-11-10", outcome="vielleicht"),
+        "outcome",
+        "Ergebnis: „vielleicht“ ist unbekannt",
+    ),
+    ("received in future", good(received="2026-11-21"), "received", "liegt in der Zukunft"),
+    ("received before 2000", good(received="1999-12-31"), "received", "kein plausibles Datum"),
+    ("closed before received", good(closed="2026-11-01", outcome="begruendet"), "closed", "liegt vor dem Eingang"),
+    ("ack sent in future", good(ack_sent="2026-11-23"), "ack_sent", "liegt in der Zukunft"),
+    ("answer before received", good(answer_sent="2026-10-01"), "answer_sent", "liegt vor dem Eingang"),
+    ("date format", good(received="02.11.2026"), "received", "Format JJJJ-MM-TT"),
+    ("impossible date", good(closed="2026-02-30"), "closed", "Format JJJJ-MM-TT"),
+    ("malformed JSON", '{"kind": "lob",', "", "kein gültiges JSON"),
+    ("not an object", "[1, 2]", "", "JSON-Objekt"),
+    ("duplicate JSON key", '{"kind": "lob", "kind": "idee"}', "", "doppelt"),
+    ("missing required key", {"kind": "lob", "channel": "brief", "via": "direkt"}, "received", "Pflichtfeld"),
+    ("wrong type", good(subject=5), "subject", "Text"),
+    ("wrong bool", good(waiver="ja"), "waiver", "true oder false"),
+    ("folgereaktion without follows", good(kind="folgereaktion"), "follows", "braucht die frühere"),
+    ("follows unknown ref", good(kind="folgereaktion", follows="KRM-2026-0099"), "follows", "weder in der Datenbank"),
+    ("follows on a non-follow-up", good(follows="KRM-2026-0099"), "follows", "Nur eine Folgereaktion"),
+    ("over-long description", good(description="x" * 100_001), "description", "höchstens 100.000 Zeichen"),
+    ("control character", good(subject="Bitte\x07"), "subject", "Steuerzeichen (U+0007)"),
+    ("meinungskarte with person", good(kind="meinungskarte", channel="meinungskarte"), "person", "anonym"),
+    (
+        "four concerns",
+        good(concerns=[{"kind": "beschwerde"}, {"kind": "lob"}, {"kind": "idee"}, {"kind": "lob"}]),
+        "concerns",
+        "Höchstens 3 Anliegen",
+    ),
+    ("first concern differs", good(concerns=[{"kind": "lob"}]), "concerns", "erste Anliegen"),
+    ("outcome on a lob", good(kind="lob", closed="2026-11-10", outcome="begruendet"), "outcome", "Nur Beschwerden"),
+    ("outcome while open", good(outcome="begruendet"), "outcome", "erst mit dem Abschluss"),
+    ("closed complaint without outcome", good(closed="2026-11-10"), "outcome", "braucht ein Ergebnis"),
+    (
+        "closed concern without outcome",
+        good(
+            closed="2026-11-10",
+            outcome="begruendet",
+            concerns=[{"kind": "beschwerde", "outcome": "begruendet"}, {"kind": "beschwerde", "outcome": None}],
+        ),
+        "concerns.2.outcome",
+        "braucht ein Ergebnis",
+    ),
+    ("ref format", good(ref="KRM-26-1"), "ref", "Format KRM-JJJJ-NNNN"),
+    ("ref not canonical", good(ref="KRM-2026-00001"), "ref", "Format KRM-JJJJ-NNNN"),
+    ("ref of another year", good(ref="KRM-2025-0001"), "ref", "Eingangsjahr 2026"),
+    ("bad customer number", good(person={"name": "A", "customer_no": "12"}), "person.customer_no", "Kundennummer"),
+    ("unknown person key", good(person={"name": "A", "role": "kunde"}), "person.role", "Unbekanntes Feld"),
+    ("person without name", good(person={"city": "Kiel"}), "person.name", "Name"),
+    ("anonymised with person", good(anonymised=True), "person", "anonymisierter Fall"),
+    ("anonymised with description", good(anonymised=True, person=None), "description", "anonymisierter Fall"),
+]
+
+
+@pytest.mark.parametrize(("line", "field", "text"), [case[1:] for case in BAD_LINES], ids=[c[0] for c in BAD_LINES])
+def test_bad_line_is_named_in_german(store: Store, line: Any, field: str, text: str) -> None:
+    before = counts()
+    errors = refusal([good(), line])
+    key = f"line 2.{field}" if field else "line 2"
+    assert key in errors, errors
+    prefix = f"Zeile 2, Feld „{field}“: " if field else "Zeile 2: "
+    assert errors[key].startswith(prefix)
+    assert text in errors[key]
+    assert counts() == before
+
+
+def test_duplicate_ref_in_file(store: Store) -> None:
+    errors = refusal([good(ref="KRM-2026-0003"), good(), good(ref="KRM-2026-0003")])
+    assert errors == {"line 3.ref": "Zeile 3, Feld „ref“: Das Aktenzeichen KRM-2026-0003 steht schon in Zeile 1."}
+
+
+def test_export_pages_keep_order(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from krm_desktop.model.exchange import jsonl as exchange
+
+    monkeypatch.setattr(exchange, "PAGE", 3)
+    for day in (5, 3, 3, 9, 1, 3, 7):
+        f.register(received=date(2026, 10, day), concerns=[ConcernInput("beschwerde"), ConcernInput("idee")])
+    lines = [json.loads(line) for line in export_text().splitlines()]
+    keys = [(line["received"], line["ref"]) for line in lines]
+    assert keys == sorted(keys) and len(set(keys)) == 7
+    assert all(len(line["concerns"]) == 2 for line in lines)
+
+
+def test_json_problems_are_told_in_german(store: Store) -> None:
+    errors = refusal(['{"kind": "lob",', "[" * 100_000, '{"ref": 1' + "0" * 5000 + "}"])
+    assert errors["line 1"] == (
+        "Zeile 1: kein gültiges JSON (Fehler bei Zeichen 16); die Zeile ist unvollständig oder verfälscht."
+    )
+    assert "verschachtelt" in errors["line 2"] and "verschachtelt" in errors["line 3"]
+
+
+@pytest.mark.parametrize("store", ["braunschweig"], indirect=True)
+def test_follow_up_of_a_purged_case_round_trips(store: Store, tmp_path: Path) -> None:
+    """Braunschweig deletes a case whole two years after completion; its Folgereaktion keeps the reference."""
+    from krm_desktop.model.cases import services as cases
+    from krm_desktop.model.retention.purge import execute_purge, plan_purge
+    from tests.model import retention_data as rd
+
+    earlier = rd.closed_case(date(2024, 3, 1))
+    later = cases.follow_up(earlier.id, f.case_input(received=date(2024, 3, 5)), today=date(2024, 3, 5), user=USER)
+    plan = plan_purge(date(2026, 3, 1))
+    assert earlier.ref in [c.ref for c in plan.cases]
+    execute_purge(plan, today=date(2026, 3, 1), user=USER)
+    assert Case.get_or_none(Case.ref == earlier.ref) is None
+    first = export_text()
+    line = next(json.loads(x) for x in first.splitlines() if json.loads(x)["ref"] == later.ref)
+    assert line["follows"] == earlier.ref
+    # restoring that one case from the file into this database: the purge log vouches for the reference
+    Case.delete().where(Case.ref == later.ref).execute()
+    assert import_cases(io.StringIO(json.dumps(line) + "\n"), today=TODAY, user=USER) == 1
+    restored = Case.get(Case.ref == later.ref)
+    assert (restored.follows_id, restored.follows_ref) == (None, earlier.ref)
+    assert export_text() == first

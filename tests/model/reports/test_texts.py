@@ -1,0 +1,91 @@
+"""The qualitative report texts, the topic list and the report reminder."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from krm_desktop.model.errors import ValidationError
+from krm_desktop.model.office.topics import DEFAULT_TOPICS, save_topic_list, topic_list
+from krm_desktop.model.reports.periods import Period
+from krm_desktop.model.reports.texts import (
+    ReportTexts,
+    default_recipient,
+    load_texts,
+    mark_report_made,
+    report_made,
+    report_reminder_due,
+    save_texts,
+)
+
+
+def test_texts_are_kept_per_period(store) -> None:
+    assert load_texts(Period(2025)) == ReportTexts()
+    save_texts(Period(2025), ReportTexts(focus="Erreichbarkeit", actions="Rückrufe", remarks="–"))
+    save_texts(Period(2025), ReportTexts(focus="Erreichbarkeit\n- Telefon", actions="Rückrufe", remarks=""))
+    assert load_texts(Period(2025)) == ReportTexts("Erreichbarkeit\n- Telefon", "Rückrufe", "")
+    assert load_texts(Period(2025, half=2)) == ReportTexts()
+    assert ReportTexts("a", "", "c").sections() == [("Schwerpunktthemen", "a"), ("Bemerkungen", "c")]
+
+
+def test_texts_with_control_characters_or_too_long_are_refused(store) -> None:
+    with pytest.raises(ValidationError) as info:
+        save_texts(Period(2025), ReportTexts(focus="x\x00y", actions="a" * 20_001))
+    assert set(info.value.errors) == {"focus", "actions"}
+    assert "höchstens 20.000 Zeichen" in info.value.errors["actions"]
+    assert load_texts(Period(2025)) == ReportTexts()
+
+
+def test_default_recipients() -> None:
+    assert default_recipient(Period(2025)) == "regionaldirektion"
+    assert default_recipient(Period(2025, half=1)) == "traegerversammlung"
+    assert default_recipient(Period(2025, quarter=3)) == "gf"
+
+
+@pytest.mark.parametrize(
+    ("today", "words"),
+    [
+        (date(2026, 1, 2), "Jahresbericht 2025 fällig: an die Trägerversammlung im Januar, an die Regionaldirektion "
+         "bis 22.01.2026 – Frist 22.01.2026 (in 20 Tagen)."),
+        (date(2026, 1, 21), "(morgen)"),
+        (date(2026, 1, 22), "(heute)"),
+        (date(2026, 2, 3), "Frist 22.01.2026 überschritten"),
+        (date(2026, 7, 1), "Halbjahresbericht 1. Halbjahr 2026 für die Trägerversammlung steht an"),
+    ],
+)  # fmt: skip
+def test_reminder_when_due(store, today: date, words: str) -> None:
+    text = report_reminder_due(today)
+    assert text is not None and words in text
+
+
+@pytest.mark.parametrize("today", [date(2026, 4, 1), date(2026, 6, 30), date(2026, 10, 1), date(2026, 12, 31)])
+def test_no_reminder_outside_the_report_months(store, today: date) -> None:
+    assert report_reminder_due(today) is None
+
+
+def test_reminder_goes_once_the_report_was_made(store) -> None:
+    assert not report_made(Period(2025))
+    mark_report_made(Period(2025), "regionaldirektion", date(2026, 1, 12))
+    assert report_made(Period(2025)) and report_reminder_due(date(2026, 1, 13)) is None
+    assert report_reminder_due(date(2026, 7, 13)) is not None
+    mark_report_made(Period(2026, half=1), "traegerversammlung", date(2026, 7, 13))
+    assert report_reminder_due(date(2026, 7, 14)) is None
+
+
+def test_half_year_report_after_q4_leaves_the_annual_report_due(store) -> None:
+    mark_report_made(Period(2025, half=2), "traegerversammlung", date(2026, 1, 8))
+    text = report_reminder_due(date(2026, 1, 9))
+    assert text is not None and "Jahresbericht 2025" in text
+
+
+def test_topic_list_defaults_and_cleaning(store) -> None:
+    assert topic_list() == list(DEFAULT_TOPICS)
+    saved = save_topic_list(["  Erreichbarkeit ", "erreichbarkeit", "", "Bescheide  verständlich"])
+    assert saved == ["Erreichbarkeit", "Bescheide verständlich"] == topic_list()
+    with pytest.raises(ValidationError) as info:
+        save_topic_list([f"Thema {n}" for n in range(31)])
+    assert "Höchstens 30 Themen" in info.value.errors["topics"]
+    with pytest.raises(ValidationError):
+        save_topic_list(["x" * 81])
+    assert topic_list() == ["Erreichbarkeit", "Bescheide verständlich"]

@@ -1,0 +1,162 @@
+"""The letter dialog, driven like a person would: compose, edit, preview, print into a PDF file, keep it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.letters import letter_pdf
+from krm_desktop.model.errors import RefusedError
+from krm_desktop.model.store.entities import Case, Event, Letter
+from krm_desktop.ui.letters.dialog import LetterDialog, StoredLetterDialog
+from krm_desktop.ui.letters.preview import new_printer, print_pages
+from tests import factories as f
+from tests.documents.conftest import office  # noqa: F401 (fixture)
+from tests.documents.pdf_tools import squeezed, text
+
+TODAY = date(2026, 11, 4)  # before the answer's deadline
+
+
+def pdf_printer(path: Path) -> QPrinter:
+    printer = new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+@pytest.fixture
+def dialog(qtbot, office):  # noqa: F811
+    case = f.register(team_id=office.team.id)
+    widget = LetterDialog(case.id, "eingangsbestaetigung", today=TODAY, user="petra.krause")
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_opens_with_the_filled_text_and_a_preview(dialog) -> None:
+    assert "Sehr geehrte Frau Mustermann," in dialog.body.toPlainText()
+    assert "bis zum 16.11.2026" in dialog.body.toPlainText()
+    assert dialog.subject.toPlainText().startswith("Ihr Anliegen vom 02.11.2026")
+    assert dialog.preview.page_count() == 1
+    assert dialog.signer_box.currentText().startswith("Petra Krause")
+    assert dialog.error.text() == ""
+
+
+def test_edit_preview_print_and_keep_in_the_case(qtbot, dialog, tmp_path: Path) -> None:
+    dialog.body.setFocus()
+    dialog.body.moveCursor(dialog.body.textCursor().MoveOperation.End)
+    qtbot.keyClick(dialog.body, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.body, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.body, "Mit <b>Gruß</b> & Dank.")
+    qtbot.waitUntil(lambda: squeezed("Mit <b>Gruß</b> & Dank.") in squeezed(text(dialog.preview_pdf)))
+    target = tmp_path / "gedruckt.pdf"
+    assert dialog.print_to(pdf_printer(target))
+    printed = target.read_bytes()
+    letter = Letter.get()
+    assert bytes(letter.pdf) == printed and letter_pdf(letter.id) == printed
+    assert squeezed("Mit <b>Gruß</b> & Dank.") in squeezed(text(printed))
+    events = [e.text for e in Event.select().where(Event.action.in_(["letter", "acknowledged"])).order_by(Event.id)]
+    assert events[0].startswith("Schreiben gedruckt: Eingangsbestätigung")
+    assert events[1] == "Eingangsbestätigung versandt am 04.11.2026."
+    assert Case.get().ack_sent == TODAY
+    assert "Im Fall abgelegt" in dialog.status.text() and "Versand im Fall vermerkt" in dialog.status.text()
+    # printing the same document again keeps no second copy, it only notes the history
+    assert dialog.print_to(pdf_printer(tmp_path / "nochmal.pdf"), printed)
+    assert Letter.select().count() == 1
+    assert Event.select().where(Event.text.startswith("Schreiben erneut gedruckt")).count() == 1
+
+
+def test_save_as_pdf_keeps_the_same_bytes(dialog, tmp_path: Path) -> None:
+    dialog.record.setChecked(False)
+    target = tmp_path / "schreiben.pdf"
+    assert dialog.save_to(target)
+    assert bytes(Letter.get().pdf) == target.read_bytes()
+    assert Case.get().ack_sent is None
+    assert Event.select().where(Event.text.startswith("Schreiben als PDF gespeichert")).count() == 1
+
+
+def test_every_form_label_names_its_field_for_alt_keys(dialog) -> None:
+    """A label with "&" and no buddy would show the "&" itself (as "Text&bausteine:" once did)."""
+    from PySide6.QtWidgets import QLabel
+
+    labels = [label for label in dialog.findChildren(QLabel) if "&" in label.text()]
+    assert any(label.buddy() is dialog.blocks for label in labels)
+    assert all(label.buddy() is not None for label in labels)
+
+
+def test_inserting_a_text_block_fills_its_placeholders(qtbot, dialog) -> None:
+    items = [dialog.blocks.item(i) for i in range(dialog.blocks.count())]
+    item = next(i for i in items if i.data(Qt.ItemDataRole.UserRole) == "allgemein.rueckfragen")
+    dialog.blocks.setCurrentItem(item)
+    dialog.body.moveCursor(dialog.body.textCursor().MoveOperation.End)
+    dialog.insert_block()
+    assert dialog.body.toPlainText().rstrip().endswith("unser Zeichen KRM-2026-0001.")
+
+
+def test_open_gaps_block_printing_with_a_german_message(qtbot, office, tmp_path: Path) -> None:  # noqa: F811
+    case = f.register(team_id=office.team.id)
+    widget = LetterDialog(case.id, "zwischennachricht", today=TODAY, user="x")
+    qtbot.addWidget(widget)
+    widget.reason.setPlainText("")
+    widget.rebuild_text()
+    widget.refresh_preview()
+    assert "Vor dem Drucken bitte ergänzen: Grund der Verzögerung" in widget.error.text()
+    assert not widget.print_to(pdf_printer(tmp_path / "x.pdf"))
+    assert "fehlen noch Angaben" in widget.error.text() and Letter.select().count() == 0
+    widget.reason.setPlainText("Die Akte liegt noch beim Fachbereich.")
+    assert "Der Grund: Die Akte liegt noch beim Fachbereich." in widget.body.toPlainText()
+    assert widget.print_to(pdf_printer(tmp_path / "x.pdf"))
+    stored = Case.get()
+    assert stored.interim_reason == "Die Akte liegt noch beim Fachbereich." and stored.interim_sent == TODAY
+
+
+def test_signer_choice_changes_the_signature(qtbot, office) -> None:  # noqa: F811
+    case = f.register(team_id=office.team.id)
+    widget = LetterDialog(case.id, "antwort", today=TODAY, user="x")
+    qtbot.addWidget(widget)
+    widget.signer_box.setCurrentIndex(widget.signer_box.findData(office.gf.id))
+    qtbot.waitUntil(lambda: "Dr. Gabriele Fuchs" in text(widget.preview_pdf))
+    content = text(widget.preview_pdf)
+    assert "Dr. Gabriele Fuchs\nGeschäftsführung" in content and "Im Auftrag" not in content
+
+
+def test_a_document_that_does_not_apply_does_not_open(qtbot, office) -> None:  # noqa: F811
+    case = f.register(person=None)
+    with pytest.raises(RefusedError, match="anonym"):
+        LetterDialog(case.id, "antwort", today=TODAY, user="x")
+
+
+def test_stored_letter_is_shown_and_reprinted_unchanged(qtbot, office, tmp_path: Path) -> None:  # noqa: F811
+    case = f.register(team_id=office.team.id)
+    composer = LetterDialog(case.id, "antwort", today=TODAY, user="x")
+    qtbot.addWidget(composer)
+    assert composer.save_to(tmp_path / "a.pdf")
+    letter = Letter.get()
+    shown = StoredLetterDialog(letter.id, today=date(2026, 11, 20), user="y")
+    qtbot.addWidget(shown)
+    assert shown.preview.page_count() == 1
+    again = tmp_path / "again.pdf"
+    assert shown.print_to(pdf_printer(again))
+    assert again.read_bytes() == bytes(letter.pdf) == (tmp_path / "a.pdf").read_bytes()
+    assert Letter.select().count() == 1
+    assert Event.select().where(Event.text.startswith("Schreiben erneut gedruckt")).count() == 1
+
+
+def test_printing_page_images_onto_a_printer(qtbot, office, tmp_path: Path) -> None:  # noqa: F811
+    case = f.register(team_id=office.team.id)
+    composer = LetterDialog(case.id, "antwort", today=TODAY, user="x")
+    qtbot.addWidget(composer)
+    pdf = composer.preview_pdf
+    target = tmp_path / "raster.pdf"
+    assert print_pages(pdf, pdf_printer(target)) == 1
+    from pypdf import PdfReader
+
+    reader = PdfReader(target)
+    assert len(reader.pages) == 1
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert round(width) == 595 and round(height) == 842  # A4
+    assert cases  # the services the dialog records with are the real ones
