@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from peewee import DatabaseError
 from PySide6 import QtCore
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from krm_desktop import __version__
@@ -45,32 +45,12 @@ from krm_desktop.ui.case_list.table import CaseTableView
 from krm_desktop.ui.case_list.table_model import COLUMN_INDEX, CaseTableModel
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 
 START_FALLBACK_MS = 1_000  # finish_start without a first paint after this long
 REFRESH_INTERVAL_MS = 60_000  # look for other workstations' changes this often (F5: at once)
 MENUS = {"file": "&Datei", "case": "&Kundenreaktion", "view": "&Ansicht", "help": "&Hilfe"}
 NEW_CASE_READ_ONLY = "Schreibgeschützt geöffnet: Kundenreaktionen können hier nicht erfasst oder geändert werden."
-
-
-class PaletteWatch(QWidget):
-    """A hidden widget that says when the palette changes (light/dark, also the system's).
-
-    Not the window's own changeEvent: the window gets title and activation changes before its first paint,
-    and the first call of a Python changeEvent makes PySide6 create its QEvent type (some 5 ms)."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.hide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        types = QtCore.QEvent.Type
-        if event.type() in (types.PaletteChange, types.ApplicationPaletteChange):
-            self.changed.emit()
-        super().changeEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -140,8 +120,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()  # their entries follow (finish_start)
         self._tab_order()
-        self.palette_watch = PaletteWatch(self)
-        self.palette_watch.changed.connect(lambda: self.model.set_dark(palette_is_dark()))
 
         self.dashboard.tile_selected.connect(self._tile_selected)
         self.filter_bar.changed.connect(self._filter_changed)
@@ -183,7 +161,6 @@ class MainWindow(QMainWindow):
         self._store_safety()
         qt = QtCore.Qt
         self.database_label.setTextInteractionFlags(qt.TextInteractionFlag.TextSelectableByMouse)
-        self.dashboard.finish()
         header = self.view.horizontalHeader()
         order = self.model.order
         sort_order = qt.SortOrder.DescendingOrder if order.descending else qt.SortOrder.AscendingOrder
@@ -463,6 +440,11 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.about(self, "Über KRM Desktop", self.about_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.model.set_dark(palette_is_dark())
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist_settings:

@@ -1,5 +1,4 @@
-"""The start is tuned (benchmarks/bench_main_window.py): the first rows come before the rest of the start, and
-nothing before them makes PySide6 build its `Qt` enum namespace (some 50 ms)."""
+"""The start is tuned (benchmarks/bench_main_window.py): the first rows come before the rest of the start."""
 
 from __future__ import annotations
 
@@ -25,7 +24,7 @@ window.persist_settings = False
 seen = {}
 def painted(_when):
     seen.update(
-        rows=window.model.rowCount(), qt_namespace="Qt" in vars(QtCore), started=window.started,
+        rows=window.model.rowCount(), started=window.started,
         drivers=sorted(name for name in ("psycopg2", "psycopg", "pymysql") if name in sys.modules),
         gc_relaxed=gc.get_threshold() != normal_gc,
     )
@@ -59,11 +58,7 @@ def test_first_rows_before_counts_choices_and_detail(qtbot, store) -> None:
     assert window.windowTitle() == "KRM Desktop – Jobcenter Lübeck"
 
 
-def test_no_qt_enum_namespace_nor_database_drivers_before_the_first_rows(store, tmp_path: Path) -> None:
-    """PySide6 builds its `Qt` namespace (some 100 Python enums) the first time anything uses it: a Qt.… value,
-    a Python headerData() or flags() Qt calls, an overloaded call such as QAction.setShortcut, a QBrush, a
-    QPainter pen. Should this fail after a change (or a PySide6 upgrade), find the first use with
-    `enum.EnumType._create_` patched to print a stack for "GlobalColor", and move it after the first paint."""
+def test_no_database_drivers_before_the_first_rows(store, tmp_path: Path) -> None:
     make_due_cases()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
     result = subprocess.run(
@@ -78,7 +73,6 @@ def test_no_qt_enum_namespace_nor_database_drivers_before_the_first_rows(store, 
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen == {
         "rows": 5,
-        "qt_namespace": False,
         "started": False,
         "drivers": [],  # peewee's server drivers wait for a server database (krm_desktop.database_drivers)
         "gc_relaxed": True,  # fewer garbage collections until the first rows are painted ...

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6 import QtCore
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from krm_desktop.model.case_list.overview import TILES, Overview
@@ -11,9 +10,8 @@ from krm_desktop.model.case_list.overview import TILES, Overview
 # Tiles that need attention get a coloured edge when their count is not zero (the number and the
 # caption carry the meaning; the edge only helps to find them).
 ALERT = {"overdue": "red", "due_today": "amber", "ack_pending": "amber"}
-# One style sheet for the whole strip (parsed once; a sheet per tile and label cost the start some milliseconds).
-# The number is 1.8 times the normal size, bold: a style sheet, not a QFont (that type alone costs PySide6 a few
-# milliseconds at start). `edge` and `checked` are dynamic properties (Dashboard._restyle).
+# One style sheet for the whole strip; the number is 1.8 times the normal size, bold.
+# `edge` and `checked` are dynamic properties (Dashboard._restyle).
 STYLE = """
 QPushButton#tile { border: 1px solid palette(mid); border-radius: 4px; background: palette(base);
                    border-left: 6px solid palette(mid); }
@@ -35,20 +33,16 @@ class Tile(QPushButton):
         self.setObjectName("tile")
         self.setCheckable(True)
         self.setMinimumHeight(64)
-        self.number = QLabel("–")  # a QLabel is left-aligned and vertically centred by default
+        self.number = QLabel("–")
         self.number.setObjectName("number")
         self.caption = QLabel(caption)
+        for label in (self.number, self.caption):  # clicks on them go to the button
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 4, 10, 4)
         layout.setSpacing(0)
         layout.addWidget(self.number)
         layout.addWidget(self.caption)
-
-    def let_clicks_through(self) -> None:
-        """Clicks on the number and caption go to the button. (Called right after the first paint: the
-        first use of Qt's enum namespace costs some 50 ms, see case_table_model.)"""
-        for label in (self.number, self.caption):
-            label.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
 
 class Dashboard(QWidget):
@@ -95,10 +89,6 @@ class Dashboard(QWidget):
             if bool(label.property("checked")) != checked:
                 label.setProperty("checked", checked)
                 self._restyle(label)
-
-    def finish(self) -> None:
-        for button in self.tiles.values():
-            button.let_clicks_through()
 
     def set_overview(self, figures: Overview) -> None:
         for code in TILES:

@@ -1,22 +1,17 @@
 """The detail pane: the summary and history (Fallhistorie) of the selected case, and below it what the main
-window's workflows add after the first paint (the action buttons, attachments).
+window's workflows add (the action buttons, the attachments tab).
 
-The HTML comes from `case_html`, imported when the first case is shown: the start does not wait for it. Nothing
-here touches Qt's enum namespace before the first paint (see main_window).
+The HTML comes from `case_html`, imported when the first case is shown.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from krm_desktop.model.time.working_days import WorkingCalendar
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QTabWidget
 
 EMPTY_TEXT = "Keine Kundenreaktion ausgewählt. Wählen Sie eine Zeile in der Liste (Eingabetaste öffnet sie hier)."
 GONE_TEXT = "Diese Kundenreaktion gibt es nicht mehr (gelöscht)."
@@ -30,7 +25,7 @@ class DetailPane(QWidget):
         self.today = today
         self.calendar = calendar
         self.case_id: int | None = None
-        self.tabs: QTabWidget | None = None  # made when a tab is added (after the first paint)
+        self.tabs: QTabWidget | None = None  # made when the first tab is added
         self.browser = QTextBrowser()
         self.browser.setAccessibleName("Details der ausgewählten Kundenreaktion")
         self.browser.setOpenLinks(False)
@@ -49,8 +44,6 @@ class DetailPane(QWidget):
     def add_tab(self, widget: QWidget, title: str) -> None:
         """A page beside the summary (attachments): the summary becomes the first of the tabs."""
         if self.tabs is None:
-            from PySide6.QtWidgets import QTabWidget
-
             self.column.removeWidget(self.browser)
             self.tabs = QTabWidget()
             self.tabs.addTab(self.browser, "Übersicht")

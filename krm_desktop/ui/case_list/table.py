@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from krm_desktop.ui.case_list.table_model import COLUMN_INDEX
@@ -55,34 +54,7 @@ class CaseTableView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)  # the sort indicator is shown once sorting is on
-        self._header_model: QAbstractItemModel | None = None
         self.doubleClicked.connect(lambda index: self.open_requested.emit(index.row()))
-
-    def setModel(self, model: QAbstractItemModel | None) -> None:
-        """As QTableView's, except that the column header shows the titles of the model's `header_model()`
-        when it has one: a C++ model, so that laying out and painting the header calls no Python headerData()
-        (Qt would pass a `Qt.Orientation`, and creating that enum costs the start some 50 ms, see
-        case_table_model). The model's own headerData() stays, for screen readers and other views.
-
-        QTableView's own setModel would give the header the model; the rest of it wires spans and row
-        editing, which this list has not."""
-        make_titles = getattr(model, "header_model", None)
-        if make_titles is None or model is None:
-            self._header_model = None
-            super().setModel(model)
-            return
-        self._header_model = make_titles(self)
-        self.verticalHeader().setModel(model)
-        self.horizontalHeader().setModel(self._header_model)
-        QAbstractItemView.setModel(self, model)
-
-    def setSelectionModel(self, selection_model: QItemSelectionModel) -> None:
-        if self._header_model is None:
-            super().setSelectionModel(selection_model)
-            return
-        # The column header keeps the selection model of its own (titles) model.
-        self.verticalHeader().setSelectionModel(selection_model)
-        QAbstractItemView.setSelectionModel(self, selection_model)
 
     def apply_default_widths(self) -> None:
         metrics = self.fontMetrics()
@@ -91,8 +63,7 @@ class CaseTableView(QTableView):
             self.setColumnWidth(COLUMN_INDEX[name], metrics.horizontalAdvance(text) + extra)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        keys = QtCore.Qt.Key
-        if event.key() in (keys.Key_Return, keys.Key_Enter) and self.currentIndex().isValid():
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.open_requested.emit(self.currentIndex().row())
             event.accept()
             return

@@ -1,33 +1,22 @@
 """The case list as a QAbstractTableModel over case positions; rows come in pages from `CaseList`.
 
-Sorting and filtering happen in SQL (`krm_desktop.model.case_list.query`); this model only keeps a small
-cache of pages and answers `data()` from prepared rows with integer role constants (no enum look-ups
-in the hot path).
-
-Nothing here touches PySide6's `Qt` namespace before the first paint: its first use creates some 100 Python
-enum types (about 50 ms), which would delay the start. Hence the plain integer roles below (checked against
-Qt's in the tests), no `flags()` override (Qt's own answers the same), and the view takes its header texts
-from `header_model()` rather than from a Python `headerData()` (which Qt would call with a `Qt.Orientation`).
+Sorting and filtering happen in SQL (`krm_desktop.model.case_list.query`); this model keeps a small cache of
+pages and answers `data()` and `headerData()` with Qt's roles. The due column carries its state three ways:
+colour (BackgroundRole, ForegroundRole), words (DisplayRole) and an icon (DecorationRole).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date
-from typing import TYPE_CHECKING
 
 from peewee import OperationalError
-from PySide6 import QtCore
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from krm_desktop.model.case_list.query import COLUMNS, CaseFilter, CaseList, CaseRow, SortOrder
 from krm_desktop.model.time.deadlines import DueState
 from krm_desktop.model.time.working_days import WorkingCalendar
 from krm_desktop.ui.case_list.due_style import STATE_WORDS, DueStyle, palette_is_dark
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
 
 HEADERS = {
     "ref": "Az.",
@@ -45,19 +34,8 @@ DUE_COLUMN = COLUMN_INDEX["due"]
 PAGE_SIZE = 50
 MAX_PAGES = 40  # small row cache: 2,000 rows at most
 
-# Qt.ItemDataRole values (Qt's ABI; tests/ui/case_list/test_table_model.py compares them with the enum).
-_DISPLAY = 0  # DisplayRole
-_DECORATION = 1  # DecorationRole
-_TOOLTIP = 3  # ToolTipRole
-_BACKGROUND = 8  # BackgroundRole
-_FOREGROUND = 9  # ForegroundRole
-_ACCESSIBLE = 11  # AccessibleTextRole
-_USER = 256  # UserRole
-CASE_ID_ROLE = _USER + 1
-DUE_STATE_ROLE = _USER + 2
-# The roles this model answers besides DisplayRole; every other role (font, alignment …) is empty at once.
-_DUE_ROLES = frozenset({_BACKGROUND, _FOREGROUND, _DECORATION, _TOOLTIP})  # the due column only
-_OTHER_ROLES = frozenset({_ACCESSIBLE, CASE_ID_ROLE, DUE_STATE_ROLE})
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DUE_STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Line = tuple[CaseRow, tuple[str, ...]]  # a fetched row and the texts of its cells
 _MISSING = "(inzwischen gelöscht)"
@@ -110,10 +88,10 @@ class CaseTableModel(QAbstractTableModel):
     def set_today(self, today: date) -> None:
         self.cases.today = today
 
-    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        wanted = SortOrder(COLUMNS[column], order == QtCore.Qt.SortOrder.DescendingOrder)
+        wanted = SortOrder(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
         if wanted != self.cases.order:
             self.cases.order = wanted
             self.reload()
@@ -225,61 +203,51 @@ class CaseTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    # flags(): QAbstractTableModel's own (enabled, selectable, never has children) is what the list needs.
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:
-        if orientation == QtCore.Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            if role == _DISPLAY:
-                return HEADERS[COLUMNS[section]]
-            if role == _TOOLTIP and section == DUE_COLUMN:
-                return DUE_HEADER_TIP
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[COLUMNS[section]]
+        if role == Qt.ItemDataRole.ToolTipRole and section == DUE_COLUMN:
+            return DUE_HEADER_TIP
         return None
 
-    def header_model(self, parent: QtCore.QObject | None = None) -> QStandardItemModel:
-        """The column titles (and the Frist column's tooltip) in a C++ model for the view's header."""
-        titles = QStandardItemModel(0, len(COLUMNS), parent)
-        for column, name in enumerate(COLUMNS):
-            item = QStandardItem(HEADERS[name])
-            if column == DUE_COLUMN:
-                item.setToolTip(DUE_HEADER_TIP)
-            titles.setHorizontalHeaderItem(column, item)
-        return titles
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> object:
-        # The hot path: each painted cell asks seven roles. The texts are made once per fetched row; the
-        # colour roles are answered for the due column only; every other role is empty at once.
-        if role == _DISPLAY:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
             line = self._line(index.row())
-            if line is not None:
-                return line[1][index.column()]
-            if not index.isValid():
-                return None
-            return _MISSING if index.column() == 0 else ""
-        if role in _DUE_ROLES:
-            if index.column() != DUE_COLUMN:
-                return None
+            if line is None:
+                return _MISSING if column == 0 else ""
+            return line[1][column]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             row = self.row(index.row())
             if row is None:
-                return None
-            if role == _BACKGROUND:
-                return self._style.background.get(row.due.state)
-            if role == _FOREGROUND:
-                return self._style.foreground.get(row.due.state)
-            if role == _DECORATION:
-                return self._style.icons.get(row.due.state)
-            return _due_tooltip(row)
-        if role not in _OTHER_ROLES or not index.isValid():
+                return _MISSING if column == 0 else None
+            if column == DUE_COLUMN:  # the state in words first
+                return f"{STATE_WORDS[row.due.state]}: {row.due_text}"
+            return _text(row, column)
+        if role == CASE_ID_ROLE:
+            row = self.row(index.row())
+            return None if row is None else row.id
+        if role == DUE_STATE_ROLE:
+            row = self.row(index.row())
+            return None if row is None else row.due.state.value
+        if column != DUE_COLUMN:
             return None
         row = self.row(index.row())
         if row is None:
-            return _MISSING if role == _ACCESSIBLE and index.column() == 0 else None
-        if role == CASE_ID_ROLE:
-            return row.id
-        if role == DUE_STATE_ROLE:
-            return row.due.state.value
-        if index.column() == DUE_COLUMN:  # AccessibleTextRole: the state in words first
-            return f"{STATE_WORDS[row.due.state]}: {row.due_text}"
-        return _text(row, index.column())
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._style.background.get(row.due.state)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._style.foreground.get(row.due.state)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._style.icons.get(row.due.state)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _due_tooltip(row)
+        return None
 
 
 def _due_tooltip(row: CaseRow) -> str:
