@@ -171,7 +171,7 @@ class Workflows:
 
     def open_stored_letters(self) -> None:
         from krm_desktop.model.cases.letters import letters_of
-        from krm_desktop.ui.letters.dialog import StoredLetterDialog
+        from krm_desktop.ui.letters.stored_letter import StoredLetterDialog
 
         case_id = self._selected_case()
         if case_id is None:

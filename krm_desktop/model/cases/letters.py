@@ -339,14 +339,14 @@ def record_reprint(letter_id: int, *, today: date, user: str, how: str = "erneut
     )
 
 
-def letters_of(case_id: int) -> list[LetterInfo]:
-    """The case's stored letters, newest first, without loading their bytes."""
+def _infos(condition: Any) -> list[LetterInfo]:
+    """The stored letters that meet `condition`, newest first, without loading their bytes."""
     rows = cast(
         Any,
         Letter.select(
             Letter.id, Letter.doc_type, Letter.created, Letter.created_by, Letter.filename, fn.LENGTH(Letter.pdf)
         )
-        .where(Letter.case == case_id)
+        .where(condition)
         .order_by(cast(Any, Letter.created).desc(), cast(Any, Letter.id).desc())
         .tuples(),
     )
@@ -354,6 +354,19 @@ def letters_of(case_id: int) -> list[LetterInfo]:
         LetterInfo(row[0], row[1], DOC_TYPES.get(row[1], row[1]), row[2], row[3], row[4], int(row[5] or 0))
         for row in rows
     ]
+
+
+def letters_of(case_id: int) -> list[LetterInfo]:
+    """The case's stored letters, newest first, without loading their bytes."""
+    return _infos(Letter.case == case_id)
+
+
+def letter_info(letter_id: int) -> LetterInfo:
+    """One stored letter without its bytes; refused when it is gone."""
+    found = _infos(Letter.id == letter_id)
+    if not found:
+        raise RefusedError("Dieses Schreiben gibt es nicht mehr (gelöscht).")
+    return found[0]
 
 
 def letter_pdf(letter_id: int) -> bytes:

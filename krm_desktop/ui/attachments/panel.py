@@ -1,6 +1,6 @@
 """The attachments (Anlagen) of one case: add by file dialog or drag-and-drop, open, save, remove.
 
-The files live in the database (model.attachments). "Öffnen" writes a copy into a private temporary folder
+The files live in the database (`model.cases.attachments`); the list shows them (`attachment_list`). "Öffnen" writes a copy into a private temporary folder
 of this program run (readable by this account only, removed when the program ends) and hands it to the
 system's viewer.
 """
@@ -15,29 +15,8 @@ from pathlib import Path
 
 from peewee import DatabaseError
 from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QDesktopServices,
-    QDragEnterEvent,
-    QDragLeaveEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeyEvent,
-    QKeySequence,
-    QResizeEvent,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
-    QGridLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QResizeEvent
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from krm_desktop.model.cases.attachments import (
     MAX_BYTES,
@@ -48,11 +27,11 @@ from krm_desktop.model.cases.attachments import (
     format_size,
     remove_attachment,
 )
+from krm_desktop.model.cases.stored_case import case_heading
 from krm_desktop.model.errors import KrmError, ValidationError
-from krm_desktop.model.store.entities import Case
+from krm_desktop.ui.attachments.attachment_list import AttachmentList
 
 ERROR_STYLE = "color: #b00020;"
-COLUMNS = ("Name", "Art", "Größe", "Beigefügt am", "von")
 FILE_FILTER = (
     "Briefe, PDF, Bilder, E-Mails (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.gif *.bmp *.eml *.msg *.txt *.docx "
     "*.doc *.odt *.rtf);;Alle Dateien (*)"
@@ -63,7 +42,6 @@ DROP_HINT = (
 )
 DROP_STYLE = "AttachmentsPanel#attachments_panel { border: 2px dashed palette(highlight); }"
 NARROW_WIDTH = 620
-NARROW_HIDDEN = (1, 4)  # Art, von
 _temp_folder: Path | None = None
 
 
@@ -81,17 +59,6 @@ def local_files(mime: QMimeData) -> list[Path]:
     if not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-
-class AttachmentList(QTreeWidget):
-    delete_pressed = Signal()  # the Delete key: remove the selected attachment (after asking)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Delete):
-            self.delete_pressed.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class AttachmentsPanel(QWidget):
@@ -112,18 +79,6 @@ class AttachmentsPanel(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.tree = AttachmentList()
-        self.tree.setHeaderLabels(COLUMNS)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a shortened name keeps its ending (.pdf)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAccessibleName("Anlagen der Kundenreaktion")
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(lambda *_: self.open_selected())
         self.tree.currentItemChanged.connect(lambda *_: self._enable())
         self.hint = QLabel(DROP_HINT)
@@ -180,23 +135,12 @@ class AttachmentsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        case = Case.get_or_none(Case.id == self.case_id) if self.case_id is not None else None
+        case = case_heading(self.case_id) if self.case_id is not None else None
         if case is None:
             self.case_id = None
         self.items = attachments_of(case.id) if case is not None else []
         self.writable = case is not None and not self.read_only and not case.anonymised
-        selected = self.selected()
-        self.tree.clear()
-        for info in self.items:
-            item = QTreeWidgetItem(
-                [info.filename, info.type_label, info.size_text, f"{info.added:%d.%m.%Y}", info.added_by]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, info.id)
-            item.setToolTip(0, f"{info.filename} ({info.mime})")
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.tree.addTopLevelItem(item)
-            if selected is not None and info.id == selected.id:
-                self.tree.setCurrentItem(item)
+        self.tree.show_items(self.items, self.tree.selected_id())
         if case is None:
             self.title.setText("Anlagen – keine Kundenreaktion ausgewählt")
         elif case.anonymised:
@@ -225,25 +169,15 @@ class AttachmentsPanel(QWidget):
         self.remove_button.setEnabled(chosen and self.writable)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        narrow = event.size().width() < NARROW_WIDTH  # in the detail pane: type and who in the line below
-        for column in NARROW_HIDDEN:
-            self.tree.setColumnHidden(column, narrow)
+        self.tree.set_narrow(event.size().width() < NARROW_WIDTH)
         super().resizeEvent(event)
 
     def selected(self) -> AttachmentInfo | None:
-        item = self.tree.currentItem()
-        if item is None:
-            return None
-        wanted = item.data(0, Qt.ItemDataRole.UserRole)
-        return next((info for info in self.items if info.id == wanted), None)
+        wanted = self.tree.selected_id()
+        return next((info for info in self.items if info.id == wanted), None) if wanted is not None else None
 
     def select(self, filename: str) -> bool:
-        for index in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(index)
-            if item.text(0) == filename:
-                self.tree.setCurrentItem(item)
-                return True
-        return False
+        return self.tree.select_name(filename)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

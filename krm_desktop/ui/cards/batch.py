@@ -8,19 +8,16 @@ card keeps everything typed, each message next to its field.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from peewee import DatabaseError
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -39,12 +36,10 @@ from PySide6.QtWidgets import (
 from krm_desktop.model.case_list.query import teams as list_teams
 from krm_desktop.model.cases.opinion_cards import TENORS, CardInput, card_errors, register_card, withdraw_card
 from krm_desktop.model.errors import KrmError, ValidationError
+from krm_desktop.model.office.profiles import OfficeProfile
 from krm_desktop.model.office.topics import topic_list
+from krm_desktop.ui.cards.type_ahead import TypeAheadCombo
 from krm_desktop.ui.entry.fields import REQUIRED_NOTE, DateField, FieldErrors, add_row, error_line, hint
-
-if TYPE_CHECKING:
-    from krm_desktop.model.office.profiles import OfficeProfile
-    from krm_desktop.model.store.connection import Store
 
 ERROR_STYLE = "QLabel { color: #b00020; }"
 REFRESH_DELAY_MS = 1_500  # the main window's list follows once the typing pauses, not after every card
@@ -58,7 +53,6 @@ class BatchHost(Protocol):
     today: date
     user: str
     profile: OfficeProfile
-    store: Store
     read_only: bool
 
     def case_changed(self, case_id: int) -> None: ...
@@ -76,54 +70,6 @@ def count_text(count: int) -> str:
     if count == 0:
         return "Noch keine Karte erfasst"
     return f"{count} Karte erfasst" if count == 1 else f"{count} Karten erfasst"
-
-
-class TypeAheadCombo(QComboBox):
-    """A choice typed by its first letters: each field visit starts a new search, a letter that matches
-    nothing starts over with that letter, the same letter again steps to the next item with it.
-
-    QComboBox's own search keeps its typed letters across visits for a moment, so a quick "L" on one card and
-    "K" on the next would look for "lk"."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.typed = ""
-        self._last_key = 0.0
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self.typed = ""
-        super().focusInEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text()
-        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if not (plain and text and text.isprintable() and (self.typed or not text.isspace())):
-            super().keyPressEvent(event)
-            return
-        now = time.monotonic()
-        if (now - self._last_key) * 1000 > QApplication.keyboardInputInterval():
-            self.typed = ""
-        self._last_key = now
-        wanted = (self.typed + text).casefold()
-        index = self._find(wanted, self.currentIndex())
-        if index < 0 and len(set(wanted)) == 1:  # "b", "b": the next item starting with b
-            index = self._find(text.casefold(), self.currentIndex() + 1)
-            wanted = text.casefold()
-        if index < 0:
-            wanted = text.casefold()
-            index = self._find(wanted, self.currentIndex() + 1)
-        if index >= 0:
-            self.typed = wanted
-            self.setCurrentIndex(index)
-        event.accept()
-
-    def _find(self, prefix: str, start: int) -> int:
-        count = self.count()
-        for step in range(count):
-            index = (max(start, 0) + step) % count
-            if self.itemData(index) and self.itemText(index).casefold().startswith(prefix):
-                return index
-        return -1
 
 
 class OpinionCardBatch(QDialog):

@@ -1,10 +1,10 @@
-"""The base of every Anliegensart's form: receipt, subject and description, topic, team, file number, the
-concerns, the complainant, and the deadlines computed live as the received date is typed.
+"""The form of one case: its values as the model's `CaseInput`, loading a stored case and saving.
 
-A kind's form (case_form_kinds) adds its own rows (`build_kind_rows`) and values. The form registers a new case
-or saves the edit of an open one (`save`); every refusal shows the model's German message next to its field,
-and nothing typed is lost. When another workstation saved the case meanwhile, the conflict dialog says what
-changed; after "Neu laden" the form shows the current case and keeps the user's typed text for copying.
+The fields and their layout are `case_fields.CaseFields`; a kind's form (`kind_forms`) adds its own values.
+The form registers a new case or saves the edit of an open one (`save`); every refusal shows the model's
+German message next to its field, and nothing typed is lost. When another workstation saved the case
+meanwhile, the conflict dialog says what changed; after "Neu laden" the form shows the current case and
+keeps the user's typed text for copying.
 """
 
 from __future__ import annotations
@@ -13,57 +13,22 @@ from datetime import date
 from typing import Any
 
 from peewee import DatabaseError
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from krm_desktop.model.case_list.query import teams
 from krm_desktop.model.cases.changes import case_state
 from krm_desktop.model.cases.entry import save_edit, save_new
-from krm_desktop.model.cases.intake import KIND_HINTS, CaseInput, deadline_preview, entry_errors
-from krm_desktop.model.codes import CHANNELS, KINDS, VIAS, label
+from krm_desktop.model.cases.intake import CaseInput, entry_errors
+from krm_desktop.model.cases.stored_case import StoredCase, stored_case
+from krm_desktop.model.codes import KINDS, label
 from krm_desktop.model.errors import ConflictError, KrmError, ValidationError
 from krm_desktop.model.office.profiles import OfficeProfile
-from krm_desktop.model.office.topics import topic_list
-from krm_desktop.model.store.entities import Case, Concern
-from krm_desktop.model.time.deadlines import calendar_of
-from krm_desktop.ui.entry.concerns_editor import ConcernsEditor
-from krm_desktop.ui.entry.conflict_dialog import copyable_text, resolve_conflict
-from krm_desktop.ui.entry.fields import (
-    REQUIRED_NOTE,
-    CodeBox,
-    DateField,
-    FieldErrors,
-    add_row,
-    error_line,
-    hint,
-    text_of,
-)
-from krm_desktop.ui.entry.party_form import PartyForm
-
-ORAL = ("telefon", "persoenlich")
-ORAL_NOTE = "Mündliche Reaktionen nur erfassen, wenn ihnen nicht sofort abgeholfen wurde."
-DSGVO_HINT = "Die Kundin/der Kunde kann alles lesen, was hier steht (Art. 15 DSGVO): nur Tatsachen, keine Wertungen."
+from krm_desktop.ui.entry.case_fields import CaseFields
+from krm_desktop.ui.entry.conflict_dialog import resolve_conflict
+from krm_desktop.ui.entry.fields import CodeBox, text_of
 
 
-class CaseForm(QWidget):
-    """One case's data. `case` given: edit mode (the kind stays; saved through `cases.update_case`)."""
-
-    edited = Signal()
-    case_link = Signal(int)  # a case named in the Mehrfachbeschwerde warning was clicked
-    TEAM_CAPTION = "Team (verursachend)"
-    TEAM_NOTE = ""
-    KIND_NOTE = ""  # what the kind's handling brings, under the heading
+class CaseForm(CaseFields):
+    """One case's data. `case` given: edit mode (the kind stays; saved through `entry.save_edit`)."""
 
     def __init__(
         self,
@@ -72,140 +37,26 @@ class CaseForm(QWidget):
         today: date,
         user: str,
         profile: OfficeProfile,
-        case: Case | None = None,
+        case: StoredCase | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.kind, self.today, self.user, self.profile = kind, today, user, profile
-        self.calendar = calendar_of(profile)
-        self.case_id: int | None = case.id if case else None
+        super().__init__(kind, today=today, profile=profile, case_id=case.id if case else None, parent=parent)
+        self.user = user
         self.version = 0
         self.loaded_state: dict[str, str] = {}
         self.follows_purged = False
         self.routed: tuple[list[str], str] = ([], "")  # parts of a mixed letter routed elsewhere (intake)
-        self.general_error = error_line()
-        self.errors = FieldErrors(self.general_error)
-        self._build()
         if case is not None:
             self.load(case)
         self.baseline = self.raw()
 
-    # --- building ------------------------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        self.channel = CodeBox("Eingangsweg", [(c, t) for c, t in CHANNELS.items() if c != "meinungskarte"])
-        self.via = CodeBox("Eingang über", VIAS.items())
-        self.received = DateField("Eingangsdatum", self.today)
-        self.subject = QLineEdit()
-        self.subject.setMaxLength(300)
-        self.description = QPlainTextEdit()
-        self.description.setTabChangesFocus(True)
-        self.description.setMinimumHeight(110)
-        self.topic = CodeBox("Themenkategorie", [("", "— keine —"), *((t, t) for t in topic_list())])
-        self.team = CodeBox(self.TEAM_CAPTION, [(None, "— noch offen —")])
-        for team_id, name, active in teams():
-            if active:
-                self.team.addItem(name, team_id)
-        self.file_no = QLineEdit()
-        self.file_no.setMaxLength(40)
-        self.deadlines = QLabel()
-        self.deadlines.setWordWrap(True)
-        self.deadlines.setAccessibleName("Fristen")
-        self.kept_box = QGroupBox("Ihre Eingaben vor dem Neuladen (nicht gespeichert – zum Kopieren)")
-        self.kept = copyable_text("", "Ihre Eingaben vor dem Neuladen")
-        QVBoxLayout(self.kept_box).addWidget(self.kept)
-        self.kept_box.hide()
-
-        heading = QLabel(f"<h2 style='margin:0'>{label(KINDS, self.kind)}</h2>")
-        intro = QVBoxLayout()
-        intro.addWidget(heading)
-        intro.addWidget(hint(" ".join(t for t in (KIND_HINTS.get(self.kind, ""), self.KIND_NOTE, REQUIRED_NOTE) if t)))
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        e = self.errors
-        self.oral_hint = hint(ORAL_NOTE)
-        add_row(
-            form,
-            e,
-            "channel",
-            "Eingangsweg",
-            self.channel,
-            required=True,
-            edited=self._clock_changed,
-            note=self.oral_hint,
-        )
-        add_row(form, e, "via", "Eingang über", self.via, required=True)
-        add_row(form, e, "received", "Eingangsdatum", self.received, required=True, edited=self._clock_changed)
-        add_row(form, e, "subject", "Betreff", self.subject, required=True)
-        add_row(form, e, "description", "Beschreibung", self.description, note=DSGVO_HINT)
-        self.build_kind_rows(form)
-        add_row(form, e, "team", self.TEAM_CAPTION, self.team, note=self.TEAM_NOTE)
-        add_row(form, e, "topic", "Themenkategorie", self.topic)
-        add_row(form, e, "file_no", "Aktenzeichen", self.file_no)
-        self.concerns = ConcernsEditor(self.kind, self.errors)
-        add_row(form, e, "concerns", "Anliegen (bis zu 3)", self.concerns, focus=self.concerns.boxes[0])
-        # Created after the left column's fields: the first wrong field in reading order gets the focus.
-        self.party = PartyForm(self.errors, today=self.today)
-        self.party.case_link.connect(self.case_link)
-
-        left = QVBoxLayout()
-        left.addLayout(intro)
-        left.addLayout(form)
-        left.addStretch(1)
-        clock = QGroupBox("Fristen (aus dem Office-Profil berechnet)")
-        QVBoxLayout(clock).addWidget(self.deadlines)
-        right = QVBoxLayout()
-        right.addWidget(self.party)
-        right.addWidget(clock)
-        right.addWidget(self.kept_box)
-        right.addWidget(self.general_error)
-        right.addStretch(1)
-        columns = QWidget()
-        row = QHBoxLayout(columns)
-        row.addLayout(left, 11)
-        row.addLayout(right, 9)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(columns)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.side = self.side_widget()
-        if self.side is None:
-            outer.addWidget(scroll)
-        else:
-            splitter = QSplitter()
-            splitter.addWidget(scroll)
-            splitter.addWidget(self.side)
-            splitter.setChildrenCollapsible(False)
-            splitter.setSizes([900, 440])
-            outer.addWidget(splitter)
-
-        for widget in (self.channel, self.via, self.topic, self.team):
-            widget.currentIndexChanged.connect(lambda _i: self.edited.emit())
-        for line in (self.received, self.subject, self.file_no):
-            line.textEdited.connect(lambda _t: self.edited.emit())
-        self.received.editingFinished.connect(self._check_received)
-        self.description.textChanged.connect(self.edited)
-        self.concerns.edited.connect(self.edited)
-        self.party.edited.connect(self.edited)
-        self.party.anonymous.toggled.connect(lambda _on: self._clock_changed())
-        self._clock_changed()
-
-    # --- the kind's own part (overridden by case_form_kinds) ----------------------------------------------
-
-    def build_kind_rows(self, form: QFormLayout) -> None:
-        """Rows of the kind, added after the description."""
-
-    def side_widget(self) -> QWidget | None:
-        """A view beside the form (the earlier case of a Folgereaktion)."""
-        return None
+    # --- the kind's own values (overridden in kind_forms) -------------------------------------------------
 
     def fill_kind(self, data: CaseInput) -> dict[str, str]:
         """Put the kind's values into `data`; return problems of typed values that could not be read."""
         return {}
 
-    def load_kind(self, case: Case) -> None:
+    def load_kind(self, case: StoredCase) -> None:
         """Edit mode: show the kind's stored values."""
 
     def kind_raw(self) -> dict[str, str]:
@@ -214,31 +65,8 @@ class CaseForm(QWidget):
     def kind_lines(self) -> list[str]:
         return []
 
-    def body_due(self) -> date | None:
+    def follows_id(self) -> int | None:
         return None
-
-    # --- live feedback -------------------------------------------------------------------------------------
-
-    def _clock_changed(self) -> None:
-        self.oral_hint.setVisible(self.channel.code() in ORAL)
-        lines = deadline_preview(
-            self.profile,
-            self.kind,
-            self.channel.code(),
-            self.received.date(),
-            has_addressee=not self.party.is_anonymous(),
-            body_due=self.body_due(),
-        )
-        self.deadlines.setText("\n".join(lines))
-
-    def _check_received(self) -> None:
-        _, problem = self.received.parsed()
-        if problem:
-            self.errors.show({**self.shown_errors(), "received": problem})
-
-    def shown_errors(self) -> dict[str, str]:
-        """Messages on screen now, by field key (without the "⚠ " mark)."""
-        return {k: text.removeprefix("⚠ ") for k, text in self.errors.shown().items() if k}
 
     # --- values --------------------------------------------------------------------------------------------
 
@@ -318,12 +146,12 @@ class CaseForm(QWidget):
 
     # --- loading and saving --------------------------------------------------------------------------------
 
-    def load(self, case: Case) -> None:
+    def load(self, case: StoredCase) -> None:
         """Show the stored case (edit mode, and after "Neu laden")."""
         self.case_id = case.id
         self.version = case.version
         self.loaded_state = case_state(case.id)
-        self.follows_purged = case.follows_id is None and bool(case.follows_ref)
+        self.follows_purged = case.follows_purged
         self.channel.set_code(case.channel)
         self.via.set_code(case.via)
         self.received.set_date(case.received)
@@ -333,10 +161,10 @@ class CaseForm(QWidget):
             self.topic.addItem(case.topic, case.topic)  # a topic since removed from the list stays
         self.topic.set_code(case.topic or "")
         if case.team_id is not None and self.team.findData(case.team_id) < 0:
-            self.team.addItem(case.team.name, case.team_id)  # an inactive team stays
+            self.team.addItem(case.team_name, case.team_id)  # an inactive team stays
         self.team.set_code(case.team_id)
         self.file_no.setText(case.file_no)
-        self.concerns.load(list(Concern.select().where(Concern.case == case.id).order_by(Concern.position)))
+        self.concerns.load(case.concerns)
         self.party.load(case.person, case.represented)
         self.party.exclude.add(case.id)
         self.load_kind(case)
@@ -391,9 +219,6 @@ class CaseForm(QWidget):
         self.baseline = self.raw()
         return case.id
 
-    def follows_id(self) -> int | None:
-        return None
-
     def show_problems(self, problems: dict[str, str]) -> None:
         """Each message next to its field (key "" and unknown keys: below the form); focus the first field."""
         first = self.errors.show(problems)
@@ -404,7 +229,7 @@ class CaseForm(QWidget):
         assert self.case_id is not None
         typed = self.typed_text()
         if resolve_conflict(self, case_id=self.case_id, before=self.loaded_state, typed=typed):
-            case = Case.get_or_none(Case.id == self.case_id)
+            case = stored_case(self.case_id)
             if case is None:
                 return
             self.load(case)

@@ -3,12 +3,14 @@ each with its kind; an outcome recorded on closing is kept while the kind stays.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from krm_desktop.model.cases.intake import MAX_CONCERNS, ConcernInput
+from krm_desktop.model.cases.stored_case import StoredConcern
 from krm_desktop.model.codes import KINDS, OUTCOMES, label
-from krm_desktop.model.store.entities import Concern
 from krm_desktop.ui.entry.fields import CodeBox, FieldErrors
 
 FURTHER_KINDS = ("beschwerde", "fachaufsichtsbeschwerde", "dienstaufsichtsbeschwerde", "lob", "idee")
@@ -73,7 +75,7 @@ class ConcernsEditor(QWidget):
             result.append(ConcernInput(kind, outcome))
         return result
 
-    def load(self, concerns: list[Concern]) -> None:
+    def load(self, concerns: Sequence[StoredConcern]) -> None:
         self.outcomes = {c.position: (c.kind, c.outcome) for c in concerns}
         for box in self.boxes:
             box.set_code(None)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from krm_desktop.model.cases.related import MAX_EARLIER, earlier_cases
-from krm_desktop.model.store.entities import Case
+from krm_desktop.model.cases.stored_case import StoredCase, case_heading
 from krm_desktop.model.time.working_days import WorkingCalendar
 from krm_desktop.ui.entry.fields import hint
 
@@ -104,7 +104,7 @@ class FollowUpPicker(QWidget):
     def choose(self, case_id: int) -> None:
         from krm_desktop.ui.case_list.case_html import case_html
 
-        case = Case.get_or_none(Case.id == case_id)
+        case = case_heading(case_id)
         html = case_html(case_id, self.today, self.calendar) if case is not None else None
         if case is None or html is None:
             return
@@ -113,7 +113,7 @@ class FollowUpPicker(QWidget):
         self.linked.setText(f"Folgereaktion zu <b>{case.ref}</b>")
         self.chosen.emit(case_id)
 
-    def show_fixed(self, case: Case) -> None:
+    def show_fixed(self, case: StoredCase) -> None:
         """Edit mode: the link is fixed; only the earlier case is shown (or its reference, when it was purged)."""
         self.search.hide()
         self.find_button.hide()
@@ -128,5 +128,5 @@ class FollowUpPicker(QWidget):
     def follows_ref(self) -> str | None:
         if self.chosen_id is None:
             return None
-        case = Case.get_or_none(Case.id == self.chosen_id)
+        case = case_heading(self.chosen_id)
         return case.ref if case else None

@@ -10,8 +10,8 @@ from datetime import date
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from krm_desktop.model.cases.intake import CaseInput
+from krm_desktop.model.cases.stored_case import StoredCase, stored_case
 from krm_desktop.model.retention.rules import RULE_PETITION, rules_of
-from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.entry.case_form import CaseForm
 from krm_desktop.ui.entry.fields import DateField, add_row
 from krm_desktop.ui.entry.follow_up_picker import FollowUpPicker
@@ -84,7 +84,7 @@ class PetitionForm(CaseForm):
         data.body_due = due
         return {"body_due": problem} if problem else {}
 
-    def load_kind(self, case: Case) -> None:
+    def load_kind(self, case: StoredCase) -> None:
         self.requesting_body.setText(case.requesting_body)
         self.requesting_ref.setText(case.requesting_ref)
         self.body_due_field.set_date(case.body_due)
@@ -132,7 +132,7 @@ class DabForm(CaseForm):
         data.employee_concerned = self.employee.text()
         return {}
 
-    def load_kind(self, case: Case) -> None:
+    def load_kind(self, case: StoredCase) -> None:
         self.employee.setText(case.employee_concerned)
 
     def kind_raw(self) -> dict[str, str]:
@@ -157,8 +157,10 @@ class FollowUpForm(CaseForm):
         """Same person, same matter: take over the earlier case's person and subject where nothing is typed."""
         self.errors.clear("follows")
         self.party.exclude = {case_id} | ({self.case_id} if self.case_id else set())
-        earlier = Case.get_or_none(Case.id == case_id)
-        if earlier is None or self.case_id is not None:
+        if self.case_id is not None:
+            return
+        earlier = stored_case(case_id)
+        if earlier is None:
             return
         typed = self.party.person.lines
         if not typed["name"].text().strip() and not typed["customer_no"].text().strip():
@@ -177,7 +179,7 @@ class FollowUpForm(CaseForm):
         data.follows_ref = self.picker.follows_ref()
         return {}
 
-    def load_kind(self, case: Case) -> None:
+    def load_kind(self, case: StoredCase) -> None:
         self.picker.show_fixed(case)
 
     def kind_raw(self) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Registering a new case (intake triage, then the form of its kind) and editing an open one.
 
 Entry points: `open_new_case(window, follows_id=…, kind=…)` returns the new case's id (or None), and
-`open_edit_case(window, case_id)`; `window` is the main window (today, user, profile, store, read_only,
+`open_edit_case(window, case_id)`; `window` is the main window (`CaseHost`: today, user, profile, read_only,
 case_changed). Closing with unsaved input asks first.
 """
 
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from krm_desktop.model.cases.stored_case import StoredCase, case_heading, stored_case
 from krm_desktop.model.codes import STATUS_OPEN
 from krm_desktop.model.office.profiles import OfficeProfile
-from krm_desktop.model.store.entities import Case
 from krm_desktop.model.time.deadlines import calendar_of
 from krm_desktop.ui.entry.case_form import CaseForm
 from krm_desktop.ui.entry.intake_dialog import IntakePage
@@ -54,7 +54,7 @@ class CaseSummary(QDialog):
         from krm_desktop.ui.case_list.case_html import case_html
 
         super().__init__(parent)
-        case = Case.get_or_none(Case.id == case_id)
+        case = case_heading(case_id)
         self.setWindowTitle(f"Kundenreaktion {case.ref if case else ''}".strip())
         self.resize(620, 640)
         view = QTextBrowser()
@@ -88,7 +88,7 @@ class _CaseDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
-    def _make_form(self, kind: str, case: Case | None = None) -> CaseForm:
+    def _make_form(self, kind: str, case: StoredCase | None = None) -> CaseForm:
         host = self.host
         form = form_for(kind, today=host.today, user=host.user, profile=host.profile, case=case)
         form.case_link.connect(self.show_case)
@@ -243,7 +243,7 @@ def carry(old: CaseForm, new: CaseForm) -> None:
 
 
 class EditCaseDialog(_CaseDialog):
-    def __init__(self, host: CaseHost, case: Case) -> None:
+    def __init__(self, host: CaseHost, case: StoredCase) -> None:
         super().__init__(host)
         self.setWindowTitle(f"{case.ref} bearbeiten")
         self.form = self._make_form(case.kind, case)
@@ -256,7 +256,7 @@ class EditCaseDialog(_CaseDialog):
         layout.addLayout(buttons)
 
 
-def edit_refusal(case: Case | None) -> str | None:
+def edit_refusal(case: StoredCase | None) -> str | None:
     """Why this case cannot be edited in the form (German), or None."""
     if case is None:
         return "Diese Kundenreaktion gibt es nicht mehr."
@@ -284,7 +284,7 @@ def open_new_case(window: CaseHost, *, follows_id: int | None = None, kind: str 
 
 def open_edit_case(window: CaseHost, case_id: int) -> bool:
     """Edit the registered data of an open case; True when saved."""
-    case = Case.get_or_none(Case.id == case_id)
+    case = stored_case(case_id)
     refusal = READ_ONLY_TEXT if window.read_only else edit_refusal(case)
     if refusal is not None or case is None:
         QMessageBox.information(_parent(window), "Bearbeiten nicht möglich", refusal or "")

@@ -1,1 +1,1 @@
-"""Letters: compose, preview, print and keep a document; edit the text blocks."""
+"""Letters: compose, preview, print and keep a document; show and reprint a kept one; edit the text blocks."""

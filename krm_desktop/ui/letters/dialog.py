@@ -1,10 +1,10 @@
-"""Compose, preview, print and save a document of a case; show and reprint a stored one.
+"""Compose, preview, print and save a document of a case.
 
 `LetterDialog` starts from the office's text blocks filled with the case's data (deadlines, contact,
 reason of an interim notice); the person edits the text freely, inserts further blocks and watches the
 preview. Printing or saving keeps the exact PDF bytes in the case with an event in the history and, when
-ticked, records the sending (acknowledgement, interim notice, answer). `StoredLetterDialog` shows a kept
-PDF as it was and prints it again unchanged.
+ticked, records the sending (acknowledgement, interim notice, answer). A kept letter is shown and printed
+again by `stored_letter.StoredLetterDialog`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -39,7 +38,7 @@ from krm_desktop.documents.letters.compose import GROUPS, LAYOUTS, Draft, block_
 from krm_desktop.documents.letters.facts import CaseFacts, case_facts, office_facts
 from krm_desktop.documents.letters.placeholders import FUNCTIONS, Signer, contact_for, filled, signer_from, values
 from krm_desktop.model.cases import services as cases
-from krm_desktop.model.cases.letters import DOC_TYPES, all_blocks, letter_pdf, record_reprint, store_letter
+from krm_desktop.model.cases.letters import DOC_TYPES, all_blocks, record_reprint, store_letter
 from krm_desktop.model.errors import KrmError
 from krm_desktop.ui.letters.preview import PdfPreview, document_buttons, new_printer, print_pdf
 
@@ -347,73 +346,6 @@ class LetterDialog(QDialog):
         self.record.setChecked(False)
         self.record.hide()
         return "Versand im Fall vermerkt."
-
-
-class StoredLetterDialog(QDialog):
-    """A document kept in the case, exactly as it was printed; printing it again changes nothing but the history."""
-
-    def __init__(self, letter_id: int, *, today: date, user: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        from krm_desktop.model.store.entities import Letter
-
-        self.letter_id, self.today, self.user = letter_id, today, user
-        self.pdf = letter_pdf(letter_id)
-        letter = Letter.get_by_id(letter_id)
-        self.filename = letter.filename
-        self.setWindowTitle(f"{DOC_TYPES.get(letter.doc_type, letter.doc_type)} – {letter.filename}")
-        self.resize(820, 900)
-        info = QLabel(
-            f"Abgelegt am {letter.created:%d.%m.%Y} von {letter.created_by}. So wurde das Schreiben gedruckt; "
-            "es lässt sich nicht mehr ändern."
-        )
-        info.setWordWrap(True)
-        self.preview = PdfPreview()
-        self.status = QLabel()
-        buttons = QDialogButtonBox()
-        print_button = buttons.addButton("Erneut &drucken …", QDialogButtonBox.ButtonRole.ActionRole)
-        save_button = buttons.addButton("Als &PDF speichern …", QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton("Schließen", QDialogButtonBox.ButtonRole.RejectRole)
-        print_button.clicked.connect(self.print_dialog)
-        save_button.clicked.connect(self.save_dialog)
-        close.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(info)
-        layout.addWidget(self.preview, 1)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
-        self.preview.show_pdf(self.pdf)
-
-    def print_dialog(self) -> None:
-        printer = new_printer()
-        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
-            self.print_to(printer)
-
-    def print_to(self, printer: QPrinter) -> bool:
-        try:
-            print_pdf(self.pdf, printer)
-            record_reprint(self.letter_id, today=self.today, user=self.user)
-        except (OSError, KrmError) as exc:
-            self.status.setText(f"Drucken nicht möglich: {getattr(exc, 'message', exc)}")
-            return False
-        self.status.setText("Erneut gedruckt; in der Fallhistorie vermerkt.")
-        return True
-
-    def save_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Als PDF speichern", str(Path.home() / self.filename), "PDF (*.pdf)"
-        )
-        if name:
-            self.save_to(Path(name))
-
-    def save_to(self, path: Path) -> bool:
-        try:
-            path.write_bytes(self.pdf)
-            record_reprint(self.letter_id, today=self.today, user=self.user, how="erneut als PDF gespeichert")
-        except (OSError, KrmError) as exc:
-            self.status.setText(f"Speichern nicht möglich: {getattr(exc, 'message', exc)}")
-            return False
-        self.status.setText(f"Gespeichert unter {path}; in der Fallhistorie vermerkt.")
-        return True
 
 
 def open_letter_dialog(

@@ -1,7 +1,7 @@
 """Compose, check, preview, print and keep an Auskunft (Art. 15 DSGVO) for one person.
 
 Left: every item of the Auskunft, case by case, with a box "zurückhalten" (third parties' data are ticked
-already, see `documents.auskunft_sections`); the date the request came in and the deadline it gives.
+already, see `documents.auskunft.sections`); the date the request came in and the deadline it gives.
 Right: the preview (the first pages of a long document). Printing or saving keeps each case's pages in
 that case (like a letter) and, when ticked, marks the person's open request answered.
 """

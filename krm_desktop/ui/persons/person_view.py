@@ -1,7 +1,7 @@
 """The person view: find a person across all cases, see their cases by role, answer an Auskunft, correct data.
 
 The search takes a name, Kundennummer, BG-Nummer, address or e-mail, spelling variants included
-(`model.persons`). Selecting several results treats them as one person (one case with an e-mail only,
+(`model.persons.search`). Selecting several results treats them as one person (one case with an e-mail only,
 another with the address). Buttons: record an Auskunftsersuchen (its deadline shows in the dashboard),
 "Auskunft erstellen …" (`auskunft_dialog`) and "Daten berichtigen …" (Art. 16 DSGVO, `CorrectionDialog`).
 """

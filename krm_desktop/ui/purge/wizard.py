@@ -1,6 +1,6 @@
 """The annual purge wizard (Löschassistent): rules, preview, backup, confirmation, run, aftermath.
 
-Pages as issue 6 lists them (purge_preview.py: 1-2, purge_run.py: 3-6). Nothing changes before the run page;
+Pages as issue 6 lists them (preview_pages.py: 1-2, run_pages.py: 3-6). Nothing changes before the run page;
 the run is one transaction (rolled back on any error, and the user is told); afterwards VACUUM, removal of
 backups past their retention and the Löschprotokoll, which can be saved as PDF or opened for printing. A
 later as-of date gives a preview only: cases are purged on or after their due day, never before.

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser
 
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.entry import save_new
+from krm_desktop.model.cases.stored_case import stored_case
 from krm_desktop.model.store.entities import Case, Event
 from krm_desktop.ui.entry.conflict_dialog import ConflictDialog
 from krm_desktop.ui.entry.new_case import CaseSummary, EditCaseDialog, open_edit_case
@@ -242,7 +243,9 @@ def test_mehrfachbeschwerde_by_name_once_the_field_is_left(qtbot, store) -> None
 
 
 def _edit_dialog(qtbot, window, case_id: int) -> EditCaseDialog:
-    dialog = EditCaseDialog(window, Case.get_by_id(case_id))
+    case = stored_case(case_id)
+    assert case is not None
+    dialog = EditCaseDialog(window, case)
     dialog.show()
     qtbot.waitExposed(dialog)
     activate(qtbot, dialog)

@@ -13,7 +13,7 @@ from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.letters import letter_pdf
 from krm_desktop.model.errors import RefusedError
 from krm_desktop.model.store.entities import Case, Event, Letter
-from krm_desktop.ui.letters.dialog import LetterDialog, StoredLetterDialog
+from krm_desktop.ui.letters.dialog import LetterDialog
 from krm_desktop.ui.letters.preview import new_printer, print_pages
 from tests import factories as f
 from tests.documents.conftest import office  # noqa: F401 (fixture)
@@ -128,22 +128,6 @@ def test_a_document_that_does_not_apply_does_not_open(qtbot, office) -> None:  #
     case = f.register(person=None)
     with pytest.raises(RefusedError, match="anonym"):
         LetterDialog(case.id, "antwort", today=TODAY, user="x")
-
-
-def test_stored_letter_is_shown_and_reprinted_unchanged(qtbot, office, tmp_path: Path) -> None:  # noqa: F811
-    case = f.register(team_id=office.team.id)
-    composer = LetterDialog(case.id, "antwort", today=TODAY, user="x")
-    qtbot.addWidget(composer)
-    assert composer.save_to(tmp_path / "a.pdf")
-    letter = Letter.get()
-    shown = StoredLetterDialog(letter.id, today=date(2026, 11, 20), user="y")
-    qtbot.addWidget(shown)
-    assert shown.preview.page_count() == 1
-    again = tmp_path / "again.pdf"
-    assert shown.print_to(pdf_printer(again))
-    assert again.read_bytes() == bytes(letter.pdf) == (tmp_path / "a.pdf").read_bytes()
-    assert Letter.select().count() == 1
-    assert Event.select().where(Event.text.startswith("Schreiben erneut gedruckt")).count() == 1
 
 
 def test_printing_page_images_onto_a_printer(qtbot, office, tmp_path: Path) -> None:  # noqa: F811

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QWizard
 
 from krm_desktop.model.reports.periods import Period
 from krm_desktop.model.reports.texts import ReportTexts, load_texts, report_made, save_texts
-from krm_desktop.ui.reports.wizard import ReportWizard, suggested_period
+from krm_desktop.ui.reports.input_pages import suggested_period
+from krm_desktop.ui.reports.wizard import ReportWizard
 from tests.report_data import TODAY, report_cases, report_db_path, report_template  # noqa: F401
 
 
