@@ -34,7 +34,8 @@ from krm_desktop.documents.letters.bodies import styles
 from krm_desktop.documents.letters.compose import Draft, letter_for_case
 from krm_desktop.documents.page.escape import markup
 from krm_desktop.model.cases import services as cases
-from krm_desktop.model.cases.intake import CaseInput, PartyInput
+from krm_desktop.model.cases.intake import CaseInput
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.office.new_office import initialise_office
 from krm_desktop.model.office.settings import save_letterhead, setting_version
 from krm_desktop.model.store.connection import open_store
@@ -65,7 +66,7 @@ def setup(folder: Path) -> int:
     team = Team.create(name="Team 411 Leistungsgewährung", area="Bereich 41 Leistung")
     Staff.create(name="Thomas Lehmann", role="TL", team=team)
     Staff.create(name="Petra Krause", role="KRM")
-    person = PartyInput(
+    person = PartyRecord(
         name="Erika Mustermann", salutation="frau", street="Breite Straße 12", postcode="23552", city="Lübeck"
     )
     data = CaseInput(

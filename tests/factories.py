@@ -6,14 +6,15 @@ from datetime import date
 from typing import Any
 
 from krm_desktop.model.cases import services as cases
-from krm_desktop.model.cases.intake import CaseInput, ConcernInput, PartyInput
+from krm_desktop.model.cases.intake import CaseInput, ConcernInput
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.store.entities import Case, Staff, Team
 
 TODAY = date(2026, 11, 20)
 USER = "test.bgf"
 
 
-def person(name: str = "Erika Mustermann", **extra: Any) -> PartyInput:
+def person(name: str = "Erika Mustermann", **extra: Any) -> PartyRecord:
     base: dict[str, Any] = {
         "salutation": "frau",
         "street": "Breite Straße 12",
@@ -23,7 +24,7 @@ def person(name: str = "Erika Mustermann", **extra: Any) -> PartyInput:
         "bg_no": "23501BG0012345",
     }
     base.update(extra)
-    return PartyInput(name=name, **base)
+    return PartyRecord(name=name, **base)
 
 
 def case_input(**overrides: Any) -> CaseInput:

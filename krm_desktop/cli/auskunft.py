@@ -89,7 +89,8 @@ def _auskunft(args: argparse.Namespace, out: Path, today: date) -> int:
     from krm_desktop.documents.auskunft.sections import gather
     from krm_desktop.model.errors import RefusedError
     from krm_desktop.model.persons.auskunft import mark_answered, requests_of, store_copies
-    from krm_desktop.model.persons.search import PersonQuery, find_persons, merge
+    from krm_desktop.model.persons.person import merge
+    from krm_desktop.model.persons.search import PersonQuery, find_persons
 
     query = PersonQuery(args.person, args.customer_no, args.bg_no, args.email, args.postcode)
     result = find_persons(query)

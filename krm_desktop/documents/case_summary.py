@@ -1,7 +1,7 @@
-"""A one-page summary of a case as PDF (ReportLab platypus).
+"""A one-page summary of a case as PDF (ReportLab platypus), from the case's read model (`case_view`).
 
-Until the letters exist (another issue) the self-test renders this page to measure document output.
-User text is escaped before it enters Paragraph markup.
+The self-test renders this page to measure document output. User text is escaped before it enters Paragraph
+markup.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from krm_desktop.model.case_list.query import due_words
+from krm_desktop.model.cases.case_view import case_view
 from krm_desktop.model.codes import CHANNELS, KINDS, STATUSES, VIAS, label
-from krm_desktop.model.store.entities import Case, Concern, Event, Party, Team
-from krm_desktop.model.time.deadlines import ClockFacts, due_status
 from krm_desktop.model.time.working_days import WorkingCalendar
 
 MAX_DESCRIPTION = 1500  # characters: the page stays one page
@@ -48,29 +47,17 @@ def render_case_summary(
         author="KRM Desktop",
         invariant=int(invariant),
     )
-    case = Case.get_or_none(Case.id == case_id) if case_id is not None else None
+    case = case_view(case_id) if case_id is not None else None
     if case is None:
         doc.build([Paragraph("Kurzübersicht", styles["Title"]), Paragraph("Keine Kundenreaktion vorhanden.", body)])
         return out.getvalue()
-    person = Party.get_or_none(Party.id == case.person_id) if case.person_id else None
-    team = Team.get_or_none(Team.id == case.team_id) if case.team_id else None
-    kinds = [label(KINDS, k) for (k,) in Concern.select(Concern.kind).where(Concern.case == case.id).tuples()]
-    facts = ClockFacts(
-        case.closed,
-        case.ack_due,
-        case.final_due,
-        case.ack_sent,
-        case.interim_sent,
-        case.interim_expected,
-        case.answer_sent,
-    )
     fields = [
         ("Status", label(STATUSES, case.status)),
-        ("Nächste Frist", due_words(due_status(facts, today, calendar))),
-        ("Anliegen", ", ".join(kinds) or label(KINDS, case.kind)),
+        ("Nächste Frist", due_words(case.due_status(today, calendar))),
+        ("Anliegen", ", ".join(label(KINDS, k) for k in case.kinds)),
         ("Eingang", f"{_d(case.received)}, {label(CHANNELS, case.channel)}, über {label(VIAS, case.via)}"),
-        ("Team", team.name if team else "ohne Team"),
-        ("Kunde/Einsender", person.name if person else "anonym"),
+        ("Team", case.team or "ohne Team"),
+        ("Kunde/Einsender", case.person.name if case.person else "anonym"),
         ("Betreff", case.subject or "–"),
     ]
     table = Table(
@@ -81,9 +68,7 @@ def render_case_summary(
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey)])
     )
     description = case.description[:MAX_DESCRIPTION] + ("…" if len(case.description) > MAX_DESCRIPTION else "")
-    events = list(
-        Event.select().where(Event.case == case.id).order_by(Event.at.desc(), Event.id.desc()).limit(MAX_EVENTS)
-    )
+    events = case.history[-MAX_EVENTS:]
     story = [
         Paragraph(f"Kurzübersicht {escape(case.ref)}", styles["Title"]),
         Paragraph(f"Stand {today:%d.%m.%Y}", small),
@@ -93,8 +78,8 @@ def render_case_summary(
         Paragraph("<b>Beschreibung</b>", body),
         Paragraph(escape(description).replace("\n", "<br/>") or "–", body),
         Spacer(1, 3 * mm),
-        Paragraph(f"<b>Fallhistorie</b> (die letzten {min(len(events), MAX_EVENTS)} Einträge)", body),
-        *[Paragraph(escape(f"{_d(e.on_day)} – {e.actor}: {e.text or e.action}"), small) for e in reversed(events)],
+        Paragraph(f"<b>Fallhistorie</b> (die letzten {len(events)} Einträge)", body),
+        *[Paragraph(escape(f"{_d(e.on_day)} – {e.actor}: {e.label}"), small) for e in events],
     ]
     doc.build(story)
     return out.getvalue()

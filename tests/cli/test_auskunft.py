@@ -12,7 +12,8 @@ import pytest
 from krm_desktop.cli import main as cli
 from krm_desktop.cli.auskunft import add_auskunft_parser, cmd_auskunft
 from krm_desktop.model.persons.auskunft import open_auskunft_requests, record_request
-from krm_desktop.model.persons.search import PersonQuery, find_persons, fold
+from krm_desktop.model.persons.search import PersonQuery, find_persons
+from krm_desktop.model.persons.spelling import fold
 from krm_desktop.model.store.connection import open_store
 from krm_desktop.model.store.entities import Event, Letter
 from tests import factories as f

@@ -12,7 +12,7 @@ from typing import Any
 
 from krm_desktop.model.cases import dab as dab_services
 from krm_desktop.model.cases import services as cases
-from krm_desktop.model.cases.intake import PartyInput
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import COMPLAINT_KINDS, GF_KINDS
 from krm_desktop.model.store.entities import Attachment, Case, Letter, Staff, Team
 from tests import factories as f
@@ -69,8 +69,8 @@ def close(case: Case, closed: date, tl: Staff, gf: Staff, user: str = USER) -> C
     )
 
 
-def _party(mark: str, n: int, role: str = "kunde") -> PartyInput:
-    return PartyInput(
+def _party(mark: str, n: int, role: str = "kunde") -> PartyRecord:
+    return PartyRecord(
         name=f"{mark}name",
         role=role,
         salutation="frau",

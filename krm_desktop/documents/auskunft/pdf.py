@@ -37,7 +37,6 @@ from krm_desktop.documents.auskunft.sections import (
     shown,
 )
 from krm_desktop.documents.letters.bodies import LINE_GREY, paragraphs, styles
-from krm_desktop.documents.letters.facts import PartyFacts
 from krm_desktop.documents.page.addressing import Addressee, fit, party_addressee
 from krm_desktop.documents.page.din5008 import TEXT_W, Letterhead, PageFrame, build_pdf
 from krm_desktop.documents.page.escape import markup as _markup
@@ -45,7 +44,7 @@ from krm_desktop.documents.page.escape import replaced as _replaced
 from krm_desktop.documents.page.fonts import FONT
 from krm_desktop.model.office.settings import letterhead, letterhead_logo
 from krm_desktop.model.persons.auskunft import TITLE, answer_due
-from krm_desktop.model.persons.search import ROLE_LABELS
+from krm_desktop.model.persons.person import ROLE_LABELS
 from krm_desktop.model.retention.rules import COMMON_RULES, de, rules_of
 
 NOTE_GREY = Color(0.3, 0.3, 0.3)
@@ -233,18 +232,7 @@ def _addressee(content: AuskunftContent) -> Addressee:
         return Addressee(fit([latest.name, "– im Hause –"]), greeting)
     # the newest row with an address (or an e-mail) is where the answer goes
     latest = next((c.data for c in content.person.cases if c.data.city.strip() or c.data.email.strip()), latest)
-    facts = PartyFacts(
-        latest.name,
-        latest.role,
-        latest.salutation,
-        latest.street,
-        latest.postcode,
-        latest.city,
-        latest.email,
-        latest.customer_no,
-        latest.bg_no,
-    )
-    return party_addressee(facts)
+    return party_addressee(latest)
 
 
 def _letter(

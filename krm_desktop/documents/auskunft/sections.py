@@ -36,7 +36,8 @@ from krm_desktop.model.cases.letters import DOC_TYPES
 from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOMES, PETITION_KINDS, STAFF_ROLES, VIAS, label
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
 from krm_desktop.model.persons.auskunft import ANSWERED, REQUESTED, TITLE
-from krm_desktop.model.persons.search import EMPLOYEE, REPRESENTED, ROLE_LABELS, Person, PersonCase, fold, name_key
+from krm_desktop.model.persons.person import EMPLOYEE, REPRESENTED, ROLE_LABELS, Person, PersonCase
+from krm_desktop.model.persons.spelling import fold, name_key
 from krm_desktop.model.retention.purge import EVENT_LABELS, OTHER_EVENT
 from krm_desktop.model.retention.rules import ANONYMISE, RULE_WHOLE_TO_THE_DAY, de, due_dates, rules_of
 from krm_desktop.model.store.entities import Attachment, Case, Concern, Event, Letter, Party, Staff, Statement, Team

@@ -15,11 +15,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from krm_desktop.documents.letters.facts import PartyFacts
 from krm_desktop.documents.letters.placeholders import concerned, d
 from krm_desktop.documents.page.addressing import person_phrase
 from krm_desktop.documents.page.escape import markup
 from krm_desktop.documents.page.fonts import FONT, FONT_BOLD, register_fonts
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import CHANNELS, KINDS, PARTY_ROLES, label
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def _box(checked: bool, text: str) -> str:
     return f"{CHECKED if checked else UNCHECKED}\u00a0{text}"
 
 
-def _named(party: PartyFacts | None) -> str:
+def _named(party: PartyRecord | None) -> str:
     """Name with "Frau"/"Herr" in the nominative (table cells)."""
     if party is None:
         return "anonym"

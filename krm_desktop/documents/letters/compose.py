@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from krm_desktop.documents.letters import bodies as forms
-from krm_desktop.documents.letters.facts import CaseFacts, OfficeFacts, case_facts, office_facts
+from krm_desktop.documents.letters.facts import OfficeFacts, case_facts, office_facts
 from krm_desktop.documents.letters.placeholders import (
     Contact,
     Signer,
@@ -28,7 +28,8 @@ from krm_desktop.documents.letters.placeholders import (
 from krm_desktop.documents.page.addressing import Addressee, body_addressee, party_addressee
 from krm_desktop.documents.page.din5008 import Letterhead, PageFrame, build_pdf
 from krm_desktop.documents.page.escape import replaced
-from krm_desktop.model.cases.letters import DOC_TYPES, MISSING_MARK, PLACEHOLDERS, block_bodies
+from krm_desktop.model.cases.case_view import CaseView
+from krm_desktop.model.cases.letters import DOC_TYPES, MISSING_MARK, block_bodies
 from krm_desktop.model.codes import PETITION_KINDS
 from krm_desktop.model.errors import RefusedError
 
@@ -75,7 +76,7 @@ def block_label(key: str, title: str) -> str:
 @dataclass
 class Draft:
     doc_type: str
-    case: CaseFacts
+    case: CaseView
     office: OfficeFacts
     today: date
     addressee: Addressee | None
@@ -101,7 +102,7 @@ class Rendered:
     warnings: tuple[str, ...] = ()
 
 
-def applicability(case: CaseFacts, doc_type: str) -> str | None:
+def applicability(case: CaseView, doc_type: str) -> str | None:
     """Why this document cannot be made for this case (German), or None."""
     if doc_type not in DOC_TYPES:
         return f"Unbekannte Schreibenart „{doc_type}“. Möglich sind: {', '.join(DOC_TYPES)}."
@@ -121,7 +122,7 @@ def applicability(case: CaseFacts, doc_type: str) -> str | None:
     return None
 
 
-def block_keys(case: CaseFacts, doc_type: str) -> tuple[str | None, list[str]]:
+def block_keys(case: CaseView, doc_type: str) -> tuple[str | None, list[str]]:
     """The subject block and the body blocks a document starts from."""
     prefix = {"eingang-tl": "eingang_tl"}.get(doc_type, doc_type)
     if doc_type in ("verfuegungsblatt", "verzicht", "aktenvermerk"):
@@ -137,7 +138,7 @@ def block_keys(case: CaseFacts, doc_type: str) -> tuple[str | None, list[str]]:
 
 
 def compose(
-    case: CaseFacts,
+    case: CaseView,
     office: OfficeFacts,
     doc_type: str,
     today: date,
@@ -198,7 +199,7 @@ def compose(
     )
 
 
-def date_warnings(case: CaseFacts, doc_type: str, today: date) -> list[str]:
+def date_warnings(case: CaseView, doc_type: str, today: date) -> list[str]:
     """Dates in the text that lie before the letter's own date (the person decides; nothing is refused)."""
     warnings = []
     if doc_type in ("eingangsbestaetigung", "eingang-tl") and case.final_due and case.final_due < today:
@@ -275,7 +276,3 @@ def letter_for_case(
     """Compose and render a document of a case with the office's text blocks, unedited (CLI, self-test)."""
     draft = compose(case_facts(case_id), office_facts(), doc_type, today, author=author)
     return draft, render(draft, invariant=invariant)
-
-
-def placeholder_help() -> list[tuple[str, str]]:
-    return [(f"{{{name}}}", meaning) for name, meaning in PLACEHOLDERS.items()]

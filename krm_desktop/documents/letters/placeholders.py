@@ -6,9 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from krm_desktop.documents.letters.facts import CaseFacts, OfficeFacts, PartyFacts, StaffFacts
+from krm_desktop.documents.letters.facts import OfficeFacts, StaffFacts, statement_draft
 from krm_desktop.documents.page.addressing import person_phrase, salutation
+from krm_desktop.model.cases.case_view import CaseView
 from krm_desktop.model.cases.letters import block, fill
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import CHANNELS, KINDS, label
 
 # "für …" + noun of the channel (accusative).
@@ -61,7 +63,7 @@ def signer_from(staff: StaffFacts | None, role: str) -> Signer:
     return Signer(staff.name, FUNCTIONS.get(staff.role, ""), staff.role != "GF", staff.id, staff.role)
 
 
-def default_signer(case: CaseFacts, office: OfficeFacts, doc_type: str) -> Signer | None:
+def default_signer(case: CaseView, office: OfficeFacts, doc_type: str) -> Signer | None:
     """Who signs: BGF letters the KRM office, "Eingang TL" the team lead, the answer per sign-off, GF the rest."""
     if doc_type in ("eingangsbestaetigung", "zwischennachricht"):
         return signer_from(first_of(office, "KRM"), "KRM")
@@ -70,7 +72,7 @@ def default_signer(case: CaseFacts, office: OfficeFacts, doc_type: str) -> Signe
     if doc_type == "stellungnahme":
         return signer_from(first_of(office, "GF"), "GF")
     if doc_type == "antwort":
-        signed = next((s for s in office.staff if case.signed_by_id and s.id == case.signed_by_id), None)
+        signed = next((s for s in office.staff if case.signed_by and s.id == case.signed_by.id), None)
         if signed is not None:
             return signer_from(signed, signed.role)
         role = "GF" if case.sign_off_role == "GF" else ESCALATION_ROLE.get(case.escalation_level, "TL")
@@ -104,7 +106,7 @@ def contact_for(doc_type: str, signer: Signer | None, office: OfficeFacts) -> Co
     return bgf_contact(office)
 
 
-def handler(case: CaseFacts, office: OfficeFacts) -> str:
+def handler(case: CaseView, office: OfficeFacts) -> str:
     """Who handles the matter, said in a sentence: "Erika Beispiel (Teamleitung, Team 411 …)"."""
     if case.lead == "gf":
         gf = first_of(office, "GF")
@@ -117,12 +119,12 @@ def handler(case: CaseFacts, office: OfficeFacts) -> str:
     return "das Büro der Geschäftsführung"
 
 
-def concerned(case: CaseFacts) -> PartyFacts | None:
+def concerned(case: CaseView) -> PartyRecord | None:
     """The customer the matter is about: the represented person if there is one."""
     return case.represented or case.person
 
 
-def values(case: CaseFacts, office: OfficeFacts, today: date, *, to_body: bool = False) -> dict[str, str]:
+def values(case: CaseView, office: OfficeFacts, today: date, *, to_body: bool = False) -> dict[str, str]:
     """Placeholder -> text for this case (empty where the case has no value)."""
     person = case.person
     customer = concerned(case)
@@ -152,7 +154,7 @@ def values(case: CaseFacts, office: OfficeFacts, today: date, *, to_body: bool =
         "kundennummer": customer.customer_no if customer else "",
         "bg_nummer": customer.bg_no if customer else "",
         "verzicht_gruende": case.waiver_reasons.strip(),
-        "stellungnahme_entwurf": case.statement.strip(),
+        "stellungnahme_entwurf": statement_draft(case).strip(),
         "beschaeftigte_person": case.employee_concerned.strip(),
     }
 

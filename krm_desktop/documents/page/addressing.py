@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
-from krm_desktop.documents.letters.facts import PartyFacts
 from krm_desktop.documents.page.escape import visible
 from krm_desktop.documents.page.fonts import width
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.errors import RefusedError
 
 ADDRESS_LINES = 6  # DIN 5008 Form B: six lines in the address zone of the window
@@ -74,7 +74,7 @@ def surname(name: str) -> str:
     return " ".join([*titles, *last])
 
 
-def salutation(party: PartyFacts | None) -> str:
+def salutation(party: PartyRecord | None) -> str:
     if party is None or party.role in INSTITUTIONS:
         return "Sehr geehrte Damen und Herren,"
     if party.salutation == "frau":
@@ -84,7 +84,7 @@ def salutation(party: PartyFacts | None) -> str:
     return f"Guten Tag {' '.join(party.name.split())},"
 
 
-def person_phrase(party: PartyFacts | None) -> str:
+def person_phrase(party: PartyRecord | None) -> str:
     """The person after "von"/"für" (dative/accusative): "Frau Erika Muster", "Herrn Max Muster"."""
     if party is None:
         return ""
@@ -127,7 +127,7 @@ def fit(lines: list[str]) -> tuple[str, ...]:
     return tuple(printed)
 
 
-def party_addressee(party: PartyFacts) -> Addressee:
+def party_addressee(party: PartyRecord) -> Addressee:
     name = " ".join(party.name.split())
     first = name
     if party.role not in INSTITUTIONS:

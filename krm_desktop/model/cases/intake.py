@@ -6,10 +6,11 @@ then `case_errors` (every stored case) and `entry_errors` (what the entry form a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from krm_desktop.model import validation as v
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import (
     CHANNELS,
     COMPLAINT_KINDS,
@@ -61,20 +62,6 @@ MIXED_FINDINGS = frozenset({"datenschutz"})
 
 
 @dataclass
-class PartyInput:
-    name: str
-    role: str = "kunde"
-    salutation: str | None = None
-    street: str = ""
-    postcode: str = ""
-    city: str = ""
-    email: str = ""
-    phone: str = ""
-    customer_no: str = ""
-    bg_no: str = ""
-
-
-@dataclass
 class ConcernInput:
     kind: str
     outcome: str | None = None
@@ -90,8 +77,8 @@ class CaseInput:
     description: str = ""
     team_id: int | None = None
     concerns: list[ConcernInput] = field(default_factory=list)  # empty: one concern of `kind`
-    person: PartyInput | None = None
-    represented: PartyInput | None = None  # whom a representative speaks for
+    person: PartyRecord | None = None
+    represented: PartyRecord | None = None  # whom a representative speaks for
     follows_ref: str | None = None
     requesting_body: str = ""
     requesting_ref: str = ""
@@ -145,12 +132,21 @@ def intake_errors(
     return errors
 
 
-def party_errors(party: PartyInput, prefix: str) -> dict[str, str]:
-    """Check and normalise a party in place; return field -> message."""
+def normalised_party(party: PartyRecord) -> PartyRecord:
+    """The party as stored: name trimmed, Kunden- and BG-Nummer normalised, no empty salutation."""
+    return replace(
+        party,
+        name=party.name.strip(),
+        salutation=party.salutation or None,
+        customer_no=v.normalise_number(party.customer_no),
+        bg_no=v.normalise_number(party.bg_no),
+    )
+
+
+def party_errors(party: PartyRecord, prefix: str) -> dict[str, str]:
+    """The problems of a party (after `normalised_party`): field -> message."""
     errors: dict[str, str] = {}
-    party.customer_no = v.normalise_number(party.customer_no)
-    party.bg_no = v.normalise_number(party.bg_no)
-    party.name = party.name.strip()
+    party = normalised_party(party)
     checks: list[tuple[str, str | None]] = [
         ("name", v.required_problem(party.name, "Name")),
         ("name", v.text_problem(party.name, "Name", max_len=300, multiline=False)),
@@ -158,7 +154,7 @@ def party_errors(party: PartyInput, prefix: str) -> dict[str, str]:
         (
             "salutation",
             None
-            if party.salutation in (None, "", *SALUTATIONS)
+            if party.salutation in (None, *SALUTATIONS)
             else v.code_problem(party.salutation, SALUTATIONS, "Anrede"),
         ),
         ("street", v.text_problem(party.street, "Straße", max_len=300, multiline=False)),
@@ -172,13 +168,12 @@ def party_errors(party: PartyInput, prefix: str) -> dict[str, str]:
     for name, problem in checks:
         if problem and f"{prefix}.{name}" not in errors:
             errors[f"{prefix}.{name}"] = problem
-    if party.salutation == "":
-        party.salutation = None
     return errors
 
 
 def case_errors(data: CaseInput, today: date, *, follows_purged: bool = False) -> tuple[dict[str, str], Case | None]:
-    """All problems of a case input (field -> German message) and the earlier case it follows.
+    """All problems of a case input (field -> German message) and the earlier case it follows; the input's
+    parties are replaced by their `normalised_party` (what is stored).
 
     follows_purged: an existing Folgereaktion whose earlier case the purge deleted (only its reference is left).
     """
@@ -254,6 +249,8 @@ def case_errors(data: CaseInput, today: date, *, follows_purged: bool = False) -
         if party is not None:
             for name, problem in party_errors(party, prefix).items():
                 add(name, problem)
+    data.person = normalised_party(data.person) if data.person else None
+    data.represented = normalised_party(data.represented) if data.represented else None
     return errors, earlier
 
 

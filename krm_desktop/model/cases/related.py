@@ -10,7 +10,7 @@ so the user can judge a mere namesake.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, cast
 
@@ -19,9 +19,11 @@ from peewee import JOIN
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.case_list.search import search_condition
-from krm_desktop.model.cases.intake import PartyInput
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import KINDS, STATUS_CLOSED, STATUS_OPEN, label
-from krm_desktop.model.persons.search import EMPLOYEE, Person, PersonQuery, find_persons, fold_address, name_key
+from krm_desktop.model.persons.person import EMPLOYEE, Person
+from krm_desktop.model.persons.search import PersonQuery, find_persons
+from krm_desktop.model.persons.spelling import fold_address, name_key
 from krm_desktop.model.store.entities import Case, Party
 
 RECENT_MONTHS = 12  # a case closed within this many months before today counts as recent
@@ -79,7 +81,7 @@ class RelatedCase:
         return f"{self.ref} – {label(KINDS, self.kind)}, Eingang {self.received:%d.%m.%Y}, {state} ({self.why})"
 
 
-def _shared(person: Person, party: PartyInput) -> str:
+def _shared(person: Person, party: PartyRecord) -> str:
     """What else than the name the typed party shares with the found person ("" when nothing)."""
     if party.bg_no and party.bg_no in person.values("bg_no"):
         return "gleiche BG-Nummer"
@@ -92,11 +94,11 @@ def _shared(person: Person, party: PartyInput) -> str:
     return ""
 
 
-def _matches(party: PartyInput) -> list[tuple[Person, str]]:
+def _matches(party: PartyRecord) -> list[tuple[Person, str]]:
     """Persons who may be the typed party, each with the reason, strongest reason first."""
     customer_no = v.normalise_number(party.customer_no)
     bg_no = v.normalise_number(party.bg_no)
-    typed = PartyInput(**{**vars(party), "customer_no": customer_no, "bg_no": bg_no})
+    typed = replace(party, customer_no=customer_no, bg_no=bg_no)
     found: list[tuple[Person, str]] = []
     if customer_no and v.customer_no_problem(customer_no) is None:
         found += [(p, "gleiche Kundennummer") for p in find_persons(PersonQuery(text=customer_no)).persons]
@@ -115,7 +117,7 @@ def _matches(party: PartyInput) -> list[tuple[Person, str]]:
     return found
 
 
-def related_cases(party: PartyInput | None, today: date, *, exclude: Collection[int] = ()) -> list[RelatedCase]:
+def related_cases(party: PartyRecord | None, today: date, *, exclude: Collection[int] = ()) -> list[RelatedCase]:
     """Open cases, and cases closed in the last RECENT_MONTHS, of the person the typed party may be; open first."""
     if party is None:
         return []

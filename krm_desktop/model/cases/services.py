@@ -17,7 +17,8 @@ from peewee import fn
 from krm_desktop.model import validation as v
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases.closing import close, may_sign, record_answer, record_waiver, sign_off_label, signing_staff
-from krm_desktop.model.cases.intake import CaseInput, PartyInput, check_case
+from krm_desktop.model.cases.intake import CaseInput, check_case
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.cases.writes import (
     clock_fields,
     field_error,
@@ -58,10 +59,10 @@ __all__ = [
 ]
 
 
-def _party(data: PartyInput | None) -> Party | None:
+def _party(data: PartyRecord | None) -> Party | None:
     if data is None:
         return None
-    return Party.create(**vars(data))
+    return Party.create(**data.stored_fields())
 
 
 def next_ref(year: int) -> tuple[str, int]:
@@ -377,10 +378,10 @@ def update_case(
     return case
 
 
-def _replace_party(existing: Party | None, data: PartyInput | None) -> Party | None:
+def _replace_party(existing: Party | None, data: PartyRecord | None) -> Party | None:
     if data is None:
         return None
     if existing is None:
         return _party(data)
-    Party.update(**vars(data), version=Party.version + 1).where(Party.id == existing.id).execute()
+    Party.update(**data.stored_fields(), version=Party.version + 1).where(Party.id == existing.id).execute()
     return existing

@@ -14,7 +14,8 @@ from datetime import date
 from typing import Any
 
 from krm_desktop.model import validation as v
-from krm_desktop.model.cases.intake import CaseInput, ConcernInput, PartyInput, case_errors
+from krm_desktop.model.cases.intake import CaseInput, ConcernInput, case_errors
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import COMPLAINT_KINDS, OUTCOMES
 
 # The keys of a line, in the order export writes them.
@@ -154,12 +155,12 @@ def _type_errors(obj: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
-def _party(person: dict[str, Any] | None) -> PartyInput | None:
+def _party(person: dict[str, Any] | None) -> PartyRecord | None:
     if person is None:
         return None
     values = {key: person.get(key) or "" for key in PERSON_KEYS}
     values["salutation"] = person.get("salutation") or None
-    return PartyInput(**values)
+    return PartyRecord(**values)
 
 
 def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCase | None, dict[str, str]]:

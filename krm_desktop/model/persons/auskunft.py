@@ -30,7 +30,7 @@ from dateutil.relativedelta import relativedelta
 from krm_desktop.model import validation as v
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
-from krm_desktop.model.persons.search import Person
+from krm_desktop.model.persons.person import Person
 from krm_desktop.model.store.entities import Case, Event, Letter
 from krm_desktop.model.store.transactions import write_transaction
 from krm_desktop.model.time.working_days import calendar_for

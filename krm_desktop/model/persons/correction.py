@@ -14,10 +14,11 @@ from datetime import date, datetime, time
 from typing import Any
 
 from krm_desktop.model import validation as v
-from krm_desktop.model.cases.intake import PartyInput, party_errors
+from krm_desktop.model.cases.intake import party_errors
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import PARTY_ROLES
 from krm_desktop.model.errors import ConflictError, ValidationError
-from krm_desktop.model.persons.search import Person
+from krm_desktop.model.persons.person import Person
 from krm_desktop.model.store.entities import Case, Event, Party
 from krm_desktop.model.store.transactions import write_transaction
 
@@ -57,13 +58,13 @@ def correction_errors(person: Person, changes: Mapping[str, Any], reason: str) -
     return errors
 
 
-def _corrected(person: Person, changes: Mapping[str, Any]) -> PartyInput:
+def _corrected(person: Person, changes: Mapping[str, Any]) -> PartyRecord:
     latest = person.latest
     values = {name: getattr(latest, name) for name in CORRECTABLE}
     values.update(changes)
     clean = {k: (x.strip() if isinstance(x, str) else x) for k, x in values.items()}
     role = latest.role if latest.role in PARTY_ROLES else "kunde"
-    return PartyInput(role=role, **clean)
+    return PartyRecord(role=role, **clean)
 
 
 def correct_person(

@@ -1,4 +1,4 @@
-"""One person across all cases: the search (tolerant of spelling) and how rows are grouped as one person.
+"""The person search: one person across all cases, tolerant of spelling, and how rows are grouped as one person.
 
 Every case stores its own party rows, so one person is many rows. A search finds the rows that match
 (name, Kundennummer, BG-Nummer, address, e-mail) and groups them as one person when the normalised name
@@ -7,12 +7,11 @@ postcode); rows with two different Kundennummern are never one person. Someone n
 Dienstaufsichtsbeschwerde as the employee concerned (a name only) is a person of their own, never merged
 with a customer of the same name (a staff member and a customer may share a name), and only the same
 entry ("Herr Meier (Team 411)", spelling aside) is the same employee. Results the user knows to be one
-person are joined with `merge`. Berichtigung of a found person: `person_correction`.
+person are joined with `person.merge`. Berichtigung of a found person: `correction`.
 
-Spelling: `fold` compares case-free, "ä"/"ae", "ß"/"ss", accents, hyphens, dots and extra spaces alike;
-`fold_address` also reads "Str." as "Straße". On SQLite the comparison runs inside the query (the folding
-functions are registered on the connection), so only matching rows come back; other databases read the
-few columns and compare in Python.
+Spelling (`spelling`): on SQLite the comparison runs inside the query (the folding functions are registered
+on the connection), so only matching rows come back; other databases read the few columns and compare in
+Python.
 
 Anonymised cases hold no person any more and are never found.
 """
@@ -20,173 +19,25 @@ Anonymised cases hold no person any more and are never found.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
-from functools import lru_cache
 from typing import Any, cast
 
 from peewee import SqliteDatabase, fn
 
 from krm_desktop.model import validation as v
-from krm_desktop.model.codes import KINDS, PARTY_ROLES, label
+from krm_desktop.model.cases.party import PartyRecord, party_columns
+from krm_desktop.model.persons.person import EMPLOYEE, REPRESENTED, Person, PersonCase, newest_first
+from krm_desktop.model.persons.spelling import HONORIFICS, employee_key, fold, fold_address, name_key
 from krm_desktop.model.store.entities import Case, Party, database
 
-ROLE_LABELS = {
-    **PARTY_ROLES,
-    "vertreten": "vertretene Person",
-    "beschaeftigt": "betroffene/r Beschäftigte/r (Dienstaufsichtsbeschwerde)",
-}
-EMPLOYEE = "beschaeftigt"
-REPRESENTED = "vertreten"
 MAX_PERSONS = 100  # more than this: the search asks to be more precise
 _CHUNK = 900
-_TRANSLIT = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"}
-)
-_APOSTROPHES = re.compile(r"['’`´]")
-_SEPARATORS = re.compile(r"[^\w@]+")
-_HONORIFICS = frozenset({"frau", "herr", "herrn"})
-_STREET = re.compile(r"str\b")
-_HOUSE_NO = re.compile(r"\b(\d+) ([a-z])\b")
-_PARENTHESES = re.compile(r"\([^)]*\)")
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
-# --- spelling ----------------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str | None) -> str:
-    """Lower case, umlauts as ae/oe/ue, ß as ss, no accents, punctuation and runs of spaces as one space."""
-    if not text:
-        return ""
-    folded = text.lower() if text.isascii() else _fold_letters(text)
-    folded = _APOSTROPHES.sub("", folded).replace("_", " ")
-    return " ".join(_SEPARATORS.sub(" ", folded).split())
-
-
-def _fold_letters(text: str) -> str:
-    folded = unicodedata.normalize("NFC", text).casefold().translate(_TRANSLIT)
-    return folded if folded.isascii() else _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
-
-
-@lru_cache(maxsize=65536)
-def fold_address(text: str | None) -> str:
-    """`fold`, with "Str."/"str" read as "strasse" and "12 a" as "12a"."""
-    return _HOUSE_NO.sub(r"\1\2", _STREET.sub("strasse", fold(text)))
-
-
-@lru_cache(maxsize=65536)
-def name_key(text: str | None) -> str:
-    """The name as a comparable key: folded, without Frau/Herr and (notes), words in order ("Müller, Hans")."""
-    words = [w for w in fold(_PARENTHESES.sub(" ", text or "")).split() if w not in _HONORIFICS]
-    return " ".join(sorted(words))
-
-
-def employee_key(text: str | None) -> str:
-    """An employee concerned is only a name as typed: the whole entry, folded, is the key."""
-    return " ".join(sorted(fold(text).split()))
 
 
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
-
-
-# --- what a search returns ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PartyData:
-    """A person's data as stored in one case (the newest case's row stands for the person)."""
-
-    name: str
-    role: str = "kunde"
-    salutation: str | None = None
-    street: str = ""
-    postcode: str = ""
-    city: str = ""
-    email: str = ""
-    phone: str = ""
-    customer_no: str = ""
-    bg_no: str = ""
-
-
-@dataclass(frozen=True)
-class PersonCase:
-    """One case of the person, in one role, with the versions a correction must find unchanged."""
-
-    case_id: int
-    ref: str
-    kind: str
-    status: str
-    received: date
-    closed: date | None
-    role: str  # kunde, vertreter, institution, behoerde, vertreten, beschaeftigt
-    case_version: int
-    party_id: int | None  # None for the employee concerned (a name in the case)
-    party_version: int
-    data: PartyData
-
-    @property
-    def role_label(self) -> str:
-        return ROLE_LABELS.get(self.role, self.role)
-
-    @property
-    def kind_label(self) -> str:
-        return label(KINDS, self.kind)
-
-
-@dataclass(frozen=True)
-class Person:
-    key: str
-    cases: tuple[PersonCase, ...]  # newest first
-    employee: bool = False
-    exact: bool = False  # the name is the searched name (not only a part of it)
-
-    @property
-    def latest(self) -> PartyData:
-        return self.cases[0].data
-
-    @property
-    def name(self) -> str:
-        return " ".join(self.latest.name.split())
-
-    @property
-    def case_ids(self) -> list[int]:
-        return list(dict.fromkeys(c.case_id for c in self.cases))
-
-    @property
-    def spellings(self) -> list[str]:
-        return list(dict.fromkeys(" ".join(c.data.name.split()) for c in self.cases))
-
-    def roles(self) -> dict[str, int]:
-        return dict(Counter(case.role for case in self.cases))
-
-    def values(self, name: str) -> list[str]:
-        """Every stored value of one field, most recent first (for narrowing and for the dialog)."""
-        return [x for x in dict.fromkeys(str(getattr(c.data, name) or "") for c in self.cases) if x]
-
-    def describe(self) -> str:
-        """One German line: name, address, identifiers, cases by role."""
-        data = self.latest
-        parts = [self.name]
-        town = " ".join(f"{data.postcode} {data.city}".split())
-        address = ", ".join(p for p in (data.street.strip(), town) if p)
-        if address:
-            parts.append(address)
-        if data.email:
-            parts.append(data.email)
-        if data.customer_no:
-            parts.append(f"Kd.-Nr. {data.customer_no}")
-        if data.bg_no:
-            parts.append(f"BG {data.bg_no}")
-        roles = ", ".join(f"{ROLE_LABELS[r]} {n}" for r, n in self.roles().items())
-        count = len(self.case_ids)
-        parts.append(f"{count} Kundenreaktion{'en' if count != 1 else ''} ({roles})")
-        return " – ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -211,24 +62,10 @@ class SearchResult:
     message: str = ""  # German: no hits, too many hits
 
 
-def merge(persons: Iterable[Person]) -> Person:
-    """Several search results the user confirms are one person (e.g. one case with e-mail only)."""
-    chosen = list(persons)
-    cases = sorted({(c.case_id, c.role, c.party_id): c for p in chosen for c in p.cases}.values(), key=_newest)
-    return Person("+".join(p.key for p in chosen), tuple(cases), all(p.employee for p in chosen), False)
-
-
-def _newest(case: PersonCase) -> tuple[Any, ...]:
-    return (-case.received.toordinal(), -case.case_id, case.role)
-
-
-# --- the search ----------------------------------------------------------------------------------------------------
-
-
 @dataclass
 class _Row:
     party_id: int
-    data: PartyData
+    data: PartyRecord
     version: int
     links: list[tuple[str, str]] = field(default_factory=list)
 
@@ -256,7 +93,7 @@ def _text_terms(text: str) -> tuple[str, str, list[str], list[str]]:
         return number, "", [], []
     if number and v.bg_no_problem(number) is None:
         return "", number, [], []
-    words = [w for w in fold(text).split() if w not in _HONORIFICS]
+    words = [w for w in fold(text).split() if w not in HONORIFICS]
     return "", "", words, fold_address(text).split()
 
 
@@ -313,16 +150,20 @@ def _any(conditions: list[Any]) -> Any:
     return combined
 
 
-_PARTY_FIELDS = "id name role salutation street postcode city email phone customer_no bg_no version"
-_PARTY_COLUMNS = tuple(getattr(Party, name) for name in _PARTY_FIELDS.split())
+_PARTY_COLUMNS = (Party.id, *party_columns(), Party.version)
 
 
 def _row(values: tuple[Any, ...]) -> _Row:
-    party_id, name, role, salutation, street, postcode, city, email, phone, customer_no, bg_no, version = values
-    data = PartyData(name, role, salutation, street, postcode, city, email, phone, customer_no, bg_no)
-    links = [("k", customer_no), ("b", bg_no), ("e", email.strip().casefold()), ("t", _digits(phone))]
-    if street.strip() and postcode.strip():
-        links.append(("a", f"{fold_address(street)}|{postcode.strip()}"))
+    party_id, *fields, version = values
+    data = PartyRecord(*fields)
+    links = [
+        ("k", data.customer_no),
+        ("b", data.bg_no),
+        ("e", data.email.strip().casefold()),
+        ("t", _digits(data.phone)),
+    ]
+    if data.street.strip() and data.postcode.strip():
+        links.append(("a", f"{fold_address(data.street)}|{data.postcode.strip()}"))
     return _Row(party_id, data, version, [(k, x) for k, x in links if x])
 
 
@@ -463,13 +304,13 @@ def _employees(query: PersonQuery) -> list[Person]:
     for case_id, ref, kind, status, received, closed, version, employee in cast(Any, select).tuples():
         if not _starts_words(words, fold(employee)):
             continue
-        data = PartyData(employee, EMPLOYEE)
+        data = PartyRecord(employee, EMPLOYEE)
         grouped[employee_key(employee)].append(
             PersonCase(case_id, ref, kind, status, received, closed, EMPLOYEE, version, None, 0, data)
         )
     wanted = employee_key(text)
     return [
-        Person(f"b:{key}", tuple(sorted(cases, key=_newest)), employee=True, exact=key == wanted)
+        Person(f"b:{key}", tuple(sorted(cases, key=newest_first)), employee=True, exact=key == wanted)
         for key, cases in sorted(grouped.items())
     ]
 
@@ -495,7 +336,7 @@ def find_persons(query: PersonQuery) -> SearchResult:
         cases = [c for r in group for c in cases_by_party.get(r.party_id, [])]
         if not cases:
             continue  # every case of these rows was anonymised or deleted
-        person = Person(f"p:{min(r.party_id for r in group)}", tuple(sorted(cases, key=_newest)))
+        person = Person(f"p:{min(r.party_id for r in group)}", tuple(sorted(cases, key=newest_first)))
         person = replace(person, exact=name_key(person.latest.name) == wanted)
         if _narrowed(person, query):
             persons.append(person)
@@ -526,4 +367,4 @@ def refreshed(person: Person) -> Person | None:
     for chunk in _chunks(ids):
         rows += map(_row, cast(Any, Party.select(*_PARTY_COLUMNS).where(cast(Any, Party.id).in_(chunk))).tuples())
     cases = _cases_of(rows)
-    return replace(person, cases=tuple(sorted(cases, key=_newest))) if cases else None
+    return replace(person, cases=tuple(sorted(cases, key=newest_first))) if cases else None

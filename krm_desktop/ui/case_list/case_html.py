@@ -1,6 +1,6 @@
 """The read-only summary and history (Fallhistorie) of a case as HTML, for the detail pane: every step with who
 and on which day, the free texts of the steps (statements, decision, reasons) under the reminder that the
-customer may read all of it (Art. 15 DSGVO).
+customer may read all of it (Art. 15 DSGVO). It renders the case's read model (`case_view`).
 
 Every stored text is HTML-escaped.
 """
@@ -12,7 +12,9 @@ from html import escape
 
 from krm_desktop.model.case_list.query import due_words
 from krm_desktop.model.cases.action_checks import FREE_TEXT_NOTICE
+from krm_desktop.model.cases.case_view import CaseView, case_view
 from krm_desktop.model.cases.closing_checks import signers_label
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import (
     CHANNELS,
     ESCALATION_ROLES,
@@ -24,8 +26,6 @@ from krm_desktop.model.codes import (
     VIAS,
     label,
 )
-from krm_desktop.model.store.entities import Case, Concern, Event, Party, Staff, Statement, Team
-from krm_desktop.model.time.deadlines import ClockFacts, due_status
 from krm_desktop.model.time.working_days import WorkingCalendar
 
 NOTICE_STYLE = "color:#7a4a00; font-size:small"
@@ -39,7 +39,7 @@ def _row(caption: str, value: str) -> str:
     return f"<tr><th align='left' valign='top' style='padding-right:10px'>{escape(caption)}</th><td>{value}</td></tr>"
 
 
-def _party(party: Party | None) -> str:
+def _party(party: PartyRecord | None) -> str:
     if party is None:
         return "anonym (keine Anschrift, keine Fristen)"
     lines = [escape(" ".join(p for p in (label({"frau": "Frau", "herr": "Herr"}, party.salutation), party.name) if p))]
@@ -62,42 +62,30 @@ def _party(party: Party | None) -> str:
 
 def case_html(case_id: int, today: date, calendar: WorkingCalendar) -> str | None:
     """The summary and history of a case as HTML, or None when the case is gone."""
-    case = Case.get_or_none(Case.id == case_id)
-    if case is None:
-        return None
-    concerns = list(Concern.select().where(Concern.case == case_id).order_by(Concern.position))
-    events = list(Event.select().where(Event.case == case_id).order_by(Event.at, Event.id))
-    person = Party.get_or_none(Party.id == case.person_id) if case.person_id else None
-    represented = Party.get_or_none(Party.id == case.represented_id) if case.represented_id else None
-    team = Team.get_or_none(Team.id == case.team_id) if case.team_id else None
-    signer = Staff.get_or_none(Staff.id == case.signed_by_id) if case.signed_by_id else None
-    facts = ClockFacts(
-        case.closed,
-        case.ack_due,
-        case.final_due,
-        case.ack_sent,
-        case.interim_sent,
-        case.interim_expected,
-        case.answer_sent,
-    )
-    status = due_status(facts, today, calendar)
+    case = case_view(case_id)
+    return view_html(case, today, calendar) if case is not None else None
+
+
+def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
+    """The summary and history of the case as HTML."""
+    signer = case.signed_by
     kinds = [
         escape(label(KINDS, c.kind)) + (f" – {escape(label(OUTCOMES, c.outcome))}" if c.outcome else "")
-        for c in concerns
+        for c in case.concerns
     ] or [escape(label(KINDS, case.kind))]
     rows = [
         _row("Status", escape(label(STATUSES, case.status)) + (" (anonymisiert)" if case.anonymised else "")),
-        _row("Nächste Frist", escape(due_words(status))),
+        _row("Nächste Frist", escape(due_words(case.due_status(today, calendar)))),
         _row("Anliegen", "<br>".join(kinds)),
         _row(
             "Eingang",
             f"{_d(case.received)} · {escape(label(CHANNELS, case.channel))} · über {escape(label(VIAS, case.via))}",
         ),
-        _row("Team", escape(team.name) if team else "ohne Team"),
-        _row("Kunde/Einsender", _party(person)),
+        _row("Team", escape(case.team) if case.team else "ohne Team"),
+        _row("Kunde/Einsender", _party(case.person)),
     ]
-    if represented is not None:
-        rows.append(_row("vertreten", _party(represented)))
+    if case.represented is not None:
+        rows.append(_row("vertreten", _party(case.represented)))
     if case.file_no:
         rows.append(_row("Aktenzeichen", escape(case.file_no)))
     if case.topic:
@@ -142,15 +130,17 @@ def case_html(case_id: int, today: date, calendar: WorkingCalendar) -> str | Non
     )
     history = "".join(
         f"<tr><td valign='top' style='padding-right:8px'>{_d(e.on_day)}</td>"
-        f"<td valign='top' style='padding-right:8px'>{escape(e.actor)}</td><td>{_text(e.text or e.action)}</td></tr>"
-        for e in events
+        f"<td valign='top' style='padding-right:8px'>{escape(e.actor)}</td><td>{_text(e.label)}</td></tr>"
+        for e in case.history
     )
     description = _text(case.description) or "–"
     return (
         f"<h2 style='margin-bottom:2px'>{escape(case.ref)}</h2>"
         f"<p style='margin-top:0'><b>{escape(case.subject) or '(ohne Betreff)'}</b></p>"
         f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>"
-        f"<h3>Beschreibung</h3><p>{description}</p>" + _steps_html(case) + f"<h3>Fallhistorie ({len(events)})</h3>"
+        f"<h3>Beschreibung</h3><p>{description}</p>"
+        + _steps_html(case)
+        + f"<h3>Fallhistorie ({len(case.history)})</h3>"
         f"<p style='{NOTICE_STYLE}'>{escape(FREE_TEXT_NOTICE)}</p>"
         f"<table cellspacing='0' cellpadding='2'><tr><th align='left'>Tag</th><th align='left'>Wer</th>"
         f"<th align='left'>Was</th></tr>{history}</table>"
@@ -161,13 +151,12 @@ def _text(value: str) -> str:
     return escape(value).replace("\n", "<br>")
 
 
-def _steps_html(case: Case) -> str:
+def _steps_html(case: CaseView) -> str:
     """The free texts of the workflow steps: interim reason, statements, the GF's decision, the waiver."""
     parts: list[str] = []
     if case.interim_reason.strip():
         parts.append(f"<p><b>Grund der Zwischennachricht:</b> {_text(case.interim_reason)}</p>")
-    statements = Statement.select().where(Statement.case == case.id).order_by(Statement.received_on, Statement.id)
-    for s in statements:
+    for s in case.statements:
         parts.append(
             f"<p><b>Stellungnahme {escape(s.author)} ({escape(label(STAFF_ROLES, s.author_role))}), "
             f"eingegangen {_d(s.received_on)}:</b><br>{_text(s.text)}</p>"
@@ -178,8 +167,7 @@ def _steps_html(case: Case) -> str:
             f"{escape(label(KINDS, case.kind))} (Begründung in der Fallhistorie).</p>"
         )
     if case.gf_decision.strip():
-        decider = Staff.get_or_none(Staff.id == case.decided_by_id) if case.decided_by_id else None
-        who = f" ({escape(decider.name)})" if decider else ""
+        who = f" ({escape(case.decided_by.name)})" if case.decided_by else ""
         parts.append(
             f"<p><b>Entscheidung der Geschäftsführung{who} vom {_d(case.decided_on)}:</b><br>"
             f"{_text(case.gf_decision)}</p>"

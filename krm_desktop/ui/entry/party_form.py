@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from krm_desktop.model.cases.intake import PartyInput
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.cases.related import RelatedCase, related_cases, warning_text
 from krm_desktop.model.codes import PARTY_ROLES, SALUTATIONS
 from krm_desktop.model.store.entities import Party
@@ -82,12 +82,12 @@ class PartyFields(QWidget):
         for name in ("email", "phone", "customer_no", "bg_no"):
             add_row(form, errors, f"{prefix}.{name}", LABELS[name], self.lines[name])
 
-    def party_input(self, role: str | None = None) -> PartyInput | None:
+    def party_input(self, role: str | None = None) -> PartyRecord | None:
         """The typed party, or None when nothing at all is typed."""
         texts = {name: line.text() for name, line in self.lines.items()}
         if not any(t.strip() for t in texts.values()):
             return None
-        return PartyInput(role=role or self.role.code(), salutation=self.salutation.code(), **texts)
+        return PartyRecord(role=role or self.role.code(), salutation=self.salutation.code(), **texts)
 
     def load(self, party: Party | None) -> None:
         self.role.set_code(party.role if party else "kunde")
@@ -119,7 +119,7 @@ class PartyForm(QGroupBox):
         self.today = today
         self.exclude: set[int] = set()  # the case being edited; a Folgereaktion's earlier case
         self.related: list[RelatedCase] = []
-        self._last_checked: PartyInput | None = None
+        self._last_checked: PartyRecord | None = None
         self.anonymous = QCheckBox("&anonym – kein Absender bekannt (keine Schreiben, keine Fristen)")
         self.anonymous.setAccessibleName("anonym")
         self.person = PartyFields("person", errors, with_role=True)
@@ -176,13 +176,13 @@ class PartyForm(QGroupBox):
     def is_anonymous(self) -> bool:
         return self.anonymous.isChecked()
 
-    def person_input(self) -> PartyInput | None:
+    def person_input(self) -> PartyRecord | None:
         """The complainant; an empty form without the anonymous box is a person without a name (refused)."""
         if self.is_anonymous():
             return None
-        return self.person.party_input() or PartyInput(name="", role=self.person.role.code())
+        return self.person.party_input() or PartyRecord(name="", role=self.person.role.code())
 
-    def represented_input(self) -> PartyInput | None:
+    def represented_input(self) -> PartyRecord | None:
         if self.is_anonymous() or self.person.role.code() != "vertreter":
             return None
         return self.represented.party_input(role="kunde")
@@ -208,7 +208,7 @@ class PartyForm(QGroupBox):
 
     # --- Mehrfachbeschwerde -------------------------------------------------------------------------------
 
-    def checked_party(self) -> PartyInput | None:
+    def checked_party(self) -> PartyRecord | None:
         """Whose other cases matter: the represented person when a representative writes, else the writer."""
         if self.is_anonymous():
             return None

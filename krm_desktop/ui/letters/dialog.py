@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from krm_desktop.documents.letters.compose import GROUPS, LAYOUTS, Draft, block_label, compose, open_gaps, render
-from krm_desktop.documents.letters.facts import CaseFacts, case_facts, office_facts
+from krm_desktop.documents.letters.facts import case_facts, office_facts
 from krm_desktop.documents.letters.placeholders import FUNCTIONS, Signer, contact_for, filled, signer_from, values
 from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.case_view import CaseView
 from krm_desktop.model.cases.letters import DOC_TYPES, all_blocks, record_reprint, store_letter
 from krm_desktop.model.errors import KrmError
 from krm_desktop.ui.letters.preview import PdfPreview, document_buttons, new_printer, print_pdf
@@ -63,7 +64,7 @@ class LetterDialog(QDialog):
     def __init__(self, case_id: int, doc_type: str, *, today: date, user: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.case_id, self.doc_type, self.today, self.user = case_id, doc_type, today, user
-        self.facts: CaseFacts = case_facts(case_id)
+        self.facts: CaseView = case_facts(case_id)
         self.office = office_facts()
         self.draft: Draft = compose(self.facts, self.office, doc_type, today, author=user)
         self.layout_kind = LAYOUTS[doc_type]

@@ -34,7 +34,7 @@ from krm_desktop.documents.auskunft.pdf import RenderedAuskunft, case_copies, re
 from krm_desktop.documents.auskunft.sections import AuskunftContent, gather
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.persons.auskunft import AuskunftRequest, answer_due, mark_answered, requests_of, store_copies
-from krm_desktop.model.persons.search import Person
+from krm_desktop.model.persons.person import Person
 from krm_desktop.ui.letters.preview import PdfPreview, document_buttons, new_printer, print_pdf
 
 ERROR_STYLE = "color: #b00020;"

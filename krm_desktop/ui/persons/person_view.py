@@ -37,7 +37,8 @@ from krm_desktop.model.codes import STATUSES, label
 from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.persons.auskunft import answer_due, record_request, requests_of
 from krm_desktop.model.persons.correction import CORRECTABLE, FIELD_LABELS, correct_person
-from krm_desktop.model.persons.search import ROLE_LABELS, Person, PersonQuery, find_persons, merge, refreshed
+from krm_desktop.model.persons.person import ROLE_LABELS, Person, merge
+from krm_desktop.model.persons.search import PersonQuery, find_persons, refreshed
 
 ERROR_STYLE = "color: #b00020;"
 KEY_ROLE = Qt.ItemDataRole.UserRole

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
 from krm_desktop.documents.letters.compose import GROUPS
-from krm_desktop.documents.letters.facts import sample_facts
+from krm_desktop.documents.letters.facts import statement_draft
 from krm_desktop.documents.letters.placeholders import values
+from krm_desktop.documents.letters.samples import sample_case, sample_facts
+from krm_desktop.model.cases.case_view import CaseStatement
 from krm_desktop.model.cases.letters import (
     PLACEHOLDERS,
     all_blocks,
@@ -35,6 +40,17 @@ def test_every_placeholder_gets_a_value_for_a_full_case(store) -> None:
     case, office = sample_facts(f.TODAY)
     given = values(case, office, f.TODAY)
     assert set(given) == set(PLACEHOLDERS)
+
+
+def test_the_draft_of_a_stellungnahme_is_the_team_leads_latest_statement() -> None:
+    case = sample_case(f.TODAY, "petition")  # invented: no database
+    tl_old = CaseStatement("Jens Brandt", "TL", date(2026, 11, 2), "Erste Sicht der Teamleitung.")
+    tl_new = CaseStatement("Jens Brandt", "TL", date(2026, 11, 5), "Neue Sicht der Teamleitung.")
+    employee = CaseStatement("Tom Weber", "MA", date(2026, 11, 9), "Sicht des Mitarbeiters.")
+    assert statement_draft(replace(case, statements=(tl_old, tl_new, employee))) == "Neue Sicht der Teamleitung."
+    assert statement_draft(replace(case, statements=(tl_old, employee))) == "Erste Sicht der Teamleitung."
+    assert statement_draft(replace(case, statements=(employee,))) == "Sicht des Mitarbeiters."
+    assert statement_draft(replace(case, statements=())) == ""
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from krm_desktop.documents.letters.facts import PartyFacts
 from krm_desktop.documents.page.addressing import body_addressee, fit, party_addressee, person_phrase, surname
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.errors import RefusedError
 
 
@@ -27,13 +27,13 @@ def test_surname(name: str, expected: str) -> None:
 
 
 def test_address_lines_use_herrn_and_frau_but_not_for_institutions() -> None:
-    herr = party_addressee(PartyFacts("Max Muster", "kunde", "herr", "Weg 1", "12345", "Ort"))
+    herr = party_addressee(PartyRecord("Max Muster", "kunde", "herr", "Weg 1", "12345", "Ort"))
     assert herr.lines == ("Herrn Max Muster", "Weg 1", "12345 Ort")
     assert herr.salutation == "Sehr geehrter Herr Muster,"
-    verein = party_addressee(PartyFacts("Erwerbslosenberatung e. V.", "institution", "frau", "Weg 1", "12345", "Ort"))
+    verein = party_addressee(PartyRecord("Erwerbslosenberatung e. V.", "institution", "frau", "Weg 1", "12345", "Ort"))
     assert verein.lines[0] == "Erwerbslosenberatung e. V." and verein.salutation == "Sehr geehrte Damen und Herren,"
-    assert person_phrase(PartyFacts("Max Muster", salutation="herr")) == "Herrn Max Muster"
-    assert person_phrase(PartyFacts("Alex Muster", salutation="divers")) == "Alex Muster"
+    assert person_phrase(PartyRecord("Max Muster", salutation="herr")) == "Herrn Max Muster"
+    assert person_phrase(PartyRecord("Alex Muster", salutation="divers")) == "Alex Muster"
 
 
 def test_a_long_name_wraps_onto_two_window_lines() -> None:

@@ -10,15 +10,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from krm_desktop.documents.letters.compose import compose, render
-from krm_desktop.documents.letters.facts import PartyFacts, sample_facts
+from krm_desktop.documents.letters.samples import sample_facts
 from krm_desktop.documents.page.escape import REPLACEMENT, markup, replaced, visible
+from krm_desktop.model.cases.party import PartyRecord
 from tests import factories as f
 from tests.documents.pdf_tools import flowing, image_count, squeezed, text
 
 
 def draft_with(store, *, subject: str = "Betreff", name: str = "Erika Mustermann", body: str = ""):
     case, office = sample_facts(f.TODAY)
-    person = PartyFacts(name, "kunde", "frau", "Lindenweg 7", "12345", "Musterstadt")
+    person = PartyRecord(name, "kunde", "frau", "Lindenweg 7", "12345", "Musterstadt")
     case = replace(case, subject=subject, person=person)
     draft = compose(case, office, "antwort", f.TODAY)
     if body:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from krm_desktop.model.cases import services as cases
-from krm_desktop.model.cases.intake import PartyInput
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.cases.related import earlier_cases, related_cases, warning_text
 from tests import factories as f
 
@@ -31,7 +31,7 @@ def test_open_and_recently_closed_cases_of_the_same_customer_number(store) -> No
     old = f.register(received=date(2025, 3, 3))
     _close(old, date(2025, 3, 20))  # more than 12 months before TODAY (20.11.2026)
     other = f.register(person=f.person("Hans Meier", customer_no="999Z999999", bg_no=""))
-    typed = PartyInput(name="", customer_no="123a 456789")  # normalised like intake does
+    typed = PartyRecord(name="", customer_no="123a 456789")  # normalised like intake does
     found = related_cases(typed, f.TODAY)
     assert [c.ref for c in found] == [open_case.ref, recent.ref]  # open first, then the recent one
     assert {c.why for c in found} == {"gleiche Kundennummer"}
@@ -46,30 +46,30 @@ def test_open_and_recently_closed_cases_of_the_same_customer_number(store) -> No
 
 def test_same_name_matches_spelling_tolerant_unless_the_customer_numbers_differ(store) -> None:
     case = f.register(person=f.person("Jürgen Müller", customer_no="", bg_no="", street="Am Markt 1"))
-    same_address = related_cases(PartyInput(name="Juergen Mueller", street="Am Markt 1", postcode="23552"), f.TODAY)
+    same_address = related_cases(PartyRecord(name="Juergen Mueller", street="Am Markt 1", postcode="23552"), f.TODAY)
     assert [(c.ref, c.why) for c in same_address] == [(case.ref, "gleicher Name, gleiche Anschrift")]
-    assert [c.why for c in related_cases(PartyInput(name="Herr Jürgen Müller"), f.TODAY)] == ["gleicher Name"]
+    assert [c.why for c in related_cases(PartyRecord(name="Herr Jürgen Müller"), f.TODAY)] == ["gleicher Name"]
     numbered = f.register(person=f.person("Jürgen Müller", customer_no="555B555555", bg_no=""))
-    other_number = related_cases(PartyInput(name="Jürgen Müller", customer_no="666C666666"), f.TODAY)
+    other_number = related_cases(PartyRecord(name="Jürgen Müller", customer_no="666C666666"), f.TODAY)
     assert numbered.ref not in [c.ref for c in other_number]  # another Jürgen Müller
-    assert related_cases(PartyInput(name="Jürgen Mülle"), f.TODAY) == []  # only the same name, not a part
+    assert related_cases(PartyRecord(name="Jürgen Mülle"), f.TODAY) == []  # only the same name, not a part
 
 
 def test_same_bedarfsgemeinschaft_and_the_represented_person(store) -> None:
     partner = f.register(person=f.person("Karl Mustermann", customer_no="", bg_no="23501BG0012345"))
-    found = related_cases(PartyInput(name="Erika Mustermann", bg_no="23501BG0012345"), f.TODAY)
+    found = related_cases(PartyRecord(name="Erika Mustermann", bg_no="23501BG0012345"), f.TODAY)
     assert [(c.ref, c.why) for c in found] == [(partner.ref, "gleiche BG-Nummer (Bedarfsgemeinschaft)")]
     lawyer = f.person("RAin Klug", role="vertreter", customer_no="", bg_no="")
     represented = f.register(person=lawyer, represented=f.person("Olga Öztürk", customer_no="777D777777"))
-    assert [c.ref for c in related_cases(PartyInput(name="Olga Oeztuerk"), f.TODAY)] == [represented.ref]
+    assert [c.ref for c in related_cases(PartyRecord(name="Olga Oeztuerk"), f.TODAY)] == [represented.ref]
 
 
 def test_excluded_cases_employees_and_anonymous_input(store) -> None:
     case = f.register()
-    assert related_cases(PartyInput(name="Erika Mustermann"), f.TODAY, exclude={case.id}) == []
+    assert related_cases(PartyRecord(name="Erika Mustermann"), f.TODAY, exclude={case.id}) == []
     assert related_cases(None, f.TODAY) == []
     f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Peter Schmidt", person=f.person("Anna Berg"))
-    assert related_cases(PartyInput(name="Peter Schmidt"), f.TODAY) == []  # an employee is no complainant
+    assert related_cases(PartyRecord(name="Peter Schmidt"), f.TODAY) == []  # an employee is no complainant
 
 
 def test_earlier_cases_are_closed_ones_found_by_ref_name_or_subject(store) -> None:

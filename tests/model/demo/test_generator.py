@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from krm_desktop.model.cases import services as case_services
-from krm_desktop.model.cases.intake import PartyInput, party_errors
+from krm_desktop.model.cases.intake import party_errors
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import CHANNELS, COMPLAINT_KINDS, KINDS, STATUS_CLOSED, STATUS_OPEN, VIAS
 from krm_desktop.model.demo.generator import generate
 from krm_desktop.model.office.profiles import load_profile
@@ -190,12 +191,10 @@ def test_dates_are_in_order_and_not_in_the_future(store: Store) -> None:
 
 def test_people_and_texts_pass_the_intake_checks(store: Store) -> None:
     generate(200, seed=6, years=2, today=TODAY, user=USER)
-    fields = ("name", "role", "salutation", "street", "postcode", "city", "email", "phone", "customer_no", "bg_no")
     parties = list(Party.select())
     assert parties
     for party in parties:
-        data = PartyInput(**{name: getattr(party, name) for name in fields})
-        assert party_errors(data, "person") == {}, party.name
+        assert party_errors(PartyRecord.of_row(party), "person") == {}, party.name
     assert any(p.customer_no for p in parties) and any(p.bg_no for p in parties)
     for case in Case.select():
         assert case.subject and text_problem(case.subject, "Betreff", max_len=300, multiline=False) is None

@@ -19,7 +19,8 @@ from krm_desktop.model.persons.auskunft import (
     requests_of,
     store_copies,
 )
-from krm_desktop.model.persons.search import Person, PersonQuery, find_persons
+from krm_desktop.model.persons.person import Person
+from krm_desktop.model.persons.search import PersonQuery, find_persons
 from krm_desktop.model.store.entities import Case, Event, Letter
 from tests import factories as f
 from tests.person_data import World, build_world

@@ -8,16 +8,9 @@ import pytest
 
 from krm_desktop.model.errors import ConflictError, ValidationError
 from krm_desktop.model.persons.correction import correct_person
-from krm_desktop.model.persons.search import (
-    EMPLOYEE,
-    PersonQuery,
-    find_persons,
-    fold,
-    fold_address,
-    merge,
-    name_key,
-    refreshed,
-)
+from krm_desktop.model.persons.person import EMPLOYEE, merge
+from krm_desktop.model.persons.search import PersonQuery, find_persons, refreshed
+from krm_desktop.model.persons.spelling import fold, fold_address, name_key
 from krm_desktop.model.store.entities import Case, Event, Party
 from tests import factories as f
 from tests.person_data import ERIKA, World, build_world
