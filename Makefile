@@ -13,7 +13,7 @@ DIST_DIR := dist/krm-desktop
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -25,6 +25,7 @@ lint: install
 	$(BIN)/ruff check krm_desktop tests benchmarks
 	$(BIN)/ruff format --check krm_desktop tests benchmarks
 	$(BIN)/mypy krm_desktop/model
+	$(BIN)/lint-imports
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2
