@@ -25,8 +25,9 @@ def add_copy_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
+    from krm_desktop.model.cases.consistency import database_problems
     from krm_desktop.model.errors import KrmError
-    from krm_desktop.model.store.connection import check_store, is_url, open_store, resolve_target
+    from krm_desktop.model.store.connection import is_url, open_store, resolve_target
     from krm_desktop.model.store.server_copy import CopyMismatch, copy_store
     from krm_desktop.model.store.targets import describe_target, is_server_url
 
@@ -66,7 +67,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
     try:
         copied = open_store(args.target)
         try:
-            problems = check_store(copied)
+            problems = database_problems(copied)
         finally:
             copied.close()
     except KrmError as exc:

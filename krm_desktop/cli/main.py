@@ -29,10 +29,11 @@ from krm_desktop.cli.copy_to import add_copy_parser, cmd_copy
 from krm_desktop.cli.letters import add_letter_parser, cmd_letter
 from krm_desktop.cli.purge import add_purge_parser, cmd_purge
 from krm_desktop.cli.report import add_report_parser, cmd_report
+from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.codes import CHANNELS, KINDS
 from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.office.profiles import PRESETS
-from krm_desktop.model.store.connection import check_store, open_store, resolve_target
+from krm_desktop.model.store.connection import open_store, resolve_target
 
 
 class UsageError(Exception):
@@ -178,7 +179,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     store = open_store(resolve_target(args.db))
     try:
-        problems = check_store(store)
+        problems = database_problems(store)
     finally:
         store.close()
     _emit({"ok": not problems, "problems": problems, "database": store.describe()})

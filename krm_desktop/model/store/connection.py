@@ -369,11 +369,10 @@ def check_store(store: Store) -> list[str]:
     version = _stored_version(db)
     if version != SCHEMA_VERSION:
         problems.append(f"Schema-Version {version} statt {SCHEMA_VERSION}")
-    expected = {m._meta.table_name for m in ALL_MODELS}
-    missing = expected - set(db.get_tables())
-    problems.extend(f"Tabelle fehlt: {name}" for name in sorted(missing))
-    if not missing:
-        from krm_desktop.model.store.consistency import case_problems
-
-        problems.extend(case_problems())
+    problems.extend(f"Tabelle fehlt: {name}" for name in missing_tables(store))
     return problems
+
+
+def missing_tables(store: Store) -> list[str]:
+    expected = {m._meta.table_name for m in ALL_MODELS}
+    return sorted(expected - set(store.db.get_tables()))

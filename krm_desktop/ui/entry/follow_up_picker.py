@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from krm_desktop.model.cases.related import MAX_EARLIER, earlier_cases
 from krm_desktop.model.cases.stored_case import StoredCase, case_heading
+from krm_desktop.model.persons.related_cases import MAX_EARLIER, earlier_cases
 from krm_desktop.model.time.working_days import WorkingCalendar
 from krm_desktop.ui.entry.fields import hint
 

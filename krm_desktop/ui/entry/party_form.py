@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from krm_desktop.model.cases.party import PartyRecord
-from krm_desktop.model.cases.related import RelatedCase, related_cases, warning_text
 from krm_desktop.model.codes import PARTY_ROLES, SALUTATIONS
+from krm_desktop.model.persons.related_cases import RelatedCase, related_cases, warning_text
 from krm_desktop.model.store.entities import Party
 from krm_desktop.ui.entry.fields import WARNING_STYLE, CodeBox, FieldErrors, add_row, hint
 

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from krm_desktop.model.cases import services as case_services
+from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.cases.intake import party_errors
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import CHANNELS, COMPLAINT_KINDS, KINDS, STATUS_CLOSED, STATUS_OPEN, VIAS
 from krm_desktop.model.demo.generator import generate
 from krm_desktop.model.office.profiles import load_profile
-from krm_desktop.model.store.connection import Store, check_store
+from krm_desktop.model.store.connection import Store
 from krm_desktop.model.store.entities import Case, Concern, Event, Party, Staff, Statement, Team
 from krm_desktop.model.time.deadlines import (
     CLOCK_FIELDS,
@@ -73,7 +74,7 @@ def test_mix_of_400_cases_covers_every_kind_channel_and_via(store: Store) -> Non
     assert max(received) <= TODAY
     assert min(received) > date(TODAY.year - 10, 1, 1)
     assert len({r.year for r in received}) >= 9
-    assert check_store(store) == []
+    assert database_problems(store) == []
     assert Team.select().count() >= 4
     roles = Counter(s.role for s in Staff.select())
     assert roles["TL"] == Team.select().count()
@@ -161,7 +162,7 @@ def test_deadlines_follow_the_stored_profile(store: Store) -> None:
         assert (case.ack_due, case.final_due, case.gf_due) == (expected.ack_due, expected.final_due, expected.gf_due)
         facts = ClockFacts(*(getattr(case, name) for name in CLOCK_FIELDS))
         assert (case.next_action, case.next_due) == next_due(facts), case.ref
-    assert check_store(store) == []
+    assert database_problems(store) == []
 
 
 def test_dates_are_in_order_and_not_in_the_future(store: Store) -> None:
@@ -228,7 +229,7 @@ def test_refs_continue_after_existing_cases(store: Store) -> None:
     seqs_2026 = sorted(c.seq for c in Case.select().where(Case.year == 2026))
     assert seqs_2026 == list(range(1, len(seqs_2026) + 1))
     assert Case.get_by_id(existing.id).ref == "KRM-2026-0001"
-    assert check_store(store) == []
+    assert database_problems(store) == []
     # and a case registered afterwards by the real service continues after the demo cases
     later = register(received=date(2026, 11, 19))
     assert later.seq == seqs_2026[-1] + 1
@@ -242,4 +243,4 @@ def test_existing_teams_and_staff_are_used(store: Store) -> None:
     assert list(Staff.select().where(Staff.role == "GF")) == [boss]
     assert {c.team_id for c in Case.select()} <= {own.id}
     assert Staff.select().where((Staff.role == "TL") & (Staff.team == own)).exists()
-    assert check_store(store) == []
+    assert database_problems(store) == []

@@ -13,11 +13,12 @@ from typing import Any
 import pytest
 
 from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.demo.generator import generate
 from krm_desktop.model.errors import RefusedError
 from krm_desktop.model.retention import purge as retention
 from krm_desktop.model.retention.purge import execute_purge, plan_purge, purge_reminder_due
-from krm_desktop.model.store.connection import check_store, open_store
+from krm_desktop.model.store.connection import open_store
 from krm_desktop.model.store.entities import (
     Attachment,
     Case,
@@ -174,7 +175,7 @@ def test_follow_up_keeps_the_reference_when_the_earlier_case_is_deleted(store) -
     assert stored.follows_id is None and stored.follows_ref == earlier.ref
     assert not stored.anonymised and stored.person_id is not None  # its own rule has not come yet
     assert retention.deleted_refs([earlier.ref, later.ref, "KRM-2001-0001"]) == {earlier.ref}
-    assert check_store(store) == []  # integrity, foreign keys, consistency
+    assert database_problems(store) == []  # integrity, foreign keys, consistency
 
 
 def test_follow_up_keeps_the_link_when_the_earlier_case_is_anonymised(store) -> None:
@@ -229,7 +230,7 @@ def test_database_error_at_the_end_rolls_everything_back(store) -> None:
     assert f.snapshot() == before
     store.db.execute_sql("DROP TRIGGER no_log")
     assert purge(f.TODAY).anonymised > 0
-    assert retention.vacuum_store() and check_store(store) == []
+    assert retention.vacuum_store() and database_problems(store) == []
 
 
 def test_a_plan_that_no_longer_holds_is_refused(store) -> None:

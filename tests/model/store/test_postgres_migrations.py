@@ -16,7 +16,8 @@ import psycopg2
 import pytest
 
 from krm_desktop.model.cases import services as cases
-from krm_desktop.model.store.connection import SCHEMA_VERSION, check_store, open_store
+from krm_desktop.model.cases.consistency import database_problems
+from krm_desktop.model.store.connection import SCHEMA_VERSION, open_store
 from krm_desktop.model.store.entities import Case, Meta
 from tests import factories as f
 from tests.backends import PgServer
@@ -105,7 +106,7 @@ def test_every_past_schema_upgrades_on_the_server(sample: Path, pg_server: PgSer
             assert store.migrated_from == old_version
             assert store.backup_before_migration is None  # a server database is backed up by the IT (pg_dump)
             assert Meta.get_by_id("schema_version").value == str(SCHEMA_VERSION)
-            assert check_store(store) == []
+            assert database_problems(store) == []
             refs = [c.ref for c in Case.select().order_by(Case.ref)]
             assert refs == ["KRM-2026-0001", "KRM-2026-0002", "KRM-2026-0003", "KRM-2026-0004"]
             follow_up = Case.get(Case.ref == "KRM-2026-0004")

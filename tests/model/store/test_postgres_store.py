@@ -16,11 +16,12 @@ from psycopg2.extensions import TRANSACTION_STATUS_IDLE
 
 from krm_desktop.model.case_list.query import CaseFilter, CaseList, SortOrder, change_marker
 from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.demo.generator import generate
 from krm_desktop.model.errors import ConflictError, StoreError
 from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.retention.purge import execute_purge, plan_purge
-from krm_desktop.model.store.connection import SCHEMA_VERSION, Store, check_store, open_store
+from krm_desktop.model.store.connection import SCHEMA_VERSION, Store, open_store
 from krm_desktop.model.store.entities import Case, Event, Meta, database
 from krm_desktop.model.store.targets import parse_server_url, server_url
 from krm_desktop.model.store.transactions import LOCKED, READ_ONLY, SaveFailed, write_transaction
@@ -51,7 +52,7 @@ def test_fresh_database_has_marker_version_and_server_settings(store: Store) -> 
         "application": "krm-desktop",
         "schema_version": str(SCHEMA_VERSION),
     }
-    assert check_store(store) == []
+    assert database_problems(store) == []
     assert database.execute_sql("SHOW lock_timeout").fetchone()[0] == "8s"  # as long as SQLite's busy timeout
     assert database.execute_sql("SHOW application_name").fetchone()[0] == "KRM Desktop"
 
@@ -243,4 +244,4 @@ def test_a_purge_failing_at_the_end_leaves_everything_as_it_was(store: Store) ->
     database.execute_sql("DROP TRIGGER no_log ON purge_log")
     result = execute_purge(plan_purge(f.TODAY), today=f.TODAY, user=f.USER)
     assert result.anonymised + result.deleted > 0
-    assert check_store(store) == []
+    assert database_problems(store) == []

@@ -11,9 +11,10 @@ import psycopg2
 import pytest
 
 from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.cases.letters import store_letter
 from krm_desktop.model.errors import RefusedError, StoreError
-from krm_desktop.model.store.connection import Store, check_store, open_store
+from krm_desktop.model.store.connection import Store, open_store
 from krm_desktop.model.store.entities import Attachment, Case
 from krm_desktop.model.store.server_copy import CopyMismatch, copy_store
 from tests import factories as f
@@ -75,7 +76,7 @@ def test_copy_is_complete_checked_and_usable(source: Store, pg_server: PgServer)
         copied = open_store(url)
         try:
             assert f.snapshot() == expected  # every row, read through the models
-            assert check_store(copied) == []
+            assert database_problems(copied) == []
             first = Case.get(Case.subject.endswith("„Öffnungszeiten“"))
             assert first.follows.person is None and first.anonymised is True
             assert first.letters[0].pdf == b"%PDF-1.4\n" + BINARY

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.errors import ConflictError, StoreError
 from krm_desktop.model.store.connection import (
     APPLICATION_ID,
     SCHEMA_VERSION,
     backup_sqlite,
-    check_store,
     open_store,
     resolve_target,
 )
@@ -34,7 +34,7 @@ def test_fresh_database_has_pragmas_marker_and_current_version(store) -> None:
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert db.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert check_store(store) == []
+    assert database_problems(store) == []
 
 
 def test_missing_file_is_not_created_without_create(tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_every_past_schema_upgrades_to_current(sample: Path, tmp_path: Path) -> 
             backup = sqlite3.connect(store.backup_before_migration)
             assert backup.execute("PRAGMA user_version").fetchone()[0] == old_version
             backup.close()
-        assert check_store(store) == []
+        assert database_problems(store) == []
         refs = [c.ref for c in Case.select().order_by(Case.ref)]
         assert refs == ["KRM-2026-0001", "KRM-2026-0002", "KRM-2026-0003", "KRM-2026-0004"]
         assert Case.get(Case.ref == "KRM-2026-0004").follows.ref == "KRM-2026-0001"
@@ -131,7 +131,7 @@ def test_check_reports_broken_data(store) -> None:
     case = f.register()
     Concern.delete().where(Concern.case == case.id).execute()
     Case.update(ref="KRM-2026-9").where(Case.id == case.id).execute()
-    problems = check_store(store)
+    problems = database_problems(store)
     assert any("Anliegen" in p for p in problems)
     assert any("Aktenzeichen passt nicht" in p for p in problems)
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.party import PartyRecord
-from krm_desktop.model.cases.related import earlier_cases, related_cases, warning_text
+from krm_desktop.model.persons.related_cases import earlier_cases, related_cases, warning_text
 from tests import factories as f
 
 

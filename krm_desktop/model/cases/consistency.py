@@ -1,4 +1,4 @@
-"""Domain-level checks of a stored database (used by `check`); messages are German."""
+"""The `check` of a database: the store's integrity and schema, then the cases' own rules; messages are German."""
 
 from __future__ import annotations
 
@@ -8,10 +8,19 @@ from peewee import JOIN, fn
 
 from krm_desktop.model.codes import STATUS_CLOSED, STATUS_OPEN
 from krm_desktop.model.office.profiles import has_profile, load_profile
+from krm_desktop.model.store.connection import Store, check_store, missing_tables
 from krm_desktop.model.store.entities import Case, Concern
 from krm_desktop.model.validation import format_ref
 
 MAX_REPORTED = 20
+
+
+def database_problems(store: Store) -> list[str]:
+    """Everything `check` reports; an empty list means the database is sound."""
+    problems = check_store(store)
+    if not missing_tables(store):
+        problems.extend(case_problems())
+    return problems
 
 
 def case_problems() -> list[str]:
