@@ -28,7 +28,7 @@ from krm_desktop.documents.letters.placeholders import (
 from krm_desktop.documents.page.addressing import Addressee, body_addressee, party_addressee
 from krm_desktop.documents.page.din5008 import Letterhead, PageFrame, build_pdf
 from krm_desktop.documents.page.escape import replaced
-from krm_desktop.model.cases.letters import DOC_TYPES, MISSING_MARK, PLACEHOLDERS, block_bodies
+from krm_desktop.model.cases.letters import DOC_TYPES, MISSING_MARK, block_bodies
 from krm_desktop.model.codes import PETITION_KINDS
 from krm_desktop.model.errors import RefusedError
 
@@ -275,7 +275,3 @@ def letter_for_case(
     """Compose and render a document of a case with the office's text blocks, unedited (CLI, self-test)."""
     draft = compose(case_facts(case_id), office_facts(), doc_type, today, author=author)
     return draft, render(draft, invariant=invariant)
-
-
-def placeholder_help() -> list[tuple[str, str]]:
-    return [(f"{{{name}}}", meaning) for name, meaning in PLACEHOLDERS.items()]
