@@ -21,7 +21,9 @@ from PySide6 import QtCore
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from krm_desktop.model.case_list.query import COLUMNS, CaseFilter, CaseList, CaseRow, SortOrder
+from krm_desktop.model.case_list.filters import CaseFilter
+from krm_desktop.model.case_list.query import COLUMNS, CaseList, CaseRow
+from krm_desktop.model.case_list.sort_order import SortOrder
 from krm_desktop.model.time.deadlines import DueState
 from krm_desktop.model.time.working_days import WorkingCalendar
 from krm_desktop.ui.case_list.due_style import STATE_WORDS, DueStyle, palette_is_dark

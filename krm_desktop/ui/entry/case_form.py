@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from krm_desktop.model.case_list.query import teams
+from krm_desktop.model.case_list.filters import teams
 from krm_desktop.model.cases.changes import case_state
 from krm_desktop.model.cases.entry import save_edit, save_new
 from krm_desktop.model.cases.intake import KIND_HINTS, CaseInput, deadline_preview, entry_errors

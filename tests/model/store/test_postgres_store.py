@@ -14,7 +14,9 @@ import psycopg2
 import pytest
 from psycopg2.extensions import TRANSACTION_STATUS_IDLE
 
-from krm_desktop.model.case_list.query import CaseFilter, CaseList, SortOrder, change_marker
+from krm_desktop.model.case_list.filters import CaseFilter
+from krm_desktop.model.case_list.query import CaseList, change_marker
+from krm_desktop.model.case_list.sort_order import SortOrder
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.demo.generator import generate
 from krm_desktop.model.errors import ConflictError, StoreError
