@@ -31,7 +31,8 @@ from common import spread
 
 from krm_desktop.model.demo.generator import generate
 from krm_desktop.model.office.new_office import initialise_office
-from krm_desktop.model.retention.purge import execute_purge, finish_purge, plan_purge, vacuum_store
+from krm_desktop.model.retention.purge import execute_purge, finish_purge, vacuum_store
+from krm_desktop.model.retention.purge_plan import plan_purge
 from krm_desktop.model.store.backups import make_backup, remove_expired_backups
 from krm_desktop.model.store.connection import open_store
 from krm_desktop.model.store.entities import Case

@@ -30,7 +30,7 @@ from krm_desktop.model.codes import STATUS_CLOSED
 from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.exchange.line_checks import PERSON_KEYS, ImportedCase, check_line, parse_json
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
-from krm_desktop.model.retention.purge import deleted_refs
+from krm_desktop.model.retention.purge_log import deleted_refs
 from krm_desktop.model.store.entities import BaseModel, Case, Concern, Event, Party, Team, database
 from krm_desktop.model.store.transactions import write_transaction
 

@@ -18,7 +18,7 @@ from krm_desktop.model.cases import services as cases
 from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOMES, PETITION_KINDS, label
 from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.persons.search import Person, PersonQuery, find_persons, fold
-from krm_desktop.model.retention.purge import plan_purge
+from krm_desktop.model.retention.purge_plan import plan_purge
 from krm_desktop.model.retention.rules import due_dates
 from krm_desktop.model.store.entities import Attachment, Case, Concern, Event, Letter, Statement
 from tests import factories as f

@@ -509,7 +509,8 @@ def test_json_problems_are_told_in_german(store: Store) -> None:
 def test_follow_up_of_a_purged_case_round_trips(store: Store, tmp_path: Path) -> None:
     """Braunschweig deletes a case whole two years after completion; its Folgereaktion keeps the reference."""
     from krm_desktop.model.cases import services as cases
-    from krm_desktop.model.retention.purge import execute_purge, plan_purge
+    from krm_desktop.model.retention.purge import execute_purge
+    from krm_desktop.model.retention.purge_plan import plan_purge
     from tests.model import retention_data as rd
 
     earlier = rd.closed_case(date(2024, 3, 1))

@@ -13,7 +13,8 @@ import pytest
 
 from krm_desktop.model.errors import StoreError, ValidationError
 from krm_desktop.model.office.settings import put_setting
-from krm_desktop.model.retention.purge import execute_purge, plan_purge
+from krm_desktop.model.retention.purge import execute_purge
+from krm_desktop.model.retention.purge_plan import plan_purge
 from krm_desktop.model.store import backups
 from krm_desktop.model.store.backups import (
     DEFAULT_KEEP_COUNT,

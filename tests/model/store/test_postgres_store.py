@@ -21,7 +21,8 @@ from krm_desktop.model.cases import services as cases
 from krm_desktop.model.demo.generator import generate
 from krm_desktop.model.errors import ConflictError, StoreError
 from krm_desktop.model.office.profiles import load_profile
-from krm_desktop.model.retention.purge import execute_purge, plan_purge
+from krm_desktop.model.retention.purge import execute_purge
+from krm_desktop.model.retention.purge_plan import plan_purge
 from krm_desktop.model.store.connection import SCHEMA_VERSION, Store, check_store, open_store
 from krm_desktop.model.store.entities import Case, Event, Meta, database
 from krm_desktop.model.store.targets import parse_server_url, server_url
