@@ -26,8 +26,9 @@ from pathlib import Path
 from common import spread
 
 from krm_desktop.documents.reports.files import render_report
-from krm_desktop.model.reports.figures import compute_figures, report_queries
+from krm_desktop.model.reports.figures import compute_figures
 from krm_desktop.model.reports.periods import Period
+from krm_desktop.model.reports.queries import report_queries
 from krm_desktop.model.reports.texts import ReportTexts
 from krm_desktop.model.store.connection import open_store
 
