@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from krm_desktop.documents.auskunft.content import REDACTED, WITHHELD_NOTE, AuskunftContent
 from krm_desktop.documents.auskunft.pdf import RenderedAuskunft, case_copies, render_auskunft
-from krm_desktop.documents.auskunft.sections import REDACTED, WITHHELD_NOTE, AuskunftContent, gather
+from krm_desktop.documents.auskunft.sections import gather
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOMES, PETITION_KINDS, label
 from krm_desktop.model.office.profiles import load_profile
