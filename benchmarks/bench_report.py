@@ -2,7 +2,7 @@
 
 Goals:
 - the annual PDF (figures of the year and the previous year's key figures, rendered and written) ≤ 1.5 s;
-- ≤ 3 × the bare SQL aggregate queries behind it: the very statements `statistics.report_queries` hands out
+- ≤ 3 × the bare SQL aggregate queries behind it: the very statements `queries.report_queries` hands out
   (peewee's SQL and parameters), run on a plain sqlite3 connection to the same file with every row fetched.
 
 Both measured in the same run, alternating, --repeat times (median and range). The database is built once
