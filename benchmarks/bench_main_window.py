@@ -118,7 +118,7 @@ def _rss_mb() -> tuple[float, float]:
 def child_interact(db: str, rounds: int) -> None:
     from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 
-    from krm_desktop.model.case_list.query import CaseFilter
+    from krm_desktop.model.case_list.filters import CaseFilter
 
     app, window = _start_app(db)
     view, bar, model = window.view, window.filter_bar, window.model

@@ -7,8 +7,8 @@ same file, measured in the same run. The demo database (profile luebeck, 100,000
 - purge: `make_backup`, `plan_purge`, `execute_purge` (one transaction), `vacuum_store`, `remove_expired_backups`
   and `finish_purge` on copy B, as of 20.11.2026 (the anonymisations and deletions of the BA rule).
 Opening the store is timed in neither. Prints both (median and range over --repeat runs) with the purge's parts.
---list-indexes measures a database as the main window leaves it (its list indexes, among them one on the
-history's actor, which the anonymisation rewrites); --cases makes it smaller for a quick look.
+The database has the case list's indexes (part of the schema), among them one on the history's actor, which the
+anonymisation rewrites; --cases makes it smaller for a quick look.
 
 RESULT line for run.py: metric "2×floor/purge %" = 100 × 2 × floor / purge per run, higher is better, goal ≥ 100
 (the purge takes at most twice the floor); "ratio" is purge / floor itself (goal ≤ 2.0). Exits 0 whatever the
@@ -29,10 +29,10 @@ from pathlib import Path
 
 from common import spread
 
-from krm_desktop.model.case_list.query import setup_case_list
 from krm_desktop.model.demo.generator import generate
 from krm_desktop.model.office.new_office import initialise_office
-from krm_desktop.model.retention.purge import execute_purge, finish_purge, plan_purge, vacuum_store
+from krm_desktop.model.retention.purge import execute_purge, finish_purge, vacuum_store
+from krm_desktop.model.retention.purge_plan import plan_purge
 from krm_desktop.model.store.backups import make_backup, remove_expired_backups
 from krm_desktop.model.store.connection import open_store
 from krm_desktop.model.store.entities import Case
@@ -41,18 +41,8 @@ TODAY = date(2026, 11, 20)
 GOAL_RATIO = 2.0
 
 
-def source_db(path: Path, cases: int, profile: str, list_indexes: bool) -> Path:
+def source_db(path: Path, cases: int, profile: str) -> Path:
     """The demo database, built once and reused while it holds the asked number of cases."""
-    if list_indexes:  # a database the main window has opened: its list indexes include event(action, actor)
-        plain = source_db(path.with_name(path.name.replace("_lists", "")), cases, profile, False)
-        if not path.exists():
-            shutil.copy(plain, path)
-            store = open_store(str(path))
-            try:
-                setup_case_list(writable=True)
-            finally:
-                store.close()
-        return path
     if path.exists():
         store = open_store(str(path))
         try:
@@ -118,20 +108,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed runs (3-5 recommended)")
     parser.add_argument("--profile", default="luebeck")
     parser.add_argument("--db", type=Path, help="where the demo database is kept (default: temp folder)")
-    parser.add_argument(
-        "--list-indexes", action="store_true", help="with the case list's indexes, as after the main window opened it"
-    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when the goal is missed")
     args = parser.parse_args(argv)
 
-    lists = "_lists" if args.list_indexes else ""
-    db = args.db or Path(tempfile.gettempdir()) / f"krm_bench_purge_{args.profile}_{args.cases}{lists}.sqlite3"
-    print(
-        f"bench_purge: purge of {args.cases:,} demo cases (profile {args.profile}) as of {TODAY:%d.%m.%Y}"
-        + (", with the case list's indexes" if args.list_indexes else "")
-    )
+    db = args.db or Path(tempfile.gettempdir()) / f"krm_bench_purge_{args.profile}_{args.cases}.sqlite3"
+    print(f"bench_purge: purge of {args.cases:,} demo cases (profile {args.profile}) as of {TODAY:%d.%m.%Y}")
     print(f"goal: purge incl. backup and VACUUM ≤ {GOAL_RATIO:.0f} × (backup + VACUUM alone), {args.repeat} runs")
-    source = source_db(db, args.cases, args.profile, args.list_indexes)
+    source = source_db(db, args.cases, args.profile)
     floors: list[float] = []
     purges: list[float] = []
     ratios: list[float] = []

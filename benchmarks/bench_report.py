@@ -2,7 +2,7 @@
 
 Goals:
 - the annual PDF (figures of the year and the previous year's key figures, rendered and written) ≤ 1.5 s;
-- ≤ 3 × the bare SQL aggregate queries behind it: the very statements `statistics.report_queries` hands out
+- ≤ 3 × the bare SQL aggregate queries behind it: the very statements `queries.report_queries` hands out
   (peewee's SQL and parameters), run on a plain sqlite3 connection to the same file with every row fetched.
 
 Both measured in the same run, alternating, --repeat times (median and range). The database is built once
@@ -26,8 +26,9 @@ from pathlib import Path
 from common import spread
 
 from krm_desktop.documents.reports.files import render_report
-from krm_desktop.model.reports.figures import compute_figures, report_queries
+from krm_desktop.model.reports.figures import compute_figures
 from krm_desktop.model.reports.periods import Period
+from krm_desktop.model.reports.queries import report_queries
 from krm_desktop.model.reports.texts import ReportTexts
 from krm_desktop.model.store.connection import open_store
 

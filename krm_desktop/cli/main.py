@@ -147,7 +147,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from krm_desktop.model.exchange.jsonl import import_cases
+    from krm_desktop.model.exchange.case_import import import_cases
 
     if not args.infile.is_file():
         raise UsageError(f"Die Datei {args.infile} gibt es nicht.")
@@ -163,7 +163,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from krm_desktop.model.exchange.jsonl import export_cases
+    from krm_desktop.model.exchange.case_export import export_cases
 
     store = open_store(resolve_target(args.db))
     try:

@@ -41,7 +41,8 @@ def add_purge_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def cmd_purge(args: argparse.Namespace) -> int:
     from krm_desktop.model.errors import KrmError
-    from krm_desktop.model.retention.purge import execute_purge, finish_purge, plan_purge, vacuum_store
+    from krm_desktop.model.retention.purge import execute_purge, finish_purge, vacuum_store
+    from krm_desktop.model.retention.purge_plan import plan_purge
     from krm_desktop.model.store.backups import make_backup, remove_expired_backups
     from krm_desktop.model.store.connection import open_store, resolve_target
     from krm_desktop.model.store.transactions import SaveFailed

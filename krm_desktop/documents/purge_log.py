@@ -22,7 +22,9 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from krm_desktop.model.codes import KINDS, label
 from krm_desktop.model.office.profiles import PRESETS
 from krm_desktop.model.office.settings import letterhead
-from krm_desktop.model.retention.purge import ANONYMISE, PurgePlan, log_rules
+from krm_desktop.model.retention.purge_log import log_rules
+from krm_desktop.model.retention.purge_plan import PurgePlan
+from krm_desktop.model.retention.rules import ANONYMISE
 from krm_desktop.model.store.entities import PurgeLog
 
 CSV_HEADER = ("Aktenzeichen", "Anliegensart", "Erledigt am", "Regel", "Maßnahme", "Fällig seit")

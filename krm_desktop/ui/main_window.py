@@ -22,16 +22,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from krm_desktop import __version__
 from krm_desktop.login import acting_user
+from krm_desktop.model.case_list.filters import CaseFilter, case_years
+from krm_desktop.model.case_list.filters import teams as list_teams
 from krm_desktop.model.case_list.overview import TILES, overview
-from krm_desktop.model.case_list.query import (
-    COLUMNS,
-    CaseFilter,
-    SortOrder,
-    case_years,
-    change_marker,
-    setup_case_list,
-)
-from krm_desktop.model.case_list.query import teams as list_teams
+from krm_desktop.model.case_list.query import COLUMNS, change_marker
+from krm_desktop.model.case_list.sort_order import SortOrder
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.store.connection import Store
@@ -73,7 +68,6 @@ class MainWindow(QMainWindow):
         self.started = False  # see finish_start
         self.profile = load_profile()
         calendar = list_calendar(self.profile)
-        setup_case_list(writable=not read_only)
         self._set_title(self.profile.label)  # the office's own name follows (finish_start)
 
         self.model = CaseTableModel(today, calendar, self.user, self)

@@ -25,7 +25,7 @@ def reminders(window: MainWindow) -> list[str]:
     """German lines for what is due in the office: annual purge, reports, open Auskunft requests."""
     from krm_desktop.model.persons.auskunft import open_auskunft_requests
     from krm_desktop.model.reports.texts import report_reminder_due
-    from krm_desktop.model.retention.purge import purge_reminder_due
+    from krm_desktop.model.retention.purge_log import purge_reminder_due
 
     lines = [text for text in (purge_reminder_due(window.today), report_reminder_due(window.today)) if text]
     lines.extend(request.summary(window.today) for request in open_auskunft_requests(window.today))

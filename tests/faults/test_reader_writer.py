@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from krm_desktop.model.case_list.query import CaseList, setup_case_list
+from krm_desktop.model.case_list.query import CaseList
 from krm_desktop.model.demo.generator import generate
 from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.store.connection import open_store
@@ -44,7 +44,6 @@ def _save_elsewhere(path: Path, spawn) -> tuple[str, float]:
 def test_the_first_page_of_the_list_does_not_block_a_writer(listed_file: Path, spawn) -> None:
     store = open_store(str(listed_file))
     try:
-        setup_case_list(writable=True)
         listed = CaseList(f.TODAY, list_calendar(load_profile()), f.USER)
         assert listed.load() == 401
         first_page = listed.rows_after(0, 50)
@@ -65,7 +64,6 @@ def test_the_case_table_model_with_rows_on_screen_does_not_block_a_writer(listed
 
     store = open_store(str(listed_file))
     try:
-        setup_case_list(writable=True)
         model = CaseTableModel(f.TODAY, list_calendar(load_profile()), f.USER)
         model.reload()
         shown = [model.index(row, 0).data() for row in range(PAGE_SIZE)]  # what the view paints first

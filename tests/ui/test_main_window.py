@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from krm_desktop.model.case_list.query import COLUMNS, CaseFilter
+from krm_desktop.model.case_list.filters import CaseFilter
+from krm_desktop.model.case_list.query import COLUMNS
 from krm_desktop.ui.case_list.table_model import COLUMN_INDEX, DUE_COLUMN
 from krm_desktop.ui.main_window import MainWindow
 from tests import factories as f

@@ -4,7 +4,7 @@ The cover letter uses the office's letterhead and page frame (`din5008`), names 
 the one-month deadline (`model.auskunft.answer_due`), what the Anlage holds, the person's rights and
 whether data of third parties were removed. The Anlage starts with the general information and a table
 of contents (case, kind, role, receipt, page); each case then starts on a new page with every stored item
-(`auskunft_sections`), so a person with hundreds of cases gets a long but navigable document, and each
+(`sections`), so a person with hundreds of cases gets a long but navigable document, and each
 case's pages can be kept in that case alone (`case_copies`): a copy never holds another case's data.
 
 The table of contents needs page numbers that are known only once the cases are laid out. The pages are held
@@ -28,7 +28,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from krm_desktop.documents.auskunft.sections import (
+from krm_desktop.documents.auskunft.content import (
     WITHHELD_NOTE,
     AuskunftContent,
     CaseAuskunft,

@@ -24,26 +24,26 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, cast
 
 from peewee import JOIN
 
+from krm_desktop.documents.auskunft.content import AuskunftContent, CaseAuskunft, Item, Section
+from krm_desktop.documents.auskunft.third_party_names import name_pattern, surnames
 from krm_desktop.model.cases.attachments import type_label
 from krm_desktop.model.cases.letters import DOC_TYPES
 from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOMES, PETITION_KINDS, STAFF_ROLES, VIAS, label
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
 from krm_desktop.model.persons.auskunft import ANSWERED, REQUESTED, TITLE
 from krm_desktop.model.persons.person import EMPLOYEE, REPRESENTED, ROLE_LABELS, Person, PersonCase
-from krm_desktop.model.persons.spelling import fold, name_key
+from krm_desktop.model.persons.spelling import name_key
 from krm_desktop.model.retention.purge import EVENT_LABELS, OTHER_EVENT
 from krm_desktop.model.retention.rules import ANONYMISE, RULE_WHOLE_TO_THE_DAY, de, due_dates, rules_of
 from krm_desktop.model.store.entities import Attachment, Case, Concern, Event, Letter, Party, Staff, Statement, Team
 
-WITHHELD_NOTE = "Angaben zu Dritten wurden entfernt (Art. 15 Abs. 4 DSGVO)."
-REDACTED = "[Angaben zu Dritten entfernt]"
 ACTION_LABELS = {
     **EVENT_LABELS,
     REQUESTED: "Auskunftsersuchen eingegangen",
@@ -51,113 +51,6 @@ ACTION_LABELS = {
     "corrected": "Personendaten berichtigt",
 }
 _CHUNK = 900
-_HONORIFIC = r"(?:Frau|Herrn?|Fr\.|Hr\.|Dr\.|Prof\.|RAin|RA|Rechtsanwältin|Rechtsanwalt)"
-_UMLAUT_FORMS = {"ä": "(?:ä|ae)", "ö": "(?:ö|oe)", "ü": "(?:ü|ue)", "ß": "(?:ß|ss)", "Ä": "(?:Ä|Ae|AE)"}
-_GAP = r"[\s\-]+"
-_UMLAUT_FORMS |= {"Ö": "(?:Ö|Oe|OE)", "Ü": "(?:Ü|Ue|UE)"}
-
-
-@dataclass(frozen=True)
-class Item:
-    key: str
-    label: str
-    text: str
-    heading: str = ""  # printed in bold above the text (a history entry's action, a statement's author)
-    owner: str = ""  # whose data, when not the person's or the office's: "Vertreter/in", …
-    withheld: bool = False  # the default before the user decides
-    can_withhold: bool = True
-
-
-@dataclass(frozen=True)
-class Section:
-    title: str
-    items: tuple[Item, ...]
-    layout: str = "table"  # table: label | text; entries: one entry under another
-
-
-@dataclass(frozen=True)
-class CaseAuskunft:
-    case_id: int
-    ref: str
-    kind: str  # German
-    roles: tuple[str, ...]  # German
-    received: date
-    closed: date | None
-    sections: tuple[Section, ...]
-    redactions: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()  # owner item key -> names to blank
-
-    def items(self) -> Iterator[Item]:
-        for section in self.sections:
-            yield from section.items
-
-
-@dataclass(frozen=True)
-class AuskunftContent:
-    person: Person
-    cases: tuple[CaseAuskunft, ...]
-    profile: OfficeProfile
-    today: date
-    employee_only: bool = False
-
-    def items(self) -> Iterator[tuple[CaseAuskunft, Item]]:
-        for case in self.cases:
-            for item in case.items():
-                yield case, item
-
-    def default_withheld(self) -> frozenset[str]:
-        return frozenset(item.key for _, item in self.items() if item.withheld)
-
-
-# --- third parties' names -------------------------------------------------------------------------------------
-
-
-def _letters(word: str) -> str:
-    return "".join(_UMLAUT_FORMS.get(ch, re.escape(ch)) for ch in word)
-
-
-def _words(name: str) -> list[str]:
-    """The words of a name without notes in brackets and Frau/Herr, "Müller, Erika" as "Erika Müller"."""
-    core = re.sub(r"\([^)]*\)", " ", name)
-    if "," in core:
-        last, first = core.split(",", 1)
-        core = f"{first} {last}"
-    return [w for w in re.split(r"[\s\-,]+", core) if w and not re.fullmatch(_HONORIFIC, w)]
-
-
-def surnames(names: Iterable[str]) -> frozenset[str]:
-    """The folded surnames of these names (protected from blanking: the person's own)."""
-    return frozenset(fold(words[-1]) for words in map(_words, names) if words)
-
-
-def name_pattern(name: str, protected: frozenset[str] = frozenset()) -> re.Pattern[str] | None:
-    """A pattern for a person's name inside free text: the whole name (any case, ae for ä, hyphen or space),
-    "Frau/Herr/Dr. <surname>", "<surname>, <first name>"; a name of one word matches that word alone.
-    Surnames in `protected` (folded: the person's own) are matched only as part of the whole name."""
-    words = _words(name)
-    if not words or (len(words) == 1 and fold(words[0]) in protected):
-        return None
-    alternatives = [f"(?i:{_GAP.join(_letters(w) for w in words)})"]
-    surname = _letters(words[-1])
-    if fold(words[-1]) not in protected:
-        alternatives.append(f"{_HONORIFIC}\\s+(?i:{surname})")
-        alternatives.append(f"(?i:{surname},\\s*{_letters(words[0])})" if len(words) > 1 else surname)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
-
-
-def shown(case: CaseAuskunft, item: Item, withheld: frozenset[str]) -> str:
-    """The item's text as printed: the note when withheld, else with withheld third parties' names blanked."""
-    if item.key in withheld and item.can_withhold:
-        return WITHHELD_NOTE
-    return blanked(case, item.text, withheld, item.key)
-
-
-def blanked(case: CaseAuskunft, text: str, withheld: frozenset[str], key: str = "") -> str:
-    """The text with the names of the withheld third parties of the case replaced by `REDACTED`."""
-    for owner, patterns in case.redactions:
-        if owner in withheld and owner != key:
-            for pattern in patterns:
-                text = pattern.sub(REDACTED, text)
-    return text
 
 
 # --- reading -------------------------------------------------------------------------------------------------------

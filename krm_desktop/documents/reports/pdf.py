@@ -7,140 +7,39 @@ User text (the qualitative sections, team and topic names) is escaped before it 
 from __future__ import annotations
 
 from io import BytesIO
-from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
-from krm_desktop.documents.reports import charts as charts
+from krm_desktop.documents.reports import charts
+from krm_desktop.documents.reports.layout import NumberedCanvas, grid_table, paragraph, user_text
 from krm_desktop.documents.reports.numbers import de_change, de_days, de_int, de_pct, de_value
 from krm_desktop.model.reports.figures import Figures, Row
 from krm_desktop.model.reports.periods import MONTHS_SHORT
 from krm_desktop.model.reports.texts import RECIPIENTS, SECTIONS, ReportTexts
 
-WIDTH = A4[0] - 40 * mm  # text width
-GRID = colors.HexColor("#cbd5e0")
-HEAD = colors.HexColor("#edf2f7")
-MUTED = colors.HexColor("#4a5568")
-
-_base = getSampleStyleSheet()
-STYLES = {
-    "body": ParagraphStyle("body", _base["BodyText"], fontName="Helvetica", fontSize=10, leading=13.5),
-    "small": ParagraphStyle("small", _base["BodyText"], fontName="Helvetica", fontSize=8.5, leading=11),
-    "note": ParagraphStyle("note", _base["BodyText"], fontSize=8.5, leading=11, textColor=MUTED),
-    "cell": ParagraphStyle("cell", _base["BodyText"], fontName="Helvetica", fontSize=9, leading=11),
-    "h1": ParagraphStyle("h1", _base["Heading1"], fontName="Helvetica-Bold", fontSize=15, spaceBefore=6, spaceAfter=6),
-    "h2": ParagraphStyle("h2", _base["Heading2"], fontName="Helvetica-Bold", fontSize=12, spaceBefore=10),
-    "bullet": ParagraphStyle("bullet", _base["BodyText"], fontSize=10, leading=13.5, leftIndent=12, bulletIndent=2),
-    "office": ParagraphStyle("office", _base["Title"], fontName="Helvetica", fontSize=16, alignment=TA_CENTER),
-    "title": ParagraphStyle("title", _base["Title"], fontName="Helvetica-Bold", fontSize=26, leading=32),
-    "subtitle": ParagraphStyle("subtitle", _base["Title"], fontName="Helvetica", fontSize=14, leading=20),
-}
-
-
-class _NumberedCanvas(Canvas):
-    """Draws header and "Seite x von y" once the page count is known."""
-
-    header = ""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self.setFont("Helvetica", 8)
-            self.setFillColor(MUTED)
-            if number > 1:
-                self.drawString(20 * mm, A4[1] - 12 * mm, self.header)
-            self.drawRightString(A4[0] - 20 * mm, 10 * mm, f"Seite {number} von {total}")
-            super().showPage()
-        super().save()
-
-
-def _p(text: str, style: str = "body") -> Paragraph:
-    """A paragraph of plain (escaped) text."""
-    return Paragraph(escape(text), STYLES[style])
-
-
-def _user_text(text: str) -> list[Flowable]:
-    """The office's text: paragraphs at blank lines, lines starting with -, • or * as bullets."""
-    flowables: list[Flowable] = []
-    for block in text.replace("\r\n", "\n").split("\n\n"):
-        lines = [line.rstrip() for line in block.split("\n") if line.strip()]
-        buffer: list[str] = []
-        for line in lines:
-            stripped = line.lstrip()
-            if stripped[:1] in ("-", "•", "*") and stripped[1:2] == " ":
-                if buffer:
-                    flowables.append(Paragraph("<br/>".join(map(escape, buffer)), STYLES["body"]))
-                    buffer = []
-                flowables.append(Paragraph(escape(stripped[2:].strip()), STYLES["bullet"], bulletText="•"))
-            else:
-                buffer.append(line)
-        if buffer:
-            flowables.append(Paragraph("<br/>".join(map(escape, buffer)), STYLES["body"]))
-        flowables.append(Spacer(1, 2 * mm))
-    return flowables
-
-
-def _table(header: list[str], rows: list[list[str]], widths: list[float], *, total: list[str] | None = None) -> Table:
-    """A grid table: first column text (wrapping), the others right-aligned numbers."""
-    data: list[list[Any]] = [header]
-    data += [[Paragraph(escape(r[0]), STYLES["cell"]), *r[1:]] for r in rows]
-    if total:
-        data.append(total)
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    style = [
-        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
-        ("FONT", (0, 1), (-1, -1), "Helvetica", 9),
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, GRID),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, GRID),
-        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]
-    if total:
-        style += [("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 9), ("LINEABOVE", (0, -1), (-1, -1), 0.8, GRID)]
-    table.setStyle(TableStyle(style))
-    return table
-
 
 def _breakdown(rows: list[Row], what: str, figures: Figures) -> Table:
     body = [[r.label, de_int(r.concerns), de_pct(r.share), de_int(r.cases)] for r in rows]
     total = ["Summe", de_int(figures.concerns), de_pct(100.0 if figures.concerns else None), de_int(figures.cases)]
-    return _table([what, "Anliegen", "Anteil", "Fälle"], body, [88 * mm, 26 * mm, 26 * mm, 26 * mm], total=total)
+    return grid_table([what, "Anliegen", "Anteil", "Fälle"], body, [88 * mm, 26 * mm, 26 * mm, 26 * mm], total=total)
 
 
 def _team_table(figures: Figures) -> Table:
     body = [[r.label, r.group, de_int(r.concerns), de_pct(r.share), de_int(r.cases)] for r in figures.by_team]
     total = ["Summe", "", de_int(figures.concerns), de_pct(100.0 if figures.concerns else None), de_int(figures.cases)]
     widths = [58 * mm, 50 * mm, 20 * mm, 18 * mm, 20 * mm]
-    table = _table(["Team", "Bereich", "Anliegen", "Anteil", "Fälle"], body, widths, total=total)
+    table = grid_table(["Team", "Bereich", "Anliegen", "Anteil", "Fälle"], body, widths, total=total)
     table.setStyle(TableStyle([("ALIGN", (1, 0), (1, -1), "LEFT"), ("FONT", (1, 1), (1, -1), "Helvetica", 8)]))
     return table
 
@@ -149,20 +48,20 @@ def _title_page(figures: Figures, recipient: str, office_name: str) -> list[Flow
     period = figures.period
     parts: list[Flowable] = [
         Spacer(1, 30 * mm),
-        _p(office_name or "Jobcenter", "office"),
-        _p("Kundenreaktionsmanagement", "subtitle"),
+        paragraph(office_name or "Jobcenter", "office"),
+        paragraph("Kundenreaktionsmanagement", "subtitle"),
         Spacer(1, 22 * mm),
-        _p(period.title, "title"),
+        paragraph(period.title, "title"),
         Spacer(1, 6 * mm),
-        _p(f"Berichtszeitraum {period.span_text}", "subtitle"),
+        paragraph(f"Berichtszeitraum {period.span_text}", "subtitle"),
         Spacer(1, 16 * mm),
-        _p(f"für die {RECIPIENTS.get(recipient, recipient)}", "subtitle"),
+        paragraph(f"für die {RECIPIENTS.get(recipient, recipient)}", "subtitle"),
         Spacer(1, 30 * mm),
-        _p(f"Stand: {figures.today:%d.%m.%Y}", "subtitle"),
+        paragraph(f"Stand: {figures.today:%d.%m.%Y}", "subtitle"),
     ]
     if figures.provisional:
         parts.append(
-            _p(
+            paragraph(
                 f"Vorläufige Zahlen: der Berichtszeitraum endet erst am {period.end:%d.%m.%Y}.",
                 "subtitle",
             )
@@ -184,16 +83,16 @@ def _comparison_table(figures: Figures) -> Table:
             ]
         )
     header = ["Kennzahl", figures.period.label, before.label, "Veränderung"]
-    return _table(header, rows, [70 * mm, 32 * mm, 32 * mm, 32 * mm])
+    return grid_table(header, rows, [70 * mm, 32 * mm, 32 * mm, 32 * mm])
 
 
 def _overview(figures: Figures) -> list[Flowable]:
-    parts: list[Flowable] = [_p("1. Überblick", "h1")]
+    parts: list[Flowable] = [paragraph("1. Überblick", "h1")]
     if figures.empty:
-        parts.append(_p("Im Berichtszeitraum wurden keine Kundenreaktionen erfasst."))
+        parts.append(paragraph("Im Berichtszeitraum wurden keine Kundenreaktionen erfasst."))
     else:
         parts.append(
-            _p(
+            paragraph(
                 f"Im {figures.period.label} gingen {de_int(figures.cases)} Kundenreaktionen mit "
                 f"{de_int(figures.concerns)} Anliegen ein; {de_int(figures.closed)} davon sind abgeschlossen, "
                 f"{de_int(figures.open)} noch offen."
@@ -207,10 +106,10 @@ def _overview(figures: Figures) -> list[Flowable]:
         )
     parts += [Spacer(1, 3 * mm), _comparison_table(figures)]
     if figures.previous is None:
-        parts.append(_p("Für den Vorzeitraum liegen keine Daten vor.", "note"))
+        parts.append(paragraph("Für den Vorzeitraum liegen keine Daten vor.", "note"))
     elif figures.provisional:
         parts.append(
-            _p(
+            paragraph(
                 f"Der Berichtszeitraum läuft noch bis {figures.period.end:%d.%m.%Y}; der Vergleich mit dem "
                 "abgeschlossenen Vorzeitraum ist deshalb nur eingeschränkt aussagekräftig.",
                 "note",
@@ -220,22 +119,22 @@ def _overview(figures: Figures) -> list[Flowable]:
 
 
 def _texts(texts: ReportTexts, number: int) -> list[Flowable]:
-    parts: list[Flowable] = [_p(f"{number}. Schwerpunkte und Optimierung", "h1")]
+    parts: list[Flowable] = [paragraph(f"{number}. Schwerpunkte und Optimierung", "h1")]
     for name, heading in SECTIONS.items():
         text = getattr(texts, name)
         if not text.strip() and name == "remarks":
             continue
-        parts.append(_p(heading, "h2"))
-        parts += _user_text(text) if text.strip() else [_p("Keine Angaben.", "note")]
+        parts.append(paragraph(heading, "h2"))
+        parts += user_text(text) if text.strip() else [paragraph("Keine Angaben.", "note")]
     return parts
 
 
 def _kinds(figures: Figures, number: int) -> list[Flowable]:
     shown = [r for r in figures.by_kind if r.concerns]
     return [
-        _p(f"{number}. Anliegen nach Art", "h1"),
+        paragraph(f"{number}. Anliegen nach Art", "h1"),
         _breakdown(figures.by_kind, "Anliegensart", figures),
-        _p(
+        paragraph(
             "Eine Kundenreaktion kann bis zu drei Anliegen enthalten; gezählt werden die Anliegen. „Fälle“ nennt "
             "die Kundenreaktionen mit mindestens einem Anliegen dieser Art; ein Fall kann daher in mehreren "
             "Zeilen stehen.",
@@ -251,9 +150,9 @@ def _months(figures: Figures, number: int) -> list[Flowable]:
     labels = [MONTHS_SHORT[int(r.key[-2:]) - 1] for r in rows]
     return [
         CondPageBreak(90 * mm),
-        _p(f"{number}. Verlauf nach Monaten", "h1"),
+        paragraph(f"{number}. Verlauf nach Monaten", "h1"),
         charts.month_chart(labels, [r.concerns for r in rows]),
-        _p("Anliegen je Monat des Eingangs.", "note"),
+        paragraph("Anliegen je Monat des Eingangs.", "note"),
         Spacer(1, 2 * mm),
         _breakdown(rows, "Monat", figures),
     ]
@@ -263,20 +162,20 @@ def _ways(figures: Figures, number: int) -> list[Flowable]:
     shown = [r for r in figures.by_channel if r.concerns]
     return [
         CondPageBreak(80 * mm),
-        _p(f"{number}. Eingangswege", "h1"),
+        paragraph(f"{number}. Eingangswege", "h1"),
         _breakdown(figures.by_channel, "Eingangsweg", figures),
         Spacer(1, 3 * mm),
         charts.bar_chart([r.label for r in shown], [r.concerns for r in shown]),
-        KeepTogether([_p("Eingang über", "h2"), _breakdown(figures.by_via, "Eingang über", figures)]),
+        KeepTogether([paragraph("Eingang über", "h2"), _breakdown(figures.by_via, "Eingang über", figures)]),
     ]
 
 
 def _teams(figures: Figures, number: int) -> list[Flowable]:
     return [
         CondPageBreak(60 * mm),
-        _p(f"{number}. Bereiche und Teams", "h1"),
+        paragraph(f"{number}. Bereiche und Teams", "h1"),
         _breakdown(figures.by_area, "Bereich", figures),
-        _p("Teams", "h2"),
+        paragraph("Teams", "h2"),
         _team_table(figures),
     ]
 
@@ -287,13 +186,13 @@ def _complaints(figures: Figures, number: int) -> list[Flowable]:
     body = [[r.label, de_int(r.concerns), de_pct(r.share), de_int(r.cases)] for r in figures.outcomes]
     parts: list[Flowable] = [
         CondPageBreak(90 * mm),
-        _p(f"{number}. Ergebnisse der Beschwerden", "h1"),
-        _p(
+        paragraph(f"{number}. Ergebnisse der Beschwerden", "h1"),
+        paragraph(
             f"{de_int(figures.complaints)} Anliegen waren Beschwerden (einschließlich Fach- und "
             "Dienstaufsichtsbeschwerden und Folgereaktionen). Die Anteile beziehen sich auf die "
             f"{de_int(decided)} bewerteten Beschwerden."
         ),
-        _table(["Ergebnis", "Anliegen", "Anteil", "Fälle"], body, [88 * mm, 26 * mm, 26 * mm, 26 * mm]),
+        grid_table(["Ergebnis", "Anliegen", "Anteil", "Fälle"], body, [88 * mm, 26 * mm, 26 * mm, 26 * mm]),
         Spacer(1, 3 * mm),
     ]
     if decided:
@@ -313,8 +212,8 @@ def _complaints(figures: Figures, number: int) -> list[Flowable]:
     parts += [
         KeepTogether(
             [
-                _p("Folgereaktionen, Meinungskarten, Dienstaufsichtsbeschwerden", "h2"),
-                _table(["", "Anzahl", "Anteil an allen Fällen"], special, [100 * mm, 26 * mm, 40 * mm]),
+                paragraph("Folgereaktionen, Meinungskarten, Dienstaufsichtsbeschwerden", "h2"),
+                grid_table(["", "Anzahl", "Anteil an allen Fällen"], special, [100 * mm, 26 * mm, 40 * mm]),
             ]
         )
     ]
@@ -346,9 +245,9 @@ def _deadlines(figures: Figures, number: int) -> list[Flowable]:
         )
     return [
         CondPageBreak(70 * mm),
-        _p(f"{number}. Fristen und Bearbeitungsdauer", "h1"),
-        _table(["Kennzahl", "Anzahl", "Quote"], rows, [100 * mm, 40 * mm, 26 * mm]),
-        _p(
+        paragraph(f"{number}. Fristen und Bearbeitungsdauer", "h1"),
+        grid_table(["Kennzahl", "Anzahl", "Quote"], rows, [100 * mm, 40 * mm, 26 * mm]),
+        paragraph(
             "Gezählt sind die Fälle mit Frist (Fälle mit Adressat, ohne Meinungskarten), deren Frist abgelaufen "
             "oder erledigt ist. Fristgerecht heißt: am Fälligkeitstag oder früher. Eine Antwort oder ein "
             "Abschluss (z. B. nach Verzicht) vor Ablauf der Frist für die Eingangsbestätigung gilt auch für diese "
@@ -359,13 +258,13 @@ def _deadlines(figures: Figures, number: int) -> list[Flowable]:
 
 
 def _topics(figures: Figures, number: int) -> list[Flowable]:
-    parts: list[Flowable] = [CondPageBreak(50 * mm), _p(f"{number}. Häufigste Themen", "h1")]
+    parts: list[Flowable] = [CondPageBreak(50 * mm), paragraph(f"{number}. Häufigste Themen", "h1")]
     if not figures.topics:
-        return [*parts, _p("Keine Themen erfasst.", "note")]
+        return [*parts, paragraph("Keine Themen erfasst.", "note")]
     body = [[r.label, de_int(r.cases), de_pct(r.share), de_int(r.concerns)] for r in figures.topics]
-    parts.append(_table(["Thema", "Fälle", "Anteil", "Anliegen"], body, [88 * mm, 26 * mm, 26 * mm, 26 * mm]))
+    parts.append(grid_table(["Thema", "Fälle", "Anteil", "Anliegen"], body, [88 * mm, 26 * mm, 26 * mm, 26 * mm]))
     if figures.no_topic:
-        parts.append(_p(f"Ohne Thema erfasst: {de_int(figures.no_topic)} Fälle.", "note"))
+        parts.append(paragraph(f"Ohne Thema erfasst: {de_int(figures.no_topic)} Fälle.", "note"))
     return parts
 
 
@@ -399,6 +298,6 @@ def render_report_pdf(
         creator="KRM Desktop",
         invariant=int(invariant),
     )
-    canvas_class = type("ReportCanvas", (_NumberedCanvas,), {"header": f"{office_name} · {title}"})
+    canvas_class = type("ReportCanvas", (NumberedCanvas,), {"header": f"{office_name} · {title}"})
     doc.build(report_story(figures, texts, recipient, office_name), canvasmaker=canvas_class)
     return out.getvalue()

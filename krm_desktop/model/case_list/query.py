@@ -1,4 +1,5 @@
-"""The case list without Qt: filters, literal search, SQL sorting, a count and short page queries.
+"""The case list without Qt: the cases of a filter (`filters`) in a sort order (`sort_order`), a count and
+short page queries.
 
 At 100,000 cases: a filter or sort change writes the ordered ids of the matching cases into a
 connection-private temporary table (`krm_case_hits`: position -> case id); the count comes from a COUNT
@@ -7,70 +8,31 @@ before the list is shown, the rest right after (`CaseList.complete`). The rows o
 short keyset queries on the position (`WHERE pos > :last ORDER BY pos LIMIT n`), each fetched to the
 end, so no read cursor stays open. Keyset pagination over the sort key itself would cost a full scan
 per page whenever the order is not an index order (name, team …) or the filter is a text search.
-
-"Nur meine": cases the acting user registered (the actor of the case's `registered` event).
-Search: see `case_search`.
+The indexes the filters use are part of the schema (`store.entities`, migration v3).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
-from peewee import JOIN, SQL, Expression, IntegerField, Model, NodeList, PostgresqlDatabase, fn
-from peewee import Case as SqlCase
+from peewee import JOIN, SQL, Expression, IntegerField, Model, PostgresqlDatabase, fn
 
-from krm_desktop.model.case_list.overview import tile_condition
-from krm_desktop.model.case_list.search import all_of, search_condition, search_words
+from krm_desktop.model.case_list.filters import CASE_ID, CaseFilter, filter_condition, kind_cases, registered_by
+from krm_desktop.model.case_list.search import all_of, search_words
+from krm_desktop.model.case_list.sort_order import WITH_DUE, SortOrder, fill_parts, needs_party
 from krm_desktop.model.codes import CHANNELS, KINDS, STATUSES, label
-from krm_desktop.model.store.entities import Case, Concern, Event, Party, Team, database
+from krm_desktop.model.store.entities import Case, Concern, Party, Team, database
 from krm_desktop.model.time.deadlines import CLOCK_FIELDS, ClockFacts, DueState, DueStatus, due_status
 from krm_desktop.model.time.working_days import WorkingCalendar
 
-log = logging.getLogger(__name__)
-CASE_ID: Any = Case.id  # the column (typed as int on the model for the instances)
-
 # Columns of the list, in display order (the UI gives them German titles).
 COLUMNS = ("ref", "received", "kinds", "channel", "person", "team", "due", "status")
-NO_TEAM = -1  # filter value: cases without a team
 ANONYMOUS = "anonym"
 HITS_TABLE = "krm_case_hits"
 FIRST_ROWS = 200  # positions written before the list is shown; the rest right after (CaseList.complete)
 FEW_CANDIDATES = 20_000  # see CaseList._few_candidates
-
-# Indexes the filters need. Their names are what peewee derives from the column lists, so declaring the
-# same indexes in entities.py later (and a migration with CREATE INDEX IF NOT EXISTS) finds them in place.
-LIST_INDEXES = (
-    # "nur meine": the registering actor, without reading the whole history table
-    'CREATE INDEX IF NOT EXISTS "event_action_actor_case_id" ON "event" ("action", "actor", "case_id")',
-    # Anliegensart: a case matches when any of its concerns has the kind
-    'CREATE INDEX IF NOT EXISTS "concern_kind_case_id" ON "concern" ("kind", "case_id")',
-    # Eingangsweg
-    'CREATE INDEX IF NOT EXISTS "krm_case_channel" ON "krm_case" ("channel")',
-    # the tile "Meinungskarten dieses Jahr" (kind and a date range, counted from the index alone)
-    'CREATE INDEX IF NOT EXISTS "krm_case_kind_received" ON "krm_case" ("kind", "received")',
-)
-
-
-class CaseFilter(NamedTuple):  # (value types on the start path: a NamedTuple is built 6× faster than a dataclass)
-    status: str | None = None  # offen | abgeschlossen | None (all)
-    kind: str | None = None  # the main kind or any concern's kind
-    channel: str | None = None
-    team: int | None = None  # a team id, NO_TEAM, or None (all)
-    year: int | None = None  # reference year
-    mine: bool = False  # registered by the acting user
-    search: str = ""
-    tile: str | None = None  # a dashboard tile (overview.TILES) used as a filter
-
-    def with_(self, **changes: Any) -> CaseFilter:
-        return self._replace(**changes)
-
-
-class SortOrder(NamedTuple):
-    column: str = "due"
-    descending: bool = False
 
 
 class CaseRow(NamedTuple):
@@ -141,7 +103,7 @@ def _kinds_sql(count: int) -> str:
 
 
 def _pos_column() -> str:
-    """SQLite numbers an INTEGER PRIMARY KEY in insertion order; PostgreSQL (not tried yet) needs a sequence."""
+    """SQLite numbers an INTEGER PRIMARY KEY in insertion order; PostgreSQL needs a sequence."""
     return "pos BIGSERIAL PRIMARY KEY" if isinstance(database.obj, PostgresqlDatabase) else "pos INTEGER PRIMARY KEY"
 
 
@@ -154,130 +116,6 @@ class _Hit(Model):
     class Meta:
         database = database
         table_name = HITS_TABLE
-
-
-def _rank(vocabulary: dict[str, str], column: Any) -> Any:
-    """Sort codes by their German label, not by the code."""
-    ordered = sorted(vocabulary, key=lambda code: vocabulary[code].casefold())
-    return SqlCase(column, [(code, index) for index, code in enumerate(ordered)], len(ordered))
-
-
-def _folded(column: Any) -> Any:
-    """Lower case with umlauts folded (DIN 5007-1: ä = a), so Özdemir sorts with the O."""
-    expr = column
-    for old, new in (("Ä", "a"), ("ä", "a"), ("Ö", "o"), ("ö", "o"), ("Ü", "u"), ("ü", "u"), ("ß", "ss")):
-        expr = fn.REPLACE(expr, old, new)
-    return fn.LOWER(expr)
-
-
-def _team_rank() -> Any:
-    rows: Any = Team.select(Team.id, Team.name).tuples()
-    teams = sorted(rows, key=lambda row: row[1].casefold())
-    if not teams:
-        return SQL("0")
-    return SqlCase(Case.team, [(team_id, index) for index, (team_id, _) in enumerate(teams)], len(teams))
-
-
-def _sort_keys(column: str) -> list[tuple[Any, bool]]:
-    """(expression, descending) pairs for an ascending sort by the column; the case id breaks ties."""
-    if column == "ref":
-        return [(Case.year, False), (Case.seq, False)]
-    if column == "received":
-        return [(Case.received, False)]
-    if column == "kinds":
-        return [(_rank(KINDS, Case.kind), False)]
-    if column == "channel":
-        return [(_rank(CHANNELS, Case.channel), False)]
-    if column == "person":
-        return [(Case.person.is_null(), False), (_folded(Party.name), False)]
-    if column == "team":
-        return [(_team_rank(), False)]
-    if column == "due":
-        return [(Case.next_due.is_null(), False), (Case.next_due, False)]
-    if column == "status":  # offen before abgeschlossen, then by Frist
-        return [(Case.status, True), (Case.next_due.is_null(), False), (Case.next_due, False)]
-    raise ValueError(f"unknown column {column!r}")
-
-
-def order_by(order: SortOrder) -> list[Any]:
-    keys = [*_sort_keys(order.column), (Case.id, False)]
-    return [expr.desc() if descending != order.descending else expr.asc() for expr, descending in keys]
-
-
-_WITH_DUE = Case.next_due.is_null(False)
-
-
-def _parts(order: SortOrder, *, cheap: bool, filtered: bool) -> list[tuple[Expression | None, list[Any]]]:
-    """The statements that fill the position table, in order: (extra condition, ORDER BY).
-
-    Sorting by Frist puts the cases without a due item last (ascending). Written as one ORDER BY, SQLite
-    sorts every row; as two parts (first the few open cases with a due item, by date; then the rest, by
-    id) each part walks an index in the order wanted. With a text search the scan dominates and one
-    statement (one scan) is cheaper."""
-    if order.column != "due" or not cheap:
-        return [(None, order_by(order))]
-    direction = (lambda e: e.desc()) if order.descending else (lambda e: e.asc())
-    # Filtered, "the rest" is simply what is not in the list yet (CaseList._fill): SQLite then walks the
-    # filter's own index (id order, often covering) instead of the next_due index, where nearly every
-    # closed case sits as NULL.
-    rest: Expression | None = None if filtered else Case.next_due.is_null()
-    parts: list[tuple[Expression | None, list[Any]]] = [
-        (_WITH_DUE, [direction(Case.next_due), direction(Case.id)]),
-        (rest, [direction(Case.id)]),
-    ]
-    return parts[::-1] if order.descending else parts
-
-
-def _kind_cases(kind: str) -> Any:
-    # Concern 1 always has the case's main kind (intake refuses anything else), so "the main kind or any
-    # concern's kind" is "any concern's kind": one covering index (concern_kind_case_id).
-    return Concern.select(Concern.case).where(Concern.kind == kind)
-
-
-def _registered_by(user: str) -> Any:
-    return Event.select(Event.case).where((Event.action == "registered") & (Event.actor == user))
-
-
-def _id_in(subquery: Any) -> Expression:
-    """id IN (…), written `+id IN (…)` for SQLite: the planner then walks the order's or another filter's
-    index and checks the (small, in-memory) id list, instead of looking up every listed id in the table."""
-    if isinstance(database.obj, PostgresqlDatabase):
-        return CASE_ID.in_(subquery)
-    return NodeList((SQL("+"), CASE_ID), glue="").in_(subquery)
-
-
-def filter_condition(flt: CaseFilter, today: date, user: str, *, few: bool = False) -> Expression | None:
-    """The filter as SQL. few: the filters besides the search leave few cases (see `_few_candidates`)."""
-    parts: list[Any] = []
-    if flt.status:
-        parts.append(Case.status == flt.status)
-    if flt.kind:
-        parts.append(_id_in(_kind_cases(flt.kind)))
-    if flt.channel:
-        parts.append(Case.channel == flt.channel)
-    if flt.team == NO_TEAM:
-        parts.append(Case.team.is_null())
-    elif flt.team is not None:
-        parts.append(Case.team == flt.team)
-    if flt.year is not None:
-        parts.append(Case.year == flt.year)
-    if flt.mine:
-        # EXISTS, not IN: the list of a busy user's cases is long (in a small office: nearly all cases),
-        # while a probe of event_action_actor_case_id per candidate row is cheap.
-        registered = Event.select(SQL("1")).where(
-            (Event.case == CASE_ID) & (Event.action == "registered") & (Event.actor == user)
-        )
-        parts.append(fn.EXISTS(registered))
-    if flt.tile:
-        parts.append(tile_condition(flt.tile, today))
-    search = search_condition(flt.search, per_case=few)
-    if search is not None:
-        parts.append(search)
-    return all_of(parts)
-
-
-def _needs_party(order: SortOrder) -> bool:
-    return order.column == "person"  # (the search looks the persons up by itself: case_search)
 
 
 def _date(value: Any) -> date | None:
@@ -329,10 +167,11 @@ class CaseList:
 
     def load(self) -> int:
         """Run the filter and sort; return the count."""
+        _connection_settings()
         self._condition = filter_condition(self.flt, self.today, self.user, few=self._few_candidates())
-        self._party = _needs_party(self.order)
+        self._party = needs_party(self.order)
         cheap = not search_words(self.flt.search)
-        self._todo = _parts(self.order, cheap=cheap, filtered=self._condition is not None)
+        self._todo = fill_parts(self.order, cheap=cheap, filtered=self._condition is not None)
         self.filled = 0
         # Autocommit statements, no transaction: writing the temporary table takes no lock on the
         # database file, so other workstations keep writing (and a read-only file works too).
@@ -364,9 +203,9 @@ class CaseList:
         # case: the foreign keys delete concerns and events with it; a case is registered once — should
         # that ever not hold, `complete()` notices the difference and the list is shown again).
         if only == {"kind"}:
-            return int(_kind_cases(self.flt.kind or "").select(fn.COUNT(fn.DISTINCT(Concern.case))).scalar() or 0)
+            return int(kind_cases(self.flt.kind or "").select(fn.COUNT(fn.DISTINCT(Concern.case))).scalar() or 0)
         if only == {"mine"}:
-            return int(_registered_by(self.user).select(fn.COUNT(SQL("*"))).scalar() or 0)
+            return int(registered_by(self.user).select(fn.COUNT(SQL("*"))).scalar() or 0)
         query = Case.select(fn.COUNT(Case.id))
         return int((query.where(self._condition) if self._condition is not None else query).scalar() or 0)
 
@@ -395,7 +234,7 @@ class CaseList:
             # What is written already stays out: a part continues where it stopped, in the same order.
             done = CASE_ID.not_in(_Hit.select(_Hit.case_id)) if self.filled else None
             condition: Any = self._condition
-            if extra is _WITH_DUE and condition is not None and not isinstance(database.obj, PostgresqlDatabase):
+            if extra is WITH_DUE and condition is not None and not isinstance(database.obj, PostgresqlDatabase):
                 # Few cases have a due item (open ones only): walk the next_due index and check the filter
                 # on those, instead of letting SQLite walk e.g. every closed case of the status index.
                 condition = fn.likely(condition)
@@ -458,22 +297,13 @@ class CaseList:
 # --- around the list -------------------------------------------------------------------------------
 
 
-def setup_case_list(*, writable: bool) -> None:
-    """Connection settings for the list and, on a writable SQLite file, the indexes its filters use.
-
-    The indexes belong in entities.py/a migration; until they are there they are created here with
-    CREATE INDEX IF NOT EXISTS (a few hundred milliseconds once per database)."""
+def _connection_settings() -> None:
+    """SQLite: the position table in memory, and a page cache that holds the case table (a read-only file too).
+    Set at every load, which costs microseconds: the window may meanwhile work on another connection (restore)."""
     if isinstance(database.obj, PostgresqlDatabase):
         return
     database.execute_sql("PRAGMA temp_store = MEMORY")
     database.execute_sql("PRAGMA cache_size = -65536")  # 64 MB page cache: the case table stays in memory
-    if not writable:
-        return
-    for statement in LIST_INDEXES:
-        try:
-            database.execute_sql(statement)
-        except Exception as exc:  # locked by another workstation, read-only after all: the list still works
-            log.warning("Index für die Fallliste nicht angelegt: %s", exc)
 
 
 def change_marker() -> tuple[int, ...]:
@@ -486,21 +316,3 @@ def change_marker() -> tuple[int, ...]:
         row: Any = Case.select(fn.COUNT(CASE_ID), fn.COALESCE(fn.SUM(Case.version), 0), fn.MAX(CASE_ID)).tuples()
         return tuple(int(x or 0) for x in row.get())
     return (int(database.execute_sql("PRAGMA data_version").fetchone()[0]),)
-
-
-def case_years() -> list[int]:
-    """The reference years that occur, newest first: one index seek per year (MAX below the last one found)
-    instead of reading the whole year index."""
-    years: list[int] = []
-    while True:
-        query = Case.select(fn.MAX(Case.year))
-        found = (query.where(Case.year < years[-1]) if years else query).scalar()
-        if found is None:
-            return years
-        years.append(int(found))
-
-
-def teams() -> list[tuple[int, str, bool]]:
-    """(id, name, active) of every team, by name."""
-    rows: Any = Team.select(Team.id, Team.name, Team.active).tuples()
-    return sorted(((i, n, bool(a)) for i, n, a in rows), key=lambda row: row[1].casefold())

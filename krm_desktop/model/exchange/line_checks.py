@@ -1,4 +1,4 @@
-"""Checks of one line of the exchange format (DESIGN.md §2); cross-line and database checks live in exchange.py.
+"""Checks of one line of the exchange format (DESIGN.md §2); cross-line and database checks live in case_import.py.
 
 A line is parsed into an `ImportedCase` or refused with field -> German message. The case-level rules are
 those of intake (`intake.case_errors`), so a file cannot hold what the input form would refuse; the exchange

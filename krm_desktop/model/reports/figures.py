@@ -23,8 +23,7 @@ Counting rules (DOMAIN.md §6; the decisions on ambiguous figures are written do
   smallest value at least 90 % of the cases do not exceed).
 - Percentages are rounded half up to one decimal; None where the base is zero (printed as "–").
 
-Aggregates run in SQL (GROUP BY); only the processing days of the period come back as a sorted list.
-`aggregate_queries` hands out the very queries `compute_figures` runs, so a benchmark can time them bare.
+Aggregates run in SQL (GROUP BY, `queries`); only the processing days of the period come back as a sorted list.
 """
 
 from __future__ import annotations
@@ -36,18 +35,13 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from peewee import JOIN, SQL, Cast, Expression, NodeList, Select, SqliteDatabase, fn
-from peewee import Case as SqlCase
-
 from krm_desktop.model.codes import CHANNELS, COMPLAINT_KINDS, KINDS, OUTCOMES, VIAS, label
-from krm_desktop.model.reports.periods import Period, check_period, month_label, oldest_received
-from krm_desktop.model.store.entities import Case, Concern, Team, database
+from krm_desktop.model.reports.periods import Period, check_period, month_label
+from krm_desktop.model.reports.queries import aggregate_queries, previous_period
+from krm_desktop.model.store.entities import database
 
-DAB = "dienstaufsichtsbeschwerde"
-CARD = "meinungskarte"
 NO_OUTCOME = "open"  # key of the complaint concerns without an outcome
 NONE_KEY = "none"  # key of the cases without team / Bereich / topic
-TOP_TOPICS = 10
 
 
 @dataclass(frozen=True)
@@ -235,155 +229,6 @@ def percentile_nearest_rank(sorted_values: list[int], q: float) -> int | None:
     return sorted_values[rank - 1]
 
 
-# --- the queries ----------------------------------------------------------------------------------------
-
-
-def _sqlite() -> bool:
-    return isinstance(database.obj, SqliteDatabase)
-
-
-def _plain(column: Any) -> Any:
-    """SQLite: `+column`, an expression no index serves, so that the planner walks the received-date range
-    and does not scan a whole index on a grouped column (e.g. one on channel for the case list) instead."""
-    return NodeList((SQL("+"), column), glue="") if _sqlite() else column
-
-
-def _in(period: Period) -> Expression:
-    return (Case.received >= period.start) & (Case.received <= period.end)
-
-
-def _month() -> Any:
-    if _sqlite():
-        return Cast(fn.strftime("%m", Case.received), "INTEGER")
-    return Cast(fn.date_part("month", Case.received), "INTEGER")
-
-
-def _days() -> Any:
-    if _sqlite():
-        return Cast(fn.julianday(Case.closed) - fn.julianday(Case.received), "INTEGER")
-    return Case.closed - Case.received
-
-
-def _count_if(condition: Any) -> Any:
-    return fn.SUM(SqlCase(None, [(condition, 1)], 0))
-
-
-def _card() -> Expression:
-    return (Case.kind == CARD) | (Case.channel == CARD)
-
-
-def _by_case_column(period: Period, column: Any) -> Select:
-    """(group, cases, concerns) of the period's cases grouped by a case column or expression.
-
-    Grouped by position (GROUP BY 1): PostgreSQL does not see a parametrised expression in SELECT and in
-    GROUP BY as the same one.
-    """
-    return (
-        Case.select(_plain(column), fn.COUNT(fn.DISTINCT(Case.id)), fn.COUNT(Concern.id))
-        .join(Concern, JOIN.LEFT_OUTER, on=(Concern.case == Case.id))
-        .where(_in(period))
-        .group_by(SQL("1"))
-    )
-
-
-def _summary_query(period: Period, today: date) -> Select:
-    ack_on_time = (Case.ack_sent <= Case.ack_due) | (Case.answer_sent <= Case.ack_due) | (Case.closed <= Case.ack_due)
-    ack_counted = Case.ack_due.is_null(False) & (
-        Case.ack_sent.is_null(False)
-        | Case.answer_sent.is_null(False)
-        | Case.closed.is_null(False)
-        | (Case.ack_due < today)
-    )
-    answer_on_time = (Case.answer_sent <= Case.final_due) | (Case.closed <= Case.final_due)
-    answer_counted = Case.final_due.is_null(False) & (
-        Case.answer_sent.is_null(False) | Case.closed.is_null(False) | (Case.final_due < today)
-    )
-    dab_origin = (Case.kind == DAB) | (Case.reclassified_from == DAB)
-    reclassified = Case.reclassified_from == DAB
-    return Case.select(
-        fn.COUNT(Case.id),
-        _count_if(Case.closed.is_null(False)),
-        _count_if(Case.anonymised),
-        _count_if(Case.kind == "folgereaktion"),
-        _count_if(_card()),
-        _count_if(dab_origin),
-        _count_if((Case.kind == DAB) & Case.decided_on.is_null(False)),
-        _count_if(reclassified & (Case.kind == "fachaufsichtsbeschwerde")),
-        _count_if(reclassified & (Case.kind == "beschwerde")),
-        _count_if((Case.kind == DAB) & Case.decided_on.is_null(True)),
-        _count_if(Case.ack_due.is_null(False)),
-        _count_if(ack_counted),
-        _count_if(ack_counted & ack_on_time),
-        _count_if(Case.final_due.is_null(False)),
-        _count_if(answer_counted),
-        _count_if(answer_counted & answer_on_time),
-        _count_if(answer_counted & (answer_on_time | (Case.interim_sent <= Case.final_due))),
-        _count_if(Case.interim_sent.is_null(False)),
-        _count_if(Case.interim_sent <= Case.final_due),
-        _count_if(Case.topic == ""),
-    ).where(_in(period))
-
-
-KEY_QUERIES = ("summary", "kind", "outcome", "processing_days")  # enough for the comparison figures
-
-
-def aggregate_queries(period: Period, today: date, *, full: bool = True) -> dict[str, Select]:
-    """The queries behind the figures of one period, by name; `full=False`: only those of the key figures."""
-    queries: dict[str, Select] = {
-        "summary": _summary_query(period, today),
-        "kind": (
-            Concern.select(_plain(Concern.kind), fn.COUNT(fn.DISTINCT(Concern.case)), fn.COUNT(Concern.id))
-            .join(Case, on=(Concern.case == Case.id))
-            .where(_in(period))
-            .group_by(SQL("1"))
-        ),
-        "channel": _by_case_column(period, Case.channel),
-        "via": _by_case_column(period, Case.via),
-        "team": (
-            Case.select(Team.name, Team.area, fn.COUNT(fn.DISTINCT(Case.id)), fn.COUNT(Concern.id))
-            .join(Concern, JOIN.LEFT_OUTER, on=(Concern.case == Case.id))
-            .switch(Case)
-            .join(Team, JOIN.LEFT_OUTER, on=(Case.team == Team.id))
-            .where(_in(period))
-            .group_by(_plain(Case.team), Team.name, Team.area)
-        ),
-        "month": _by_case_column(period, _month()),
-        "outcome": (
-            Concern.select(Concern.outcome, fn.COUNT(fn.DISTINCT(Concern.case)), fn.COUNT(Concern.id))
-            .join(Case, on=(Concern.case == Case.id))
-            .where(_in(period) & _plain(Concern.kind).in_(sorted(COMPLAINT_KINDS)))
-            .group_by(Concern.outcome)
-        ),
-        "topic": (
-            Case.select(_plain(Case.topic), fn.COUNT(fn.DISTINCT(Case.id)), fn.COUNT(Concern.id))
-            .join(Concern, JOIN.LEFT_OUTER, on=(Concern.case == Case.id))
-            .where(_in(period) & (Case.topic != ""))
-            .group_by(SQL("1"))
-            .order_by(SQL("2 DESC, 1"))
-            .limit(TOP_TOPICS)
-        ),
-        "processing_days": (
-            Case.select(_days()).where(_in(period) & Case.closed.is_null(False) & ~_card()).order_by(_days())
-        ),
-    }
-    return queries if full else {name: queries[name] for name in KEY_QUERIES}
-
-
-def _previous_period(period: Period) -> Period | None:
-    """The previous period of the same length, unless it lies wholly before the oldest record."""
-    before, oldest = period.previous(), oldest_received()
-    return before if oldest is not None and before.end >= oldest else None
-
-
-def report_queries(period: Period, today: date) -> list[tuple[str, Select]]:
-    """Every aggregate query `compute_figures` runs for a period (with its comparison), in order."""
-    planned = [(f"{period.code} {name}", q) for name, q in aggregate_queries(period, today).items()]
-    before = _previous_period(period)
-    if before is not None:
-        planned += [(f"{before.code} {name}", q) for name, q in aggregate_queries(before, today, full=False).items()]
-    return planned
-
-
 # --- turning rows into figures ------------------------------------------------------------------------
 
 
@@ -473,7 +318,7 @@ def compute_figures(period: Period, *, today: date, with_previous: bool = True) 
     check_period(period, today)
     with database.atomic():  # one consistent snapshot (a read transaction)
         figures = _figures(period, today)
-        before = _previous_period(period) if with_previous else None
+        before = previous_period(period) if with_previous else None
         if before is not None:
             figures.previous = _figures(before, today, full=False)
     return figures

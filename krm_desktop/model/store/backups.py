@@ -20,9 +20,7 @@ Retention of a backup (the rule `expired_backups` applies):
 So no copy holds purged data longer than RECOVERY_DAYS after the run, provided `remove_expired_backups` runs
 (after every purge, and at program start where the main window calls it); without that call, at the latest
 until the next purge.
-Daily copies (`run_daily_backup`, at the first start of a day): purpose "taeglich"; of those the newest
-`backup_keep_count` are kept, none older than `backup_keep_days` (settings, defaults below), and the newest
-one always. The purge rule above applies to them as to every copy.
+Daily copies: see `daily_backups`.
 
 Removal overwrites the file with zeros before unlinking it (on SSDs and copy-on-write file systems the old
 blocks are the business of disk encryption, which the IT provides).
@@ -42,8 +40,8 @@ from pathlib import Path
 from peewee import Database
 from peewee import DatabaseError as PeeweeDatabaseError
 
-from krm_desktop.model.errors import StoreError, ValidationError
-from krm_desktop.model.office.settings import get_setting, put_setting
+from krm_desktop.model.errors import StoreError
+from krm_desktop.model.office.settings import get_setting
 from krm_desktop.model.store.connection import APPLICATION_ID, Store
 from krm_desktop.model.store.entities import Case, Meta, PurgeLog
 
@@ -62,11 +60,7 @@ PURPOSE_LABELS = {
     PURPOSE_DAMAGED: "Beschädigte Datei (aufbewahrt)",
     "manuell": "Von Hand",
 }
-KEEP_COUNT_KEY = "backup_keep_count"
-KEEP_DAYS_KEY = "backup_keep_days"
-DEFAULT_KEEP_COUNT = 14  # about three working weeks of daily copies
-DEFAULT_KEEP_DAYS = 42  # and none older than six weeks
-_DATED = re.compile(r"-(\d{4}-\d{2}-\d{2})-")
+DATED = re.compile(r"-(\d{4}-\d{2}-\d{2})-")
 _PURPOSE = re.compile(r"-\d{4}-\d{2}-\d{2}-(.+?)(?:-\d+)?$")
 _MIGRATION = re.compile(r"\.vor-v(\d+)(?:-\d+)?$")
 _BLOCK = 1 << 20
@@ -191,7 +185,7 @@ def _inspect(path: Path, kind: str, ours: str | None, identity_known: bool = Tru
     """Facts of a candidate file; None when it is no copy of this database (a foreign file is never touched).
 
     identity_known=False (the live file is unreadable): a KRM copy with the right name counts as ours."""
-    match = _DATED.search(path.name)
+    match = DATED.search(path.name)
     taken_on = None
     if match:
         try:
@@ -261,7 +255,7 @@ def new_backup_path(folder: Path, database: Path, today: date, purpose: str) -> 
 
 def _listing(database: Path, folder: Path, ours: str | None, identity_known: bool = True) -> list[BackupInfo]:
     stem, suffix = database.stem, database.suffix or ".sqlite3"
-    candidates = [(p, "sicherung") for p in sorted(folder.glob(f"{stem}-*{suffix}")) if _DATED.search(p.name)]
+    candidates = [(p, "sicherung") for p in sorted(folder.glob(f"{stem}-*{suffix}")) if DATED.search(p.name)]
     candidates += [(p, "migration") for p in sorted(database.parent.glob(f"{stem}.vor-v*{suffix}"))]
     live = database.resolve()
     found: list[BackupInfo] = []
@@ -323,95 +317,3 @@ def remove_expired_backups(store: Store, today: date) -> list[Path]:
             ) from exc
         removed.append(info.path)
     return removed
-
-
-# --- daily copies ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Rotation:
-    keep_count: int  # at most this many daily copies
-    keep_days: int  # none older than this many days
-
-
-@dataclass(frozen=True)
-class DailyBackup:
-    made: Path | None  # today's copy, None when there was one already (or it failed: see problem)
-    removed: list[Path]  # daily copies past the rotation, then copies past the purge rule
-    problem: str | None = None  # German: why no copy could be made
-
-
-def backup_rotation() -> Rotation:
-    return Rotation(
-        int(get_setting(KEEP_COUNT_KEY, DEFAULT_KEEP_COUNT)), int(get_setting(KEEP_DAYS_KEY, DEFAULT_KEEP_DAYS))
-    )
-
-
-def rotation_problems(keep_count: int, keep_days: int) -> dict[str, str]:
-    errors = {}
-    if not 1 <= keep_count <= 366:
-        errors["keep_count"] = "Bitte zwischen 1 und 366 tägliche Sicherungen aufbewahren."
-    if not 1 <= keep_days <= 366:
-        errors["keep_days"] = "Bitte ein Höchstalter zwischen 1 und 366 Tagen angeben."
-    return errors
-
-
-def save_backup_rotation(keep_count: int, keep_days: int) -> None:
-    errors = rotation_problems(keep_count, keep_days)
-    if errors:
-        raise ValidationError(errors)
-    put_setting(KEEP_COUNT_KEY, keep_count)
-    put_setting(KEEP_DAYS_KEY, keep_days)
-
-
-def _daily(store: Store) -> list[BackupInfo]:
-    """This database's daily copies, newest first."""
-    copies = [i for i in list_backups(store) if i.kind == "sicherung" and i.purpose == PURPOSE_DAILY]
-    return sorted(copies, key=lambda i: (i.taken_on or date.min, i.path.stat().st_mtime_ns), reverse=True)
-
-
-def daily_backup_due(store: Store, today: date) -> bool:
-    """No daily copy of today yet (and the database is a writable SQLite file)."""
-    if store.path is None or store.read_only:
-        return False
-    return not any(i.taken_on == today and i.cases is not None for i in _daily(store))
-
-
-def rotate_daily_backups(store: Store, today: date) -> list[Path]:
-    """Remove the daily copies past the rotation (count and age); the newest readable one always stays.
-    Unfinished copies of earlier days (the program ended while copying) go as well."""
-    rotation = backup_rotation()
-    removed, kept = [], 0
-    if store.path is not None:
-        for partial in sorted(backup_folder(store).glob(f"{store.path.stem}-*-{PURPOSE_DAILY}*.part")):
-            match = _DATED.search(partial.name)
-            if match and match.group(1) < today.isoformat():
-                shred(partial)
-                removed.append(partial)
-    for info in _daily(store):
-        age = (today - info.taken_on).days if info.taken_on else rotation.keep_days
-        newest = kept == 0 and info.cases is not None
-        if newest or (info.cases is not None and kept < rotation.keep_count and age < rotation.keep_days):
-            kept += 1
-            continue
-        try:
-            shred(info.path)
-        except OSError as exc:
-            raise StoreError(f"Die alte Sicherung {info.path} lässt sich nicht entfernen ({exc}).") from exc
-        removed.append(info.path)
-    return removed
-
-
-def run_daily_backup(store: Store, today: date) -> DailyBackup:
-    """At the first start of a day: a verified copy, then the rotation and the purge rule's removals."""
-    if store.path is None or store.read_only:
-        return DailyBackup(None, [])
-    made, problem = None, None
-    if daily_backup_due(store, today):
-        try:
-            made = make_backup(store, today, PURPOSE_DAILY)
-        except StoreError as exc:
-            problem = f"Die tägliche Sicherung ist nicht gelungen: {exc.message}"
-    removed = rotate_daily_backups(store, today)
-    removed += remove_expired_backups(store, today)
-    return DailyBackup(made, removed, problem)

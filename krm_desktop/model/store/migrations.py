@@ -77,7 +77,7 @@ def _v3_purge(migrator: Any, db: Database) -> None:
     )
     PurgeLogV3.create_table()
     db.execute_sql('CREATE UNIQUE INDEX "purge_log_run_id" ON "purge_log" ("run_id")')
-    # The indexes of the case list's filters (the list created them itself before version 3).
+    # The case list's indexes, as entities.py declares them (IF NOT EXISTS: the list of older versions made them).
     for statement in (
         'CREATE INDEX IF NOT EXISTS "event_action_actor_case_id" ON "event" ("action", "actor", "case_id")',
         'CREATE INDEX IF NOT EXISTS "concern_kind_case_id" ON "concern" ("kind", "case_id")',

@@ -8,7 +8,7 @@ from html import escape
 
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from krm_desktop.model.case_list.query import teams
+from krm_desktop.model.case_list.filters import teams
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.codes import ESCALATION_ROLES, STAFF_ROLES, label

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from krm_desktop.model.case_list.query import teams as list_teams
+from krm_desktop.model.case_list.filters import teams as list_teams
 from krm_desktop.model.cases.opinion_cards import TENORS, CardInput, card_errors, register_card, withdraw_card
 from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.office.profiles import OfficeProfile

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from krm_desktop.model.case_list.query import NO_TEAM, CaseFilter
+from krm_desktop.model.case_list.filters import NO_TEAM, CaseFilter
 from krm_desktop.model.codes import CHANNELS, KINDS, STATUS_CLOSED, STATUS_OPEN
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the list follows (Enter: at once)

@@ -13,7 +13,9 @@ from datetime import date
 from peewee import OperationalError
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
-from krm_desktop.model.case_list.query import COLUMNS, CaseFilter, CaseList, CaseRow, SortOrder
+from krm_desktop.model.case_list.filters import CaseFilter
+from krm_desktop.model.case_list.query import COLUMNS, CaseList, CaseRow
+from krm_desktop.model.case_list.sort_order import SortOrder
 from krm_desktop.model.time.deadlines import DueState
 from krm_desktop.model.time.working_days import WorkingCalendar
 from krm_desktop.ui.case_list.due_style import STATE_WORDS, DueStyle, palette_is_dark

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from krm_desktop.model.errors import KrmError
-from krm_desktop.model.store.backups import DailyBackup, run_daily_backup
+from krm_desktop.model.store.daily_backups import DailyBackup, run_daily_backup
 
 if TYPE_CHECKING:
     from krm_desktop.ui.main_window import MainWindow

@@ -189,10 +189,7 @@ class RestoreDialog(QDialog):
 
 def adopt_restored(window: MainWindow, result: Restored) -> None:
     """The main window works on the reopened database: list, counts and detail read again."""
-    from krm_desktop.model.case_list.query import setup_case_list
-
     window.store = result.store
-    setup_case_list(writable=not window.read_only)
     window.refresh()
     window.statusBar().showMessage(
         f"Sicherung {result.source.name} wiederhergestellt ({number(result.cases)} Kundenreaktionen). "

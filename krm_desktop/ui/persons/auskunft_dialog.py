@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from krm_desktop.documents.auskunft.content import AuskunftContent
 from krm_desktop.documents.auskunft.pdf import RenderedAuskunft, case_copies, render_auskunft
-from krm_desktop.documents.auskunft.sections import AuskunftContent, gather
+from krm_desktop.documents.auskunft.sections import gather
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.persons.auskunft import AuskunftRequest, answer_due, mark_answered, requests_of, store_copies
 from krm_desktop.model.persons.person import Person

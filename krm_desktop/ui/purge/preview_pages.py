@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from krm_desktop.documents.purge_log import preview_csv
 from krm_desktop.model.codes import KINDS, label
-from krm_desktop.model.retention.purge import COMMON_RULES, PurgePlan, last_purge, plan_purge
+from krm_desktop.model.retention.purge_log import last_purge
+from krm_desktop.model.retention.purge_plan import PurgePlan, plan_purge
+from krm_desktop.model.retention.rules import COMMON_RULES
 
 if TYPE_CHECKING:
     from krm_desktop.ui.purge.wizard import PurgeWizard

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from krm_desktop.documents.purge_log import render_purge_log
 from krm_desktop.model.errors import KrmError
-from krm_desktop.model.retention.purge import ANONYMISE, DELETE, execute_purge, finish_purge, vacuum_store
+from krm_desktop.model.retention.purge import execute_purge, finish_purge, vacuum_store
+from krm_desktop.model.retention.rules import ANONYMISE, DELETE
 from krm_desktop.model.store.backups import RECOVERY_DAYS, backup_folder, make_backup, remove_expired_backups
 from krm_desktop.ui.purge.preview_pages import AFTER, ERROR_STYLE, OK_STYLE, d, error_label, wrapped
 

@@ -16,7 +16,9 @@ from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
 
 from krm_desktop.model.office.profiles import load_profile
-from krm_desktop.model.retention.purge import PurgePlan, PurgeResult, rules_of
+from krm_desktop.model.retention.purge import PurgeResult
+from krm_desktop.model.retention.purge_plan import PurgePlan
+from krm_desktop.model.retention.rules import rules_of
 from krm_desktop.model.store.connection import Store
 from krm_desktop.ui.purge.preview_pages import AFTER, BACKUP, CONFIRM, INTRO, PREVIEW, RUN, IntroPage, PreviewPage
 from krm_desktop.ui.purge.run_pages import AfterPage, BackupPage, ConfirmPage, RunPage

@@ -12,15 +12,16 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from krm_desktop.documents.auskunft.content import REDACTED, WITHHELD_NOTE, AuskunftContent
 from krm_desktop.documents.auskunft.pdf import RenderedAuskunft, case_copies, render_auskunft
-from krm_desktop.documents.auskunft.sections import REDACTED, WITHHELD_NOTE, AuskunftContent, gather
+from krm_desktop.documents.auskunft.sections import gather
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOMES, PETITION_KINDS, label
 from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.persons.person import Person
 from krm_desktop.model.persons.search import PersonQuery, find_persons
 from krm_desktop.model.persons.spelling import fold
-from krm_desktop.model.retention.purge import plan_purge
+from krm_desktop.model.retention.purge_plan import plan_purge
 from krm_desktop.model.retention.rules import due_dates
 from krm_desktop.model.store.entities import Attachment, Case, Concern, Event, Letter, Statement
 from tests import factories as f

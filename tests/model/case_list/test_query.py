@@ -10,17 +10,10 @@ import pytest
 from peewee import DatabaseError, SqliteDatabase
 
 from krm_desktop.model.case_list import query as case_list
-from krm_desktop.model.case_list.query import (
-    NO_TEAM,
-    CaseFilter,
-    CaseList,
-    SortOrder,
-    case_years,
-    change_marker,
-    setup_case_list,
-    teams,
-)
+from krm_desktop.model.case_list.filters import NO_TEAM, CaseFilter, case_years, teams
+from krm_desktop.model.case_list.query import CaseList, change_marker
 from krm_desktop.model.case_list.search import escape_like
+from krm_desktop.model.case_list.sort_order import SortOrder
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.store.entities import Case, database
@@ -292,12 +285,11 @@ def test_change_marker_moves_when_another_connection_commits(store) -> None:
     assert change_marker() != before
 
 
-def test_years_teams_and_indexes(due: DueCases, store) -> None:
+def test_years_teams_and_the_list_indexes_of_a_fresh_database(due: DueCases, store) -> None:
     assert case_years() == [2026, 2025]
     assert [name for _, name, _ in teams()] == ["Eingangszone", "Team 411 Leistung"]
-    setup_case_list(writable=True)
     names = {row[0] for row in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert {"event_action_actor_case_id", "concern_kind_case_id", "krm_case_channel"} <= names
+    assert {"event_action_actor_case_id", "concern_kind_case_id", "krm_case_channel", "krm_case_kind_received"} <= names
 
 
 def test_read_only_file_lists_without_writing(due: DueCases, store) -> None:
@@ -305,9 +297,9 @@ def test_read_only_file_lists_without_writing(due: DueCases, store) -> None:
     read_only = SqliteDatabase(f"file:{store.path}?mode=ro", uri=True)
     database.initialize(read_only)
     try:
-        setup_case_list(writable=False)
         assert len(listing(CaseFilter(search="müller"))) == 1
         assert len(listing(CaseFilter(status="offen"))) == 5
+        assert database.execute_sql("PRAGMA temp_store").fetchone()[0] == 2  # the positions are kept in memory
         with pytest.raises(DatabaseError, match="readonly"):
             database.execute_sql("UPDATE krm_case SET subject = 'x'")
     finally:

@@ -15,7 +15,8 @@ from krm_desktop.model.cases import attachments as a
 from krm_desktop.model.cases.closing import close
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.persons.search import PersonQuery, find_persons
-from krm_desktop.model.retention.purge import execute_purge, plan_purge, vacuum_store
+from krm_desktop.model.retention.purge import execute_purge, vacuum_store
+from krm_desktop.model.retention.purge_plan import plan_purge
 from krm_desktop.model.store.entities import Attachment, Event
 from tests import factories as f
 

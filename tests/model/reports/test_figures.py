@@ -276,30 +276,3 @@ def test_percentages_round_half_up_and_percentile_by_nearest_rank() -> None:
     assert st.percentile_nearest_rank([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) == 9
     assert st.percentile_nearest_rank([5], 0.9) == 5 and st.percentile_nearest_rank([], 0.9) is None
     assert st.median([3, 1, 2]) == 2.0 and st.median([]) is None
-
-
-def test_aggregates_run_in_sql(data) -> None:
-    planned = st.report_queries(Y2025, TODAY)
-    names = [name for name, _ in planned]
-    assert names[:9] == [f"2025 {n}" for n in st.aggregate_queries(Y2025, TODAY)]
-    assert names[9:] == [f"2024 {n}" for n in st.KEY_QUERIES]
-    for name, query in planned:
-        sql = query.sql()[0]
-        assert "GROUP BY" in sql or "COUNT" in sql or name.endswith("processing_days"), name
-
-
-def test_queries_walk_the_received_range_even_where_other_indexes_exist(data) -> None:
-    from krm_desktop.model.store.entities import database
-
-    for sql in (
-        "CREATE INDEX probe_channel ON krm_case(channel)",
-        "CREATE INDEX probe_via ON krm_case(via)",
-        "CREATE INDEX probe_topic ON krm_case(topic)",
-        "CREATE INDEX probe_concern_kind ON concern(kind, case_id)",
-    ):
-        database.execute_sql(sql)
-    for name, query in st.aggregate_queries(Y2025, TODAY).items():
-        sql, params = query.sql()
-        plan = " | ".join(row[3] for row in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
-        assert "krm_case_received" in plan, (name, plan)
-    assert compute_figures(Y2025, today=TODAY).by_channel[0].concerns == 6

@@ -16,8 +16,12 @@ from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.demo.generator import generate
 from krm_desktop.model.errors import RefusedError
+from krm_desktop.model.office.profiles import RETENTION_WHOLE_TO_THE_DAY, RetentionRule
 from krm_desktop.model.retention import purge as retention
-from krm_desktop.model.retention.purge import execute_purge, plan_purge, purge_reminder_due
+from krm_desktop.model.retention.purge import execute_purge
+from krm_desktop.model.retention.purge_log import deleted_refs, last_purge, purge_logs, purge_reminder_due
+from krm_desktop.model.retention.purge_plan import plan_purge
+from krm_desktop.model.retention.rules import DELETE, due_dates
 from krm_desktop.model.store.connection import open_store
 from krm_desktop.model.store.entities import (
     Attachment,
@@ -95,7 +99,7 @@ def test_rule_boundary_day_before_untouched_on_the_day_purged(store, kind, close
     [item] = [c for c in plan.cases if c.case_id == case.id]
     assert (item.rule, item.due, item.ref, item.kind, item.closed) == (rule, due, case.ref, kind, closed)
     result = execute_purge(plan, today=due, user=f.USER)
-    if plan.rule(rule).action == retention.DELETE:
+    if plan.rule(rule).action == DELETE:
         assert Case.get_or_none(Case.id == case.id) is None
         assert result.refs_deleted == [case.ref] and result.refs_anonymised == []
         for model in (Concern, Event, Statement, Letter, Attachment):
@@ -174,7 +178,7 @@ def test_follow_up_keeps_the_reference_when_the_earlier_case_is_deleted(store) -
     stored = Case.get_by_id(later.id)
     assert stored.follows_id is None and stored.follows_ref == earlier.ref
     assert not stored.anonymised and stored.person_id is not None  # its own rule has not come yet
-    assert retention.deleted_refs([earlier.ref, later.ref, "KRM-2001-0001"]) == {earlier.ref}
+    assert deleted_refs([earlier.ref, later.ref, "KRM-2001-0001"]) == {earlier.ref}
     assert database_problems(store) == []  # integrity, foreign keys, consistency
 
 
@@ -274,7 +278,7 @@ def test_purge_log_names_rules_counts_and_references_only(store) -> None:
     retention.finish_purge(log.id, vacuumed=True, backups_removed=["b.sqlite3", "a.sqlite3"])
     log = PurgeLog.get_by_id(log.id)
     assert log.vacuumed and json.loads(log.backups_removed) == ["a.sqlite3", "b.sqlite3"]
-    assert retention.last_purge().id == log.id == retention.purge_logs()[0].id
+    assert last_purge().id == log.id == purge_logs()[0].id
 
 
 def test_vacuum_refused_inside_a_transaction(store) -> None:
@@ -299,13 +303,13 @@ def test_january_reminder_until_the_year_is_purged(store) -> None:
 def test_rules_are_described_in_plain_german(store) -> None:
     plan = plan_purge(f.TODAY)
     assert plan.rules and all((r.text.endswith(".") and "31.12." in r.text) or "taggenau" in r.text for r in plan.rules)
-    assert {r.action for r in plan.rules} >= {retention.DELETE}
+    assert {r.action for r in plan.rules} >= {DELETE}
 
 
 def test_whole_to_the_day_leap_day() -> None:
-    rule = retention.RetentionRule(retention.RETENTION_WHOLE_TO_THE_DAY, delete_years=2)
-    assert retention.due_dates(rule, date(2024, 2, 29), False) == {"whole_to_the_day": date(2026, 2, 28)}
-    assert retention.due_dates(rule, date(2024, 3, 1), True) == {"whole_to_the_day": date(2026, 3, 1)}
+    rule = RetentionRule(RETENTION_WHOLE_TO_THE_DAY, delete_years=2)
+    assert due_dates(rule, date(2024, 2, 29), False) == {"whole_to_the_day": date(2026, 2, 28)}
+    assert due_dates(rule, date(2024, 3, 1), True) == {"whole_to_the_day": date(2026, 3, 1)}
 
 
 @pytest.mark.parametrize("sample", ["v1", "v2"])

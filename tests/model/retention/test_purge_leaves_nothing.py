@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from krm_desktop.model.retention import purge as retention
-from krm_desktop.model.retention.purge import execute_purge, finish_purge, plan_purge, vacuum_store
+from krm_desktop.model.retention.purge import execute_purge, finish_purge, vacuum_store
+from krm_desktop.model.retention.purge_plan import plan_purge
 from krm_desktop.model.store.backups import RECOVERY_DAYS, make_backup, remove_expired_backups
 from krm_desktop.model.store.connection import Store, open_store
 from krm_desktop.model.store.entities import Case

@@ -14,13 +14,16 @@ import psycopg2
 import pytest
 from psycopg2.extensions import TRANSACTION_STATUS_IDLE
 
-from krm_desktop.model.case_list.query import CaseFilter, CaseList, SortOrder, change_marker
+from krm_desktop.model.case_list.filters import CaseFilter
+from krm_desktop.model.case_list.query import CaseList, change_marker
+from krm_desktop.model.case_list.sort_order import SortOrder
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.demo.generator import generate
 from krm_desktop.model.errors import ConflictError, StoreError
 from krm_desktop.model.office.profiles import load_profile
-from krm_desktop.model.retention.purge import execute_purge, plan_purge
+from krm_desktop.model.retention.purge import execute_purge
+from krm_desktop.model.retention.purge_plan import plan_purge
 from krm_desktop.model.store.connection import SCHEMA_VERSION, Store, open_store
 from krm_desktop.model.store.entities import Case, Event, Meta, database
 from krm_desktop.model.store.targets import parse_server_url, server_url

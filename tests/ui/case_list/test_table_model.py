@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPixmap
 
-from krm_desktop.model.case_list.query import CaseFilter
+from krm_desktop.model.case_list.filters import CaseFilter
 from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.time.day_counter import list_calendar
 from krm_desktop.model.time.deadlines import DueState

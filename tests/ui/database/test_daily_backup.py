@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from krm_desktop.model.store.backups import DailyBackup, verify_backup
+from krm_desktop.model.store.backups import verify_backup
+from krm_desktop.model.store.daily_backups import DailyBackup
 from krm_desktop.ui.database.daily_backup import daily_backup_message, start_daily_backup
 from krm_desktop.ui.main_window import MainWindow
 from tests import factories as f

@@ -1,10 +1,9 @@
-"""Import and export of cases in the exchange format of DESIGN.md §2: one JSON object a line (JSONL).
+"""Import of cases in the exchange format of DESIGN.md §2: one JSON object a line (JSONL), as `case_export` writes.
 
-Export writes every case, ordered by received date and reference, in keyset pages (no long-open cursor).
-Texts and person fields that are empty are written as null and read back as empty, so a round trip
-export -> import -> export is lossless. A missing optional key reads as null (false for the flags).
+Texts and person fields written as null read back as empty, so a round trip export -> import -> export is
+lossless. A missing optional key reads as null (false for the flags).
 
-Import is all-or-nothing: every line is parsed and checked first (exchange_checks.check_line, which reuses
+Import is all-or-nothing: every line is parsed and checked first (`line_checks.check_line`, which reuses
 the intake checks), then the lines against each other and against the database; any problem refuses the
 whole file with a ValidationError naming line and field in German. Only then is everything written in one
 transaction, each case with its deadlines from the office profile and an event "imported".
@@ -16,146 +15,29 @@ attachments, sign-off and escalation history, the events before the import.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date, datetime, time
-from typing import Any, TextIO
+from typing import Any
 
-from peewee import JOIN, chunked, fn
+from peewee import chunked
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.cases.services import new_case_fields, next_ref
 from krm_desktop.model.codes import STATUS_CLOSED
 from krm_desktop.model.errors import ValidationError
-from krm_desktop.model.exchange.line_checks import PERSON_KEYS, ImportedCase, check_line, parse_json
+from krm_desktop.model.exchange.line_checks import ImportedCase, check_line, parse_json
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
-from krm_desktop.model.retention.purge import deleted_refs
+from krm_desktop.model.retention.purge_log import deleted_refs
 from krm_desktop.model.store.entities import BaseModel, Case, Concern, Event, Party, Team, database
 from krm_desktop.model.store.transactions import write_transaction
 
-PAGE = 1000  # cases per export page
 LOOKUP_CHUNK = 500  # references per IN (...) lookup
 INSERT_CHUNK = 100  # rows per multi-row INSERT
 MAX_REPORTED = 200  # problems listed one by one; the rest are counted
 IMPORT_ACTION = "imported"
 IMPORT_TEXT = "Aus Austauschdatei übernommen."
 
-# ---------------------------------------------------------------------------------------------- export
-
-Earlier = Case.alias("earlier")
-_EXPORT_COLUMNS = (
-    Case.id,
-    Case.ref,
-    Case.year,
-    Case.seq,
-    Case.kind,
-    Case.channel,
-    Case.via,
-    Case.received,
-    Team.name.alias("team_name"),
-    Case.subject,
-    Case.description,
-    Case.person.alias("person_id"),
-    *(getattr(Party, key).alias(f"p_{key}") for key in PERSON_KEYS),
-    Case.ack_sent,
-    Case.interim_sent,
-    Case.answer_sent,
-    Case.closed,
-    Case.outcome,
-    Case.waiver,
-    # the earlier case's reference, also when the purge deleted that case and only the reference stayed
-    fn.COALESCE(Earlier.ref, fn.NULLIF(Case.follows_ref, "")).alias("follows_ref"),
-    Case.anonymised,
-)
-
-
-def _after(received: date, year: int, seq: int) -> Any:
-    """Cases after the given one in export order (received, year, number): the keyset condition."""
-    return (Case.received > received) | (
-        (Case.received == received) & ((Case.year > year) | ((Case.year == year) & (Case.seq > seq)))
-    )
-
-
-def _page(last: tuple[date, int, int] | None) -> list[dict[str, Any]]:
-    query = (
-        Case.select(*_EXPORT_COLUMNS)
-        .join(Team, JOIN.LEFT_OUTER, on=(Case.team == Team.id))
-        .switch(Case)
-        .join(Party, JOIN.LEFT_OUTER, on=(Case.person == Party.id))
-        .switch(Case)
-        .join(Earlier, JOIN.LEFT_OUTER, on=(Case.follows == Earlier.id))
-    )
-    if last is not None:
-        query = query.where(_after(*last))
-    rows: Any = query.order_by(Case.received, Case.year, Case.seq).limit(PAGE).dicts()
-    return list(rows)
-
-
-def _iso(value: date | str | None) -> str | None:
-    if value is None:
-        return None
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
-def _line(row: dict[str, Any], concerns: list[tuple[str, str | None]]) -> dict[str, Any]:
-    person = None
-    if row["person_id"] is not None:
-        person = {key: row[f"p_{key}"] or None for key in PERSON_KEYS}
-    return {
-        "ref": row["ref"],
-        "kind": row["kind"],
-        "concerns": [{"kind": kind, "outcome": outcome} for kind, outcome in concerns],
-        "channel": row["channel"],
-        "via": row["via"],
-        "received": _iso(row["received"]),
-        "team": row["team_name"],
-        "subject": row["subject"] or None,
-        "description": row["description"] or None,
-        "person": person,
-        "ack_sent": _iso(row["ack_sent"]),
-        "interim_sent": _iso(row["interim_sent"]),
-        "answer_sent": _iso(row["answer_sent"]),
-        "closed": _iso(row["closed"]),
-        "outcome": row["outcome"],
-        "waiver": bool(row["waiver"]),
-        "follows": row["follows_ref"],
-        "anonymised": bool(row["anonymised"]),
-    }
-
-
-def export_lines() -> Iterator[dict[str, Any]]:
-    """Every case as the exchange format's object, in export order, a page of cases at a time."""
-    last: tuple[date, int, int] | None = None
-    while True:
-        rows = _page(last)
-        if not rows:
-            return
-        concerns: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
-        query: Any = (
-            Concern.select(Concern.case, Concern.kind, Concern.outcome)
-            .where(Concern.case.in_([row["id"] for row in rows]))
-            .order_by(Concern.case, Concern.position)
-            .tuples()
-        )
-        for case_id, kind, outcome in query:
-            concerns[case_id].append((kind, outcome))
-        for row in rows:
-            yield _line(row, concerns[row["id"]])
-        end = rows[-1]
-        last = (end["received"], end["year"], end["seq"])
-
-
-def export_cases(out: TextIO) -> int:
-    """Write every case as one JSON line; return how many."""
-    count = 0
-    for line in export_lines():
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
-        count += 1
-    return count
-
-
-# ---------------------------------------------------------------------------------------------- import
 
 Problems = dict[tuple[int, str], str]  # (line, field) -> German message; field "" for the whole line
 

@@ -1,34 +1,23 @@
-"""Exchange format: export, all-or-nothing import, and the German refusals naming line and field."""
+"""Exchange format: the all-or-nothing import and the German refusals naming line and field."""
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from krm_desktop.model.cases import dab as dab_services
 from krm_desktop.model.cases import services as cases
-from krm_desktop.model.cases.intake import ConcernInput
 from krm_desktop.model.errors import ValidationError
-from krm_desktop.model.exchange.jsonl import export_cases, import_cases
-from krm_desktop.model.exchange.line_checks import KEYS
-from krm_desktop.model.office.new_office import initialise_office
+from krm_desktop.model.exchange.case_import import import_cases
 from krm_desktop.model.office.profiles import PRESETS
-from krm_desktop.model.store.connection import Store, open_store
+from krm_desktop.model.store.connection import Store
 from krm_desktop.model.store.entities import Case, Concern, Event, Party, Team
 from krm_desktop.model.time.deadlines import compute_deadlines
 from tests import factories as f
 from tests.factories import TODAY, USER
-
-
-def export_text() -> str:
-    out = io.StringIO()
-    export_cases(out)
-    return out.getvalue()
+from tests.model.exchange.exchange_data import export_text
 
 
 def run_import(lines: list[Any]) -> int:
@@ -75,210 +64,6 @@ def counts() -> tuple[int, int, int, int, int]:
         Concern.select().count(),
         (Team.select().count()),
     )
-
-
-def second_store(tmp_path: Path, first: Store, profile: str = "luebeck") -> Store:
-    """Entities are bound through one proxy: close the first store before opening the other."""
-    first.close()
-    store = open_store(str(tmp_path / "second.sqlite3"), create=True)
-    initialise_office(profile)
-    return store
-
-
-def varied_cases() -> None:
-    """Every kind, closed with outcomes, acknowledged, interim notices, a follow-up, cards, umlauts."""
-    team = f.team()
-    other = f.team("Team 402 Markt & Integration")
-    tl = f.staff("Tina Leiter", "TL", team)
-    gf = f.staff("Gerd Führer", "GF")
-    umlauts = f.person(
-        "Jürgen Öztürk-Weiß",
-        salutation="herr",
-        street="Große Straße 5 ½",
-        city="Lübeck-Travemünde",
-        email="j.weiss@example.de",
-        phone="+49 451 / 12-34",
-    )
-    first = f.register(
-        received=date(2026, 10, 1),
-        team_id=team.id,
-        person=umlauts,
-        subject="Bescheid „unverständlich“ – Beschwerde",
-        description="Zeile eins\nZeile zwei\tmit Tab\n\nÄrger über € und ß.",
-        concerns=[("beschwerde",), ("lob",), ("beschwerde",)],
-    )
-    first = cases.acknowledge(first.id, version=first.version, sent_on=date(2026, 10, 2), today=TODAY, user=USER)
-    first = cases.send_interim(
-        first.id,
-        version=first.version,
-        sent_on=date(2026, 10, 10),
-        reason="Stellungnahme fehlt",
-        expected=date(2026, 10, 30),
-        today=TODAY,
-        user=USER,
-    )
-    first = cases.close(
-        first.id,
-        version=first.version,
-        closed_on=date(2026, 10, 20),
-        today=TODAY,
-        user=USER,
-        outcomes={1: "begruendet", 3: "nicht_bewertbar"},
-        signed_by=tl.id,
-        answer_sent=date(2026, 10, 19),
-    )
-    cases.follow_up(
-        first.id,
-        f.case_input(received=date(2026, 11, 3), person=f.person("Jürgen Öztürk-Weiß")),
-        today=TODAY,
-        user=USER,
-    )
-    praise = f.register(kind="lob", received=date(2026, 9, 1), team_id=other.id, person=f.person(email="a@b.de"))
-    cases.close(
-        praise.id,
-        version=praise.version,
-        closed_on=date(2026, 9, 5),
-        today=TODAY,
-        user=USER,
-        signed_by=tl.id,
-        answer_sent=date(2026, 9, 4),
-    )
-    f.register(kind="idee", channel="online", via="kommune", received=date(2026, 11, 10), person=None)
-    petition = f.register(kind="petition", via="petitionsausschuss", received=date(2025, 12, 30))
-    cases.close(
-        petition.id,
-        version=petition.version,
-        closed_on=date(2026, 1, 20),
-        today=TODAY,
-        user=USER,
-        outcomes={},
-        signed_by=gf.id,
-        answer_sent=date(2026, 1, 20),
-    )
-    f.register(kind="eingabe", via="bmas", channel="email", received=date(2026, 11, 19))
-    dab = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Herr X", received=date(2026, 8, 3))
-    dab = dab_services.decide_dab(
-        dab.id,
-        version=dab.version,
-        decision="Gespräch geführt",
-        decided_by=gf.id,
-        decided_on=date(2026, 8, 20),
-        today=TODAY,
-        user=USER,
-    )
-    dab = dab_services.inform_employee(
-        dab.id, version=dab.version, informed_on=date(2026, 8, 21), today=TODAY, user=USER
-    )
-    cases.close(
-        dab.id,
-        version=dab.version,
-        closed_on=date(2026, 8, 25),
-        today=TODAY,
-        user=USER,
-        outcomes={1: "unbegruendet"},
-        signed_by=gf.id,
-        answer_sent=date(2026, 8, 24),
-    )
-    fab = f.register(kind="fachaufsichtsbeschwerde", channel="persoenlich", via="agentur", received=date(2025, 3, 3))
-    fab = cases.record_waiver(
-        fab.id, version=fab.version, declared_on=date(2025, 3, 4), reasons="telefonisch geklärt", today=TODAY, user=USER
-    )
-    cases.close(
-        fab.id,
-        version=fab.version,
-        closed_on=date(2025, 3, 10),
-        today=TODAY,
-        user=USER,
-        outcomes={1: "nicht_bewertbar"},
-        signed_by=tl.id,
-    )
-    card = f.register(
-        kind="meinungskarte",
-        channel="meinungskarte",
-        person=None,
-        received=date(2026, 10, 1),
-        concerns=[("meinungskarte",), ("beschwerde",)],
-        subject="",
-        description="",
-    )
-    cases.close(card.id, version=card.version, closed_on=date(2026, 10, 2), today=TODAY, user=USER)
-    f.register(kind="meinungskarte", channel="meinungskarte", person=None, received=date(2026, 10, 1))
-    old = f.register(received=date(2019, 5, 6), person=f.person(customer_no=""))
-    cases.close(
-        old.id,
-        version=old.version,
-        closed_on=date(2019, 6, 1),
-        today=TODAY,
-        user=USER,
-        outcomes={1: "unbegruendet"},
-        signed_by=tl.id,
-        answer_sent=date(2019, 5, 30),
-    )
-    Case.update(anonymised=True, person=None, description="").where(Case.id == old.id).execute()
-
-
-def test_round_trip_is_lossless(store: Store, tmp_path: Path) -> None:
-    varied_cases()
-    first = export_text()
-    lines = [json.loads(line) for line in first.splitlines()]
-    assert len(lines) == Case.select().count() == 11
-    assert all(list(line) == list(KEYS) for line in lines)
-    assert [(line["received"], line["ref"]) for line in lines] == sorted(
-        (line["received"], line["ref"]) for line in lines
-    )
-    assert "Jürgen Öztürk-Weiß" in first  # ensure_ascii=False
-    assert {line["kind"] for line in lines} == set(
-        [
-            "beschwerde",
-            "lob",
-            "idee",
-            "petition",
-            "eingabe",
-            "dienstaufsichtsbeschwerde",
-            "fachaufsichtsbeschwerde",
-            "folgereaktion",
-            "meinungskarte",
-        ]
-    )
-    anonymised = next(line for line in lines if line["anonymised"])
-    assert (anonymised["ref"], anonymised["person"], anonymised["description"]) == ("KRM-2019-0001", None, None)
-    follow = next(line for line in lines if line["kind"] == "folgereaktion")
-    assert follow["follows"] == "KRM-2026-0001"
-    main = next(line for line in lines if line["ref"] == "KRM-2026-0001")
-    assert main["concerns"] == [
-        {"kind": "beschwerde", "outcome": "begruendet"},
-        {"kind": "lob", "outcome": None},
-        {"kind": "beschwerde", "outcome": "nicht_bewertbar"},
-    ]
-    assert main["person"]["customer_no"] == "123A456789" and main["person"]["email"] == "j.weiss@example.de"
-    assert (main["ack_sent"], main["interim_sent"], main["answer_sent"], main["closed"], main["outcome"]) == (
-        "2026-10-02",
-        "2026-10-10",
-        "2026-10-19",
-        "2026-10-20",
-        "begruendet",
-    )
-
-    second = second_store(tmp_path, store)
-    try:
-        assert import_cases(io.StringIO(first), today=TODAY, user=USER) == 11
-        assert export_text() == first
-        assert Event.select().where(Event.action == "imported").count() == 11
-        assert Event.get().text == "Aus Austauschdatei übernommen."
-        imported: Any = Case.get(Case.ref == "KRM-2026-0001")
-        assert (imported.status, imported.team.name, imported.version) == ("abgeschlossen", "Team 401 Leistung", 1)
-        assert imported.ack_due is not None and imported.final_due is not None
-        assert Case.get(Case.kind == "petition").lead == "gf"
-        idea: Any = Case.get(Case.kind == "idee")
-        assert idea.status == "offen"
-        assert idea.person is None and (idea.next_action, idea.next_due) == (None, None)  # anonymous: no clock
-        open_with_clock: Any = Case.get((Case.status == "offen") & Case.ack_due.is_null(False))
-        expected = ("ack", open_with_clock.ack_due) if open_with_clock.ack_sent is None else None
-        expected = expected or ("answer", open_with_clock.final_due)
-        assert (open_with_clock.next_action, open_with_clock.next_due) == expected
-        assert imported.next_due is None  # closed
-    finally:
-        second.close()
 
 
 def test_import_computes_deadlines_and_links(store: Store) -> None:
@@ -485,45 +270,9 @@ def test_duplicate_ref_in_file(store: Store) -> None:
     assert errors == {"line 3.ref": "Zeile 3, Feld „ref“: Das Aktenzeichen KRM-2026-0003 steht schon in Zeile 1."}
 
 
-def test_export_pages_keep_order(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    from krm_desktop.model.exchange import jsonl as exchange
-
-    monkeypatch.setattr(exchange, "PAGE", 3)
-    for day in (5, 3, 3, 9, 1, 3, 7):
-        f.register(received=date(2026, 10, day), concerns=[ConcernInput("beschwerde"), ConcernInput("idee")])
-    lines = [json.loads(line) for line in export_text().splitlines()]
-    keys = [(line["received"], line["ref"]) for line in lines]
-    assert keys == sorted(keys) and len(set(keys)) == 7
-    assert all(len(line["concerns"]) == 2 for line in lines)
-
-
 def test_json_problems_are_told_in_german(store: Store) -> None:
     errors = refusal(['{"kind": "lob",', "[" * 100_000, '{"ref": 1' + "0" * 5000 + "}"])
     assert errors["line 1"] == (
         "Zeile 1: kein gültiges JSON (Fehler bei Zeichen 16); die Zeile ist unvollständig oder verfälscht."
     )
     assert "verschachtelt" in errors["line 2"] and "verschachtelt" in errors["line 3"]
-
-
-@pytest.mark.parametrize("store", ["braunschweig"], indirect=True)
-def test_follow_up_of_a_purged_case_round_trips(store: Store, tmp_path: Path) -> None:
-    """Braunschweig deletes a case whole two years after completion; its Folgereaktion keeps the reference."""
-    from krm_desktop.model.cases import services as cases
-    from krm_desktop.model.retention.purge import execute_purge, plan_purge
-    from tests.model import retention_data as rd
-
-    earlier = rd.closed_case(date(2024, 3, 1))
-    later = cases.follow_up(earlier.id, f.case_input(received=date(2024, 3, 5)), today=date(2024, 3, 5), user=USER)
-    plan = plan_purge(date(2026, 3, 1))
-    assert earlier.ref in [c.ref for c in plan.cases]
-    execute_purge(plan, today=date(2026, 3, 1), user=USER)
-    assert Case.get_or_none(Case.ref == earlier.ref) is None
-    first = export_text()
-    line = next(json.loads(x) for x in first.splitlines() if json.loads(x)["ref"] == later.ref)
-    assert line["follows"] == earlier.ref
-    # restoring that one case from the file into this database: the purge log vouches for the reference
-    Case.delete().where(Case.ref == later.ref).execute()
-    assert import_cases(io.StringIO(json.dumps(line) + "\n"), today=TODAY, user=USER) == 1
-    restored = Case.get(Case.ref == later.ref)
-    assert (restored.follows_id, restored.follows_ref) == (None, earlier.ref)
-    assert export_text() == first
