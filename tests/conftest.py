@@ -25,27 +25,9 @@ TODAY = date(2026, 11, 20)  # a Friday; tests pass `today` explicitly, never rea
 USER = "test.bgf"
 
 # Where the store and service tests also run on PostgreSQL (when KRM_TEST_PG_URL is set): tests/model and the
-# command line, except what only a SQLite file has (backups and their restore, the start-up check of the file,
-# network paths; tests/faults is SQLite's own).
-BOTH_BACKENDS = ("tests/model/", "tests/test_cli")
-SQLITE_MODULES = (
-    "tests/model/store/test_backups.py",
-    "tests/model/store/test_restore.py",
-    "tests/model/store/test_file_check.py",
-    "tests/model/store/test_network_path.py",
-)
-# Tests of those folders that are about SQLite itself (its files, pragmas, query plans, a second sqlite3
-# connection); in their own modules they carry @pytest.mark.sqlite_only instead.
-SQLITE_ONLY = {
-    "tests/model/case_list/test_query.py::test_first_rows_then_the_rest_in_short_keyset_queries",  # sqlite3 writer
-    "tests/model/case_list/test_query.py::test_change_marker_moves_when_another_connection_commits",  # sqlite3 writer
-    "tests/model/case_list/test_query.py::test_years_teams_and_indexes",  # sqlite_master
-    "tests/model/case_list/test_query.py::test_read_only_file_lists_without_writing",  # mode=ro file
-    "tests/model/retention/test_purge.py::test_database_error_at_the_end_rolls_everything_back",  # SQLite trigger
-    "tests/model/retention/test_purge.py::test_vacuum_refused_inside_a_transaction",  # VACUUM of the file
-    "tests/model/reports/test_figures.py::test_queries_walk_the_received_range_even_where_other_indexes_exist",  # plan
-    "tests/model/cases/test_attachments.py::test_the_purge_takes_attachments_with_the_personal_data",  # the file's bytes
-}  # their PostgreSQL counterparts: tests/model/test_postgres_*.py
+# command line. Tests about SQLite itself (its files, pragmas, query plans, a second sqlite3 connection, backups and
+# restore, the start-up check of the file) carry @pytest.mark.sqlite_only; tests/faults is SQLite's own.
+BOTH_BACKENDS = ("tests/model/", "tests/cli/")
 
 
 def make_store(path: Path, profile: str = "luebeck") -> Store:
@@ -65,11 +47,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if not PG_URL or "backend" not in metafunc.fixturenames:
         return
     node = metafunc.definition
-    if not node.nodeid.startswith(BOTH_BACKENDS) or node.nodeid.startswith(SQLITE_MODULES):
-        return
-    if node.get_closest_marker("sqlite_only"):
-        return
-    if node.nodeid in SQLITE_ONLY or node.nodeid.split("[")[0] in SQLITE_ONLY:
+    if not node.nodeid.startswith(BOTH_BACKENDS) or node.get_closest_marker("sqlite_only"):
         return
     if any(mark.args and mark.args[0] == "backend" for mark in node.iter_markers("parametrize")):
         return  # the test names its backend itself (tests/model/test_postgres_*.py)

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from krm_desktop.model.office.settings import save_letterhead, setting_version
+from krm_desktop.model.office.settings import save_letterhead
 from krm_desktop.model.store.connection import Store
 from krm_desktop.model.store.entities import Staff, Team
+from krm_desktop.model.store.settings import setting_version
 from tests import factories as f
 
 LETTERHEAD = {

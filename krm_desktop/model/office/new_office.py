@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.office.profiles import OfficeProfile, has_profile, preset, save_profile
-from krm_desktop.model.office.settings import LETTERHEAD_KEY, put_setting
+from krm_desktop.model.office.settings import LETTERHEAD_KEY
+from krm_desktop.model.store.settings import put_setting
 from krm_desktop.model.store.transactions import write_transaction
 from krm_desktop.model.validation import text_problem
 

@@ -1,14 +1,12 @@
-"""Office settings stored as JSON in the database (letterhead data and the like)."""
+"""The office's letterhead (its fields, checks and logo), kept as settings in the database."""
 
 from __future__ import annotations
 
 import base64
-import json
-from typing import Any
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.errors import ConflictError, ValidationError
-from krm_desktop.model.store.entities import Setting
+from krm_desktop.model.store.settings import get_setting, put_setting, setting_version
 from krm_desktop.model.store.transactions import write_transaction
 
 LETTERHEAD_KEY = "letterhead"
@@ -46,25 +44,6 @@ FIELD_LABELS = {
 }
 MAX_LOGO_BYTES = 1_000_000
 _LOGO_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
-
-
-def get_setting(key: str, default: Any = None) -> Any:
-    row = Setting.get_or_none(Setting.key == key)
-    return default if row is None else json.loads(row.value)
-
-
-def put_setting(key: str, value: Any) -> None:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    with write_transaction():
-        updated = Setting.update(value=text, version=Setting.version + 1).where(Setting.key == key).execute()
-        if not updated:
-            Setting.create(key=key, value=text, version=1)
-
-
-def setting_version(key: str) -> int:
-    """The optimistic version of a setting; 0 when it was never stored."""
-    row = Setting.get_or_none(Setting.key == key)
-    return 0 if row is None else int(row.version)
 
 
 def letterhead() -> dict[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.errors import ValidationError
-from krm_desktop.model.office.settings import get_setting, put_setting
+from krm_desktop.model.store.settings import get_setting, put_setting
 
 TOPICS_KEY = "topics"
 MAX_TOPICS = 30

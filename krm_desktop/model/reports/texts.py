@@ -14,8 +14,8 @@ from datetime import date
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.errors import ValidationError
-from krm_desktop.model.office.settings import get_setting, put_setting
 from krm_desktop.model.reports.periods import Period
+from krm_desktop.model.store.settings import get_setting, put_setting
 
 TEXTS_KEY = "report_texts:{code}"
 MADE_KEY = "reports_made"

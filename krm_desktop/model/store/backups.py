@@ -41,9 +41,9 @@ from peewee import Database
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from krm_desktop.model.errors import StoreError
-from krm_desktop.model.office.settings import get_setting
 from krm_desktop.model.store.connection import APPLICATION_ID, Store
 from krm_desktop.model.store.entities import Case, Meta, PurgeLog
+from krm_desktop.model.store.settings import get_setting
 
 BACKUP_FOLDER_NAME = "Sicherungen"
 BACKUP_FOLDER_KEY = "backup_folder"

@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 
 from krm_desktop.model.errors import StoreError, ValidationError
-from krm_desktop.model.office.settings import get_setting, put_setting
 from krm_desktop.model.store.backups import (
     DATED,
     PURPOSE_DAILY,
@@ -24,6 +23,7 @@ from krm_desktop.model.store.backups import (
     shred,
 )
 from krm_desktop.model.store.connection import Store
+from krm_desktop.model.store.settings import get_setting, put_setting
 
 KEEP_COUNT_KEY = "backup_keep_count"
 KEEP_DAYS_KEY = "backup_keep_days"

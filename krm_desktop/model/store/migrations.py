@@ -23,12 +23,35 @@ if TYPE_CHECKING:  # playhouse.migrate is imported only when a database is reall
 Step = Callable[["SchemaMigrator", Database], None]
 
 
+V2_CLOCK_FIELDS = ("closed", "ack_due", "final_due", "ack_sent", "interim_sent", "interim_expected", "answer_sent")
+
+
+def _v2_next_due(
+    closed: date | None,
+    ack_due: date | None,
+    final_due: date | None,
+    ack_sent: date | None,
+    interim_sent: date | None,
+    interim_expected: date | None,
+    answer_sent: date | None,
+) -> tuple[str | None, date | None]:
+    """The earliest open clock item by the rule of version 2, kept here so that later changes to the deadline rules
+    (model/time/deadlines.py) never change what this step wrote."""
+    items: list[tuple[str, date]] = []
+    if closed is None:
+        if ack_due and not ack_sent and not answer_sent:
+            items.append(("ack", ack_due))
+        if final_due and not answer_sent:
+            items.append(
+                ("answer_after_interim", interim_expected or final_due) if interim_sent else ("answer", final_due)
+            )
+    return min(items, key=lambda item: item[1]) if items else (None, None)
+
+
 def _v2_topic_and_next_due(migrator: Any, db: Database) -> None:
     """Version 2: a topic category (Themenkategorie) for the reports, and the stored next due item."""
     from peewee import CharField, DateField
     from playhouse.migrate import migrate
-
-    from krm_desktop.model.time.deadlines import CLOCK_FIELDS, ClockFacts, next_due
 
     migrate(
         migrator.add_column("krm_case", "topic", CharField(max_length=80, default="")),
@@ -36,11 +59,11 @@ def _v2_topic_and_next_due(migrator: Any, db: Database) -> None:
         migrator.add_column("krm_case", "next_due", DateField(null=True)),
         migrator.add_index("krm_case", ("next_due",), False),
     )
-    columns = ", ".join(CLOCK_FIELDS)
+    columns = ", ".join(V2_CLOCK_FIELDS)
     rows = db.execute_sql(f"SELECT id, {columns} FROM krm_case WHERE status = 'offen'").fetchall()
     for row in rows:
         values = [date.fromisoformat(v) if isinstance(v, str) else v for v in row[1:]]
-        action, due = next_due(ClockFacts(*values))
+        action, due = _v2_next_due(*values)
         db.execute_sql(
             f"UPDATE krm_case SET next_action = {db.param}, next_due = {db.param} WHERE id = {db.param}",
             (action, due.isoformat() if due else None, row[0]),

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from krm_desktop.model.case_list.query import teams
+from krm_desktop.model.case_list.filters import teams
 from krm_desktop.model.cases.intake import KIND_HINTS, deadline_preview
 from krm_desktop.model.codes import CHANNELS, KINDS, VIAS, label
 from krm_desktop.model.office.profiles import OfficeProfile

@@ -235,6 +235,7 @@ def test_rows_carry_the_words_of_each_due_state(due: DueCases) -> None:
     assert rows[due.due_today.ref].channel == "E-Mail"
 
 
+@pytest.mark.sqlite_only
 def test_first_rows_then_the_rest_in_short_keyset_queries(store, monkeypatch) -> None:
     monkeypatch.setattr(case_list, "FIRST_ROWS", 4)
     made = [f.register(received=date(2026, 11, 2) + timedelta(days=i % 15), subject=f"Fall {i}") for i in range(11)]
@@ -271,6 +272,7 @@ def test_complete_notices_a_change_between_count_and_rest(store, monkeypatch) ->
     assert found.count == 6
 
 
+@pytest.mark.sqlite_only
 def test_change_marker_moves_when_another_connection_commits(store) -> None:
     found = CaseList(f.TODAY, list_calendar(load_profile()), f.USER)
     found.load()
@@ -285,6 +287,7 @@ def test_change_marker_moves_when_another_connection_commits(store) -> None:
     assert change_marker() != before
 
 
+@pytest.mark.sqlite_only
 def test_years_teams_and_the_list_indexes_of_a_fresh_database(due: DueCases, store) -> None:
     assert case_years() == [2026, 2025]
     assert [name for _, name, _ in teams()] == ["Eingangszone", "Team 411 Leistung"]
@@ -292,6 +295,7 @@ def test_years_teams_and_the_list_indexes_of_a_fresh_database(due: DueCases, sto
     assert {"event_action_actor_case_id", "concern_kind_case_id", "krm_case_channel", "krm_case_kind_received"} <= names
 
 
+@pytest.mark.sqlite_only
 def test_read_only_file_lists_without_writing(due: DueCases, store) -> None:
     """A read-only connection (what SQLite gives for a file we may not write) can still list."""
     read_only = SqliteDatabase(f"file:{store.path}?mode=ro", uri=True)

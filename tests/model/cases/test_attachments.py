@@ -181,6 +181,7 @@ def closed_case_with_attachment(tmp_path: Path, kind: str = "lob") -> tuple[int,
     return registered.id, info.id
 
 
+@pytest.mark.sqlite_only
 def test_the_purge_takes_attachments_with_the_personal_data(store, case, tmp_path: Path) -> None:
     case_id, attachment_id = closed_case_with_attachment(tmp_path)
     assert b"Quendrastok" in store.path.read_bytes()  # the control: the content is in the file before

@@ -28,6 +28,7 @@ def test_aggregates_run_in_sql(data) -> None:
         assert "GROUP BY" in sql or "COUNT" in sql or name.endswith("processing_days"), name
 
 
+@pytest.mark.sqlite_only
 def test_queries_walk_the_received_range_even_where_other_indexes_exist(data) -> None:
     for sql in (
         "CREATE INDEX probe_channel ON krm_case(channel)",

@@ -225,6 +225,7 @@ def test_forced_error_mid_purge_rolls_everything_back(store) -> None:
     assert not store.db.in_transaction()
 
 
+@pytest.mark.sqlite_only
 def test_database_error_at_the_end_rolls_everything_back(store) -> None:
     _many_due_cases()
     store.db.execute_sql("CREATE TRIGGER no_log BEFORE INSERT ON purge_log BEGIN SELECT RAISE(ABORT, 'voll'); END")
@@ -281,6 +282,7 @@ def test_purge_log_names_rules_counts_and_references_only(store) -> None:
     assert last_purge().id == log.id == purge_logs()[0].id
 
 
+@pytest.mark.sqlite_only
 def test_vacuum_refused_inside_a_transaction(store) -> None:
     with store.db.atomic(), pytest.raises(RefusedError):
         retention.vacuum_store()

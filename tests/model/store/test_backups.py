@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from krm_desktop.model.errors import StoreError
-from krm_desktop.model.office.settings import put_setting
 from krm_desktop.model.retention.purge import execute_purge
 from krm_desktop.model.retention.purge_plan import plan_purge
 from krm_desktop.model.store import backups
@@ -29,8 +28,11 @@ from krm_desktop.model.store.backups import (
     verify_backup,
 )
 from krm_desktop.model.store.entities import Case
+from krm_desktop.model.store.settings import put_setting
 from tests import factories as f
 from tests.model import retention_data as rd
+
+pytestmark = pytest.mark.sqlite_only  # backups, restore and checks of a SQLite file
 
 
 def _purge(store, today: date) -> tuple[Path, int]:

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from krm_desktop.model.errors import ValidationError
-from krm_desktop.model.office.settings import put_setting
 from krm_desktop.model.retention.purge import execute_purge
 from krm_desktop.model.retention.purge_plan import plan_purge
 from krm_desktop.model.store.backups import (
@@ -33,6 +32,7 @@ from krm_desktop.model.store.daily_backups import (
     run_daily_backup,
     save_backup_rotation,
 )
+from krm_desktop.model.store.settings import put_setting
 from tests import factories as f
 from tests.model import retention_data as rd
 
