@@ -11,10 +11,10 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from peewee import DatabaseError
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, SignalInstance
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,7 +61,7 @@ class BatchHost(Protocol):
     store: Store
     read_only: bool
 
-    def case_changed(self, case_id: int) -> None: ...
+    case_changed: SignalInstance  # emitted with the id of a case saved here
 
 
 @dataclass(frozen=True)
@@ -400,7 +400,7 @@ class OpinionCardBatch(QDialog):
         self.refresh_timer.stop()
         if self._changed_case is not None:
             case_id, self._changed_case = self._changed_case, None
-            self.host.case_changed(case_id)
+            self.host.case_changed.emit(case_id)
 
     def reject(self) -> None:
         """Esc, Schließen and the window's close button: a begun card is not dropped without asking."""
@@ -418,10 +418,9 @@ class OpinionCardBatch(QDialog):
         super().reject()
 
 
-def open_opinion_card_batch(window: Any) -> OpinionCardBatch | None:
+def open_opinion_card_batch(host: BatchHost, parent: QWidget | None) -> OpinionCardBatch | None:
     """For the main window: the batch window, or a message why cards cannot be entered here."""
-    parent = window if isinstance(window, QWidget) else None
-    if window.read_only:
+    if host.read_only:
         QMessageBox.information(
             parent,
             TITLE,
@@ -435,7 +434,7 @@ def open_opinion_card_batch(window: Any) -> OpinionCardBatch | None:
             earlier.activateWindow()
             return earlier
         earlier.deleteLater()
-    dialog = OpinionCardBatch(window, parent)
+    dialog = OpinionCardBatch(host, parent)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
