@@ -164,19 +164,19 @@ class MainWindow(QMainWindow):
         self._start_fallback.start(START_FALLBACK_MS)
 
     def finish_start(self) -> None:
-        """The rest of the start, once the list is on screen: the dashboard's counts, the team and year
-        choices, the detail pane of the selected case, the refresh timer. Runs once."""
+        """The rest of the start, once the list is on screen: the menus' entries, the workflows, the database's
+        check and backup, the dashboard's counts, the team and year choices, the detail pane of the selected case,
+        the refresh timer. Runs once."""
         if self.started:
             return
         self.started = True
         self._start_fallback.stop()
         end_start()
-        self._fill_menus()
-        from krm_desktop.ui.workflows import Workflows  # letters, persons, reports, purge: after the first paint
-
-        self.workflows = Workflows(self.context, self, self.detail, self.selected_case, self.menus["help"])
         from krm_desktop.ui.database.safety import install_store_safety
+        from krm_desktop.ui.workflows import Workflows
 
+        self._fill_menus()
+        self.workflows = Workflows(self.context, self, self.detail, self.selected_case, self.menus["help"])
         self.safety = install_store_safety(
             self.context, self, self.menus["file"], self.database_label, check=self.check_at_start
         )

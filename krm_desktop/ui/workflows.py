@@ -100,11 +100,11 @@ class Workflows:
         if icon.is_file():
             self.window.setWindowIcon(QIcon(str(icon)))
         app = QApplication.instance()
-        if app is not None and not getattr(app, "_krm_translator", None):
+        if app is not None and app.findChild(QTranslator, "qtbase_de") is None:  # once for every window
             translator = QTranslator(app)
             if translator.load("qtbase_de", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                translator.setObjectName("qtbase_de")
                 app.installTranslator(translator)
-                app._krm_translator = translator  # type: ignore[attr-defined]
 
     def _remove_expired_backups(self) -> None:
         """Backups that still hold purged data go once they are past their retention (see model.store.backups)."""
