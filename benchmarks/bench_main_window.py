@@ -126,10 +126,11 @@ def child_interact(db: str, rounds: int) -> None:
         app.processEvents()
     # the file's full check (and, at the day's first start, its backup) run in threads right after the first paint:
     # the figures below are of the working window, not of those minutes
-    while window.start_check is not None and window.start_check.finding is None:
+    check = window.safety.start_check
+    while check is not None and check.finding is None:
         app.processEvents()
-    if window.daily_backup is not None:
-        window.daily_backup.thread.join()
+    if check is not None and check.daily_backup is not None:
+        check.daily_backup.worker.join()
     app.processEvents()
 
     idle_ms: dict[str, list[float]] = {}

@@ -70,7 +70,7 @@ def setup(folder: Path) -> tuple[MainWindow, OpinionCardBatch, int]:
     window = MainWindow(store, TODAY, user="bench")
     window.show()
     QTest.qWaitForWindowExposed(window)
-    batch = open_opinion_card_batch(window)
+    batch = open_opinion_card_batch(window.context, window)
     assert batch is not None
     QTest.qWaitForWindowExposed(batch)
     batch.received.set_date(RECEIVED)

@@ -5,9 +5,6 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault(
-    "KRM_START_CHECK", "off"
-)  # the background check and daily backup: tests/ui/database/test_start_check.py
 os.environ.setdefault("KRM_HOLIDAY_CACHE", "off")  # tests ask the holidays package; test_holiday_cache tests the cache
 os.environ.setdefault("KRM_CODE_CACHE", "off")  # nothing into the cache folder; test_embedded_code_cache tests it
 

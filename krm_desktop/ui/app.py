@@ -124,7 +124,7 @@ def open_for_gui(target: str, *, create_missing: bool | None = None) -> Store | 
 def _check_before_opening(path: Path) -> str | Store:
     """What costs milliseconds before the file is opened for work; the full check (every page) only where the
     file looks damaged or the open would write to it (an older schema to upgrade) — otherwise it runs beside
-    the first minutes of work (ui.start_check). "open", or the way out the person chose, or the restored store."""
+    the first minutes of work (ui.database.start_check). "open", or the way out the person chose, or the restored store."""
     from krm_desktop.model.store.connection import SCHEMA_VERSION
     from krm_desktop.model.store.file_check import REPLACEABLE, check_database_file
 

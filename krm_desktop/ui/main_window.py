@@ -1,32 +1,27 @@
 """The main window: dashboard tiles, filter bar, the case list and the detail pane of the selected case.
 
-The start is tuned (benchmarks/bench_main_window.py): the window is built and the first rows painted before
-anything the first look does not need — the dashboard counts, the team and year choices, the detail pane of the
-selected case, sorting by header click (`finish_start`, right after the first paint). Nothing before the first
-paint touches PySide6's `Qt` enum namespace (its first use costs some 50 ms, see case_table_model): enum values
-Qt needs at start are Qt's defaults or come after the paint; dialogs are imported when they are shown.
+What the first look does not need (the dashboard's counts, the team and year choices, the selected case's details,
+the menus' entries, the workflows) comes right after the first rows are painted (`finish_start`). The window makes
+the WindowContext that its panels and dialogs receive; none of them imports this module.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from peewee import DatabaseError
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QSettings, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from krm_desktop import __version__
 from krm_desktop.login import acting_user
 from krm_desktop.model.case_list.filters import CaseFilter, case_years
 from krm_desktop.model.case_list.filters import teams as list_teams
-from krm_desktop.model.case_list.overview import TILES, overview
-from krm_desktop.model.case_list.query import COLUMNS, change_marker
-from krm_desktop.model.case_list.sort_order import SortOrder
+from krm_desktop.model.case_list.overview import overview
+from krm_desktop.model.case_list.query import change_marker
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.store.connection import Store
@@ -38,14 +33,15 @@ from krm_desktop.ui.case_list.due_style import palette_is_dark
 from krm_desktop.ui.case_list.filter_bar import DEFAULT_FILTER, FilterBar
 from krm_desktop.ui.case_list.table import CaseTableView
 from krm_desktop.ui.case_list.table_model import COLUMN_INDEX, CaseTableModel
+from krm_desktop.ui.context import WindowContext
+from krm_desktop.ui.window_layout import restore_layout, save_layout
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+    from PySide6.QtGui import QCloseEvent
 
 START_FALLBACK_MS = 1_000  # finish_start without a first paint after this long
 REFRESH_INTERVAL_MS = 60_000  # look for other workstations' changes this often (F5: at once)
-MENUS = {"file": "&Datei", "case": "&Kundenreaktion", "view": "&Ansicht", "help": "&Hilfe"}
-NEW_CASE_READ_ONLY = "Schreibgeschützt geöffnet: Kundenreaktionen können hier nicht erfasst oder geändert werden."
+MENUS = {"file": "&Datei", "case": "&Kundenreaktion", "view": "&Ansicht", "help": "&Hilfe"}  # entries: window_menus
 
 
 class MainWindow(QMainWindow):
@@ -57,20 +53,22 @@ class MainWindow(QMainWindow):
         user: str | None = None,
         read_only: bool = False,
         clock: Callable[[], date] | None = None,
+        start_check: bool = True,
     ) -> None:
+        """`clock`: the day, asked at each refresh (None: `today` stays); `start_check`: the full check of the
+        database file after the first paint, then the day's backup."""
         super().__init__()
-        self.store = store
-        self.today = today
-        self.user = user or acting_user()
-        self.read_only = read_only
+        profile = load_profile()
+        context = WindowContext(store, today, user or acting_user(), profile, read_only=read_only, parent=self)
+        self.context = context
         self.clock = clock
+        self.check_at_start = start_check
         self.persist_settings = True
         self.started = False  # see finish_start
-        self.profile = load_profile()
-        calendar = list_calendar(self.profile)
-        self._set_title(self.profile.label)  # the office's own name follows (finish_start)
+        calendar = list_calendar(profile)
+        self._set_title(profile.label)  # the office's own name follows (finish_start)
 
-        self.model = CaseTableModel(today, calendar, self.user, self)
+        self.model = CaseTableModel(today, calendar, context.user, self)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Hinweis: Datenbank schreibgeschützt")
@@ -112,7 +110,7 @@ class MainWindow(QMainWindow):
         self.database_label.setAccessibleName("Datenbank in Gebrauch")
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.database_label)
-        self._build_menus()  # their entries follow (finish_start)
+        self.menus = {name: self.menuBar().addMenu(title) for name, title in MENUS.items()}  # entries: finish_start
         self._tab_order()
 
         self.dashboard.tile_selected.connect(self._tile_selected)
@@ -120,7 +118,10 @@ class MainWindow(QMainWindow):
         self.view.open_requested.connect(self.open_row)
         self.model.completed.connect(self._reselect)
         self.view.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_row(current.row()))
-        self._restore_settings()
+        context.case_changed.connect(self.show_changed_case)
+        context.data_changed.connect(self.refresh)
+        context.status_message.connect(self.statusBar().showMessage)
+        restore_layout(self, self.splitter, self.view, self.model)
 
         self.filter_bar.show_value(DEFAULT_FILTER)
         self.model.cases.flt = self.filter_bar.value()
@@ -141,18 +142,22 @@ class MainWindow(QMainWindow):
         self._start_fallback.start(START_FALLBACK_MS)
 
     def finish_start(self) -> None:
-        """The rest of the start, once the list is on screen: the dashboard's counts, the team and year
-        choices, the detail pane of the selected case, the refresh timer. Runs once."""
+        """The rest of the start, once the list is on screen: the menus' entries, the workflows, the database's
+        check and backup, the dashboard's counts, the team and year choices, the detail pane of the selected case,
+        the refresh timer. Runs once."""
         if self.started:
             return
         self.started = True
         self._start_fallback.stop()
         end_start()
-        self._fill_menus()
-        from krm_desktop.ui.workflows import Workflows  # letters, persons, reports, purge: after the first paint
+        from krm_desktop.ui.database.safety import install_store_safety
+        from krm_desktop.ui.workflows import Workflows
 
-        self.workflows = Workflows(self)
-        self._store_safety()
+        self._fill_menus()
+        self.workflows = Workflows(self.context, self, self.detail, self.selected_case, self.menus["help"])
+        self.safety = install_store_safety(
+            self.context, self, self.menus["file"], self.database_label, check=self.check_at_start
+        )
         qt = QtCore.Qt
         self.database_label.setTextInteractionFlags(qt.TextInteractionFlag.TextSelectableByMouse)
         header = self.view.horizontalHeader()
@@ -165,7 +170,7 @@ class MainWindow(QMainWindow):
         def step() -> None:
             from krm_desktop.model.office.settings import letterhead
 
-            self._set_title(letterhead()["office_name"] or self.profile.label)
+            self._set_title(letterhead()["office_name"] or self.context.profile.label)
             self._load_choices()
             self._update_overview()
 
@@ -173,128 +178,25 @@ class MainWindow(QMainWindow):
         self._show_row(self.view.currentIndex().row())
         self.refresh_timer.start()
 
-    def _store_safety(self) -> None:
-        """After the first paint: the full check of the file (then the daily backup), "Sicherung
-        wiederherstellen" and "Andere Datenbank öffnen" in the Datei menu, and a word in the status bar when the
-        file lies on a network drive."""
-        from krm_desktop.model.store.network_path import location_status
-        from krm_desktop.ui.database.choose import install_database_menu
-        from krm_desktop.ui.database.restore_dialog import install_backup_menu
-        from krm_desktop.ui.database.start_check import start_check
-
-        self.daily_backup = None  # (started by the check when the file is sound)
-        self.start_check = start_check(self) if os.environ.get("KRM_START_CHECK", "on") != "off" else None
-        self.restore_action = install_backup_menu(self)
-        self.database_action = install_database_menu(self)
-        status = location_status(self.store)
-        if status is not None:
-            self.database_label.setText(f"{self.database_label.text()} · {status[0]}")
-            self.database_label.setToolTip(status[1])
-
     # --- building --------------------------------------------------------------------------------
 
     def _set_title(self, office: str) -> None:
-        self.setWindowTitle(f"KRM Desktop – {office}" + (" (schreibgeschützt)" if self.read_only else ""))
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menus = {name: bar.addMenu(title) for name, title in MENUS.items()}
+        self.setWindowTitle(f"KRM Desktop – {office}" + (" (schreibgeschützt)" if self.context.read_only else ""))
 
     def _fill_menus(self) -> None:
-        from PySide6.QtGui import QKeySequence
+        from krm_desktop.ui.window_menus import ListSlots, fill_menus
 
-        file_menu, case_menu, view_menu, help_menu = self.menus.values()
-        self.refresh_action = self._action(file_menu, "&Aktualisieren", QKeySequence("F5"), self.refresh)
-        file_menu.addSeparator()
-        self._action(file_menu, "&Beenden", QKeySequence.StandardKey.Quit, self.close)
-        case_menu.setToolTipsVisible(True)
-
-        def new_case() -> None:
-            from krm_desktop.ui.entry.new_case import open_new_case  # the forms load when first used
-
-            open_new_case(self)
-
-        def edit_case() -> None:
-            from krm_desktop.ui.entry.new_case import edit_selected_case
-
-            edit_selected_case(self)
-
-        self.new_action = self._action(case_menu, "&Neue Kundenreaktion …", QKeySequence.StandardKey.New, new_case)
-        self.edit_action = self._action(case_menu, "Erfassungsdaten &bearbeiten …", QKeySequence("Ctrl+E"), edit_case)
-        for action in (self.new_action, self.edit_action):
-            action.setEnabled(not self.read_only)
-            action.setToolTip(NEW_CASE_READ_ONLY if self.read_only else "")
-            action.setStatusTip(NEW_CASE_READ_ONLY if self.read_only else "")
-        self._action(case_menu, "Ausgewählte &öffnen (Eingabetaste)", None, self.open_current)
-        self._action(view_menu, "&Suchen", QKeySequence.StandardKey.Find, self.focus_search)
-        self._action(view_menu, "&Liste", QKeySequence("Ctrl+L"), self.view.setFocus)
-        self._action(view_menu, "Filter &zurücksetzen", QKeySequence("Ctrl+Shift+F"), self.filter_bar.reset)
-        view_menu.addSeparator()
-        for number, (code, caption) in enumerate(TILES.items(), start=1):
-            self._action(
-                view_menu, f"Nur „{caption}“", QKeySequence(f"Ctrl+{number}"), lambda c=code: self.toggle_tile(c)
-            )
-        self._action(help_menu, "Ü&ber KRM Desktop", None, self.show_about)
-
-    def _action(
-        self,
-        menu,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | None,
-        slot: Callable[[], object] | None,
-    ) -> QAction:
-        from PySide6.QtGui import QAction, QKeySequence
-
-        action = QAction(self)  # (QAction(text, …) would make PySide6 resolve its QIcon overload: a slower start)
-        action.setText(text)
-        if shortcut is not None:
-            # setShortcuts, not setShortcut: PySide6 resolves the latter's overloads with Qt's enum namespace,
-            # which the start must not wait for (see case_table_model). A standard key gets the platform's keys.
-            action.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey) else [shortcut])
-        if slot is not None:
-            action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
+        slots = ListSlots(
+            self.refresh, self.open_current, self.selected_case, self.focus_search, self.view.setFocus,
+            self.filter_bar.reset, self.toggle_tile,
+        )  # fmt: skip
+        actions = fill_menus(self.menus, self, self.context, slots)
+        self.refresh_action, self.new_action, self.edit_action = actions.refresh, actions.new_case, actions.edit_case
 
     def _tab_order(self) -> None:
         chain = [*self.dashboard.tiles.values(), *self.filter_bar.focus_order(), self.view, self.detail]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-
-    def _restore_settings(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1560, 920)
-        splitter = settings.value("main_window/splitter")
-        if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([1200, 360])
-        header = self.view.horizontalHeader()
-        state = settings.value("case_table/header")
-        if state is None or not header.restoreState(state):
-            self.view.apply_default_widths()
-            return  # sorted by Frist (SortOrder's default); finish_start shows the indicator
-        # The order as text (written with the header's state): reading the header's indicator would need Qt.
-        column, _, direction = str(settings.value("case_table/sort") or "").partition(" ")
-        if column not in COLUMN_INDEX:  # settings of an older version: ask the header
-            column = COLUMNS[header.sortIndicatorSection()] if 0 <= header.sortIndicatorSection() < len(COLUMNS) else ""
-            direction = "desc" if header.sortIndicatorOrder() == QtCore.Qt.SortOrder.DescendingOrder else "asc"
-        if column in COLUMN_INDEX:
-            self.model.set_order(SortOrder(column, direction == "desc"))
-
-    def save_settings(self) -> None:
-        settings = QSettings()
-        settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.setValue("main_window/splitter", self.splitter.saveState())
-        header = self.view.horizontalHeader()
-        settings.setValue("case_table/header", header.saveState())
-        if 0 <= header.sortIndicatorSection() < len(COLUMNS):
-            descending = header.sortIndicatorOrder() == QtCore.Qt.SortOrder.DescendingOrder
-            settings.setValue(
-                "case_table/sort", f"{COLUMNS[header.sortIndicatorSection()]} {'desc' if descending else 'asc'}"
-            )
 
     # --- keeping the list current ------------------------------------------------------------------
 
@@ -303,7 +205,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_years(case_years())
 
     def _update_overview(self) -> None:
-        self.dashboard.set_overview(overview(self.profile, self.today))
+        self.dashboard.set_overview(overview(self.context.profile, self.context.today))
 
     def _after_reload(self) -> None:
         count = self.model.rowCount()
@@ -356,10 +258,11 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Read everything again: counts, choices, the list (keeping the selected case) and the detail."""
-        if self.clock is not None and self.clock() != self.today:
-            self.today = self.clock()
-            self.model.set_today(self.today)
-            self.detail.today = self.today
+        context = self.context
+        if self.clock is not None and self.clock() != context.today:
+            context.today = self.clock()
+            self.model.set_today(context.today)
+            self.detail.today = context.today
         scroll = self.view.verticalScrollBar().value()
 
         def step() -> None:
@@ -379,11 +282,11 @@ class MainWindow(QMainWindow):
             marker = change_marker()
         except DatabaseError:
             return  # busy: try again at the next tick
-        if marker != self._marker or (self.clock is not None and self.clock() != self.today):
+        if marker != self._marker or (self.clock is not None and self.clock() != self.context.today):
             self.refresh()
 
-    def case_changed(self, case_id: int) -> None:
-        """For the editing forms: a case was saved in this window."""
+    def show_changed_case(self, case_id: int) -> None:
+        """A case was saved in this window (WindowContext.case_changed): read again, select it."""
         self.refresh()
         row = self.model.row_of(case_id)
         if row is not None:
@@ -411,6 +314,16 @@ class MainWindow(QMainWindow):
         self._show_row(row)
         self.detail.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
+    def selected_case(self) -> int | None:
+        """The case selected in the list; None after saying that there is none."""
+        index = self.view.currentIndex()
+        case_id = self.model.case_id(index.row()) if index.isValid() else None
+        if case_id is None:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(self, "Kein Fall gewählt", "Bitte wählen Sie zuerst einen Fall in der Liste.")
+        return case_id
+
     def open_current(self) -> None:
         index = self.view.currentIndex()
         if index.isValid():
@@ -420,20 +333,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.search.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.filter_bar.search.selectAll()
 
-    # --- about, palette, closing -------------------------------------------------------------------
-
-    def about_text(self) -> str:
-        from html import escape
-
-        return (
-            f"<b>KRM Desktop {escape(__version__)}</b><br>Kundenreaktionsmanagement für Jobcenter.<br><br>"
-            f"Datenbank: {escape(self.store.describe())}" + (" (schreibgeschützt)" if self.read_only else "")
-        )
-
-    def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(self, "Über KRM Desktop", self.about_text())
+    # --- closing ------------------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
@@ -442,6 +342,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist_settings:
-            self.save_settings()
+            save_layout(self, self.splitter, self.view)
         self.refresh_timer.stop()
         super().closeEvent(event)

@@ -1,9 +1,10 @@
 """`krm-desktop --self-test`: open the main window off screen, load the list, render one document.
 
-Figures in milliseconds, counted from `started` (when the program's own code began, see cli.py):
+Figures in milliseconds, counted from `started` (when the program's own code began, see cli/main.py):
 startup_ms until the main window is built and shown, first_rows_ms until the list's first rows are
-painted, letter_ms for one document. The letters are another issue: until they exist, letter_ms renders
-the one-page case summary (krm_desktop.documents.case_summary) of the selected case into memory.
+painted, letter_ms for one document: the one-page case summary (documents.case_summary) of the selected case,
+rendered into memory. The window starts without the full check of the file and the daily backup behind it: a
+self-test is no day's first start.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from datetime import date
 
 from PySide6.QtCore import QEventLoop
 
+from krm_desktop.login import acting_user
 from krm_desktop.model.errors import StoreError
 from krm_desktop.model.office.profiles import has_profile
 from krm_desktop.model.store.connection import open_store
 from krm_desktop.ui.app import application, is_read_only
-from krm_desktop.ui.main_window import MainWindow, acting_user
+from krm_desktop.ui.main_window import MainWindow
 
 TIMEOUT_S = 60.0
 
@@ -29,7 +31,7 @@ def run_self_test(target: str, started: float) -> dict[str, float]:
         if not has_profile():
             raise StoreError(f"{store.describe()} hat noch kein Office-Profil. Richten Sie es mit „init“ ein.")
         today = date.today()
-        window = MainWindow(store, today, user=acting_user(), read_only=is_read_only(store))
+        window = MainWindow(store, today, user=acting_user(), read_only=is_read_only(store), start_check=False)
         window.persist_settings = False  # an off-screen window must not overwrite the person's layout
         painted: list[float] = []
         window.view.first_rows_painted.connect(painted.append)

@@ -7,53 +7,61 @@ Installed after the first rows are painted (MainWindow.finish_start), so none of
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
 from krm_desktop.model.errors import KrmError
-
-if TYPE_CHECKING:
-    from krm_desktop.ui.main_window import MainWindow
+from krm_desktop.ui.actions.case_actions import CaseActions
+from krm_desktop.ui.attachments.panel import AttachmentsPanel
+from krm_desktop.ui.case_list.detail_pane import DetailPane
+from krm_desktop.ui.context import WindowContext
 
 REMINDER_STYLE = "QLabel { color: #7a4a00; font-weight: bold; }"
 
 
-def reminders(window: MainWindow) -> list[str]:
+def reminders(today: date) -> list[str]:
     """German lines for what is due in the office: annual purge, reports, open Auskunft requests."""
     from krm_desktop.model.persons.auskunft import open_auskunft_requests
     from krm_desktop.model.reports.texts import report_reminder_due
     from krm_desktop.model.retention.purge_log import purge_reminder_due
 
-    lines = [text for text in (purge_reminder_due(window.today), report_reminder_due(window.today)) if text]
-    lines.extend(request.summary(window.today) for request in open_auskunft_requests(window.today))
+    lines = [text for text in (purge_reminder_due(today), report_reminder_due(today)) if text]
+    lines.extend(request.summary(today) for request in open_auskunft_requests(today))
     return lines
 
 
 class Workflows:
-    """Menu entries and reminders of the main window; each dialog is imported when first opened."""
+    """Menu entries and reminders of the main window; each dialog is imported when first opened.
 
-    def __init__(self, window: MainWindow) -> None:
+    `selected_case` gives the case selected in the window's list (None after saying there is none); the menus go
+    before `help_menu` in the window's menu bar."""
+
+    def __init__(
+        self,
+        context: WindowContext,
+        window: QMainWindow,
+        detail: DetailPane,
+        selected_case: Callable[[], int | None],
+        help_menu: QMenu,
+    ) -> None:
+        self.context = context
         self.window = window
+        self.detail = detail
+        self.selected_case = selected_case
         self.dialogs: list[QWidget] = []  # keep non-modal dialogs alive
-        bar = window.menuBar()
-        help_action = window.menus["help"].menuAction() if "help" in window.menus else None
-        from krm_desktop.ui.actions.case_actions import CaseActions
-
-        self.case_actions = CaseActions(window)
-        window.detail.add_section(self.case_actions.bar)
-        window.detail.case_shown.connect(self.case_actions.update)
-        self.case_actions.update(window.detail.case_id)
+        self.case_actions = CaseActions(context, window)
+        detail.add_section(self.case_actions.bar)
+        detail.case_shown.connect(self.case_actions.update)
+        self.case_actions.update(detail.case_id)
         self._attachments()
         self.letters = QMenu("&Schreiben", window)
         self.tools = QMenu("E&xtras", window)
         for menu in (self.case_actions.menu, self.letters, self.tools):
-            if help_action is not None:
-                bar.insertMenu(help_action, menu)
-            else:
-                bar.addMenu(menu)
+            window.menuBar().insertMenu(help_menu.menuAction(), menu)
         self._letter_actions()
         self._tool_actions()
         self.reminder_label = QLabel()
@@ -67,20 +75,18 @@ class Workflows:
 
     def _attachments(self) -> None:
         """Attachments of the selected case, as a tab beside its summary."""
-        from krm_desktop.ui.attachments.panel import AttachmentsPanel
-
-        window = self.window
+        context, detail = self.context, self.detail
         self.attachments = AttachmentsPanel()
-        window.detail.add_tab(self.attachments, "Anlagen")
+        detail.add_tab(self.attachments, "Anlagen")
 
         def show(case_id: int | None) -> None:
-            self.attachments.show_case(case_id, user=window.user, today=window.today, read_only=window.read_only)
+            self.attachments.show_case(case_id, user=context.user, today=context.today, read_only=context.read_only)
             count = f" ({len(self.attachments.items)})" if case_id is not None else ""
-            window.detail.set_tab_title(self.attachments, f"Anlagen{count}")
+            detail.set_tab_title(self.attachments, f"Anlagen{count}")
 
-        window.detail.case_shown.connect(show)
-        self.attachments.changed.connect(window.case_changed)
-        show(window.detail.case_id)
+        detail.case_shown.connect(show)
+        self.attachments.changed.connect(context.case_changed)
+        show(detail.case_id)
 
     def _desktop_details(self) -> None:
         """Window icon and Qt's own German texts (standard buttons, file dialogs)."""
@@ -94,23 +100,23 @@ class Workflows:
         if icon.is_file():
             self.window.setWindowIcon(QIcon(str(icon)))
         app = QApplication.instance()
-        if app is not None and not getattr(app, "_krm_translator", None):
+        if app is not None and app.findChild(QTranslator, "qtbase_de") is None:  # once for every window
             translator = QTranslator(app)
             if translator.load("qtbase_de", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                translator.setObjectName("qtbase_de")
                 app.installTranslator(translator)
-                app._krm_translator = translator  # type: ignore[attr-defined]
 
     def _remove_expired_backups(self) -> None:
-        """Backups that still hold purged data go once they are past their retention (see model.backups)."""
-        window = self.window
-        if window.read_only or not window.store.is_sqlite:
+        """Backups that still hold purged data go once they are past their retention (see model.store.backups)."""
+        context = self.context
+        if context.read_only or not context.store.is_sqlite:
             return
         from krm_desktop.model.store.backups import remove_expired_backups
 
         try:
-            remove_expired_backups(window.store, window.today)
+            remove_expired_backups(context.store, context.today)
         except KrmError as exc:
-            window.statusBar().showMessage(exc.message, 15_000)
+            context.status_message.emit(exc.message, 15_000)
 
     # --- menus -----------------------------------------------------------------------------------
 
@@ -128,13 +134,13 @@ class Workflows:
         self.letter_actions = []
         for doc_type, title in DOC_TYPES.items():
             action = self._add(self.letters, f"{title} …", lambda d=doc_type: self.open_letter(d))
-            action.setEnabled(not self.window.read_only)
+            action.setEnabled(not self.context.read_only)
             self.letter_actions.append(action)
         self.letters.addSeparator()
         self._add(self.letters, "Gespeicherte Schreiben des Falls …", self.open_stored_letters)
 
     def _tool_actions(self) -> None:
-        read_only = self.window.read_only
+        read_only = self.context.read_only
         self._add(self.tools, "&Personen und Auskunft (DSGVO) …", self.open_persons, "Ctrl+P")
         self._add(self.tools, "&Auswertung erstellen …", self.open_report, "Ctrl+R")
         self.purge_action = self._add(self.tools, "Jährliche &Löschung …", self.open_purge)
@@ -145,14 +151,6 @@ class Workflows:
 
     # --- opening -----------------------------------------------------------------------------------
 
-    def _selected_case(self) -> int | None:
-        window = self.window
-        index = window.view.currentIndex()
-        case_id = window.model.case_id(index.row()) if index.isValid() else None
-        if case_id is None:
-            QMessageBox.information(window, "Kein Fall gewählt", "Bitte wählen Sie zuerst einen Fall in der Liste.")
-        return case_id
-
     def _keep(self, dialog: QWidget | None) -> None:
         if dialog is not None:
             self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
@@ -160,20 +158,20 @@ class Workflows:
     def open_letter(self, doc_type: str) -> None:
         from krm_desktop.ui.letters.dialog import open_letter_dialog
 
-        case_id = self._selected_case()
+        case_id = self.selected_case()
         if case_id is None:
             return
-        window = self.window
-        dialog = open_letter_dialog(window, case_id, doc_type, today=window.today, user=window.user)
+        context = self.context
+        dialog = open_letter_dialog(self.window, case_id, doc_type, today=context.today, user=context.user)
         if dialog is not None:
-            dialog.finished.connect(lambda _result: window.case_changed(case_id))
+            dialog.finished.connect(lambda _result: context.case_changed.emit(case_id))
         self._keep(dialog)
 
     def open_stored_letters(self) -> None:
         from krm_desktop.model.cases.letters import letters_of
         from krm_desktop.ui.letters.stored_letter import StoredLetterDialog
 
-        case_id = self._selected_case()
+        case_id = self.selected_case()
         if case_id is None:
             return
         stored = letters_of(case_id)
@@ -189,20 +187,19 @@ class Workflows:
         if not ok:
             return
         letter = stored[labels.index(choice)]
-        dialog = StoredLetterDialog(letter.id, today=self.window.today, user=self.window.user, parent=self.window)
+        dialog = StoredLetterDialog(letter.id, today=self.context.today, user=self.context.user, parent=self.window)
         dialog.show()
         self._keep(dialog)
 
     def open_persons(self) -> None:
         from krm_desktop.ui.persons.person_view import open_person_view
 
-        window = self.window
-        self._keep(open_person_view(window, today=window.today, user=window.user))
+        self._keep(open_person_view(self.window, today=self.context.today, user=self.context.user))
 
     def open_report(self) -> None:
         from krm_desktop.ui.reports.wizard import ReportWizard
 
-        wizard = ReportWizard(self.window.today, self.window)
+        wizard = ReportWizard(self.context.today, self.window)
         wizard.finished.connect(lambda _result: self.show_reminders())
         wizard.show()
         self._keep(wizard)
@@ -210,16 +207,21 @@ class Workflows:
     def open_purge(self) -> None:
         from krm_desktop.ui.purge.wizard import PurgeWizard
 
-        window = self.window
-        wizard = PurgeWizard(window.store, window.today, window.user, window)
-        wizard.purged.connect(lambda _log_id: (window.refresh(), self.show_reminders()))
+        context = self.context
+        wizard = PurgeWizard(context.store, context.today, context.user, self.window)
+
+        def purged(_log_id: int) -> None:
+            context.data_changed.emit()
+            self.show_reminders()
+
+        wizard.purged.connect(purged)
         wizard.show()
         self._keep(wizard)
 
     def open_text_blocks(self) -> None:
         from krm_desktop.ui.letters.text_blocks_dialog import TextBlockDialog
 
-        dialog = TextBlockDialog(today=self.window.today, parent=self.window)
+        dialog = TextBlockDialog(today=self.context.today, parent=self.window)
         dialog.show()
         self._keep(dialog)
 
@@ -227,7 +229,7 @@ class Workflows:
 
     def show_reminders(self) -> None:
         try:
-            lines = reminders(self.window)
+            lines = reminders(self.context.today)
         except KrmError as exc:
             lines = [exc.message]
         if not lines:

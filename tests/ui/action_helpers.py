@@ -14,12 +14,12 @@ from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.actions.action_form import ActionDialog, qdate
 from krm_desktop.ui.main_window import MainWindow
 from tests import factories as f
+from tests.ui.windows import make_window
 
 
 def started_window(qtbot, store, *, read_only: bool = False, today: date = f.TODAY) -> MainWindow:
-    window = MainWindow(store, today, user=f.USER, read_only=read_only)
+    window = make_window(qtbot, store, today, read_only=read_only)
     window.persist_settings = False
-    qtbot.addWidget(window)
     window.show()
     window.finish_start()
     return window

@@ -14,7 +14,7 @@ from tests import factories as f
 
 
 def started_window(qtbot, store, *, read_only: bool = False) -> MainWindow:
-    window = MainWindow(store, f.TODAY, user=f.USER, read_only=read_only)
+    window = MainWindow(store, f.TODAY, user=f.USER, read_only=read_only, start_check=False)
     window.persist_settings = False
     qtbot.addWidget(window)
     window.show()
@@ -23,7 +23,7 @@ def started_window(qtbot, store, *, read_only: bool = False) -> MainWindow:
 
 
 def new_dialog(qtbot, window: MainWindow, **kwargs) -> NewCaseDialog:
-    dialog = NewCaseDialog(window, **kwargs)  # a child of the window: closed and deleted with it
+    dialog = NewCaseDialog(window.context, parent=window, **kwargs)  # a child of the window: closed and deleted with it
     dialog.show()
     qtbot.waitExposed(dialog)
     activate(qtbot, dialog)

@@ -13,8 +13,10 @@ from krm_desktop.model.case_list.filters import CaseFilter
 from krm_desktop.model.case_list.query import COLUMNS
 from krm_desktop.ui.case_list.table_model import COLUMN_INDEX, DUE_COLUMN
 from krm_desktop.ui.main_window import MainWindow
+from krm_desktop.ui.window_menus import about_text
 from tests import factories as f
 from tests.ui.data import DueCases, make_due_cases
+from tests.ui.windows import make_window
 
 
 @pytest.fixture
@@ -24,8 +26,7 @@ def due(store) -> DueCases:
 
 @pytest.fixture
 def window(qtbot, store, due) -> MainWindow:
-    window = MainWindow(store, f.TODAY, user=f.USER)
-    qtbot.addWidget(window)
+    window = make_window(qtbot, store)
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.view.paints > 0)
@@ -146,8 +147,7 @@ def test_selection_shows_summary_and_history_enter_opens(qtbot, window: MainWind
 
 def test_detail_escapes_stored_text(qtbot, store) -> None:
     case = f.register(subject="<b>fett</b> & <script>", person=f.person("Eva <i>Kursiv</i>"))
-    window = MainWindow(store, f.TODAY, user=f.USER)
-    qtbot.addWidget(window)
+    window = make_window(qtbot, store)
     window.detail.show_case(case.id)
     assert "<b>fett</b> & <script>" in window.detail.toPlainText()
     assert "Eva <i>Kursiv</i>" in window.detail.toPlainText()
@@ -173,7 +173,7 @@ def test_f5_refresh_and_own_changes(qtbot, window: MainWindow, store) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F5)
     assert case.ref in shown_refs(window)
     assert window.dashboard.number("open") == "6"
-    window.case_changed(case.id)
+    window.context.case_changed.emit(case.id)
     assert window.model.case_id(window.view.currentIndex().row()) == case.id
 
 
@@ -184,13 +184,12 @@ def test_new_case_shortcut_opens_the_intake(window: MainWindow) -> None:
 
 
 def test_about_names_version_and_database(window: MainWindow, store) -> None:
-    assert "KRM Desktop 0.1.0" in window.about_text()
-    assert str(store.path) in window.about_text()
+    assert "KRM Desktop 0.1.0" in about_text(window.context)
+    assert str(store.path) in about_text(window.context)
 
 
 def test_column_widths_sort_and_geometry_persist(qtbot, store, due: DueCases) -> None:
-    first = MainWindow(store, f.TODAY, user=f.USER)
-    qtbot.addWidget(first)
+    first = make_window(qtbot, store)
     first.show()
     first.view.setColumnWidth(COLUMN_INDEX["team"], 321)
     first.view.horizontalHeader().setSortIndicator(COLUMN_INDEX["received"], Qt.SortOrder.DescendingOrder)
@@ -201,8 +200,7 @@ def test_column_widths_sort_and_geometry_persist(qtbot, store, due: DueCases) ->
     first.close()
     assert QSettings().value("case_table/header") is not None
     assert QSettings().value("main_window/geometry") == geometry
-    second = MainWindow(store, f.TODAY, user=f.USER)
-    qtbot.addWidget(second)
+    second = make_window(qtbot, store)
     second.show()
     assert second.view.columnWidth(COLUMN_INDEX["team"]) == 321
     assert second.model.order.column == "received" and second.model.order.descending
@@ -210,8 +208,7 @@ def test_column_widths_sort_and_geometry_persist(qtbot, store, due: DueCases) ->
 
 
 def test_read_only_shows_a_banner(qtbot, store, due: DueCases) -> None:
-    window = MainWindow(store, f.TODAY, user=f.USER, read_only=True)
-    qtbot.addWidget(window)
+    window = make_window(qtbot, store, read_only=True)
     window.show()
     assert window.banner.isVisible()
     assert "Schreibgeschützt" in window.banner.text()
@@ -238,8 +235,7 @@ def test_first_rows_first_then_the_rest_and_the_selection_follows(qtbot, store, 
     from krm_desktop.model.case_list import query as case_list
 
     monkeypatch.setattr(case_list, "FIRST_ROWS", 2)
-    window = MainWindow(store, f.TODAY, user=f.USER)
-    qtbot.addWidget(window)
+    window = make_window(qtbot, store)
     window.show()
     qtbot.waitUntil(lambda: window.model.is_complete)
     window.view.selectRow(3)  # the fourth open case: beyond the first two rows of any new list
@@ -251,3 +247,22 @@ def test_first_rows_first_then_the_rest_and_the_selection_follows(qtbot, store, 
     qtbot.waitUntil(lambda: window.model.is_complete)
     qtbot.waitUntil(lambda: window.model.case_id(window.view.currentIndex().row()) == due.on_track.id)
     assert shown_refs(window)[-1] == due.last_year.ref
+
+
+def test_only_the_starters_import_the_window() -> None:
+    """Panels and dialogs receive the WindowContext and a parent widget: no import circle with the window."""
+    import ast
+    from pathlib import Path
+
+    import krm_desktop.ui
+
+    ui = Path(krm_desktop.ui.__file__).parent
+    importers = set()
+    for path in ui.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or "", *(f"{node.module}.{a.name}" for a in node.names)]
+            if "krm_desktop.ui.main_window" in names:
+                importers.add(path.relative_to(ui).as_posix())
+    assert importers == {"app.py", "self_test.py"}

@@ -38,7 +38,7 @@ print(json.dumps(seen))
 
 def test_first_rows_before_counts_choices_and_detail(qtbot, store) -> None:
     due = make_due_cases()
-    window = MainWindow(store, f.TODAY, user=f.USER)
+    window = MainWindow(store, f.TODAY, user=f.USER, start_check=False)
     qtbot.addWidget(window)
     at_first_rows: dict[str, object] = {}
 

@@ -13,6 +13,7 @@ from krm_desktop.model.office.settings import letterhead
 from krm_desktop.model.store.connection import open_store
 from krm_desktop.ui.main_window import MainWindow
 from krm_desktop.ui.settings.profile_dialog import ProfileDialog
+from krm_desktop.ui.window_menus import about_text
 from tests import factories as f
 
 
@@ -47,7 +48,7 @@ def test_start_window_shows_counts_and_database(qtbot, store) -> None:
     f.register(received=date(2026, 11, 19))  # ack due 24.11.
     card = f.register(kind="meinungskarte", channel="meinungskarte", person=None, received=date(2026, 3, 1))
     cases.close(card.id, version=1, closed_on=date(2026, 3, 2), today=f.TODAY, user=f.USER)
-    window = MainWindow(store, f.TODAY, user=f.USER)
+    window = MainWindow(store, f.TODAY, user=f.USER, start_check=False)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -61,7 +62,7 @@ def test_start_window_shows_counts_and_database(qtbot, store) -> None:
     assert window.dashboard.number("cards_this_year") == "1"
     assert str(store.path) in window.database_label.text()
     assert window.database_label.isVisible()
-    assert str(store.path) in window.about_text()
+    assert str(store.path) in about_text(window.context)
     assert window.model.rowCount() == 2
     f.register(received=date(2026, 11, 20))
     qtbot.keyClick(window, Qt.Key.Key_F5)

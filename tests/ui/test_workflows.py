@@ -10,11 +10,11 @@ from krm_desktop.model.cases import services as cases
 from krm_desktop.model.store.entities import Letter
 from krm_desktop.ui.main_window import MainWindow
 from tests import factories as f
+from tests.ui.windows import make_window
 
 
 def started_window(qtbot, store, today: date = f.TODAY) -> MainWindow:
-    window = MainWindow(store, today, user=f.USER)
-    qtbot.addWidget(window)
+    window = make_window(qtbot, store, today)
     window.show()
     qtbot.waitUntil(lambda: window.started)
     return window

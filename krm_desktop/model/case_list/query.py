@@ -310,7 +310,7 @@ def change_marker() -> tuple[int, ...]:
     """Changes when another connection (another workstation) committed a change to the cases.
 
     SQLite: PRAGMA data_version, which costs nothing. Changes made in this window are announced by the
-    window itself (MainWindow.case_changed); this connection's own writes, including the temporary
+    window itself (its case_changed signal); this connection's own writes, including the temporary
     position table, do not move the marker."""
     if isinstance(database.obj, PostgresqlDatabase):
         row: Any = Case.select(fn.COUNT(CASE_ID), fn.COALESCE(fn.SUM(Case.version), 0), fn.MAX(CASE_ID)).tuples()

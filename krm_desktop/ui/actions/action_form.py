@@ -3,14 +3,15 @@ Art. 15 reminder at free text, save through a service, and a refused save that k
 
 A subclass adds its fields in `build` and calls its service in `save` with `self.version`; the base turns a
 ValidationError into messages next to the fields, a ConflictError into the conflict dialog (reload keeps the
-typed values), any other refusal into a message above the buttons. After a save the main window refreshes.
+typed values), any other refusal into a message above the buttons. After a save the dialog says so through the
+window's context (`case_changed`): the main window reads its list again.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from peewee import DatabaseError
 from PySide6.QtCore import QDate, Qt
@@ -31,17 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from krm_desktop.model.cases import action_checks as checks
+from krm_desktop.model.cases.lookup import find_case
 from krm_desktop.model.codes import KINDS, label
-from krm_desktop.model.errors import ConflictError, KrmError, ValidationError
+from krm_desktop.model.errors import ConflictError, KrmError, RefusedError, ValidationError
 from krm_desktop.model.store.entities import Case
-
-if TYPE_CHECKING:
-    from krm_desktop.ui.main_window import MainWindow
+from krm_desktop.ui.context import WindowContext
 
 ERROR_STYLE = "color: #b00020;"
 NOTE_STYLE = "color: #555555;"
 NOTICE_STYLE = "color: #7a4a00;"
 REQUIRED_LEGEND = "* Pflichtfeld"
+GONE = "Diese Kundenreaktion gibt es nicht mehr (gelöscht)."
 
 
 def qdate(value: date) -> QDate:
@@ -99,11 +100,11 @@ class ActionDialog(QDialog):
     title = ""
     save_text = "&Speichern"
 
-    def __init__(self, window: MainWindow, case_id: int) -> None:
-        super().__init__(window)
-        self.main = window
+    def __init__(self, context: WindowContext, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
         self.case_id = case_id
-        self.today, self.user = window.today, window.user
+        self.today, self.user = context.today, context.user
         self.fields: dict[str, QWidget] = {}
         self.captions: dict[str, str] = {}
         self.errors: dict[str, QLabel] = {}
@@ -211,7 +212,10 @@ class ActionDialog(QDialog):
     def _load(self) -> None:
         from krm_desktop.model.cases.changes import case_state
 
-        self.case = Case.get_by_id(self.case_id)
+        case = find_case(self.case_id)
+        if case is None:
+            raise RefusedError(GONE)
+        self.case = case
         self.version = self.case.version
         self.before = case_state(self.case_id)
         self.facts = checks.ActionFacts.of(self.case)
@@ -274,7 +278,7 @@ class ActionDialog(QDialog):
             )
             return
         self.dirty = False
-        self.main.case_changed(self.case_id)
+        self.context.case_changed.emit(self.case_id)
         self.accept()
 
     def conflict(self) -> None:
@@ -286,14 +290,14 @@ class ActionDialog(QDialog):
                 "laden Sie den Fall neu, um sie zu speichern."
             )
             return
-        if Case.get_or_none(Case.id == self.case_id) is None:
-            self.show_message("Diese Kundenreaktion gibt es nicht mehr (gelöscht).")
+        if find_case(self.case_id) is None:
+            self.show_message(GONE)
             self.save_button.setEnabled(False)
             return
         self._load()
         self._show_header()
         self.case_changed_here()
-        self.main.case_changed(self.case_id)
+        self.context.case_changed.emit(self.case_id)
         reason = checks.unavailable_reason(self.facts, self.action) if self.action else None
         if reason:
             self.show_message(f"Neu geladen. {reason}")

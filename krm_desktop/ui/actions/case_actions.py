@@ -3,24 +3,23 @@ actions as buttons in the detail pane (one QAction each, so menu entry and butto
 
 Only what the case's state and kind allow is enabled (`action_checks.available_actions`); a disabled action says
 why in its tooltip. A read-only database disables everything. Each action opens its dialog (this module is loaded
-after the first paint); editing and a Folgereaktion open the case form (new_case) with the case, or the earlier case linked.
+after the first paint); editing and a Folgereaktion open the case form (new_case) with the case, or the earlier case
+linked.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QGridLayout, QGroupBox, QMenu, QMessageBox, QSizePolicy, QToolButton
+from PySide6.QtWidgets import QDialog, QGridLayout, QGroupBox, QMenu, QMessageBox, QSizePolicy, QToolButton, QWidget
 
 from krm_desktop.model.cases import action_checks as checks
-from krm_desktop.model.store.entities import Case
+from krm_desktop.model.cases.lookup import action_facts
 from krm_desktop.ui.actions import close_dialog, dab_dialogs, dialogs, waiver_dialog
-
-if TYPE_CHECKING:
-    from krm_desktop.ui.main_window import MainWindow
+from krm_desktop.ui.actions.action_form import ActionDialog
+from krm_desktop.ui.context import WindowContext
 
 READ_ONLY_REASON = "Die Datenbank ist schreibgeschützt geöffnet: an diesem Arbeitsplatz lässt sich nichts erfassen."
 NO_CASE_REASON = "Bitte zuerst eine Kundenreaktion in der Liste wählen."
@@ -32,7 +31,7 @@ class ActionSpec:
     menu: str  # menu entry, with its mnemonic
     button: str  # the shorter text of the detail pane's button
     hint: str  # tooltip while the action is possible
-    dialog: type[QDialog] | None = None  # opened with (window, case_id)
+    dialog: type[ActionDialog] | None = None
     shortcut: str = ""
 
 
@@ -156,18 +155,19 @@ def _hint(spec: ActionSpec) -> str:
 class CaseActions(QObject):
     """The actions, their menu and their buttons; `update(case_id)` follows the detail pane."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.parent_widget = parent
         self.case_id: int | None = None
         self.dialogs: list[QDialog] = []  # open dialogs stay referenced
-        self.menu = QMenu("&Vorgang", window)
+        self.menu = QMenu("&Vorgang", parent)
         self.menu.setToolTipsVisible(True)
         self.actions: dict[str, QAction] = {}
         for spec in SPECS:
             if spec.code in GROUP_STARTS:
                 self.menu.addSeparator()
-            action = QAction(spec.menu, window)
+            action = QAction(spec.menu, parent)
             action.setIconText(spec.button)
             if spec.shortcut:
                 action.setShortcuts([QKeySequence(spec.shortcut)])
@@ -207,24 +207,24 @@ class CaseActions(QObject):
 
     # --- state --------------------------------------------------------------------------------------------------
 
-    def reasons(self, case: Case | None) -> dict[str, str | None]:
-        """Every action with None (possible) or why not, for the case (None: no case shown)."""
-        if case is None:
+    def reasons(self, facts: checks.ActionFacts | None) -> dict[str, str | None]:
+        """Every action with None (possible) or why not, for the case's facts (None: no case shown)."""
+        if facts is None:
             return dict.fromkeys(checks.ACTIONS, NO_CASE_REASON)
-        if self.window.read_only:
+        if self.context.read_only:
             return dict.fromkeys(checks.ACTIONS, READ_ONLY_REASON)
-        return checks.available_actions(checks.ActionFacts.of(case))
+        return checks.available_actions(facts)
 
     def update(self, case_id: int | None) -> None:
         self.case_id = case_id
-        case = Case.get_or_none(Case.id == case_id) if case_id is not None else None
-        for code, reason in self.reasons(case).items():
+        facts = action_facts(case_id) if case_id is not None else None
+        for code, reason in self.reasons(facts).items():
             action = self.actions[code]
             action.setEnabled(reason is None)
             text = reason or _hint(SPEC[code])
             action.setToolTip(text)
             action.setStatusTip(text)
-        dab = case is not None and checks.ActionFacts.of(case).was_dab
+        dab = facts is not None and facts.was_dab
         if dab != self.dab_shown:
             self.dab_shown = dab
             self._arrange(dab)
@@ -233,15 +233,14 @@ class CaseActions(QObject):
 
     def run(self, code: str) -> object:
         """Open the action for the case in the detail pane; returns the dialog (or the new case's id)."""
-        window = self.window
-        case_id = window.detail.case_id
-        case = Case.get_or_none(Case.id == case_id) if case_id is not None else None
-        if case_id is not None and case is None:
+        case_id = self.case_id
+        facts = action_facts(case_id) if case_id is not None else None
+        if case_id is not None and facts is None:
             reason: str | None = "Diese Kundenreaktion gibt es nicht mehr (gelöscht)."
         else:
-            reason = self.reasons(case)[code]
+            reason = self.reasons(facts)[code]
         if reason:
-            QMessageBox.information(window, SPEC[code].button, reason)
+            QMessageBox.information(self.parent_widget, SPEC[code].button, reason)
             self.update(case_id)
             return None
         assert case_id is not None
@@ -250,10 +249,10 @@ class CaseActions(QObject):
         if code == checks.EDIT:
             from krm_desktop.ui.entry.new_case import open_edit_case
 
-            return open_edit_case(window, case_id)
+            return open_edit_case(self.context, case_id, parent=self.parent_widget)
         dialog_class = SPEC[code].dialog
         assert dialog_class is not None
-        dialog = dialog_class(window, case_id)
+        dialog = dialog_class(self.context, case_id, self.parent_widget)
         self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
         dialog.open()
         return dialog
@@ -261,4 +260,4 @@ class CaseActions(QObject):
     def follow_up(self, case_id: int) -> int | None:
         from krm_desktop.ui.entry.new_case import open_new_case
 
-        return open_new_case(self.window, follows_id=case_id)
+        return open_new_case(self.context, follows_id=case_id, parent=self.parent_widget)

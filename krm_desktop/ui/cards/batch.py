@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Protocol
 
 from peewee import DatabaseError
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,7 +55,7 @@ class BatchHost(Protocol):
     profile: OfficeProfile
     read_only: bool
 
-    def case_changed(self, case_id: int) -> None: ...
+    case_changed: SignalInstance  # emitted with the id of a case saved here
 
 
 @dataclass(frozen=True)
@@ -346,7 +346,7 @@ class OpinionCardBatch(QDialog):
         self.refresh_timer.stop()
         if self._changed_case is not None:
             case_id, self._changed_case = self._changed_case, None
-            self.host.case_changed(case_id)
+            self.host.case_changed.emit(case_id)
 
     def reject(self) -> None:
         """Esc, Schließen and the window's close button: a begun card is not dropped without asking."""
@@ -364,10 +364,9 @@ class OpinionCardBatch(QDialog):
         super().reject()
 
 
-def open_opinion_card_batch(window: Any) -> OpinionCardBatch | None:
+def open_opinion_card_batch(host: BatchHost, parent: QWidget | None) -> OpinionCardBatch | None:
     """For the main window: the batch window, or a message why cards cannot be entered here."""
-    parent = window if isinstance(window, QWidget) else None
-    if window.read_only:
+    if host.read_only:
         QMessageBox.information(
             parent,
             TITLE,
@@ -381,7 +380,7 @@ def open_opinion_card_batch(window: Any) -> OpinionCardBatch | None:
             earlier.activateWindow()
             return earlier
         earlier.deleteLater()
-    dialog = OpinionCardBatch(window, parent)
+    dialog = OpinionCardBatch(host, parent)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -41,10 +41,8 @@ from krm_desktop.model.store.targets import (
     parse_server_url,
     server_url,
 )
+from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.entry.fields import REQUIRED_NOTE, FieldErrors, add_row, error_line, hint
-
-if TYPE_CHECKING:
-    from krm_desktop.ui.main_window import MainWindow
 
 FILE_FILTER = "KRM-Datenbank (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)"
 OK_STYLE = "QLabel { color: #1b5e20; }"
@@ -255,13 +253,14 @@ def program_command(target: str) -> list[str]:
     return [sys.executable, "-m", "krm_desktop", "--db", target]
 
 
-def install_database_menu(window: MainWindow) -> QAction:
-    """ "Andere Datenbank öffnen …" in the Datei menu: a file or a server, opened in a new window of the program
-    (this one closes, so two windows never write the same case at once)."""
+def install_database_menu(context: WindowContext, menu: QMenu, window: QWidget) -> QAction:
+    """ "Andere Datenbank öffnen …" at the top of the Datei `menu`: a file or a server, opened in a new window of the
+    program (`window` closes, so two windows never write the same case at once)."""
     from PySide6.QtCore import QProcess
 
     def open_other() -> None:
-        chosen = choose_database(window, start=str(window.store.path) if window.store.path is not None else None)
+        path = context.store.path
+        chosen = choose_database(window, start=str(path) if path is not None else None)
         if not chosen:
             return
         command = program_command(chosen)
@@ -273,7 +272,6 @@ def install_database_menu(window: MainWindow) -> QAction:
     action = QAction("Andere &Datenbank öffnen …", window)
     action.setStatusTip("Eine andere KRM-Datenbank (Datei oder PostgreSQL-Server) in einem neuen Fenster öffnen")
     action.triggered.connect(lambda _checked=False: open_other())
-    menu = window.menus["file"]
     first = menu.actions()[0] if menu.actions() else None
     menu.insertAction(first, action)
     menu.insertSeparator(first)

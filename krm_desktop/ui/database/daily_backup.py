@@ -5,15 +5,12 @@ copy itself, about half a second), then the status bar says what happened."""
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.store.daily_backups import DailyBackup, run_daily_backup
-
-if TYPE_CHECKING:
-    from krm_desktop.ui.main_window import MainWindow
+from krm_desktop.ui.context import WindowContext
 
 MESSAGE_MS = 15_000
 
@@ -35,18 +32,19 @@ def daily_backup_message(result: DailyBackup | str) -> str:
 
 class DailyBackupRunner(QObject):
     """Runs `run_daily_backup` in a thread of its own (its own SQLite connection); `done` carries the
-    DailyBackup, or a German message when it failed."""
+    DailyBackup, or a German message when it failed; `result` holds the same once the thread is through."""
 
     done = Signal(object)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.store = window.store
-        self.today = window.today
-        self.thread = threading.Thread(target=self._run, name="tägliche Sicherung", daemon=True)
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context)
+        self.store = context.store
+        self.today = context.today
+        self.result: DailyBackup | str | None = None
+        self.worker = threading.Thread(target=self._run, name="tägliche Sicherung", daemon=True)
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker.start()
 
     def _run(self) -> None:
         result: DailyBackup | str
@@ -59,19 +57,20 @@ class DailyBackupRunner(QObject):
         finally:
             if not self.store.db.is_closed():
                 self.store.db.close()  # this thread's connection (peewee keeps one per thread)
+        self.result = result
         self.done.emit(result)
 
 
-def start_daily_backup(window: MainWindow) -> DailyBackupRunner | None:
+def start_daily_backup(context: WindowContext) -> DailyBackupRunner | None:
     """Start the daily run for the window's database; None for a server database or a read-only file."""
-    if window.read_only or not window.store.is_sqlite:
+    if context.read_only or not context.store.is_sqlite:
         return None
-    runner = DailyBackupRunner(window)
+    runner = DailyBackupRunner(context)
 
     def report(result: DailyBackup | str) -> None:
         text = daily_backup_message(result)
         if text:
-            window.statusBar().showMessage(text, MESSAGE_MS)
+            context.status_message.emit(text, MESSAGE_MS)
 
     runner.done.connect(report)
     runner.start()

@@ -1,4 +1,4 @@
-"""Before the database is opened for work: the start-up check (model.startup_check) and, when the file is
+"""Before the database is opened for work: the start-up check (model.store.file_check) and, when the file is
 damaged, empty or no KRM database, the German dialog that says what is wrong and offers the newest good
 backup, another file, or to quit. The damaged file itself is never written to; a restore keeps its bytes
 as a copy in the backup folder.

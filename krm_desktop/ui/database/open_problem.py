@@ -97,7 +97,7 @@ class OpenProblemDialog(QMessageBox):
 
 
 def choose_other_database(target: str, parent: QWidget | None = None) -> str | None:
-    """What „Andere Datenbank wählen …“ opens: a file or a PostgreSQL server (ui/choose_database.py), starting
+    """What „Andere Datenbank wählen …“ opens: a file or a PostgreSQL server (ui.database.choose), starting
     from the target that failed; None when the person cancels."""
     from krm_desktop.ui.database.choose import choose_database
 

@@ -1,11 +1,10 @@
 """Datei → "Sicherung wiederherstellen …": the backups of the database with date, purpose and number of cases;
-the chosen one (or another file) replaces the database after a confirmation (see model.restore)."""
+the chosen one (or another file) replaces the database after a confirmation (see model.store.restore)."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -28,9 +28,7 @@ from krm_desktop.model.errors import KrmError
 from krm_desktop.model.store.backups import BackupInfo, backup_folder, list_backups
 from krm_desktop.model.store.connection import Store
 from krm_desktop.model.store.restore import Restored, check_backup_file, restore_backup
-
-if TYPE_CHECKING:
-    from krm_desktop.ui.main_window import MainWindow
+from krm_desktop.ui.context import WindowContext
 
 ERROR_STYLE = "color: #b00020;"
 FILE_FILTER = "KRM-Datenbank (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)"
@@ -51,7 +49,7 @@ def _when(info: BackupInfo) -> str:
 class RestoreDialog(QDialog):
     """Choose a backup; `restored` carries the result once the database was replaced and opened again."""
 
-    restored = Signal(object)  # model.restore.Restored
+    restored = Signal(object)  # model.store.restore.Restored
 
     def __init__(self, store: Store, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -187,31 +185,30 @@ class RestoreDialog(QDialog):
         return box.clickedButton() is yes
 
 
-def adopt_restored(window: MainWindow, result: Restored) -> None:
+def adopt_restored(context: WindowContext, result: Restored) -> None:
     """The main window works on the reopened database: list, counts and detail read again."""
-    window.store = result.store
-    window.refresh()
-    window.statusBar().showMessage(
+    context.store = result.store
+    context.data_changed.emit()
+    context.status_message.emit(
         f"Sicherung {result.source.name} wiederhergestellt ({number(result.cases)} Kundenreaktionen). "
         f"Der vorherige Stand liegt in {result.safety_copy}.",
         30_000,
     )
 
 
-def open_restore_dialog(window: MainWindow) -> RestoreDialog:
-    dialog = RestoreDialog(window.store, window.today, window)
-    dialog.restored.connect(lambda result: adopt_restored(window, result))
+def open_restore_dialog(context: WindowContext, parent: QWidget | None = None) -> RestoreDialog:
+    dialog = RestoreDialog(context.store, context.today, parent)
+    dialog.restored.connect(lambda result: adopt_restored(context, result))
     dialog.open()
     return dialog
 
 
-def install_backup_menu(window: MainWindow) -> QAction:
-    """Put "Sicherung wiederherstellen …" into the window's Datei menu, before "Beenden"."""
-    menu = window.menus["file"]
+def install_backup_menu(context: WindowContext, menu: QMenu, window: QWidget) -> QAction:
+    """Put "Sicherung wiederherstellen …" into the Datei `menu`, before "Beenden"; the dialog opens over `window`."""
     action = QAction(MENU_TEXT, window)
     action.setStatusTip("Die Datenbank durch eine ihrer Sicherungen ersetzen")
-    action.setEnabled(window.store.is_sqlite and not window.read_only)
-    action.triggered.connect(lambda _checked=False: open_restore_dialog(window))
+    action.setEnabled(context.store.is_sqlite and not context.read_only)
+    action.triggered.connect(lambda _checked=False: open_restore_dialog(context, window))
     quit_action = next((a for a in menu.actions() if a.text().replace("&", "") == "Beenden"), None)
     if quit_action is not None:
         menu.insertAction(quit_action, action)

@@ -4,22 +4,21 @@ Before the window opens, `app.open_for_gui` checks what costs milliseconds (the 
 schema version) and runs the full check at once only where the start would write (an older schema to
 upgrade). Here, right after the first paint, SQLite's quick_check reads every page in a thread of its own
 (about 0.4 s on 100,000 cases; SQLite lets other threads run meanwhile). Saves wait for its verdict
-(model.write_gate). Sound: the daily backup follows. Damaged: nothing is written any more, the person is told
+(model.store.write_gate). Sound: the daily backup follows. Damaged: nothing is written any more, the person is told
 and offered the newest good backup (the same dialog as before the start).
 """
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from krm_desktop.model.store.file_check import LOCKED, RECOVERY, FileCheck, check_database_file
 from krm_desktop.model.store.write_gate import gate
-
-if TYPE_CHECKING:
-    from krm_desktop.ui.main_window import MainWindow
+from krm_desktop.ui.context import WindowContext
+from krm_desktop.ui.database.daily_backup import DailyBackupRunner, start_daily_backup
 
 DAMAGED_SUFFIX = (
     " Bis die Datei ersetzt ist, speichert das Programm nichts mehr in ihr; Sie können weiter lesen. "
@@ -29,21 +28,24 @@ INCONCLUSIVE = frozenset({LOCKED, RECOVERY})  # another desk holds the file: the
 
 
 class StartCheck(QObject):
-    """Runs the check for `window`'s database file; `finished` carries the FileCheck (in the GUI thread)."""
+    """Runs the check of the context's database file; `finished` carries the FileCheck (in the GUI thread). A
+    damaged file's dialog opens over `window`."""
 
     finished = Signal(object)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, context: WindowContext, window: QWidget) -> None:
+        super().__init__(context)
+        self.context = context
         self.window = window
-        self.path = window.store.path
+        self.path = context.store.path
         self.finding: FileCheck | None = None
-        self.thread = threading.Thread(target=self._run, name="Start-Prüfung", daemon=True)
+        self.daily_backup: DailyBackupRunner | None = None  # started once the file is found sound
+        self.worker = threading.Thread(target=self._run, name="Start-Prüfung", daemon=True)
         self.finished.connect(self._verdict)
 
     def start(self) -> None:
         gate.hold()
-        self.thread.start()
+        self.worker.start()
 
     def _run(self) -> None:
         try:
@@ -54,19 +56,13 @@ class StartCheck(QObject):
 
     def _verdict(self, finding: FileCheck | None) -> None:
         self.finding = finding
-        window = self.window
         if finding is None or finding.ok or finding.status in INCONCLUSIVE:
             gate.release()
-            self._after_sound_check()
+            self.daily_backup = start_daily_backup(self.context)
             return
         gate.refuse(finding.message + DAMAGED_SUFFIX)
-        window.statusBar().showMessage("Start-Prüfung: die Datenbank ist beschädigt – es wird nichts gespeichert.")
+        self.context.status_message.emit("Start-Prüfung: die Datenbank ist beschädigt – es wird nichts gespeichert.", 0)
         self._offer_backup(finding)
-
-    def _after_sound_check(self) -> None:
-        from krm_desktop.ui.database.daily_backup import start_daily_backup
-
-        self.window.daily_backup = start_daily_backup(self.window)
 
     def _offer_backup(self, finding: FileCheck) -> None:
         from krm_desktop.model.errors import KrmError
@@ -74,30 +70,30 @@ class StartCheck(QObject):
         from krm_desktop.ui.database.damaged_dialog import DamagedDialog
         from krm_desktop.ui.database.restore_dialog import adopt_restored
 
-        window = self.window
+        context = self.context
         if self.path is None:
             return
         backup = newest_good_backup(self.path)
-        dialog = DamagedDialog(finding, backup, window)
+        dialog = DamagedDialog(finding, backup, self.window)
         dialog.exec()
         if dialog.choice != DamagedDialog.RESTORE or backup is None:
             return
-        window.store.close()
+        context.store.close()
         try:
-            restored = restore_backup(self.path, backup.path, window.today)
+            restored = restore_backup(self.path, backup.path, context.today)
         except KrmError as exc:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(window, "Wiederherstellung nicht möglich", exc.message)
+            QMessageBox.warning(self.window, "Wiederherstellung nicht möglich", exc.message)
             return
         gate.release()
-        adopt_restored(window, restored)
+        adopt_restored(context, restored)
 
 
-def start_check(window: MainWindow) -> StartCheck | None:
+def start_check(context: WindowContext, window: QWidget) -> StartCheck | None:
     """For a SQLite file this desk may write to; a server database checks itself, a read-only one is not written."""
-    if window.store.path is None or window.read_only:
+    if context.store.path is None or context.read_only:
         return None
-    check = StartCheck(window)
+    check = StartCheck(context, window)
     check.start()
     return check

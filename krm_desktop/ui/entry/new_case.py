@@ -1,8 +1,8 @@
 """Registering a new case (intake triage, then the form of its kind) and editing an open one.
 
-Entry points: `open_new_case(window, follows_id=…, kind=…)` returns the new case's id (or None), and
-`open_edit_case(window, case_id)`; `window` is the main window (`CaseHost`: today, user, profile, read_only,
-case_changed). Closing with unsaved input asks first.
+Entry points: `open_new_case(host, follows_id=…, kind=…, parent=…)` returns the new case's id (or None), and
+`open_edit_case(host, case_id, parent=…)`; `host` is the main window's context (today, user, profile, read_only,
+the case_changed signal). Closing with unsaved input asks first.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,12 +40,7 @@ class CaseHost(Protocol):
     user: str
     profile: OfficeProfile
     read_only: bool
-
-    def case_changed(self, case_id: int) -> None: ...
-
-
-def _parent(host: CaseHost) -> QWidget | None:
-    return host if isinstance(host, QWidget) else None
+    case_changed: SignalInstance  # emitted with the saved case's id
 
 
 class CaseSummary(QDialog):
@@ -72,8 +68,8 @@ class CaseSummary(QDialog):
 class _CaseDialog(QDialog):
     """What the new-case and the edit dialog share: the form, saving, asking before unsaved input is lost."""
 
-    def __init__(self, host: CaseHost) -> None:
-        super().__init__(_parent(host))
+    def __init__(self, host: CaseHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.host = host
         self.form: CaseForm | None = None
         self.case_id: int | None = None
@@ -118,7 +114,7 @@ class _CaseDialog(QDialog):
         if case_id is None:
             return
         self.case_id = case_id
-        self.host.case_changed(case_id)
+        self.host.case_changed.emit(case_id)
         self.accept()
 
     def confirm_discard(self) -> bool:
@@ -139,8 +135,10 @@ class _CaseDialog(QDialog):
 
 
 class NewCaseDialog(_CaseDialog):
-    def __init__(self, host: CaseHost, *, follows_id: int | None = None, kind: str | None = None) -> None:
-        super().__init__(host)
+    def __init__(
+        self, host: CaseHost, *, follows_id: int | None = None, kind: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(host, parent)
         self.follows_id = follows_id
         self.setWindowTitle("Neue Kundenreaktion")
         self.routed = False
@@ -216,7 +214,7 @@ class NewCaseDialog(_CaseDialog):
             return
         from krm_desktop.ui.cards.batch import open_opinion_card_batch
 
-        open_opinion_card_batch(self.host)
+        open_opinion_card_batch(self.host, self.parentWidget())
         self.done(QDialog.DialogCode.Rejected)
 
     def _routed(self) -> None:
@@ -243,8 +241,8 @@ def carry(old: CaseForm, new: CaseForm) -> None:
 
 
 class EditCaseDialog(_CaseDialog):
-    def __init__(self, host: CaseHost, case: StoredCase) -> None:
-        super().__init__(host)
+    def __init__(self, host: CaseHost, case: StoredCase, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
         self.setWindowTitle(f"{case.ref} bearbeiten")
         self.form = self._make_form(case.kind, case)
         buttons = QHBoxLayout()
@@ -269,12 +267,14 @@ def edit_refusal(case: StoredCase | None) -> str | None:
     return None
 
 
-def open_new_case(window: CaseHost, *, follows_id: int | None = None, kind: str | None = None) -> int | None:
+def open_new_case(
+    host: CaseHost, *, follows_id: int | None = None, kind: str | None = None, parent: QWidget | None = None
+) -> int | None:
     """Register a new case; its id, or None (cancelled, or routed elsewhere as no KRM matter)."""
-    if window.read_only:
-        QMessageBox.information(_parent(window), "Schreibgeschützt", READ_ONLY_TEXT)
+    if host.read_only:
+        QMessageBox.information(parent, "Schreibgeschützt", READ_ONLY_TEXT)
         return None
-    dialog = NewCaseDialog(window, follows_id=follows_id, kind=kind)
+    dialog = NewCaseDialog(host, follows_id=follows_id, kind=kind, parent=parent)
     try:
         dialog.exec()
         return dialog.case_id
@@ -282,25 +282,15 @@ def open_new_case(window: CaseHost, *, follows_id: int | None = None, kind: str 
         dialog.deleteLater()
 
 
-def open_edit_case(window: CaseHost, case_id: int) -> bool:
+def open_edit_case(host: CaseHost, case_id: int, *, parent: QWidget | None = None) -> bool:
     """Edit the registered data of an open case; True when saved."""
     case = stored_case(case_id)
-    refusal = READ_ONLY_TEXT if window.read_only else edit_refusal(case)
+    refusal = READ_ONLY_TEXT if host.read_only else edit_refusal(case)
     if refusal is not None or case is None:
-        QMessageBox.information(_parent(window), "Bearbeiten nicht möglich", refusal or "")
+        QMessageBox.information(parent, "Bearbeiten nicht möglich", refusal or "")
         return False
-    dialog = EditCaseDialog(window, case)
+    dialog = EditCaseDialog(host, case, parent)
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
         dialog.deleteLater()
-
-
-def edit_selected_case(window) -> bool:
-    """The main window's "Erfassungsdaten bearbeiten": the case selected in its list."""
-    index = window.view.currentIndex()
-    case_id = window.model.case_id(index.row()) if index.isValid() else None
-    if case_id is None:
-        QMessageBox.information(window, "Kein Fall gewählt", "Bitte wählen Sie zuerst einen Fall in der Liste.")
-        return False
-    return open_edit_case(window, case_id)

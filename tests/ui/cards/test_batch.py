@@ -103,7 +103,7 @@ def teams(store) -> dict[str, Team]:
 
 @pytest.fixture
 def window(qtbot, store, teams) -> MainWindow:
-    window = MainWindow(store, f.TODAY, user="petra.krause")
+    window = MainWindow(store, f.TODAY, user="petra.krause", start_check=False)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -113,7 +113,7 @@ def window(qtbot, store, teams) -> MainWindow:
 
 @pytest.fixture
 def batch(qtbot, window: MainWindow) -> OpinionCardBatch:
-    dialog = open_opinion_card_batch(window)
+    dialog = open_opinion_card_batch(window.context, window)
     assert dialog is not None and dialog.parent() is window  # it goes with the window (not closed on its own:
     qtbot.waitExposed(dialog)  # a test may end with a begun card, and closing would ask)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tenor)
@@ -341,9 +341,9 @@ def test_closing_with_a_begun_card_asks_first(qtbot, batch: OpinionCardBatch, wi
 
 
 def test_a_read_only_database_takes_no_cards(qtbot, store, monkeypatch) -> None:
-    window = MainWindow(store, f.TODAY, user=f.USER, read_only=True)
+    window = MainWindow(store, f.TODAY, user=f.USER, read_only=True, start_check=False)
     qtbot.addWidget(window)
     said: list[str] = []
     monkeypatch.setattr(batch_module.QMessageBox, "information", lambda _p, _t, text: said.append(text))
-    assert open_opinion_card_batch(window) is None
+    assert open_opinion_card_batch(window.context, window) is None
     assert "schreibgeschützt" in said[0]

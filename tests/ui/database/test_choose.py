@@ -128,13 +128,11 @@ def test_the_problem_dialog_offers_another_database_and_hides_the_password(qtbot
 
 def test_the_window_offers_another_database_and_starts_the_program_on_it(qtbot, store) -> None:
     from krm_desktop.ui.database.choose import program_command
-    from krm_desktop.ui.main_window import MainWindow
-    from tests import factories as f
+    from tests.ui.windows import make_window
 
-    window = MainWindow(store, f.TODAY, user=f.USER)
-    qtbot.addWidget(window)
+    window = make_window(qtbot, store)
     window.finish_start()
     texts = [a.text() for a in window.menus["file"].actions() if not a.isSeparator()]
-    assert texts[0] == "Andere &Datenbank öffnen …" and window.database_action.isEnabled()
+    assert texts[0] == "Andere &Datenbank öffnen …" and window.safety.database_action.isEnabled()
     assert program_command("postgresql://krm@server/krm")[-2:] == ["--db", "postgresql://krm@server/krm"]
     assert program_command("/daten/krm.sqlite3")[1:3] == ["-m", "krm_desktop"]

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from krm_desktop.model.store.backups import PURPOSE_DAILY, make_backup
 from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.database.restore_dialog import COLUMN_TITLES, MENU_TEXT, RestoreDialog
-from krm_desktop.ui.main_window import MainWindow
 from tests import factories as f
 from tests.faults import damage
+from tests.ui.windows import make_window
 
 
 def answer_next_question(qtbot, button_text: str) -> list[str]:
@@ -109,11 +109,10 @@ def test_a_file_that_is_no_krm_database_is_refused_in_the_dialog(qtbot, store, b
 
 
 def test_the_menu_entry_restores_and_the_window_shows_the_restored_list(qtbot, store, backups) -> None:
-    window = MainWindow(store, f.TODAY, user=f.USER)
-    qtbot.addWidget(window)
+    window = make_window(qtbot, store)
     window.show()
     qtbot.waitUntil(lambda: window.started)
-    action = window.restore_action  # (MainWindow.finish_start puts it into the Datei menu)
+    action = window.safety.restore_action  # (MainWindow.finish_start puts it into the Datei menu)
     texts = [a.text() for a in window.menus["file"].actions() if not a.isSeparator()]
     assert texts.index(MENU_TEXT) == texts.index("&Beenden") - 1
     assert window.count_label.text().startswith("5 ")
@@ -124,14 +123,13 @@ def test_the_menu_entry_restores_and_the_window_shows_the_restored_list(qtbot, s
     answer_next_question(qtbot, "Ersetzen")
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)  # the newest good: 4 cases
     qtbot.waitUntil(lambda: window.count_label.text().startswith("4 "))
-    assert window.store is dialog.result_.store and window.store is not store
+    assert window.context.store is dialog.result_.store and window.context.store is not store
     assert "wiederhergestellt (4 Kundenreaktionen)" in window.statusBar().currentMessage()
-    window.store.close()
+    window.context.store.close()
 
 
 def test_the_menu_entry_is_off_for_a_read_only_database(qtbot, store) -> None:
-    window = MainWindow(store, f.TODAY, user=f.USER, read_only=True)
-    qtbot.addWidget(window)
+    window = make_window(qtbot, store, read_only=True)
     window.show()
     qtbot.waitUntil(lambda: window.started)
-    assert not window.restore_action.isEnabled()
+    assert not window.safety.restore_action.isEnabled()

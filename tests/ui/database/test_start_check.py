@@ -24,14 +24,13 @@ from tests.faults import damage
 
 
 @pytest.fixture(autouse=True)
-def check_on(monkeypatch) -> Iterator[None]:
-    monkeypatch.setenv("KRM_START_CHECK", "on")
+def release_the_gate() -> Iterator[None]:
     yield
     gate.release()  # one gate per process: the next test starts with writes allowed
 
 
 def _window(qtbot, store) -> MainWindow:
-    window = MainWindow(store, f.TODAY, user=f.USER)
+    window = MainWindow(store, f.TODAY, user=f.USER)  # as the program starts it: with the check
     qtbot.addWidget(window)
     window.finish_start()
     return window
@@ -39,15 +38,13 @@ def _window(qtbot, store) -> MainWindow:
 
 def test_a_sound_file_is_checked_then_backed_up_for_the_day(qtbot, store) -> None:
     case = f.register()
-    window = _window(qtbot, store)
-    assert window.start_check is not None
-    qtbot.waitUntil(lambda: window.start_check.finding is not None, timeout=20_000)
-    assert window.start_check.finding.ok
+    check = _window(qtbot, store).safety.start_check
+    assert check is not None
+    qtbot.waitUntil(lambda: check.finding is not None, timeout=20_000)
+    assert check.finding.ok
     assert not gate.checking and gate.refusal is None
     cases.acknowledge(case.id, version=case.version, sent_on=f.TODAY, today=f.TODAY, user=f.USER)  # writes again
-    qtbot.waitUntil(
-        lambda: window.daily_backup is not None and not window.daily_backup.thread.is_alive(), timeout=20_000
-    )
+    qtbot.waitUntil(lambda: check.daily_backup is not None and not check.daily_backup.worker.is_alive(), timeout=20_000)
     assert [info.purpose for info in list_backups(store)] == ["taeglich"]
 
 
@@ -86,7 +83,7 @@ def test_a_damaged_file_is_not_written_to_and_a_backup_is_offered(qtbot, db_path
     qtbot.waitUntil(lambda: "text" in seen, timeout=20_000)
     assert "beschädigt" in str(seen["text"])
     assert seen["restore"] is False  # no backup of this file yet: only "Andere Datei" and "Beenden"
-    assert window.daily_backup is None  # a damaged file is not copied as the day's backup
+    assert window.safety.start_check.daily_backup is None  # a damaged file is not copied as the day's backup
     with pytest.raises(WritesRefused, match="speichert das Programm nichts mehr"):
         cases.acknowledge(case.id, version=case.version, sent_on=f.TODAY, today=f.TODAY, user=f.USER)
     store.close()

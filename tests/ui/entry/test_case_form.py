@@ -245,7 +245,7 @@ def test_mehrfachbeschwerde_by_name_once_the_field_is_left(qtbot, store) -> None
 def _edit_dialog(qtbot, window, case_id: int) -> EditCaseDialog:
     case = stored_case(case_id)
     assert case is not None
-    dialog = EditCaseDialog(window, case)
+    dialog = EditCaseDialog(window.context, case, window)
     dialog.show()
     qtbot.waitExposed(dialog)
     activate(qtbot, dialog)
@@ -292,7 +292,7 @@ def test_a_closed_case_is_not_edited_in_the_form(qtbot, store) -> None:
         click_box_button(box, "OK")
 
     modal = answer_modal(qtbot, read)
-    assert open_edit_case(window, earlier.id) is False
+    assert open_edit_case(window.context, earlier.id, parent=window) is False
     modal.check()
     assert said == [
         f"{earlier.ref} ist abgeschlossen; für eine erneute Reaktion in derselben Sache bitte eine Folgereaktion anlegen."

@@ -16,7 +16,7 @@ from krm_desktop.model.codes import NOT_KRM
 from krm_desktop.model.store.entities import Case, Concern, Event, RoutingNote
 from krm_desktop.ui.entry.kind_forms import FORMS
 from krm_desktop.ui.entry.new_case import NewCaseDialog
-from krm_desktop.ui.main_window import NEW_CASE_READ_ONLY
+from krm_desktop.ui.window_menus import NEW_CASE_READ_ONLY
 from tests import factories as f
 from tests.ui.case_form_steps import answer_modal, choose, go_to_form, new_dialog, save, started_window, type_text
 
@@ -313,7 +313,7 @@ def test_new_case_dialog_from_open_new_case_returns_the_id(qtbot, store) -> None
         save(qtbot, dialog)
 
     modal = answer_modal(qtbot, register)
-    case_id = open_new_case(window)
+    case_id = open_new_case(window.context, parent=window)
     modal.check()
     assert Case.get_by_id(case_id).subject == "Dank an Frau Schulz"
 

@@ -1,0 +1,17 @@
+"""One stored case by its id, for the workflow actions: the menus ask what its state allows, a dialog loads it."""
+
+from __future__ import annotations
+
+from krm_desktop.model.cases.action_checks import ActionFacts
+from krm_desktop.model.store.entities import Case
+
+
+def find_case(case_id: int) -> Case | None:
+    """The case, or None when it is gone (the annual purge deleted it)."""
+    return Case.get_or_none(Case.id == case_id)
+
+
+def action_facts(case_id: int) -> ActionFacts | None:
+    """What the availability of the actions depends on; None when the case is gone."""
+    case = find_case(case_id)
+    return ActionFacts.of(case) if case is not None else None
