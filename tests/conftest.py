@@ -9,7 +9,6 @@ os.environ.setdefault(
     "KRM_START_CHECK", "off"
 )  # the background check and daily backup: tests/ui/database/test_start_check.py
 os.environ.setdefault("KRM_HOLIDAY_CACHE", "off")  # tests ask the holidays package; test_holiday_cache tests the cache
-os.environ.setdefault("KRM_CODE_CACHE", "off")  # nothing into the cache folder; test_embedded_code_cache tests it
 
 from collections.abc import Iterator
 from datetime import date

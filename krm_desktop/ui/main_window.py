@@ -21,7 +21,6 @@ from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from krm_desktop import __version__
-from krm_desktop.login import acting_user
 from krm_desktop.model.case_list.overview import TILES, overview
 from krm_desktop.model.case_list.query import (
     COLUMNS,
@@ -36,7 +35,6 @@ from krm_desktop.model.errors import KrmError
 from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.store.connection import Store
 from krm_desktop.model.time.day_counter import list_calendar
-from krm_desktop.ui import end_start
 from krm_desktop.ui.case_list.dashboard import Dashboard
 from krm_desktop.ui.case_list.detail_pane import DetailPane
 from krm_desktop.ui.case_list.due_style import palette_is_dark
@@ -79,14 +77,14 @@ class MainWindow(QMainWindow):
         store: Store,
         today: date,
         *,
-        user: str | None = None,
+        user: str,
         read_only: bool = False,
         clock: Callable[[], date] | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.today = today
-        self.user = user or acting_user()
+        self.user = user
         self.read_only = read_only
         self.clock = clock
         self.persist_settings = True
@@ -175,7 +173,6 @@ class MainWindow(QMainWindow):
             return
         self.started = True
         self._start_fallback.stop()
-        end_start()
         self._fill_menus()
         from krm_desktop.ui.workflows import Workflows  # letters, persons, reports, purge: after the first paint
 
