@@ -6,8 +6,9 @@ import json
 import statistics
 
 
-def spread(values: list[float], fmt: str) -> str:
-    return f"median {statistics.median(values):{fmt}} (min {min(values):{fmt}} – max {max(values):{fmt}})"
+def spread(values: list[float], fmt: str, unit: str = "") -> str:
+    low, middle, high = min(values), statistics.median(values), max(values)
+    return f"median {middle:{fmt}}{unit} (min {low:{fmt}}{unit} – max {high:{fmt}}{unit})"
 
 
 def finish(

@@ -6,7 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KRM_HOLIDAY_CACHE", "off")  # tests ask the holidays package; test_holiday_cache tests the cache
-os.environ.setdefault("KRM_CODE_CACHE", "off")  # nothing into the cache folder; test_embedded_code_cache tests it
 
 from collections.abc import Iterator
 from datetime import date

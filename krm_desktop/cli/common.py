@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from datetime import date
 from typing import Any
-
-from krm_desktop.login import acting_user  # noqa: F401  (the commands' user, as in the GUI)
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -19,6 +18,15 @@ def iso_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"„{value}“ ist kein Datum im Format JJJJ-MM-TT") from None
+
+
+def acting_user() -> str:
+    """The login name of this workstation's user, recorded with every change (as in the GUI); "unbekannt" where
+    the system has none (some service contexts)."""
+    try:
+        return getpass.getuser()
+    except (ImportError, KeyError, OSError):  # no login variable and no account entry
+        return "unbekannt"
 
 
 def emit(payload: Any) -> None:

@@ -5,44 +5,33 @@ A database that cannot be opened gives a German dialog that says what is wrong a
 only read opens read-only with a banner in the window.
 """
 
-# ruff: noqa: E402  (the order of the imports at start is deliberate, see the comments below)
 from __future__ import annotations
 
+import getpass
 import os
 import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
 
-from krm_desktop.ui import begin_start, end_start
-
-begin_start()  # ended by the main window after its first paint (or by start_gui when no window opens)
-
-# isort: split
 from peewee import DatabaseError, InterfaceError
+from PySide6.QtWidgets import QApplication
 
-# The model layer before PySide6: PySide6 reads the source of every module imported after it (looking for its
-# __feature__ switches; skip_source_scan spares our own and the standard library's, not peewee's).
-import krm_desktop.model.case_list.query  # (for the main window, imported here for that order)
-import krm_desktop.model.time.day_counter  # noqa: F401  (the same)
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.office.profiles import has_profile
 from krm_desktop.model.store.connection import Store, default_database_path, is_url, open_store
-
-# isort: split
-from krm_desktop.ui.embedded_code_cache import cached_embedded_code
-
-with cached_embedded_code():  # PySide6's support modules: compiled at the first start only
-    from PySide6.QtWidgets import QApplication
-
-from krm_desktop.ui import skip_source_scan
-
-skip_source_scan()  # before the window's modules are imported
-
-# isort: split
-from krm_desktop.ui.main_window import MainWindow, acting_user
+from krm_desktop.ui.main_window import MainWindow
 
 FILE_FILTER = "KRM-Datenbank (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)"
+
+
+def acting_user() -> str:
+    """The login name of this workstation's user, recorded with every change; "unbekannt" where the system
+    has none (some service contexts)."""
+    try:
+        return getpass.getuser()
+    except (ImportError, KeyError, OSError):  # no login variable and no account entry
+        return "unbekannt"
 
 
 def application() -> QApplication:
@@ -148,7 +137,6 @@ def start_gui(target: str, today: date | None = None) -> tuple[QApplication, Mai
     app = application()
     store = open_for_gui(target)
     if store is None:
-        end_start()
         return app, None, None
     if not has_profile():
         from PySide6.QtWidgets import QDialog
@@ -158,7 +146,6 @@ def start_gui(target: str, today: date | None = None) -> tuple[QApplication, Mai
         dialog = ProfileDialog(store.describe())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             store.close()
-            end_start()
             return app, None, None
     clock = date.today if today is None else None
     window = MainWindow(store, today or date.today(), user=acting_user(), read_only=is_read_only(store), clock=clock)

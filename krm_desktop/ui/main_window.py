@@ -17,7 +17,6 @@ from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from krm_desktop.login import acting_user
 from krm_desktop.model.case_list.filters import CaseFilter, case_years
 from krm_desktop.model.case_list.filters import teams as list_teams
 from krm_desktop.model.case_list.overview import overview
@@ -26,7 +25,6 @@ from krm_desktop.model.errors import KrmError
 from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.store.connection import Store
 from krm_desktop.model.time.day_counter import list_calendar
-from krm_desktop.ui import end_start
 from krm_desktop.ui.case_list.dashboard import Dashboard
 from krm_desktop.ui.case_list.detail_pane import DetailPane
 from krm_desktop.ui.case_list.due_style import palette_is_dark
@@ -50,7 +48,7 @@ class MainWindow(QMainWindow):
         store: Store,
         today: date,
         *,
-        user: str | None = None,
+        user: str,
         read_only: bool = False,
         clock: Callable[[], date] | None = None,
         start_check: bool = True,
@@ -59,7 +57,7 @@ class MainWindow(QMainWindow):
         database file after the first paint, then the day's backup."""
         super().__init__()
         profile = load_profile()
-        context = WindowContext(store, today, user or acting_user(), profile, read_only=read_only, parent=self)
+        context = WindowContext(store, today, user, profile, read_only=read_only, parent=self)
         self.context = context
         self.clock = clock
         self.check_at_start = start_check
@@ -149,7 +147,6 @@ class MainWindow(QMainWindow):
             return
         self.started = True
         self._start_fallback.stop()
-        end_start()
         from krm_desktop.ui.database.safety import install_store_safety
         from krm_desktop.ui.workflows import Workflows
 

@@ -14,11 +14,10 @@ from datetime import date
 
 from PySide6.QtCore import QEventLoop
 
-from krm_desktop.login import acting_user
 from krm_desktop.model.errors import StoreError
 from krm_desktop.model.office.profiles import has_profile
 from krm_desktop.model.store.connection import open_store
-from krm_desktop.ui.app import application, is_read_only
+from krm_desktop.ui.app import acting_user, application, is_read_only
 from krm_desktop.ui.main_window import MainWindow
 
 TIMEOUT_S = 60.0

@@ -12,8 +12,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from krm_desktop.model.store.connection import open_store
-from krm_desktop.ui.app import is_read_only, open_for_gui
+from krm_desktop.ui.app import is_read_only, open_for_gui, start_gui
 from krm_desktop.ui.database.open_problem import OpenProblemDialog, describe_problem
+from tests import factories as f
 from tests.conftest import make_store
 
 
@@ -137,3 +138,18 @@ def test_read_only_detection_looks_at_file_and_folder(tmp_path: Path, monkeypatc
         assert not is_read_only(store)
     finally:
         store.close()
+
+
+def test_the_window_acts_as_the_login_name(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "gut.sqlite3"
+    make_store(path).close()
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("USER", "k.meier")
+    _app, window, store = start_gui(str(path), today=f.TODAY)
+    assert window is not None and store is not None
+    qtbot.addWidget(window)
+    window.persist_settings = False
+    assert window.user == "k.meier"  # recorded with every change made in this window
+    window.close()
+    store.close()

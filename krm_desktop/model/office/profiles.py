@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
 from krm_desktop.model.store.entities import Setting
@@ -44,8 +46,9 @@ DEFAULT_CLOSING_DAYS = ("12-24", "12-31")
 _CLOSING_DAY = re.compile(r"^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
 
-class ClockRule(NamedTuple):
-    count: int  # type: ignore[assignment]  # (shadows tuple.count; the stored profiles name it so)
+@dataclass(frozen=True)
+class ClockRule:
+    count: int
     unit: str = WORKING  # working | calendar
     start: str = FROM_RECEIVED  # received | ack_sent
 
@@ -55,7 +58,8 @@ class ClockRule(NamedTuple):
         return f"{self.count} {unit} {start}"
 
 
-class RetentionRule(NamedTuple):
+@dataclass(frozen=True)
+class RetentionRule:
     method: str = RETENTION_BA
     personal_years: int = 2
     delete_years: int = 8
@@ -73,7 +77,8 @@ class RetentionRule(NamedTuple):
         return f"Vollständige Löschung zum 31.12. des {self.delete_years}. Folgejahres nach Erledigung"
 
 
-class OfficeProfile(NamedTuple):
+@dataclass(frozen=True)
+class OfficeProfile:
     code: str
     label: str
     bundesland: str
@@ -91,13 +96,8 @@ class OfficeProfile(NamedTuple):
         return "; ".join(parts) or "keine"
 
     def to_dict(self) -> dict[str, Any]:
-        data = self._asdict()
-        data.update(
-            ack=self.ack._asdict(),
-            final=self.final._asdict(),
-            retention=self.retention._asdict(),
-            closing_days=list(self.closing_days),
-        )
+        data = dataclasses.asdict(self)
+        data["closing_days"] = list(self.closing_days)
         return data
 
 
@@ -249,4 +249,4 @@ def save_profile(profile: OfficeProfile, expected_version: int) -> OfficeProfile
 
 
 def with_closing_days(profile: OfficeProfile, days: list[str]) -> OfficeProfile:
-    return profile._replace(closing_days=tuple(sorted(set(days))))
+    return dataclasses.replace(profile, closing_days=tuple(sorted(set(days))))

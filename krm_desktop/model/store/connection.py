@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import platformdirs
 from peewee import Database, ImproperlyConfigured, PostgresqlDatabase, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
@@ -31,8 +32,6 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def default_database_path() -> Path:
-    import platformdirs  # (only where no --db and no KRM_DB name the database: the import costs the start)
-
     return platformdirs.user_data_path("krm-desktop", appauthor=False) / "krm.sqlite3"
 
 
@@ -51,7 +50,7 @@ def is_url(target: str) -> bool:
 
 
 class Store:
-    """An open database. (A plain class: a dataclass costs the start some 4 million instructions to make.)"""
+    """An open database: the target it was opened from, the Peewee database, and how it was opened."""
 
     def __init__(
         self,
@@ -99,15 +98,14 @@ def server_database(target: str, read_only: bool = False) -> Database:
             f"Die Datenbankadresse „{describe_target(target)}“ wird nicht unterstützt. Möglich sind der Pfad einer "
             "SQLite-Datei und eine Adresse postgresql://benutzer@server:5432/datenbank."
         )
-    from playhouse.db_url import parse  # only for server URLs: keeps the start light
-
-    from krm_desktop.database_drivers import load_postgres_driver
-
-    if not load_postgres_driver():
+    try:
+        import psycopg2  # noqa: F401  (peewee's driver for PostgresqlDatabase; the optional extra "postgres")
+    except ImportError:
         raise StoreError(
             f"Für {describe_target(target)} fehlt diesem Programm der PostgreSQL-Treiber (Paket psycopg2-binary): es "
             "öffnet hier nur SQLite-Dateien. Bitte die IT um das Programmpaket mit PostgreSQL-Treiber bitten."
-        )
+        ) from None
+    from playhouse.db_url import parse
 
     params = parse(target, unquote_password=True, unquote_user=True)
     name = params.pop("database", "")

@@ -18,8 +18,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from krm_desktop.model.store.connection import APPLICATION_ID, SCHEMA_VERSION
 
@@ -47,7 +47,8 @@ _SIGNATURES = {
 }
 
 
-class FileCheck(NamedTuple):
+@dataclass(frozen=True)
+class FileCheck:
     status: str  # one of the constants above
     message: str  # German: what is wrong and what to do; "" when ok
     schema_version: int | None = None

@@ -7,14 +7,15 @@ contains the password (`describe_target`).
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 SERVER_SCHEMES = ("postgresql", "postgres")
 DEFAULT_PORT = 5432
 
 
-class ServerAddress(NamedTuple):
+@dataclass(frozen=True)
+class ServerAddress:
     host: str = ""
     port: int = DEFAULT_PORT
     database: str = ""

@@ -2,8 +2,8 @@
 
 Importing `holidays` loads some 300 country modules (about a quarter of a second), which would
 delay every start of the program. The dates are therefore cached per Bundesland and year in the
-user cache folder; the cache is keyed by the installed `holidays` package, so an update of the
-package (a new holiday by law) refreshes it.
+user cache folder (platformdirs); the cache is keyed by the installed `holidays` package, so an
+update of the package (a new holiday by law) refreshes it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from krm_desktop.user_dirs import user_cache_path, write_cache_file
+import platformdirs
 
 CACHE_ENV = "KRM_HOLIDAY_CACHE"  # a file path, or "off" to always ask the package
 _YEARS_AHEAD = 3  # fetched together on a miss, so a session rarely misses twice
@@ -44,7 +44,7 @@ def _cache_file() -> Path | None:
         return None
     if setting:
         return Path(setting)
-    return user_cache_path() / "feiertage.json"
+    return platformdirs.user_cache_path("krm-desktop", appauthor=False) / "feiertage.json"
 
 
 def _load() -> dict[str, dict[str, str]]:
@@ -66,7 +66,14 @@ def _store(entries: dict[str, dict[str, str]]) -> None:
     path = _cache_file()
     if path is None:
         return
-    write_cache_file(path, json.dumps({"stamp": _package_stamp(), "entries": entries}).encode("utf-8"))
+    data = json.dumps({"stamp": _package_stamp(), "entries": entries})
+    try:  # whole or not at all (a second program may be reading it); a cache not written is only slower
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_text(data, encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        pass
 
 
 def holiday_names(bundesland: str, year: int) -> dict[date, str]:

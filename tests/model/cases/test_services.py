@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -327,7 +328,7 @@ def test_acknowledging_after_a_profile_change_keeps_the_stored_answer_deadline(p
 
     case = f.register(received=date(2026, 11, 2))
     profile = load_profile()
-    save_profile(profile._replace(closing_days=(*profile.closing_days, "2026-11-16")), profile_version())
+    save_profile(dataclasses.replace(profile, closing_days=(*profile.closing_days, "2026-11-16")), profile_version())
     case = cases.acknowledge(case.id, version=1, sent_on=date(2026, 11, 3), today=T, user=U)
     assert case.final_due == date(2026, 11, 16)
 

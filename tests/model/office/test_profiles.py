@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -269,23 +270,23 @@ def test_database_with_braunschweig(store: object) -> None:
 
 
 def test_save_and_load_an_edited_profile(store: object) -> None:
-    edited_profile = PRESETS["luebeck"]._replace(
-        closing_days=("12-24", "12-31", "2026-05-15"), shift_to_working_day=False
+    edited_profile = dataclasses.replace(
+        PRESETS["luebeck"], closing_days=("12-24", "12-31", "2026-05-15"), shift_to_working_day=False
     )
     saved = save_profile(edited_profile, expected_version=1)
     assert saved == edited_profile
     assert profile_version() == 2
     assert load_profile() == edited_profile
-    save_profile(edited_profile._replace(label="Jobcenter Hansestadt Lübeck"), expected_version=2)
+    save_profile(dataclasses.replace(edited_profile, label="Jobcenter Hansestadt Lübeck"), expected_version=2)
     assert profile_version() == 3
     assert load_profile().label == "Jobcenter Hansestadt Lübeck"
 
 
 def test_stale_version_is_refused_and_nothing_overwritten(store: object) -> None:
-    first = PRESETS["luebeck"]._replace(closing_days=("12-31",))
+    first = dataclasses.replace(PRESETS["luebeck"], closing_days=("12-31",))
     save_profile(first, expected_version=1)
     with pytest.raises(ConflictError) as info:
-        save_profile(PRESETS["luebeck"]._replace(bundesland="HH"), expected_version=1)
+        save_profile(dataclasses.replace(PRESETS["luebeck"], bundesland="HH"), expected_version=1)
     assert "inzwischen an einem anderen Platz geändert" in info.value.message
     assert profile_version() == 2
     assert load_profile() == first
@@ -299,7 +300,7 @@ def test_creating_twice_is_a_conflict(store: object) -> None:
 
 def test_invalid_profile_is_not_stored(store: object) -> None:
     with pytest.raises(ValidationError) as info:
-        save_profile(PRESETS["luebeck"]._replace(closing_days=("2026-02-30",)), expected_version=1)
+        save_profile(dataclasses.replace(PRESETS["luebeck"], closing_days=("2026-02-30",)), expected_version=1)
     assert list(info.value.errors) == ["closing_days"]
     assert profile_version() == 1
     assert load_profile() == PRESETS["luebeck"]
@@ -323,7 +324,7 @@ def test_profile_change_does_not_move_stored_deadlines(store: object) -> None:
     # Lübeck: received Tue 22.12.2026 -> ack 29.12. (24.12. closed), final 14 KT = Tue 5.1.2027
     case = register(received=date(2026, 12, 22), today=date(2026, 12, 23))
     assert (case.ack_due, case.final_due) == (date(2026, 12, 29), date(2027, 1, 5))
-    changed = PRESETS["luebeck"]._replace(closing_days=("12-31", "2027-01-05"))
+    changed = dataclasses.replace(PRESETS["luebeck"], closing_days=("12-31", "2027-01-05"))
     save_profile(changed, expected_version=1)
     # the new profile would give other dates: 24.12. now open, 5.1.2027 now closed ...
     assert compute_deadlines(load_profile(), "beschwerde", "brief", date(2026, 12, 22)).ack_due == date(2026, 12, 28)

@@ -6,6 +6,7 @@ The counterparts of the SQLite-only tests (conftest.SQLITE_ONLY); everything els
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -100,11 +101,11 @@ def test_a_foreign_database_is_refused_and_left_alone(store: Store, pg_server: P
 
 def test_server_problems_are_told_in_german_without_the_password(store: Store) -> None:
     address = parse_server_url(PG_URL)
-    wrong = server_url(address._replace(password="falsch-123"))
+    wrong = server_url(dataclasses.replace(address, password="falsch-123"))
     cases_ = {
         wrong: "Anmeldung",
         database_url(PG_URL, "gibt_es_nicht"): "gibt es die Datenbank „gibt_es_nicht“ nicht",
-        server_url(address._replace(port=1)): "antwortet nicht",
+        server_url(dataclasses.replace(address, port=1)): "antwortet nicht",
         f"mysql://{address.user}:{address.password}@{address.host}/krm": "nicht unterstützt",
         f"postgresql://{address.user}:{address.password}@{address.host}:{address.port}/": "fehlt der Name",
     }

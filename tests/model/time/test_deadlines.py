@@ -5,6 +5,7 @@ Expected dates are worked out by hand (see tests/model/time/test_working_days.py
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -218,23 +219,23 @@ def test_gf_kinds(code: str, kind: str, received: str, body_due: str | None, exp
 
 
 def test_profile_without_the_shift() -> None:
-    office = LUEBECK._replace(shift_to_working_day=False)
+    office = dataclasses.replace(LUEBECK, shift_to_working_day=False)
     assert compute_deadlines(office, "beschwerde", "brief", date(2026, 3, 20)) == dl("2026-03-25", "2026-04-03")
     assert compute_deadlines(office, "beschwerde", "brief", date(2026, 12, 17)) == dl("2026-12-22", "2026-12-31")
-    bs = BRAUNSCHWEIG._replace(shift_to_working_day=False)
+    bs = dataclasses.replace(BRAUNSCHWEIG, shift_to_working_day=False)
     # 7 KT end on Friday 25.12. and stay there; 14 KT after that end on Friday 8.1.2027
     assert compute_deadlines(bs, "beschwerde", "brief", date(2026, 12, 18)) == dl("2026-12-25", "2027-01-08")
 
 
 def test_profile_with_a_brueckentag() -> None:
-    office = LUEBECK._replace(closing_days=("12-24", "12-31", "2026-05-15"))
+    office = dataclasses.replace(LUEBECK, closing_days=("12-24", "12-31", "2026-05-15"))
     assert compute_deadlines(office, "beschwerde", "brief", date(2026, 5, 12)) == dl("2026-05-19", "2026-05-26")
     assert compute_deadlines(office, "beschwerde", "brief", date(2026, 4, 30)) == dl("2026-05-06", "2026-05-18")
     assert compute_deadlines(LUEBECK, "beschwerde", "brief", date(2026, 4, 30)) == dl("2026-05-06", "2026-05-15")
 
 
 def test_profile_that_removes_24_december() -> None:
-    office = OSNABRUECK._replace(closing_days=("12-31",))
+    office = dataclasses.replace(OSNABRUECK, closing_days=("12-31",))
     assert compute_deadlines(office, "beschwerde", "brief", date(2026, 12, 22)) == dl("2026-12-28", "2027-01-05")
     assert compute_deadlines(office, "beschwerde", "brief", date(2026, 12, 10)) == dl("2026-12-15", "2026-12-24")
     assert compute_deadlines(OSNABRUECK, "beschwerde", "brief", date(2026, 12, 10)) == dl("2026-12-15", "2026-12-28")

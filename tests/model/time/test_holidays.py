@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import holidays
+import platformdirs
 import pytest
 
 from krm_desktop.model.time import holidays as holiday_cache
@@ -59,3 +60,26 @@ def test_cache_can_be_switched_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     holiday_cache.forget()
     assert holiday_cache.holiday_names("SH", 2026)[date(2026, 10, 31)] == "Reformationstag"
     assert not list(tmp_path.iterdir())
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv(holiday_cache.CACHE_ENV, str(blocker / "feiertage.json"))  # its folder is a file
+    holiday_cache.forget()
+    assert holiday_cache.holiday_names("NI", 2026)[date(2026, 10, 31)] == "Reformationstag"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a-file"]
+    holiday_cache.forget()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_CACHE_HOME names the folder on Linux")
+def test_without_a_setting_the_cache_lives_in_the_users_cache_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(holiday_cache.CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    holiday_cache.forget()
+    holiday_cache.holiday_names("HH", 2026)
+    expected = platformdirs.user_cache_path("krm-desktop", appauthor=False) / "feiertage.json"
+    assert expected.is_file() and [p.name for p in expected.parent.iterdir()] == ["feiertage.json"]
+    holiday_cache.forget()
