@@ -1,7 +1,8 @@
 """Smoke test and budget of a built bundle (`make dist` runs it after PyInstaller; it builds nothing).
 
 On a fresh temporary database, made by the built program itself: `init`, `demo`, `check`, one `letter`, `deadlines`
-(compared with the source, holiday cache off so the bundled `holidays` package is really asked) and `--self-test`.
+(compared with the source, holiday cache off so the bundled `holidays` package is really asked) and `--self-test`;
+every module of krm_desktop must be in the bundle's archive (no hidden imports: PyInstaller's analysis finds them).
 Then the budget: the bundle's size (regular files, links not counted twice) and its largest parts, and the start
 ratio: wall time of the built program's `--self-test` over the same self-test run from source, both repeated in
 turns (median). Exit 1 when a command fails, or the bundle is larger than --max-mb, or the ratio above --max-ratio.
@@ -12,6 +13,7 @@ turns (median). Exit 1 when a command fails, or the bundle is larger than --max-
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import shutil
@@ -85,6 +87,23 @@ def bundle_size(folder: Path) -> tuple[int, list[tuple[int, str]], list[tuple[in
     return sum(size for size, _ in files), files, sorted(((s, p) for p, s in parts.items()), reverse=True)
 
 
+def modules_not_bundled(work: Path) -> list[str]:
+    """Modules of krm_desktop that PyInstaller's analysis left out of the archive (its PYZ table of contents, a
+    Python literal in the work folder): a dialog imported in a way the analysis cannot follow would be one."""
+    tocs = sorted(work.rglob("PYZ-*.toc"), key=lambda path: path.stat().st_mtime)
+    if not tocs:
+        return [f"(no PYZ-*.toc in {work})"]
+    _name, entries = ast.literal_eval(tocs[-1].read_text(encoding="utf-8"))[:2]
+    bundled = {entry[0] for entry in entries}
+    package = ROOT / "krm_desktop"
+    expected = {
+        ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for path in package.rglob("*.py")
+        if path.name != "__main__.py"
+    }
+    return sorted(expected - bundled)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist" / "krm-desktop")
@@ -92,6 +111,7 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=300, help="demo cases in the test database")
     parser.add_argument("--max-mb", type=float, default=150.0, help="bundle budget in MB (10^6 bytes)")
     parser.add_argument("--max-ratio", type=float, default=1.5)
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller", help="PyInstaller's work folder")
     args = parser.parse_args()
     repeat = max(3, args.repeat)
 
@@ -168,6 +188,12 @@ def main() -> int:
             built_runs = source_runs = []
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+    missing = modules_not_bundled(args.work)
+    if missing:
+        failures.append(f"modules of krm_desktop not in the bundle: {', '.join(missing)}")
+    else:
+        print("every module of krm_desktop is in the bundle (found by PyInstaller's analysis)")
 
     total, files, parts = bundle_size(args.dist)
     print(f"bundle {args.dist}: {total / 1e6:.1f} MB ({total / 2**20:.1f} MiB), {len(files)} files")

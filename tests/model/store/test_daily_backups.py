@@ -36,6 +36,8 @@ from krm_desktop.model.store.settings import put_setting
 from tests import factories as f
 from tests.model import retention_data as rd
 
+pytestmark = pytest.mark.sqlite_only  # copies of a SQLite file
+
 
 def _purge(store, today: date) -> None:
     """What the wizard does: verified copy, purge naming it."""
