@@ -41,7 +41,7 @@ from krm_desktop.model.store.targets import (
     parse_server_url,
     server_url,
 )
-from krm_desktop.ui.entry.fields import REQUIRED_NOTE, FieldErrors, add_row, error_line, hint
+from krm_desktop.ui.widgets.fields import REQUIRED_NOTE, FieldErrors, add_row, error_line, hint
 
 if TYPE_CHECKING:
     from krm_desktop.ui.main_window import MainWindow
