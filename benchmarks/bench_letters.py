@@ -31,7 +31,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from krm_desktop.documents.letters.bodies import styles
-from krm_desktop.documents.letters.compose import Draft, letter_for_case
+from krm_desktop.documents.letters.compose import letter_for_case
+from krm_desktop.documents.letters.draft import Draft
 from krm_desktop.documents.page.escape import markup
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.intake import CaseInput

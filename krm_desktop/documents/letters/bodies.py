@@ -8,22 +8,20 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from krm_desktop.documents.letters.draft import Draft
 from krm_desktop.documents.letters.placeholders import concerned, d
 from krm_desktop.documents.page.addressing import person_phrase
 from krm_desktop.documents.page.escape import markup
 from krm_desktop.documents.page.fonts import FONT, FONT_BOLD, register_fonts
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import CHANNELS, KINDS, PARTY_ROLES, label
-
-if TYPE_CHECKING:
-    from krm_desktop.documents.letters.compose import Draft
 
 SIZE, LEADING = 10.0, 13.5
 LINE_GREY = Color(0.4, 0.4, 0.4)

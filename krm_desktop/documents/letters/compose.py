@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 
 from krm_desktop.documents.letters import bodies as forms
+from krm_desktop.documents.letters.draft import Draft, Rendered
 from krm_desktop.documents.letters.facts import OfficeFacts, case_facts, office_facts
 from krm_desktop.documents.letters.placeholders import (
-    Contact,
     Signer,
     concerned,
     contact_for,
@@ -25,7 +24,7 @@ from krm_desktop.documents.letters.placeholders import (
     filled,
     values,
 )
-from krm_desktop.documents.page.addressing import Addressee, body_addressee, party_addressee
+from krm_desktop.documents.page.addressing import body_addressee, party_addressee
 from krm_desktop.documents.page.din5008 import Letterhead, PageFrame, build_pdf
 from krm_desktop.documents.page.escape import replaced
 from krm_desktop.model.cases.case_view import CaseView
@@ -71,35 +70,6 @@ GROUP_LABELS = {
 def block_label(key: str, title: str) -> str:
     group = key.split(".")[0]
     return f"{GROUP_LABELS.get(group, group)}: {title}"
-
-
-@dataclass
-class Draft:
-    doc_type: str
-    case: CaseView
-    office: OfficeFacts
-    today: date
-    addressee: Addressee | None
-    subject: str
-    body: str
-    closing: str
-    signer: Signer | None
-    contact: Contact | None
-    author: str = ""  # who writes an Aktenvermerk
-    missing: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def title(self) -> str:
-        return DOC_TYPES[self.doc_type]
-
-
-@dataclass(frozen=True)
-class Rendered:
-    pdf: bytes
-    pages: int
-    replaced: int  # characters the font cannot show, printed as �
-    warnings: tuple[str, ...] = ()
 
 
 def applicability(case: CaseView, doc_type: str) -> str | None:

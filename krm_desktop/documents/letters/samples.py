@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from krm_desktop.documents.letters.compose import Rendered, compose, render
+from krm_desktop.documents.letters.compose import compose, render
+from krm_desktop.documents.letters.draft import Rendered
 from krm_desktop.documents.letters.facts import OfficeFacts, office_facts
 from krm_desktop.documents.letters.placeholders import values
 from krm_desktop.model.cases.case_view import CaseConcern, CaseStatement, CaseView

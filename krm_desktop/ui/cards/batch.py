@@ -39,7 +39,7 @@ from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.office.profiles import OfficeProfile
 from krm_desktop.model.office.topics import topic_list
 from krm_desktop.ui.cards.type_ahead import TypeAheadCombo
-from krm_desktop.ui.entry.fields import REQUIRED_NOTE, DateField, FieldErrors, add_row, error_line, hint
+from krm_desktop.ui.widgets.fields import REQUIRED_NOTE, DateField, FieldErrors, add_row, error_line, hint
 
 ERROR_STYLE = "QLabel { color: #b00020; }"
 REFRESH_DELAY_MS = 1_500  # the main window's list follows once the typing pauses, not after every card

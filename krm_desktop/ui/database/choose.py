@@ -42,7 +42,7 @@ from krm_desktop.model.store.targets import (
     server_url,
 )
 from krm_desktop.ui.context import WindowContext
-from krm_desktop.ui.entry.fields import REQUIRED_NOTE, FieldErrors, add_row, error_line, hint
+from krm_desktop.ui.widgets.fields import REQUIRED_NOTE, FieldErrors, add_row, error_line, hint
 
 FILE_FILTER = "KRM-Datenbank (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)"
 OK_STYLE = "QLabel { color: #1b5e20; }"

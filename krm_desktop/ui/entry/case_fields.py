@@ -31,8 +31,8 @@ from krm_desktop.model.office.topics import topic_list
 from krm_desktop.model.time.deadlines import calendar_of
 from krm_desktop.ui.entry.concerns_editor import ConcernsEditor
 from krm_desktop.ui.entry.conflict_dialog import copyable_text
-from krm_desktop.ui.entry.fields import REQUIRED_NOTE, CodeBox, DateField, FieldErrors, add_row, error_line, hint
 from krm_desktop.ui.entry.party_form import PartyForm
+from krm_desktop.ui.widgets.fields import REQUIRED_NOTE, CodeBox, DateField, FieldErrors, add_row, error_line, hint
 
 ORAL = ("telefon", "persoenlich")
 ORAL_NOTE = "Mündliche Reaktionen nur erfassen, wenn ihnen nicht sofort abgeholfen wurde."

@@ -24,7 +24,7 @@ from krm_desktop.model.errors import ConflictError, KrmError, ValidationError
 from krm_desktop.model.office.profiles import OfficeProfile
 from krm_desktop.ui.entry.case_fields import CaseFields
 from krm_desktop.ui.entry.conflict_dialog import resolve_conflict
-from krm_desktop.ui.entry.fields import CodeBox, text_of
+from krm_desktop.ui.widgets.fields import CodeBox, text_of
 
 
 class CaseForm(CaseFields):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from krm_desktop.model.cases.intake import MAX_CONCERNS, ConcernInput
 from krm_desktop.model.cases.stored_case import StoredConcern
 from krm_desktop.model.codes import KINDS, OUTCOMES, label
-from krm_desktop.ui.entry.fields import CodeBox, FieldErrors
+from krm_desktop.ui.widgets.fields import CodeBox, FieldErrors
 
 FURTHER_KINDS = ("beschwerde", "fachaufsichtsbeschwerde", "dienstaufsichtsbeschwerde", "lob", "idee")
 NONE_TEXT = "— kein weiteres Anliegen —"

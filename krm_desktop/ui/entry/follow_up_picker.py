@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from krm_desktop.model.cases.stored_case import StoredCase, case_heading
 from krm_desktop.model.persons.related_cases import MAX_EARLIER, earlier_cases
 from krm_desktop.model.time.working_days import WorkingCalendar
-from krm_desktop.ui.entry.fields import hint
+from krm_desktop.ui.widgets.fields import hint
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 EMPTY_VIEW = "Hier erscheint der frühere Fall, sobald Sie ihn links ausgewählt haben."

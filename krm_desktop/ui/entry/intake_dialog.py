@@ -25,7 +25,8 @@ from krm_desktop.model.cases.entry import record_routing_notes
 from krm_desktop.model.cases.intake import INTAKE_QUESTIONS, KIND_HINTS, MIXED_FINDINGS, intake_errors, routing_advice
 from krm_desktop.model.codes import KINDS
 from krm_desktop.model.errors import KrmError, ValidationError
-from krm_desktop.ui.entry.fields import (
+from krm_desktop.ui.entry.kind_forms import FORM_KINDS
+from krm_desktop.ui.widgets.fields import (
     REQUIRED_NOTE,
     WARNING_STYLE,
     DateField,
@@ -34,7 +35,6 @@ from krm_desktop.ui.entry.fields import (
     error_line,
     hint,
 )
-from krm_desktop.ui.entry.kind_forms import FORM_KINDS
 
 
 class IntakePage(QWidget):

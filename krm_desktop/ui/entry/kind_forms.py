@@ -13,8 +13,8 @@ from krm_desktop.model.cases.intake import CaseInput
 from krm_desktop.model.cases.stored_case import StoredCase, stored_case
 from krm_desktop.model.retention.rules import RULE_PETITION, rules_of
 from krm_desktop.ui.entry.case_form import CaseForm
-from krm_desktop.ui.entry.fields import DateField, add_row
 from krm_desktop.ui.entry.follow_up_picker import FollowUpPicker
+from krm_desktop.ui.widgets.fields import DateField, add_row
 
 
 class ComplaintForm(CaseForm):

@@ -23,7 +23,7 @@ from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import PARTY_ROLES, SALUTATIONS
 from krm_desktop.model.persons.related_cases import RelatedCase, related_cases, warning_text
 from krm_desktop.model.store.entities import Party
-from krm_desktop.ui.entry.fields import WARNING_STYLE, CodeBox, FieldErrors, add_row, hint
+from krm_desktop.ui.widgets.fields import WARNING_STYLE, CodeBox, FieldErrors, add_row, hint
 
 RELATED_DELAY_MS = 350  # look for the person's other cases this long after the last change
 TEXT_FIELDS = ("name", "street", "postcode", "city", "email", "phone", "customer_no", "bg_no")

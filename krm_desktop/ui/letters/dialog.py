@@ -34,14 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from krm_desktop.documents.letters.compose import GROUPS, LAYOUTS, Draft, block_label, compose, open_gaps, render
+from krm_desktop.documents.letters.compose import GROUPS, LAYOUTS, block_label, compose, open_gaps, render
+from krm_desktop.documents.letters.draft import Draft
 from krm_desktop.documents.letters.facts import case_facts, office_facts
 from krm_desktop.documents.letters.placeholders import FUNCTIONS, Signer, contact_for, filled, signer_from, values
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.case_view import CaseView
 from krm_desktop.model.cases.letters import DOC_TYPES, all_blocks, record_reprint, store_letter
 from krm_desktop.model.errors import KrmError
-from krm_desktop.ui.letters.preview import PdfPreview, document_buttons, new_printer, print_pdf
+from krm_desktop.ui.widgets.pdf_preview import PdfPreview, document_buttons, new_printer, print_pdf
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #8a5300;"

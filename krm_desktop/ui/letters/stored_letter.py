@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QV
 
 from krm_desktop.model.cases.letters import letter_info, letter_pdf, record_reprint
 from krm_desktop.model.errors import KrmError
-from krm_desktop.ui.letters.preview import PdfPreview, new_printer, print_pdf
+from krm_desktop.ui.widgets.pdf_preview import PdfPreview, new_printer, print_pdf
 
 
 class StoredLetterDialog(QDialog):

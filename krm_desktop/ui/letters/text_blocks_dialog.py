@@ -40,8 +40,8 @@ from krm_desktop.model.cases.letters import (
     save_block,
 )
 from krm_desktop.model.errors import KrmError, ValidationError
-from krm_desktop.ui.letters.preview import PdfPreview
 from krm_desktop.ui.settings.letterhead_form import LetterheadPage
+from krm_desktop.ui.widgets.pdf_preview import PdfPreview
 
 ERROR_STYLE = "color: #b00020;"
 PENDING_MARK = " •"

@@ -36,7 +36,7 @@ from krm_desktop.documents.auskunft.sections import gather
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.persons.auskunft import AuskunftRequest, answer_due, mark_answered, requests_of, store_copies
 from krm_desktop.model.persons.person import Person
-from krm_desktop.ui.letters.preview import PdfPreview, document_buttons, new_printer, print_pdf
+from krm_desktop.ui.widgets.pdf_preview import PdfPreview, document_buttons, new_printer, print_pdf
 
 ERROR_STYLE = "color: #b00020;"
 PREVIEW_PAGES = 12  # a long Auskunft: the preview shows its beginning (the whole prints)

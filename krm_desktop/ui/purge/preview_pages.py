@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -31,9 +31,7 @@ from krm_desktop.model.codes import KINDS, label
 from krm_desktop.model.retention.purge_log import last_purge
 from krm_desktop.model.retention.purge_plan import PurgePlan, plan_purge
 from krm_desktop.model.retention.rules import COMMON_RULES
-
-if TYPE_CHECKING:
-    from krm_desktop.ui.purge.wizard import PurgeWizard
+from krm_desktop.ui.purge.state import PurgeState
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -99,14 +97,15 @@ class PlanModel(QAbstractTableModel):
 
 
 class IntroPage(QWizardPage):
-    def __init__(self, wizard: PurgeWizard) -> None:
+    def __init__(self, state: PurgeState) -> None:
         super().__init__()
+        self.state = state
         self.setTitle("Was geschieht")
         self.setSubTitle(
             "Die jährliche Löschung entfernt personenbezogene Daten, deren Aufbewahrungsfrist abgelaufen ist."
         )
-        profile = wizard.profile
-        rules = "".join(f"<li>{r.text}</li>" for r in wizard.rules) + "".join(f"<li>{t}</li>" for t in COMMON_RULES)
+        profile = state.profile
+        rules = "".join(f"<li>{r.text}</li>" for r in state.rules) + "".join(f"<li>{t}</li>" for t in COMMON_RULES)
         self.rules = wrapped(f"<b>Regeln für {profile.label}:</b><ul>{rules}</ul>")
         self.rules.setTextFormat(Qt.TextFormat.RichText)
         last = last_purge()
@@ -116,7 +115,7 @@ class IntroPage(QWizardPage):
             if last
             else "Für diese Datenbank wurde noch kein Löschlauf durchgeführt."
         )
-        self.as_of = QDateEdit(QDate(wizard.today.year, wizard.today.month, wizard.today.day))
+        self.as_of = QDateEdit(QDate(state.today.year, state.today.month, state.today.day))
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("dd.MM.yyyy")
         self.as_of.setAccessibleName("Stichtag")
@@ -147,7 +146,7 @@ class IntroPage(QWizardPage):
         return date(value.year(), value.month(), value.day())
 
     def _changed(self) -> None:
-        day, today = self.chosen(), cast("PurgeWizard", self.wizard()).today
+        day, today = self.chosen(), self.state.today
         if day < today:
             self.error.setText(f"Der Stichtag darf nicht vor dem heutigen Tag ({d(today)}) liegen.")
             self.error.show()
@@ -156,12 +155,17 @@ class IntroPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.chosen() >= cast("PurgeWizard", self.wizard()).today
+        return self.chosen() >= self.state.today
+
+    def validatePage(self) -> bool:
+        self.state.as_of = self.chosen()
+        return True
 
 
 class PreviewPage(QWizardPage):
-    def __init__(self, wizard: PurgeWizard) -> None:
+    def __init__(self, state: PurgeState) -> None:
         super().__init__()
+        self.state = state
         self.setTitle("Vorschau")
         self.summary = wrapped()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -186,16 +190,15 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.note)
 
     def initializePage(self) -> None:
-        wizard = cast("PurgeWizard", self.wizard())
-        wizard.as_of = wizard.intro.chosen()
-        plan = wizard.plan = plan_purge(wizard.as_of, wizard.profile.retention, wizard.profile.code)
+        state = self.state
+        plan = state.plan = plan_purge(state.as_of, state.profile.retention, state.profile.code)
         counts = plan.counts()
         rows = "".join(
             f"<tr><td>{rule.label}</td><td align='right'>&nbsp;&nbsp;{counts[rule.code]}</td></tr>"
             for rule in plan.rules
         )
         rows += f"<tr><td><b>Zusammen</b></td><td align='right'>&nbsp;&nbsp;<b>{plan.total}</b></td></tr>"
-        if wizard.preview_only:
+        if state.preview_only:
             self.setSubTitle(f"Vorschau zum {d(plan.as_of)}: {plan.total} Kundenreaktionen wären betroffen.")
         else:
             self.setSubTitle(f"Stichtag {d(plan.as_of)}: {plan.total} Kundenreaktionen betroffen.")
@@ -203,7 +206,7 @@ class PreviewPage(QWizardPage):
         self.model.set_plan(plan)
         self.table.resizeColumnsToContents()
         self.csv_button.setEnabled(plan.total > 0)
-        if wizard.preview_only:
+        if state.preview_only:
             self.note.setText(
                 f"Dies ist eine Vorschau zum {d(plan.as_of)}; es wurde nichts geändert. Löschen lässt sich erst ab "
                 "dem Stichtag: dann den Assistenten erneut starten."
@@ -215,16 +218,15 @@ class PreviewPage(QWizardPage):
             )
 
     def nextId(self) -> int:
-        return -1 if cast("PurgeWizard", self.wizard()).preview_only else BACKUP
+        return -1 if self.state.preview_only else BACKUP
 
     def save_csv(self, path: Path) -> None:
-        plan = cast("PurgeWizard", self.wizard()).plan
+        plan = self.state.plan
         assert plan is not None
         path.write_bytes(preview_csv(plan))
 
     def _ask_csv(self) -> None:
-        wizard = cast("PurgeWizard", self.wizard())
-        suggested = str(wizard.default_folder() / f"Loeschvorschau-{wizard.as_of:%Y-%m-%d}.csv")
+        suggested = str(self.state.default_folder() / f"Loeschvorschau-{self.state.as_of:%Y-%m-%d}.csv")
         name, _ = QFileDialog.getSaveFileName(self, "Vorschau als CSV speichern", suggested, "CSV-Datei (*.csv)")
         if name:
             try:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer, QUrl
+from PySide6.QtCore import QEventLoop, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
@@ -30,18 +31,25 @@ from krm_desktop.model.retention.purge import execute_purge, finish_purge, vacuu
 from krm_desktop.model.retention.rules import ANONYMISE, DELETE
 from krm_desktop.model.store.backups import RECOVERY_DAYS, backup_folder, make_backup, remove_expired_backups
 from krm_desktop.ui.purge.preview_pages import AFTER, ERROR_STYLE, OK_STYLE, d, error_label, wrapped
+from krm_desktop.ui.purge.state import PurgeState, set_busy
 
-if TYPE_CHECKING:
-    from krm_desktop.ui.purge.wizard import PurgeWizard
+
+def tell(parent: QWidget, title: str, text: str) -> None:
+    """A window-modal message that does not block the caller (tests read it from the wizard)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("purge_error")
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.open()
 
 
 class BackupPage(QWizardPage):
-    def __init__(self, wizard: PurgeWizard) -> None:
+    def __init__(self, state: PurgeState) -> None:
         super().__init__()
+        self.state = state
         self.setTitle("Sicherung")
         self.setSubTitle("Vor jeder Änderung wird eine geprüfte Kopie der Datenbank angelegt.")
         self.done = False
-        store = wizard.store
+        store = state.store
         if store.is_sqlite:
             where = str(backup_folder(store))
             text = (
@@ -68,13 +76,13 @@ class BackupPage(QWizardPage):
         layout.addStretch(1)
 
     def make(self) -> None:
-        wizard = cast("PurgeWizard", self.wizard())
+        state = self.state
         self.button.setEnabled(False)
         self.status.setStyleSheet("")
         self.status.setText("Sicherung läuft …")
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         try:
-            wizard.backup = make_backup(wizard.store, wizard.today)
+            state.backup = make_backup(state.store, state.today)
         except KrmError as exc:
             self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(f"Die Sicherung ist fehlgeschlagen: {exc.message} Ohne Sicherung wird nichts gelöscht.")
@@ -82,7 +90,7 @@ class BackupPage(QWizardPage):
             return
         self.done = True
         self.status.setStyleSheet(OK_STYLE)
-        self.status.setText(f"Sicherung angelegt und geprüft (Integritätsprüfung in Ordnung): {wizard.backup}")
+        self.status.setText(f"Sicherung angelegt und geprüft (Integritätsprüfung in Ordnung): {state.backup}")
         self.completeChanged.emit()
 
     def _server_toggled(self, checked: bool) -> None:
@@ -94,8 +102,9 @@ class BackupPage(QWizardPage):
 
 
 class ConfirmPage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, state: PurgeState) -> None:
         super().__init__()
+        self.state = state
         self.setTitle("Bestätigung")
         self.setSubTitle("Erst nach Ihrer Bestätigung wird gelöscht.")
         self.setCommitPage(True)
@@ -119,11 +128,11 @@ class ConfirmPage(QWizardPage):
         self.number.textChanged.connect(self._changed)
 
     def expected(self) -> int:
-        plan = cast("PurgeWizard", self.wizard()).plan
+        plan = self.state.plan
         return plan.total if plan else 0
 
     def initializePage(self) -> None:
-        plan = cast("PurgeWizard", self.wizard()).plan
+        plan = self.state.plan
         assert plan is not None
         anonymise, delete = len(plan.of_action(ANONYMISE)), len(plan.of_action(DELETE))
         self.text.setText(
@@ -147,8 +156,9 @@ class ConfirmPage(QWizardPage):
 
 
 class RunPage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, state: PurgeState) -> None:
         super().__init__()
+        self.state = state
         self.setTitle("Löschung")
         self.setCommitPage(True)  # after the run there is no way back, only on to the aftermath
         self.setButtonText(QWizard.WizardButton.CommitButton, "&Weiter >")
@@ -175,15 +185,15 @@ class RunPage(QWizardPage):
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def run(self) -> None:
-        wizard = cast("PurgeWizard", self.wizard())
-        assert wizard.plan is not None
-        wizard.set_busy(True)
+        state, wizard = self.state, self.wizard()
+        assert state.plan is not None
+        set_busy(wizard, state, True)
         try:
-            wizard.purge_result = execute_purge(
-                wizard.plan,
-                today=wizard.today,
-                user=wizard.user,
-                backup=wizard.backup.name if wizard.backup else "",
+            state.purge_result = execute_purge(
+                state.plan,
+                today=state.today,
+                user=state.user,
+                backup=state.backup.name if state.backup else "",
                 progress=self._progress,
             )
         except Exception as exc:  # rolled back by the transaction; the user must be told whatever it was
@@ -197,19 +207,19 @@ class RunPage(QWizardPage):
             )
             self.bar.setValue(0)
             self.bar.setFormat("abgebrochen")
-            wizard.set_busy(False)
+            set_busy(wizard, state, False)
             wizard.setButtonText(QWizard.WizardButton.CancelButton, "Schließen")
-            wizard.tell("Löschung fehlgeschlagen", self.status.text())
+            tell(wizard, "Löschung fehlgeschlagen", self.status.text())
             return
-        result = wizard.purge_result
-        self.bar.setMaximum(max(wizard.plan.total, 1))
+        result = state.purge_result
+        self.bar.setMaximum(max(state.plan.total, 1))
         self.bar.setValue(self.bar.maximum())
         self.finished = True
         self.status.setStyleSheet(OK_STYLE)
         self.status.setText(
             f"Fertig: {result.anonymised} Kundenreaktionen anonymisiert, {result.deleted} vollständig gelöscht."
         )
-        wizard.set_busy(False)
+        set_busy(wizard, state, False)
         wizard.button(QWizard.WizardButton.CancelButton).setEnabled(False)  # done: only forward to the aftermath
         self.completeChanged.emit()
 
@@ -221,8 +231,13 @@ class RunPage(QWizardPage):
 
 
 class AfterPage(QWizardPage):
-    def __init__(self) -> None:
+    """`purge_done(log_id)` is emitted when the aftermath of a run is done."""
+
+    purge_done = Signal(int)
+
+    def __init__(self, state: PurgeState) -> None:
         super().__init__()
+        self.state = state
         self.setTitle("Abschluss")
         self.setSubTitle("Datenbank bereinigen, alte Sicherungen entfernen, Löschprotokoll.")
         self.steps = wrapped()
@@ -249,18 +264,18 @@ class AfterPage(QWizardPage):
         QTimer.singleShot(0, self.run)
 
     def run(self) -> None:
-        wizard = cast("PurgeWizard", self.wizard())
-        result = wizard.purge_result
+        state, wizard = self.state, self.wizard()
+        result = state.purge_result
         assert result is not None
-        wizard.set_busy(True)
+        set_busy(wizard, state, True)
         lines: list[str] = []
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         vacuumed, removed = False, []
         try:
             vacuumed = vacuum_store()
             lines.append("✔ Datenbank bereinigt (VACUUM): gelöschte Inhalte sind auch in der Datei nicht mehr lesbar.")
-            if wizard.store.is_sqlite:
-                removed = remove_expired_backups(wizard.store, wizard.today)
+            if state.store.is_sqlite:
+                removed = remove_expired_backups(state.store, state.today)
             names = ", ".join(p.name for p in removed) or "keine"
             lines.append(f"✔ Ältere Sicherungen mit gelöschten Daten entfernt: {names}.")
         except Exception as exc:
@@ -269,26 +284,26 @@ class AfterPage(QWizardPage):
         finish_purge(result.log_id, vacuumed=vacuumed, backups_removed=[p.name for p in removed])
         lines.append(
             f"✔ Löschprotokoll Nr. {result.log_id} gespeichert: {result.anonymised} anonymisiert, "
-            f"{result.deleted} vollständig gelöscht, Stichtag {d(wizard.as_of)}."
+            f"{result.deleted} vollständig gelöscht, Stichtag {d(state.as_of)}."
         )
-        if wizard.plan is not None:
-            counts = wizard.plan.counts()
-            lines.extend(f"&nbsp;&nbsp;&nbsp;• {rule.label}: {counts[rule.code]}" for rule in wizard.plan.rules)
-        if wizard.backup:
-            lines.append(f"Die Sicherung {wizard.backup.name} bleibt {RECOVERY_DAYS} Tage als Rückfallebene erhalten.")
+        if state.plan is not None:
+            counts = state.plan.counts()
+            lines.extend(f"&nbsp;&nbsp;&nbsp;• {rule.label}: {counts[rule.code]}" for rule in state.plan.rules)
+        if state.backup:
+            lines.append(f"Die Sicherung {state.backup.name} bleibt {RECOVERY_DAYS} Tage als Rückfallebene erhalten.")
         self.steps.setText("<br>".join(lines))
         self.pdf_button.setEnabled(True)
         self.print_button.setEnabled(True)
         self.finished = True
-        wizard.set_busy(False)
-        wizard.purged.emit(result.log_id)
+        set_busy(wizard, state, False)
+        self.purge_done.emit(result.log_id)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return self.finished
 
     def pdf_bytes(self) -> bytes:
-        result = cast("PurgeWizard", self.wizard()).purge_result
+        result = self.state.purge_result
         assert result is not None
         return render_purge_log(result.log_id)
 
@@ -296,8 +311,7 @@ class AfterPage(QWizardPage):
         path.write_bytes(self.pdf_bytes())
 
     def _ask_pdf(self) -> None:
-        wizard = cast("PurgeWizard", self.wizard())
-        suggested = str(wizard.default_folder() / f"Loeschprotokoll-{wizard.as_of:%Y-%m-%d}.pdf")
+        suggested = str(self.state.default_folder() / f"Loeschprotokoll-{self.state.as_of:%Y-%m-%d}.pdf")
         name, _ = QFileDialog.getSaveFileName(self, "Löschprotokoll speichern", suggested, "PDF-Datei (*.pdf)")
         if name:
             try:
@@ -310,7 +324,6 @@ class AfterPage(QWizardPage):
     def open_for_print(self) -> None:
         """Open the PDF in the system's viewer, which prints it as it is."""
         folder = Path(tempfile.mkdtemp(prefix="krm-loeschprotokoll-"))
-        as_of = cast("PurgeWizard", self.wizard()).as_of
-        path = folder / f"Loeschprotokoll-{as_of:%Y-%m-%d}.pdf"
+        path = folder / f"Loeschprotokoll-{self.state.as_of:%Y-%m-%d}.pdf"
         self.save_pdf(path)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

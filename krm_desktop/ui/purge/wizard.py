@@ -9,19 +9,16 @@ later as-of date gives a preview only: cases are purged on or after their due da
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from krm_desktop.model.office.profiles import load_profile
-from krm_desktop.model.retention.purge import PurgeResult
-from krm_desktop.model.retention.purge_plan import PurgePlan
 from krm_desktop.model.retention.rules import rules_of
 from krm_desktop.model.store.connection import Store
 from krm_desktop.ui.purge.preview_pages import AFTER, BACKUP, CONFIRM, INTRO, PREVIEW, RUN, IntroPage, PreviewPage
 from krm_desktop.ui.purge.run_pages import AfterPage, BackupPage, ConfirmPage, RunPage
+from krm_desktop.ui.purge.state import PurgeState
 
 __all__ = ["AFTER", "BACKUP", "CONFIRM", "INTRO", "PREVIEW", "RUN", "PurgeWizard"]
 
@@ -33,14 +30,8 @@ class PurgeWizard(QWizard):
 
     def __init__(self, store: Store, today: date, user: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.today, self.user = store, today, user
-        self.profile = load_profile()
-        self.rules = rules_of(self.profile.retention)
-        self.busy = False
-        self.as_of = today
-        self.plan: PurgePlan | None = None
-        self.backup: Path | None = None
-        self.purge_result: PurgeResult | None = None
+        profile = load_profile()
+        self.state = PurgeState(store, today, user, profile, rules_of(profile.retention), as_of=today)
         self.setWindowTitle("Jährliche Löschung – Löschassistent")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -51,42 +42,20 @@ class PurgeWizard(QWizard):
             (QWizard.WizardButton.FinishButton, "&Fertig"),
         ):
             self.setButtonText(button, text)
-        self.intro = IntroPage(self)
-        self.preview = PreviewPage(self)
-        self.backup_page = BackupPage(self)
-        self.confirm = ConfirmPage()
-        self.run_page = RunPage()
-        self.after = AfterPage()
+        self.intro = IntroPage(self.state)
+        self.preview = PreviewPage(self.state)
+        self.backup_page = BackupPage(self.state)
+        self.confirm = ConfirmPage(self.state)
+        self.run_page = RunPage(self.state)
+        self.after = AfterPage(self.state)
+        self.after.purge_done.connect(self.purged.emit)
         for page_id, page in enumerate(
             (self.intro, self.preview, self.backup_page, self.confirm, self.run_page, self.after)
         ):
             self.setPage(page_id, page)
         self.resize(820, 620)
 
-    @property
-    def preview_only(self) -> bool:
-        return self.as_of > self.today
-
-    def default_folder(self) -> Path:
-        return self.store.path.parent if self.store.path else Path.home()
-
-    def set_busy(self, busy: bool) -> None:
-        """While the database works: no cancelling (going back ends at the confirmation, a commit page)."""
-        self.busy = busy
-        self.button(QWizard.WizardButton.CancelButton).setEnabled(not busy)
-        if busy:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        else:
-            QApplication.restoreOverrideCursor()
-
-    def tell(self, title: str, text: str) -> None:
-        """A window-modal message that does not block the caller (tests read it from the wizard)."""
-        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("purge_error")
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
-
     def reject(self) -> None:
-        if self.busy or (self.purge_result is not None and not self.after.finished):
+        if self.state.busy or (self.state.purge_result is not None and not self.after.finished):
             return  # the purge ran: the aftermath (VACUUM, backups, log) must finish first
         super().reject()

@@ -35,7 +35,7 @@ from krm_desktop.model.office.settings import (
     save_letterhead_logo,
     setting_version,
 )
-from krm_desktop.ui.letters.preview import PdfPreview
+from krm_desktop.ui.widgets.pdf_preview import PdfPreview
 
 ERROR_STYLE = "color: #b00020;"
 

@@ -9,12 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.letters import letter_pdf
 from krm_desktop.model.errors import RefusedError
 from krm_desktop.model.store.entities import Case, Event, Letter
 from krm_desktop.ui.letters.dialog import LetterDialog
-from krm_desktop.ui.letters.preview import new_printer, print_pages
+from krm_desktop.ui.widgets.pdf_preview import new_printer
 from tests import factories as f
 from tests.documents.conftest import office  # noqa: F401 (fixture)
 from tests.documents.pdf_tools import squeezed, text
@@ -128,19 +127,3 @@ def test_a_document_that_does_not_apply_does_not_open(qtbot, office) -> None:  #
     case = f.register(person=None)
     with pytest.raises(RefusedError, match="anonym"):
         LetterDialog(case.id, "antwort", today=TODAY, user="x")
-
-
-def test_printing_page_images_onto_a_printer(qtbot, office, tmp_path: Path) -> None:  # noqa: F811
-    case = f.register(team_id=office.team.id)
-    composer = LetterDialog(case.id, "antwort", today=TODAY, user="x")
-    qtbot.addWidget(composer)
-    pdf = composer.preview_pdf
-    target = tmp_path / "raster.pdf"
-    assert print_pages(pdf, pdf_printer(target)) == 1
-    from pypdf import PdfReader
-
-    reader = PdfReader(target)
-    assert len(reader.pages) == 1
-    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
-    assert round(width) == 595 and round(height) == 842  # A4
-    assert cases  # the services the dialog records with are the real ones

@@ -12,9 +12,9 @@ from PySide6.QtPrintSupport import QPrinter
 
 from krm_desktop.model.persons.auskunft import open_auskunft_requests
 from krm_desktop.model.store.entities import Case, Event, Letter, Statement
-from krm_desktop.ui.letters.preview import new_printer
 from krm_desktop.ui.persons.auskunft_dialog import AuskunftDialog
 from krm_desktop.ui.persons.person_view import CorrectionDialog, PersonView, RequestDateDialog
+from krm_desktop.ui.widgets.pdf_preview import new_printer
 from tests import factories as f
 from tests.documents.conftest import set_letterhead
 from tests.documents.pdf_tools import squeezed, text

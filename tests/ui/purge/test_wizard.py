@@ -93,7 +93,7 @@ def test_the_whole_purge_end_to_end(qtbot, wizard: PurgeWizard, due_cases, tmp_p
     assert wizard.currentId() == BACKUP
     assert not wizard.button(NEXT).isEnabled()
     qtbot.mouseClick(wizard.backup_page.button, Qt.MouseButton.LeftButton)
-    assert wizard.backup is not None and wizard.backup.exists()
+    assert wizard.state.backup is not None and wizard.state.backup.exists()
     assert "geprüft" in wizard.backup_page.status.text()
     click(qtbot, wizard, NEXT)
 
@@ -122,7 +122,7 @@ def test_the_whole_purge_end_to_end(qtbot, wizard: PurgeWizard, due_cases, tmp_p
     log = PurgeLog.get()
     assert purged.args == [log.id]
     assert (log.anonymised, log.deleted, log.vacuumed, log.done_by, log.backup) == (
-        1, 1, True, "k.beauftragte", wizard.backup.name,
+        1, 1, True, "k.beauftragte", wizard.state.backup.name,
     )  # fmt: skip
     assert "VACUUM" in wizard.after.steps.text() and "Löschprotokoll Nr." in wizard.after.steps.text()
     assert Case.get_or_none(Case.id == due_cases["old"].id) is None

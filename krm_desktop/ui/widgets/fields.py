@@ -1,5 +1,5 @@
-"""Building blocks of the case forms: a field with its error line below it, a typed date field, code pickers,
-and the registry that shows the model's per-field messages next to the right field."""
+"""Building blocks of forms: a field with its error line below it, a typed date field, code pickers, and the
+registry that shows the model's per-field messages next to the right field."""
 
 from __future__ import annotations
 

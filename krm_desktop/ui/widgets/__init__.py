@@ -1,0 +1,1 @@
+"""Building blocks that several features' windows share: form fields with their error lines, the PDF preview."""
