@@ -150,6 +150,6 @@ def test_the_window_acts_as_the_login_name(qtbot, tmp_path: Path, monkeypatch: p
     assert window is not None and store is not None
     qtbot.addWidget(window)
     window.persist_settings = False
-    assert window.user == "k.meier"  # recorded with every change made in this window
+    assert window.context.user == "k.meier"  # recorded with every change made in this window
     window.close()
     store.close()
