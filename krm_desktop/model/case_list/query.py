@@ -14,6 +14,7 @@ The indexes the filters use are part of the schema (`store.entities`, migration 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -198,7 +199,7 @@ class CaseList:
         return not list(probe)
 
     def _count(self) -> int:
-        only = {name for name, value in self.flt._asdict().items() if value not in (None, False, "")}
+        only = {name for name, value in asdict(self.flt).items() if value not in (None, False, "")}
         # A single filter of the list's own is counted from its covering index alone (each id there is a
         # case: the foreign keys delete concerns and events with it; a case is registered once — should
         # that ever not hold, `complete()` notices the difference and the list is shown again).

@@ -29,7 +29,7 @@ from krm_desktop.model.store.entities import Case, Concern, database
 _CONCERN = Concern._meta.table_name
 
 
-class DueCase(NamedTuple):  # a tuple: a plan holds tens of thousands, made in a fraction of a second
+class DueCase(NamedTuple):  # one row of the plan's query
     case_id: int
     ref: str
     kind: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import NamedTuple
@@ -11,7 +12,8 @@ from krm_desktop.model.office.profiles import FROM_ACK_SENT, OfficeProfile
 from krm_desktop.model.time.working_days import WorkingCalendar, calendar_for
 
 
-class Deadlines(NamedTuple):  # (value types on the start path: a NamedTuple is built 6× faster than a dataclass)
+@dataclass(frozen=True)
+class Deadlines:
     ack_due: date | None
     final_due: date | None
     gf_due: date | None = None
