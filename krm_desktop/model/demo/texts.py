@@ -1,4 +1,4 @@
-"""Word lists and text snippets of the demo data (krm_desktop.model.demo.generator).
+"""Word lists and text snippets of the demo data (`krm_desktop.model.demo`).
 
 Everything here is invented: names are combinations of common German first and last names, streets are
 generic, e-mail domains are the reserved example domains. The texts follow the rule of the case history:
