@@ -1,4 +1,4 @@
-"""Word lists and text snippets of the demo data (krm_desktop.model.demo.generator).
+"""Word lists and text snippets of the demo data (`krm_desktop.model.demo`).
 
 Everything here is invented: names are combinations of common German first and last names, streets are
 generic, e-mail domains are the reserved example domains. The texts follow the rule of the case history:
@@ -97,18 +97,6 @@ TEAMS = (
     ("Team 451 Bildung und Teilhabe", "Bereich 40 Service und Eingang", 3),
 )
 
-TOPICS = (
-    "Erreichbarkeit",
-    "Bearbeitungsdauer",
-    "Umgangston",
-    "Bescheid verständlich",
-    "Terminvergabe",
-    "Unterlagen und Nachweise",
-    "Vermittlung und Maßnahmen",
-    "Auszahlung",
-    "Räume und Wartezeit",
-)
-
 # Complaints: (topic, subject, situation). {wer} is "Die Kundin", "Der Kunde", … ; {team} the team name.
 COMPLAINTS = (
     ("Erreichbarkeit", "Telefonische Erreichbarkeit", "{wer} schildert, dass das Servicecenter über mehrere Tage nicht erreichbar war und Rückrufbitten nicht beantwortet wurden."),
@@ -144,13 +132,13 @@ FOLLOW_UPS = (
     "{wer} meldet sich erneut zum selben Sachverhalt, weil die zugesagte Änderung noch nicht umgesetzt ist.",
     "{wer} bittet zum früheren Anliegen um eine ergänzende Erläuterung.",
 )  # fmt: skip
-# How the case file names the sender: (party role, salutation) -> (subject, pronoun); no party: karte / anonym.
+# How the case file names the sender: (party role, salutation) -> (subject, pronoun); no party: anonym.
 WHO: dict[tuple[str, str | None], tuple[str, str]] = {
     ("kunde", "frau"): ("Die Kundin", "Sie"), ("kunde", "herr"): ("Der Kunde", "Er"),
     ("kunde", "divers"): ("Die Person", "Sie"), ("vertreter", "frau"): ("Die Vertreterin", "Sie"),
     ("vertreter", "herr"): ("Der Vertreter", "Er"), ("vertreter", "divers"): ("Die vertretende Person", "Sie"),
     ("institution", None): ("Die einsendende Stelle", "Sie"), ("behoerde", None): ("Die einsendende Stelle", "Sie"),
-    ("karte", None): ("Die Karte", "Sie"), ("anonym", None): ("Die anonyme Zuschrift", "Sie"),
+    ("anonym", None): ("Die anonyme Zuschrift", "Sie"),
 }  # fmt: skip
 FACHAUFSICHT = (
     ("Bescheid verständlich", "Fachaufsichtsbeschwerde: Entscheidung über Umzugskosten", "{wer} wendet sich an die Vorgesetzten, weil die Sachbearbeitung der Übernahme der Umzugskosten nicht zugestimmt hat, und bittet um fachliche Überprüfung der Handhabung."),
@@ -184,12 +172,14 @@ EINGABE = (
     ("Auszahlung", "Eingabe: Ausstehende Zahlung", "Die einsendende Stelle bittet um Stellungnahme zu einer ausstehenden Zahlung an eine Bedarfsgemeinschaft."),
     ("Bearbeitungsdauer", "Eingabe: Bearbeitungsstand eines Antrags", "Die einsendende Stelle bittet um Auskunft zum Bearbeitungsstand eines Antrags."),
 )  # fmt: skip
+# Meinungskarten: (topic, tenor, the card's words in short).
 CARDS = (
-    ("Räume und Wartezeit", "Meinungskarte: Wartebereich", "Auf der Karte wird der Wartebereich als zu eng beschrieben."),
-    ("Umgangston", "Meinungskarte: Lob für die Eingangszone", "Auf der Karte wird die Freundlichkeit in der Eingangszone gelobt."),
-    ("Terminvergabe", "Meinungskarte: Termine", "Auf der Karte wird angeregt, Termine auch nachmittags anzubieten."),
-    ("Erreichbarkeit", "Meinungskarte: Erreichbarkeit", "Auf der Karte wird die telefonische Erreichbarkeit kritisiert."),
-    ("Räume und Wartezeit", "Meinungskarte: Beschilderung", "Auf der Karte wird eine bessere Beschilderung im Gebäude angeregt."),
+    ("Räume und Wartezeit", "kritik", "Der Wartebereich ist zu eng, es gibt zu wenige Sitzplätze."),
+    ("Umgangston", "lob", "Sehr freundlicher Empfang in der Eingangszone, vielen Dank."),
+    ("Terminvergabe", "anregung", "Termine bitte auch nachmittags anbieten."),
+    ("Erreichbarkeit", "kritik", "Telefonisch kommt man kaum durch."),
+    ("Räume und Wartezeit", "anregung", "Eine bessere Beschilderung im Gebäude wäre hilfreich."),
+    ("Bearbeitungsdauer", "lob", "Mein Antrag wurde schnell bearbeitet."),
 )  # fmt: skip
 
 # Petition/Eingabe: (body, file-number pattern); {land} is the Bundesland's name, {n} a number, {y} the year.
@@ -211,7 +201,6 @@ PARTY_INSTITUTIONS = (
     "Erwerbslosenberatung e. V.",
 )
 PARTY_AUTHORITIES = ("Wohngeldstelle der Stadt", "Sozialamt des Kreises", "Familienkasse")
-REPRESENTATIVE_TITLES = ("Rechtsanwältin", "Rechtsanwalt", "Betreuerin", "Betreuer")
 
 INTERIM_REASONS = (
     "Die Stellungnahme des zuständigen Teams liegt noch nicht vor.",
@@ -219,11 +208,17 @@ INTERIM_REASONS = (
     "Die Angelegenheit wird mit dem kommunalen Träger abgestimmt.",
     "Die zuständige Teamleitung ist derzeit abwesend; die Vertretung prüft den Vorgang.",
 )
-WAIVER_REASONS = (
-    "Das Anliegen wurde im Telefonat geklärt; die Nachzahlung ist angewiesen. Eine schriftliche Antwort wird nicht gewünscht.",
-    "Im persönlichen Gespräch wurde die Berechnung erläutert; die Kundin/der Kunde verzichtet auf eine schriftliche Antwort.",
-    "Der Termin wurde im Telefonat neu vereinbart; eine schriftliche Antwort ist nicht erforderlich.",
-)  # fmt: skip
+# Why a written answer was waived, by how the matter was settled (the case's channel: telefon or persoenlich).
+WAIVER_REASONS = {
+    "telefon": (
+        "Das Anliegen wurde im Telefonat geklärt; die Nachzahlung ist angewiesen. Eine schriftliche Antwort wird nicht gewünscht.",
+        "Der Termin wurde im Telefonat neu vereinbart; eine schriftliche Antwort ist nicht erforderlich.",
+    ),
+    "persoenlich": (
+        "Im persönlichen Gespräch wurde die Berechnung erläutert; die Kundin/der Kunde verzichtet auf eine schriftliche Antwort.",
+        "Die fehlenden Unterlagen wurden im Gespräch am Schalter entgegengenommen; eine schriftliche Antwort wird nicht gewünscht.",
+    ),
+}  # fmt: skip
 STATEMENTS_TL = (
     "Stellungnahme der Teamleitung: Der Vorgang wurde anhand der Akte geprüft; der Sachverhalt wird wie folgt dargestellt.",
     "Stellungnahme der Teamleitung: Die Bearbeitung wurde nachgeholt, der Bescheid ist erteilt.",
@@ -278,5 +273,4 @@ SNIPPETS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "idee": IDEE,
     "petition": PETITION,
     "eingabe": EINGABE,
-    "meinungskarte": CARDS,
 }

@@ -1,4 +1,4 @@
-"""Demo data (`krm-desktop demo`): deterministic, varied, and as consistent as data the services write."""
+"""Demo data (`krm-desktop demo`): deterministic, varied, and written by the case services themselves."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ import pytest
 from krm_desktop.model.cases import services as case_services
 from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.cases.intake import party_errors
+from krm_desktop.model.cases.opinion_cards import TENORS
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import CHANNELS, COMPLAINT_KINDS, KINDS, STATUS_CLOSED, STATUS_OPEN, VIAS
+from krm_desktop.model.demo import texts
 from krm_desktop.model.demo.generator import generate
 from krm_desktop.model.office.profiles import load_profile
+from krm_desktop.model.office.topics import DEFAULT_TOPICS, save_topic_list
 from krm_desktop.model.store.connection import Store
 from krm_desktop.model.store.entities import Case, Concern, Event, Party, Staff, Statement, Team
 from krm_desktop.model.time.deadlines import (
@@ -110,11 +113,12 @@ def test_meinungskarten_are_anonymous_and_run_no_clock(store: Store) -> None:
         assert (card.ack_due, card.final_due, card.gf_due) == (None, None, None)
         assert (card.ack_sent, card.answer_sent, card.signed_by_id) == (None, None, None)
         assert [c.kind for c in card.concerns] == ["meinungskarte"]
+        assert card.subject.split(": ")[0] in TENORS.values()  # as the card batch stores it
     assert not Case.select().where((Case.channel == "meinungskarte") & (Case.kind != "meinungskarte")).exists()
 
 
 def test_closed_cases_meet_the_closing_rules(store: Store) -> None:
-    generate(400, seed=2, years=9, today=TODAY, user=USER)
+    generate(400, seed=3, years=9, today=TODAY, user=USER)
     concerns: dict[int, list[Concern]] = defaultdict(list)
     for concern in Concern.select().order_by(Concern.position):
         concerns[concern.case_id].append(concern)
@@ -244,3 +248,25 @@ def test_existing_teams_and_staff_are_used(store: Store) -> None:
     assert {c.team_id for c in Case.select()} <= {own.id}
     assert Staff.select().where((Staff.role == "TL") & (Staff.team == own)).exists()
     assert database_problems(store) == []
+
+
+def test_every_step_of_a_demo_case_was_saved_by_a_service(store: Store) -> None:
+    """Each workflow service saves the case once and logs one event; registration logs without a save."""
+    generate(200, seed=11, years=3, today=TODAY, user=USER)
+    unsaved = ("registered", "gf_lead", "follow_up")
+    for case in Case.select():
+        events = list(case.events.order_by(Event.id))
+        assert events[0].action == "registered", case.ref
+        registered_late = case.kind == "meinungskarte"  # the cards are entered when the stand is emptied
+        assert events[0].on_day == case.received or (registered_late and events[0].on_day > case.received)
+        assert case.version == 1 + sum(e.action not in unsaved for e in events), case.ref
+        assert {e.actor for e in events} == {USER}
+        if case.status == STATUS_CLOSED:
+            assert events[-1].action in ("closed", "follow_up") and case.closed in {e.on_day for e in events}
+
+
+def test_topics_come_from_the_office_list(store: Store) -> None:
+    assert {topic for snippets in texts.SNIPPETS.values() for topic, _, _ in snippets} <= set(DEFAULT_TOPICS)
+    save_topic_list(["Wartezeit", "Telefon"])
+    generate(120, seed=2, years=2, today=TODAY, user=USER)
+    assert {c.topic for c in Case.select()} == {"Wartezeit", "Telefon"}
