@@ -8,14 +8,16 @@ from PySide6.QtWidgets import QComboBox
 
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import dab
+from krm_desktop.model.cases.case_view import CaseStatement
 from krm_desktop.model.codes import DAB_RECLASSIFY_TO, KINDS, STAFF_ROLES, label
-from krm_desktop.model.store.entities import Case, Staff, Statement
+from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.actions.action_form import ActionDialog, d, date_edit, note, pydate, text_edit
 
 
-def _statements(case_id: int) -> str:
-    rows = Statement.select().where(Statement.case == case_id).order_by(Statement.received_on, Statement.id)
-    lines = [f"{escape(s.author)} ({escape(label(STAFF_ROLES, s.author_role))}), {d(s.received_on)}" for s in rows]
+def _statements(statements: tuple[CaseStatement, ...]) -> str:
+    lines = [
+        f"{escape(s.author)} ({escape(label(STAFF_ROLES, s.author_role))}), {d(s.received_on)}" for s in statements
+    ]
     return "<br>".join(lines) or "noch keine"
 
 
@@ -24,7 +26,7 @@ class _GfDialog(ActionDialog):
 
     def add_context(self) -> None:
         self.add_info("Beschäftigte/r", escape(self.case.employee_concerned) or "–")
-        self.add_info("Stellungnahmen", _statements(self.case_id))
+        self.add_info("Stellungnahmen", _statements(self.view.statements))
 
     def add_decider(self) -> None:
         self.decider = QComboBox()
@@ -108,7 +110,7 @@ class InformDialog(ActionDialog):
     def build(self) -> None:
         self.add_info("Beschäftigte/r", escape(self.case.employee_concerned) or "–")
         if self.case.gf_decision:
-            decider = Staff.get_or_none(Staff.id == self.case.decided_by_id) if self.case.decided_by_id else None
+            decider = self.view.decided_by
             who = f" ({escape(decider.name)})" if decider else ""
             self.add_info("Entscheidung", f"{d(self.case.decided_on)}{who}: {escape(self.case.gf_decision)}")
         else:

@@ -12,7 +12,7 @@ from krm_desktop.model.case_list.filters import teams
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.codes import ESCALATION_ROLES, STAFF_ROLES, label
-from krm_desktop.model.store.entities import Case, Statement, Team
+from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.actions.action_form import ActionDialog, d, date_edit, note, pydate, text_edit
 
 
@@ -66,8 +66,7 @@ class AssignDialog(ActionDialog):
     title = "Team zuweisen"
 
     def build(self) -> None:
-        current = Team.get_or_none(Team.id == self.case.team_id) if self.case.team_id else None
-        self.add_info("Bisher", escape(current.name) if current else "ohne Team")
+        self.add_info("Bisher", escape(self.view.team) or "ohne Team")
         self.team = QComboBox()
         self.team.addItem("– bitte wählen –", None)
         for team_id, name, active in teams():
@@ -152,7 +151,7 @@ class StatementDialog(ActionDialog):
 
     def build(self) -> None:
         dab = self.case.kind == checks.DAB
-        earlier = Statement.select().where(Statement.case == self.case_id).count()
+        earlier = len(self.view.statements)
         self.author = self.add_field("author", "&Verfasser/in", QLineEdit(), required=True)
         self.role = QComboBox()
         for code, caption in STAFF_ROLES.items():
