@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.store.entities import Case, Concern, Party, Team
 
 
@@ -49,8 +50,8 @@ class StoredCase:
     team_name: str  # "" without a team; the form still shows a team made inactive since
     file_no: str
     concerns: tuple[StoredConcern, ...]
-    person: Party | None  # None: anonymous
-    represented: Party | None
+    person: PartyRecord | None  # None: anonymous
+    represented: PartyRecord | None
     follows_id: int | None  # None with a follows_ref: the earlier case was purged
     follows_ref: str
     requesting_body: str
@@ -74,8 +75,9 @@ def case_heading(case_id: int) -> CaseHeading | None:
     return CaseHeading(*row) if row else None
 
 
-def _party(party_id: int | None) -> Party | None:
-    return Party.get_or_none(Party.id == party_id) if party_id is not None else None
+def _party(party_id: int | None) -> PartyRecord | None:
+    row = Party.get_or_none(Party.id == party_id) if party_id is not None else None
+    return PartyRecord.of_row(row) if row is not None else None
 
 
 def stored_case(case_id: int) -> StoredCase | None:

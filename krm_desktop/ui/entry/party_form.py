@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import PARTY_ROLES, SALUTATIONS
 from krm_desktop.model.persons.related_cases import RelatedCase, related_cases, warning_text
-from krm_desktop.model.store.entities import Party
 from krm_desktop.ui.widgets.fields import WARNING_STYLE, CodeBox, FieldErrors, add_row, hint
 
 RELATED_DELAY_MS = 350  # look for the person's other cases this long after the last change
@@ -89,7 +88,7 @@ class PartyFields(QWidget):
             return None
         return PartyRecord(role=role or self.role.code(), salutation=self.salutation.code(), **texts)
 
-    def load(self, party: Party | None) -> None:
+    def load(self, party: PartyRecord | None) -> None:
         self.role.set_code(party.role if party else "kunde")
         self.salutation.set_code(party.salutation if party else None)
         for name, line in self.lines.items():
@@ -187,7 +186,7 @@ class PartyForm(QGroupBox):
             return None
         return self.represented.party_input(role="kunde")
 
-    def load(self, person: Party | None, represented: Party | None) -> None:
+    def load(self, person: PartyRecord | None, represented: PartyRecord | None) -> None:
         self.anonymous.setChecked(person is None)
         self.person.load(person)
         self.represented.load(represented)
