@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -45,6 +46,11 @@ def case_input(**overrides: Any) -> CaseInput:
 
 def register(today: date = TODAY, **overrides: Any) -> Case:
     return cases.register(case_input(**overrides), today=today, user=USER)
+
+
+def act(service: Callable[..., Case], case: Case, *, today: date = TODAY, user: str = USER, **values: Any) -> Case:
+    """Run a case service on `case` at its stored version, on the test's day as the test's user."""
+    return service(case.id, version=Case.get_by_id(case.id).version, today=today, user=user, **values)
 
 
 def staff(name: str, role: str, team: Team | None = None) -> Staff:

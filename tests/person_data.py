@@ -68,13 +68,10 @@ class World:
 
 
 def _close(case: Case, closed_on: date, signer: Staff, outcome: str | None = "begruendet") -> Case:
-    case = Case.get_by_id(case.id)
-    return cases.close(
-        case.id,
-        version=case.version,
+    return f.act(
+        cases.close,
+        case,
         closed_on=closed_on,
-        today=TODAY,
-        user=USER,
         outcomes={1: outcome} if outcome else {},
         signed_by=signer.id,
         answer_sent=closed_on,
@@ -94,24 +91,20 @@ def build_world() -> World:
         person=f.person("Erika Müller", **ERIKA),
         team_id=team.id,
     )
-    cases.record_statement(
-        open_case.id,
-        version=Case.get_by_id(open_case.id).version,
+    f.act(
+        cases.record_statement,
+        open_case,
         author="Thomas Lehmann",
         author_role="TL",
         received_on=date(2026, 11, 10),
         text="Der Antrag lag wegen fehlender Kontoauszüge zurück; sie wurden am 9. November nachgereicht.",
-        today=TODAY,
-        user=USER,
     )
-    cases.send_interim(
-        open_case.id,
-        version=Case.get_by_id(open_case.id).version,
+    f.act(
+        cases.send_interim,
+        open_case,
         sent_on=date(2026, 11, 12),
         reason="Die Stellungnahme der Leistungsabteilung steht noch aus.",
         expected=date(2026, 11, 30),
-        today=TODAY,
-        user=USER,
     )
     store_letter(open_case.id, "zwischennachricht", b"%PDF-1.4 test", today=date(2026, 11, 12), user=USER)
     Attachment.create(
@@ -171,24 +164,20 @@ def build_world() -> World:
         person=f.person("Erika Müller", **ERIKA),
         team_id=team.id,
     )
-    cases.record_statement(
-        dab.id,
-        version=Case.get_by_id(dab.id).version,
+    f.act(
+        cases.record_statement,
+        dab,
         author="Sabine Kühn",
         author_role="MA",
         received_on=date(2026, 10, 12),
         text="Ich war an diesem Tag allein am Empfang und habe laut gesprochen, weil es sehr voll war.",
-        today=TODAY,
-        user=USER,
     )
-    dab_services.decide_dab(
-        dab.id,
-        version=Case.get_by_id(dab.id).version,
+    f.act(
+        dab_services.decide_dab,
+        dab,
         decision="Ein Dienstvergehen liegt nicht vor; mit der Beschäftigten wurde ein Gespräch geführt.",
         decided_by=gf.id,
         decided_on=date(2026, 10, 20),
-        today=TODAY,
-        user=USER,
     )
 
     namesake = f.register(

@@ -57,9 +57,9 @@ def close(case: Case, closed: date, tl: Staff, gf: Staff, user: str = USER) -> C
     outcomes = {1: "unbegruendet"} if case.kind in COMPLAINT_KINDS and case.kind != "meinungskarte" else {}
     signer = gf if case.sign_off_role == "GF" or case.kind in GF_KINDS else tl
     addressee = case.person_id is not None
-    return cases.close(
-        case.id,
-        version=case.version,
+    return f.act(
+        cases.close,
+        case,
         closed_on=closed,
         today=closed,
         user=user,

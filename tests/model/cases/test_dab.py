@@ -25,25 +25,21 @@ def people(store):
 
 def test_dab_workflow(people) -> None:
     case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Herr Sachbearbeiter M.")
-    case = cases.record_statement(
-        case.id,
-        version=1,
+    case = f.act(
+        cases.record_statement,
+        case,
         author="Herr Sachbearbeiter M.",
         author_role="MA",
         received_on=date(2026, 11, 9),
         text="Das Gespräch verlief sachlich.",
-        today=T,
-        user=U,
     )
-    case = cases.record_statement(
-        case.id,
-        version=case.version,
+    case = f.act(
+        cases.record_statement,
+        case,
         author="Jens Brandt",
         author_role="TL",
         received_on=date(2026, 11, 10),
         text="Stellungnahme der TL.",
-        today=T,
-        user=U,
     )
     assert Statement.select().where(Statement.case == case.id).count() == 2
     args = {"closed_on": T, "today": T, "user": U, "outcomes": {1: "unbegruendet"}, "answer_sent": T}
@@ -52,23 +48,13 @@ def test_dab_workflow(people) -> None:
     with pytest.raises(RefusedError, match="Erst entscheidet"):
         dab_services.inform_employee(case.id, version=case.version, informed_on=T, today=T, user=U)
     with pytest.raises(ValidationError, match="nur die Geschäftsführung"):
-        dab_services.decide_dab(
-            case.id,
-            version=case.version,
-            decision="Kein Fehlverhalten.",
-            decided_by=people["bl"].id,
-            decided_on=T,
-            today=T,
-            user=U,
-        )
-    case = dab_services.decide_dab(
-        case.id,
-        version=case.version,
+        f.act(dab_services.decide_dab, case, decision="Kein Fehlverhalten.", decided_by=people["bl"].id, decided_on=T)
+    case = f.act(
+        dab_services.decide_dab,
+        case,
         decision="Kein persönliches Fehlverhalten festgestellt.",
         decided_by=people["gf"].id,
         decided_on=date(2026, 11, 16),
-        today=T,
-        user=U,
     )
     with pytest.raises(RefusedError, match="Information der/des Beschäftigten"):
         cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args)
@@ -87,25 +73,21 @@ def test_dab_reclassification_records_who_when_why(people) -> None:
             case.id, version=1, new_kind="lob", reason="x", decided_by=people["gf"].id, decided_on=T, today=T, user=U
         )
     with pytest.raises(ValidationError, match="Begründung"):
-        dab_services.reclassify_dab(
-            case.id,
-            version=1,
+        f.act(
+            dab_services.reclassify_dab,
+            case,
             new_kind="beschwerde",
             reason="",
             decided_by=people["gf"].id,
             decided_on=T,
-            today=T,
-            user=U,
         )
-    case = dab_services.reclassify_dab(
-        case.id,
-        version=1,
+    case = f.act(
+        dab_services.reclassify_dab,
+        case,
         new_kind="fachaufsichtsbeschwerde",
         reason="Beanstandet wird die Entscheidung, nicht das Verhalten.",
         decided_by=people["gf"].id,
         decided_on=date(2026, 11, 18),
-        today=T,
-        user=U,
     )
     assert case.kind == "fachaufsichtsbeschwerde" and case.reclassified_from == "dienstaufsichtsbeschwerde"
     assert case.gf_due is None and case.lead == "team"
@@ -113,15 +95,13 @@ def test_dab_reclassification_records_who_when_why(people) -> None:
     text = Event.select().order_by(Event.id.desc()).get().text
     assert "Dr. Anna Lindqvist" in text and "18.11.2026" in text and "nicht das Verhalten" in text
     with pytest.raises(RefusedError, match="keine Dienstaufsichtsbeschwerde"):
-        dab_services.reclassify_dab(
-            case.id,
-            version=case.version,
+        f.act(
+            dab_services.reclassify_dab,
+            case,
             new_kind="beschwerde",
             reason="x",
             decided_by=people["gf"].id,
             decided_on=T,
-            today=T,
-            user=U,
         )
 
 
