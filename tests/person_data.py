@@ -67,17 +67,6 @@ class World:
         return [self.open_case, self.closed_2024, self.petition, self.represented, self.representing, self.dab]
 
 
-def _close(case: Case, closed_on: date, signer: Staff, outcome: str | None = "begruendet") -> Case:
-    return f.act(
-        cases.close,
-        case,
-        closed_on=closed_on,
-        outcomes={1: outcome} if outcome else {},
-        signed_by=signer.id,
-        answer_sent=closed_on,
-    )
-
-
 def build_world() -> World:
     team = f.team("Team 411 Leistungsgewährung", "Bereich 41 Leistung")
     tl = f.staff("Thomas Lehmann", "TL", team)
@@ -91,13 +80,12 @@ def build_world() -> World:
         person=f.person("Erika Müller", **ERIKA),
         team_id=team.id,
     )
-    f.act(
-        cases.record_statement,
+    f.statement(
         open_case,
-        author="Thomas Lehmann",
-        author_role="TL",
-        received_on=date(2026, 11, 10),
-        text="Der Antrag lag wegen fehlender Kontoauszüge zurück; sie wurden am 9. November nachgereicht.",
+        "Thomas Lehmann",
+        "TL",
+        date(2026, 11, 10),
+        "Der Antrag lag wegen fehlender Kontoauszüge zurück; sie wurden am 9. November nachgereicht.",
     )
     f.act(
         cases.send_interim,
@@ -123,7 +111,7 @@ def build_world() -> World:
         person=f.person("Erika  Mueller", **(ERIKA | {"street": "Breite Strasse 12", "email": ""})),
         team_id=team.id,
     )
-    closed_2024 = _close(closed_2024, date(2024, 3, 15), tl)
+    closed_2024 = f.close_answered(closed_2024, date(2024, 3, 15), tl.id, "begruendet")
 
     petition = f.register(
         kind="petition",
@@ -135,7 +123,7 @@ def build_world() -> World:
         requesting_ref="L 0142/2025",
         person=f.person("MÜLLER, Erika", **ERIKA),
     )
-    petition = _close(petition, date(2025, 5, 10), gf, outcome=None)
+    petition = f.close_answered(petition, date(2025, 5, 10), gf.id, None)
 
     represented = f.register(
         received=date(2025, 6, 2),
@@ -164,13 +152,12 @@ def build_world() -> World:
         person=f.person("Erika Müller", **ERIKA),
         team_id=team.id,
     )
-    f.act(
-        cases.record_statement,
+    f.statement(
         dab,
-        author="Sabine Kühn",
-        author_role="MA",
-        received_on=date(2026, 10, 12),
-        text="Ich war an diesem Tag allein am Empfang und habe laut gesprochen, weil es sehr voll war.",
+        "Sabine Kühn",
+        "MA",
+        date(2026, 10, 12),
+        "Ich war an diesem Tag allein am Empfang und habe laut gesprochen, weil es sehr voll war.",
     )
     f.act(
         dab_services.decide_dab,

@@ -200,14 +200,7 @@ def test_anonymous_and_card_cases_close_without_answer_or_sign_off(people) -> No
 def closed_with_follow_up(people, outcome: str) -> tuple[Case, Case]:
     """A case closed on 09.10.2026 with an answer, and its follow-up received on 16.11.2026."""
     earlier = f.register(received=date(2026, 10, 1))
-    earlier = f.act(
-        cases.close,
-        earlier,
-        closed_on=date(2026, 10, 9),
-        outcomes={1: outcome},
-        answer_sent=date(2026, 10, 9),
-        signed_by=people["tl"].id,
-    )
+    earlier = f.close_answered(earlier, date(2026, 10, 9), people["tl"].id, outcome)
     return earlier, cases.follow_up(earlier.id, f.case_input(received=date(2026, 11, 16)), today=T, user=U)
 
 
