@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import spread
+from common import finish_checks, spread
 
 DEFAULT_DB = Path(tempfile.gettempdir()) / "krm_bench_100k.sqlite3"
 CASES = 100_000
@@ -359,26 +359,18 @@ def main(argv: list[str] | None = None) -> int:
         "scroll": statistics.median(jumps) <= GOAL_SCROLL_MS,
         "memory": interact["peak_rss_mb"] <= GOAL_RSS_MB,
     }
-    for name, ok in checks.items():
-        print(f"{'PASS' if ok else 'FAIL'}: {name}")
-    passed = all(checks.values())
-    result = {
-        "name": "main_window",
-        "metric": "ms filter change (median)",
-        "better": "lower",
-        "median": statistics.median(filters),
-        "min": min(filters),
-        "max": max(filters),
-        "goal": GOAL_FILTER_MEDIAN_MS,
-        "pass": passed,
-        "ratio": [pair_ratio, min(ratios), max(ratios)],
-        "ratio_of_medians": ratio,
-        "ratio_fastest": min_ratio,
-        "start_ms": {"bare": statistics.median(bare), "app": statistics.median(app)},
-        "checks": checks,
-    }
-    print("RESULT " + json.dumps(result))
-    return 1 if args.strict and not passed else 0
+    return finish_checks(
+        "main_window",
+        "ms filter change (median)",
+        filters,
+        GOAL_FILTER_MEDIAN_MS,
+        checks,
+        args.strict,
+        ratio=[pair_ratio, min(ratios), max(ratios)],
+        ratio_of_medians=ratio,
+        ratio_fastest=min_ratio,
+        start_ms={"bare": statistics.median(bare), "app": statistics.median(app)},
+    )
 
 
 if __name__ == "__main__":

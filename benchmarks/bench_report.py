@@ -14,7 +14,6 @@ the figures, unless --strict.
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import statistics
 import sys
@@ -23,7 +22,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from common import spread
+from common import finish_checks, spread
 
 from krm_desktop.documents.reports.files import render_report
 from krm_desktop.model.reports.figures import compute_figures
@@ -131,24 +130,16 @@ def main(argv: list[str] | None = None) -> int:
         "annual PDF ≤ 1.5 s": statistics.median(reports) <= GOAL_SECONDS,
         "≤ 3 × bare SQL": statistics.median(ratios) <= GOAL_RATIO,
     }
-    for name, ok in checks.items():
-        print(f"{'PASS' if ok else 'FAIL'}: {name}")
-    passed = all(checks.values())
-    result = {
-        "name": "report",
-        "metric": "ms annual PDF (median)",
-        "better": "lower",
-        "median": statistics.median(ms),
-        "min": min(ms),
-        "max": max(ms),
-        "goal": GOAL_SECONDS * 1000,
-        "pass": passed,
-        "ratio": [statistics.median(ratios), min(ratios), max(ratios)],
-        "floor": "the same aggregate SQL statements, bare sqlite3, all rows fetched",
-        "checks": checks,
-    }
-    print("RESULT " + json.dumps(result))
-    return 1 if args.strict and not passed else 0
+    return finish_checks(
+        "report",
+        "ms annual PDF (median)",
+        ms,
+        GOAL_SECONDS * 1000,
+        checks,
+        args.strict,
+        ratio=[statistics.median(ratios), min(ratios), max(ratios)],
+        floor="the same aggregate SQL statements, bare sqlite3, all rows fetched",
+    )
 
 
 if __name__ == "__main__":

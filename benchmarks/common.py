@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import statistics
+from typing import Any
 
 
 def spread(values: list[float], fmt: str, unit: str = "") -> str:
@@ -28,6 +29,30 @@ def finish(
         "pass": passed,
         "ratio": [statistics.median(ratios), min(ratios), max(ratios)],
         "floor": floor,
+    }
+    print("RESULT " + json.dumps(result))
+    return 1 if strict and not passed else 0
+
+
+def finish_checks(
+    name: str, metric: str, values: list[float], goal: float, checks: dict[str, bool], strict: bool, **extra: Any
+) -> int:
+    """Print each check's verdict and the RESULT line of a figure where lower is better (`values` against `goal`,
+    `extra` added to it); the exit code honours --strict."""
+    for check, ok in checks.items():
+        print(f"{'PASS' if ok else 'FAIL'}: {check}")
+    passed = all(checks.values())
+    result = {
+        "name": name,
+        "metric": metric,
+        "better": "lower",
+        "median": statistics.median(values),
+        "min": min(values),
+        "max": max(values),
+        "goal": goal,
+        "pass": passed,
+        **extra,
+        "checks": checks,
     }
     print("RESULT " + json.dumps(result))
     return 1 if strict and not passed else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -45,6 +46,25 @@ def case_input(**overrides: Any) -> CaseInput:
 
 def register(today: date = TODAY, **overrides: Any) -> Case:
     return cases.register(case_input(**overrides), today=today, user=USER)
+
+
+def act(service: Callable[..., Case], case: Case, *, today: date = TODAY, user: str = USER, **values: Any) -> Case:
+    """Run a case service on `case` at its stored version, on the test's day as the test's user."""
+    return service(case.id, version=Case.get_by_id(case.id).version, today=today, user=user, **values)
+
+
+def close_answered(case: Case, on: date, signed_by: int, outcome: str | None, **values: Any) -> Case:
+    """Close `case` on `on`, the answer sent that day and signed by `signed_by`, its first concern rated `outcome`
+    (no rating where None)."""
+    outcomes = {1: outcome} if outcome else {}
+    return act(cases.close, case, closed_on=on, outcomes=outcomes, signed_by=signed_by, answer_sent=on, **values)
+
+
+def statement(case: Case, author: str, role: str, received_on: date, text: str, **values: Any) -> Case:
+    """Record the statement of `author` (in `role`) received on `received_on`."""
+    return act(
+        cases.record_statement, case, author=author, author_role=role, received_on=received_on, text=text, **values
+    )
 
 
 def staff(name: str, role: str, team: Team | None = None) -> Staff:

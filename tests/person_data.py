@@ -67,20 +67,6 @@ class World:
         return [self.open_case, self.closed_2024, self.petition, self.represented, self.representing, self.dab]
 
 
-def _close(case: Case, closed_on: date, signer: Staff, outcome: str | None = "begruendet") -> Case:
-    case = Case.get_by_id(case.id)
-    return cases.close(
-        case.id,
-        version=case.version,
-        closed_on=closed_on,
-        today=TODAY,
-        user=USER,
-        outcomes={1: outcome} if outcome else {},
-        signed_by=signer.id,
-        answer_sent=closed_on,
-    )
-
-
 def build_world() -> World:
     team = f.team("Team 411 Leistungsgewährung", "Bereich 41 Leistung")
     tl = f.staff("Thomas Lehmann", "TL", team)
@@ -94,24 +80,19 @@ def build_world() -> World:
         person=f.person("Erika Müller", **ERIKA),
         team_id=team.id,
     )
-    cases.record_statement(
-        open_case.id,
-        version=Case.get_by_id(open_case.id).version,
-        author="Thomas Lehmann",
-        author_role="TL",
-        received_on=date(2026, 11, 10),
-        text="Der Antrag lag wegen fehlender Kontoauszüge zurück; sie wurden am 9. November nachgereicht.",
-        today=TODAY,
-        user=USER,
+    f.statement(
+        open_case,
+        "Thomas Lehmann",
+        "TL",
+        date(2026, 11, 10),
+        "Der Antrag lag wegen fehlender Kontoauszüge zurück; sie wurden am 9. November nachgereicht.",
     )
-    cases.send_interim(
-        open_case.id,
-        version=Case.get_by_id(open_case.id).version,
+    f.act(
+        cases.send_interim,
+        open_case,
         sent_on=date(2026, 11, 12),
         reason="Die Stellungnahme der Leistungsabteilung steht noch aus.",
         expected=date(2026, 11, 30),
-        today=TODAY,
-        user=USER,
     )
     store_letter(open_case.id, "zwischennachricht", b"%PDF-1.4 test", today=date(2026, 11, 12), user=USER)
     Attachment.create(
@@ -130,7 +111,7 @@ def build_world() -> World:
         person=f.person("Erika  Mueller", **(ERIKA | {"street": "Breite Strasse 12", "email": ""})),
         team_id=team.id,
     )
-    closed_2024 = _close(closed_2024, date(2024, 3, 15), tl)
+    closed_2024 = f.close_answered(closed_2024, date(2024, 3, 15), tl.id, "begruendet")
 
     petition = f.register(
         kind="petition",
@@ -142,7 +123,7 @@ def build_world() -> World:
         requesting_ref="L 0142/2025",
         person=f.person("MÜLLER, Erika", **ERIKA),
     )
-    petition = _close(petition, date(2025, 5, 10), gf, outcome=None)
+    petition = f.close_answered(petition, date(2025, 5, 10), gf.id, None)
 
     represented = f.register(
         received=date(2025, 6, 2),
@@ -171,24 +152,19 @@ def build_world() -> World:
         person=f.person("Erika Müller", **ERIKA),
         team_id=team.id,
     )
-    cases.record_statement(
-        dab.id,
-        version=Case.get_by_id(dab.id).version,
-        author="Sabine Kühn",
-        author_role="MA",
-        received_on=date(2026, 10, 12),
-        text="Ich war an diesem Tag allein am Empfang und habe laut gesprochen, weil es sehr voll war.",
-        today=TODAY,
-        user=USER,
+    f.statement(
+        dab,
+        "Sabine Kühn",
+        "MA",
+        date(2026, 10, 12),
+        "Ich war an diesem Tag allein am Empfang und habe laut gesprochen, weil es sehr voll war.",
     )
-    dab_services.decide_dab(
-        dab.id,
-        version=Case.get_by_id(dab.id).version,
+    f.act(
+        dab_services.decide_dab,
+        dab,
         decision="Ein Dienstvergehen liegt nicht vor; mit der Beschäftigten wurde ein Gespräch geführt.",
         decided_by=gf.id,
         decided_on=date(2026, 10, 20),
-        today=TODAY,
-        user=USER,
     )
 
     namesake = f.register(

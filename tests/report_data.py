@@ -75,21 +75,10 @@ def make_report_cases(*, running: bool = True) -> ReportCases:
     out: dict[str, Case] = {}
 
     def close(case: Case, on: date, signer: int | None, outcomes: dict[int, str] | None = None, answer=None) -> Case:
-        case = _reload(case)
-        return cases.close(
-            case.id,
-            version=case.version,
-            closed_on=on,
-            today=TODAY,
-            user=USER,
-            outcomes=outcomes,
-            signed_by=signer,
-            answer_sent=answer,
-        )
+        return f.act(cases.close, case, closed_on=on, outcomes=outcomes, signed_by=signer, answer_sent=answer)
 
     def ack(case: Case, on: date) -> Case:
-        case = _reload(case)
-        return cases.acknowledge(case.id, version=case.version, sent_on=on, today=TODAY, user=USER)
+        return f.act(cases.acknowledge, case, sent_on=on)
 
     # c1: on time, two concerns
     c1 = f.register(
@@ -100,15 +89,12 @@ def make_report_cases(*, running: bool = True) -> ReportCases:
     # c2: late acknowledgement, interim notice on time, late answer
     c2 = f.register(received=d(2025, 3, 11), channel="email", via="agentur", team_id=t1.id, person=f.person("Ben Bo"))
     ack(c2, d(2025, 3, 17))
-    c2 = _reload(c2)
-    cases.send_interim(
-        c2.id,
-        version=c2.version,
+    f.act(
+        cases.send_interim,
+        c2,
         sent_on=d(2025, 3, 24),
         reason="Stellungnahme des Teams steht aus.",
         expected=d(2025, 4, 4),
-        today=TODAY,
-        user=USER,
     )
     out["c2"] = close(c2, d(2025, 4, 4), tl1.id, {1: "unbegruendet"}, answer=d(2025, 4, 4))
     # c3: praise answered before the acknowledgement was due
@@ -129,15 +115,12 @@ def make_report_cases(*, running: bool = True) -> ReportCases:
         person=f.person("Dora Dahl"),
     )
     ack(c6, d(2025, 7, 2))
-    c6 = _reload(c6)
-    c6 = dab_services.decide_dab(
-        c6.id,
-        version=c6.version,
+    c6 = f.act(
+        dab_services.decide_dab,
+        c6,
         decision="Kein Fehlverhalten festgestellt.",
         decided_by=gf.id,
         decided_on=d(2025, 7, 8),
-        today=TODAY,
-        user=USER,
     )
     c6 = dab_services.inform_employee(c6.id, version=c6.version, informed_on=d(2025, 7, 9), today=TODAY, user=USER)
     out["c6"] = close(c6, d(2025, 7, 10), gf.id, {1: "unbegruendet"}, answer=d(2025, 7, 10))
@@ -150,15 +133,13 @@ def make_report_cases(*, running: bool = True) -> ReportCases:
         employee_concerned="Frau Muster",
         person=f.person("Emil Ernst"),
     )
-    out["c7"] = dab_services.reclassify_dab(
-        c7.id,
-        version=c7.version,
+    out["c7"] = f.act(
+        dab_services.reclassify_dab,
+        c7,
         new_kind="fachaufsichtsbeschwerde",
         reason="Es geht um die fachliche Entscheidung.",
         decided_by=gf.id,
         decided_on=d(2025, 7, 9),
-        today=TODAY,
-        user=USER,
     )
     # c8: Folgereaktion to c1, settled by phone with a waiver
     c8 = cases.follow_up(

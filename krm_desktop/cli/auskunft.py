@@ -13,24 +13,28 @@ as the person view proposes them (nothing of other persons is printed).
 JSON on stdout: {"person", "cases", "pages", "out", "bytes", "received", "due", "withheld", "request",
 "answered"}; German messages on stderr; exit 0 on success, 1 when no person or several persons match or the
 Auskunft cannot be made, 2 on bad usage.
-
-Wiring in cli.py: ``add_auskunft_parser(sub)`` in build_parser() and ``"auskunft": cmd_auskunft`` in COMMANDS.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from krm_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
-from krm_desktop.cli.common import acting_user as _user
-from krm_desktop.cli.common import iso_date as _date
-from krm_desktop.cli.common import say as _say
-from krm_desktop.model.store.transactions import write_transaction
+from krm_desktop.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    UsageError,
+    acting_user,
+    check_pdf_target,
+    emit,
+    iso_date,
+    keep_and_write,
+    run_on_store,
+    say,
+    say_replaced,
+)
 
 
 def add_auskunft_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -44,8 +48,8 @@ def add_auskunft_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--email", default="", help="nur die Person mit dieser E-Mail-Adresse")
     parser.add_argument("--postcode", default="", help="nur die Person mit dieser Postleitzahl")
     parser.add_argument("--merge", action="store_true", help="alle Treffer als eine Person behandeln")
-    parser.add_argument("--received", type=_date, help="Eingang des Auskunftsersuchens (JJJJ-MM-TT)")
-    parser.add_argument("--date", dest="doc_date", type=_date, help="Datum der Auskunft (Standard: heute)")
+    parser.add_argument("--received", type=iso_date, help="Eingang des Auskunftsersuchens (JJJJ-MM-TT)")
+    parser.add_argument("--date", dest="doc_date", type=iso_date, help="Datum der Auskunft (Standard: heute)")
     parser.add_argument(
         "--mark-answered", action="store_true", help="das offene Auskunftsersuchen als beantwortet vermerken"
     )
@@ -53,38 +57,16 @@ def add_auskunft_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def cmd_auskunft(args: argparse.Namespace) -> int:
-    out: Path = args.out
-    if out.suffix.lower() != ".pdf":
-        _say(f"Falscher Aufruf: die Zieldatei {out} muss auf .pdf enden.")
-        return EXIT_USAGE
-    if not out.parent.is_dir():
-        _say(f"Falscher Aufruf: den Ordner {out.parent} gibt es nicht.")
-        return EXIT_USAGE
+    check_pdf_target(args.out)
     if not args.person.strip():
-        _say("Falscher Aufruf: --person ist leer; bitte einen Namen, eine Kunden- oder BG-Nummer angeben.")
-        return EXIT_USAGE
+        raise UsageError("--person ist leer; bitte einen Namen, eine Kunden- oder BG-Nummer angeben.")
     today = args.doc_date or date.today()
     if args.received is not None and args.received > today:
-        _say("Falscher Aufruf: --received liegt nach dem Datum der Auskunft.")
-        return EXIT_USAGE
-    from krm_desktop.model.errors import KrmError
-    from krm_desktop.model.store.connection import open_store, resolve_target
-
-    try:
-        store = open_store(resolve_target(getattr(args, "db", None)))
-    except KrmError as exc:
-        _say(exc.message)
-        return EXIT_REFUSED
-    try:
-        return _auskunft(args, out, today)
-    except KrmError as exc:
-        _say(exc.message)
-        return EXIT_REFUSED
-    finally:
-        store.close()
+        raise UsageError("--received liegt nach dem Datum der Auskunft.")
+    return run_on_store(args, lambda _store: _auskunft(args, today))
 
 
-def _auskunft(args: argparse.Namespace, out: Path, today: date) -> int:
+def _auskunft(args: argparse.Namespace, today: date) -> int:
     from krm_desktop.documents.auskunft.pdf import case_copies, render_auskunft
     from krm_desktop.documents.auskunft.sections import gather
     from krm_desktop.model.errors import RefusedError
@@ -96,13 +78,13 @@ def _auskunft(args: argparse.Namespace, out: Path, today: date) -> int:
     result = find_persons(query)
     persons = [p for p in result.persons if p.exact] or result.persons
     if not persons:
-        _say(result.message)
+        say(result.message)
         return EXIT_REFUSED
     if len(persons) > 1 and not args.merge:
-        _say(f"Mehrere Personen passen zu „{args.person}“:")
+        say(f"Mehrere Personen passen zu „{args.person}“:")
         for number, person in enumerate(persons, start=1):
-            _say(f"  {number}. {person.describe()}")
-        _say(
+            say(f"  {number}. {person.describe()}")
+        say(
             "Bitte eingrenzen, z. B. mit --customer-no, --bg-no, --email oder --postcode, oder mit --merge alle "
             "Treffer als eine Person behandeln."
         )
@@ -114,20 +96,19 @@ def _auskunft(args: argparse.Namespace, out: Path, today: date) -> int:
     if not content.cases:
         raise RefusedError(f"Zu {person.name} ist keine Kundenreaktion mehr gespeichert (Negativauskunft).")
     rendered = render_auskunft(content, received=received, number=request.number if request else "")
-    if rendered.replaced:
-        _say(f"Hinweis: {rendered.replaced} Zeichen kann die Schrift nicht darstellen; sie erscheinen als „�“.")
-    user = _user()
+    say_replaced(rendered.replaced)
+    user = acting_user()
     pages = {case_id: rendered.pages_note(case_id) for case_id in rendered.case_pages}
-    try:
-        with write_transaction():
-            store_copies(case_copies(rendered), today=today, user=user, how="als PDF gespeichert", pages=pages)
-            if request is not None and args.mark_answered:
-                mark_answered(request.number, answered_on=today, today=today, user=user)
-            out.write_bytes(rendered.pdf)
-    except OSError as exc:
-        raise RefusedError(f"Die Datei {out} lässt sich nicht schreiben: {exc.strerror or exc}.") from exc
+
+    def keep() -> None:
+        store_copies(case_copies(rendered), today=today, user=user, how="als PDF gespeichert", pages=pages)
+        if request is not None and args.mark_answered:
+            mark_answered(request.number, answered_on=today, today=today, user=user)
+
+    out: Path = args.out
+    keep_and_write(out, rendered.pdf, keep)
     answered = request is not None and args.mark_answered
-    _say(
+    say(
         f"Auskunft für {person.name} nach {out} geschrieben: {len(content.cases)} Kundenreaktion(en), "
         f"{rendered.pages} Seite(n), Frist {rendered.due:%d.%m.%Y}."
         + (f" Auskunftsersuchen {request.number} als beantwortet vermerkt." if answered and request else "")
@@ -144,5 +125,5 @@ def _auskunft(args: argparse.Namespace, out: Path, today: date) -> int:
         "request": request.number if request else None,
         "answered": answered,
     }
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n")
+    emit(payload)
     return EXIT_OK

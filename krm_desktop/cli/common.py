@@ -1,4 +1,5 @@
-"""What every command of the command line shares: German messages on stderr, JSON on stdout, dates, the user."""
+"""What every command of the command line shares: German messages on stderr, JSON on stdout, dates, the user,
+the database of --db and the PDF a command writes."""
 
 from __future__ import annotations
 
@@ -6,10 +7,21 @@ import argparse
 import getpass
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from krm_desktop.model.errors import KrmError, RefusedError
+from krm_desktop.model.store.connection import Store, open_store, resolve_target
+from krm_desktop.model.store.transactions import write_transaction
+
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad usage: said as „Falscher Aufruf: …“, exit 2."""
 
 
 def iso_date(value: str) -> date:
@@ -35,3 +47,47 @@ def emit(payload: Any) -> None:
 
 def say(text: str) -> None:
     sys.stderr.write(text + "\n")
+
+
+@contextmanager
+def opened_store(db: str | None, *, create: bool = False) -> Iterator[Store]:
+    """The database named by --db (else KRM_DB, else the user's), closed again when the command is done."""
+    store = open_store(resolve_target(db), create=create)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def run_on_store(args: argparse.Namespace, work: Callable[[Store], int]) -> int:
+    """`work` on the database of --db; a refusal is said in German and gives exit 1."""
+    try:
+        with opened_store(getattr(args, "db", None)) as store:
+            return work(store)
+    except KrmError as exc:
+        say(exc.message)
+        return EXIT_REFUSED
+
+
+def check_pdf_target(out: Path) -> None:
+    """A PDF can be written to `out`, else the call is bad usage."""
+    if out.suffix.lower() != ".pdf":
+        raise UsageError(f"die Zieldatei {out} muss auf .pdf enden.")
+    if not out.parent.is_dir():
+        raise UsageError(f"den Ordner {out.parent} gibt es nicht.")
+
+
+def say_replaced(replaced: int) -> None:
+    """Tell how many characters the font could not show, where there were any."""
+    if replaced:
+        say(f"Hinweis: {replaced} Zeichen kann die Schrift nicht darstellen; sie erscheinen als „�“.")
+
+
+def keep_and_write(out: Path, pdf: bytes, keep: Callable[[], object]) -> None:
+    """Keep a document in its case(s) with `keep` and write it to `out`, both or neither."""
+    try:
+        with write_transaction():
+            keep()
+            out.write_bytes(pdf)
+    except OSError as exc:
+        raise RefusedError(f"Die Datei {out} lässt sich nicht schreiben: {exc.strerror or exc}.") from exc

@@ -20,11 +20,17 @@ from typing import NoReturn
 
 from krm_desktop import __version__
 from krm_desktop.cli.auskunft import add_auskunft_parser, cmd_auskunft
-from krm_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
-from krm_desktop.cli.common import acting_user as _user
-from krm_desktop.cli.common import emit as _emit
-from krm_desktop.cli.common import iso_date as _date
-from krm_desktop.cli.common import say as _say
+from krm_desktop.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    UsageError,
+    acting_user,
+    emit,
+    iso_date,
+    opened_store,
+    say,
+)
 from krm_desktop.cli.copy_to import add_copy_parser, cmd_copy
 from krm_desktop.cli.letters import add_letter_parser, cmd_letter
 from krm_desktop.cli.purge import add_purge_parser, cmd_purge
@@ -33,11 +39,7 @@ from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.codes import CHANNELS, KINDS
 from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.office.profiles import PRESETS
-from krm_desktop.model.store.connection import open_store, resolve_target
-
-
-class UsageError(Exception):
-    """Bad usage: exit 2."""
+from krm_desktop.model.store.connection import resolve_target
 
 
 class _Parser(argparse.ArgumentParser):
@@ -80,8 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", required=True)
     p.add_argument("--kind", required=True)
     p.add_argument("--channel", required=True)
-    p.add_argument("--received", required=True, type=_date)
-    p.add_argument("--ack-sent", type=_date)
+    p.add_argument("--received", required=True, type=iso_date)
+    p.add_argument("--ack-sent", type=iso_date)
 
     p = sub.add_parser("import", help="Fälle aus einer JSONL-Datei übernehmen (alles oder nichts)")
     p.add_argument("--in", dest="infile", required=True, type=Path)
@@ -102,13 +104,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     if args.profile not in PRESETS:
         raise UsageError(f"Unbekanntes Office-Profil „{args.profile}“. Möglich sind: {', '.join(PRESETS)}.")
-    store = open_store(resolve_target(args.db), create=True)
-    try:
+    with opened_store(args.db, create=True) as store:
         profile = initialise_office(args.profile, args.office_name)
-    finally:
-        store.close()
-    _say(f"Datenbank {store.describe()} für {profile.label} angelegt.")
-    _emit({"database": store.describe(), "profile": profile.code})
+    say(f"Datenbank {store.describe()} für {profile.label} angelegt.")
+    emit({"database": store.describe(), "profile": profile.code})
     return EXIT_OK
 
 
@@ -124,7 +123,7 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     if args.ack_sent is not None and args.ack_sent < args.received:
         raise UsageError("--ack-sent liegt vor --received.")
     d = compute_deadlines(PRESETS[args.profile], args.kind, args.channel, args.received, ack_sent=args.ack_sent)
-    _emit(
+    emit(
         {
             "ack_due": d.ack_due.isoformat() if d.ack_due else None,
             "final_due": d.final_due.isoformat() if d.final_due else None,
@@ -136,13 +135,10 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from krm_desktop.model.demo.generator import generate
 
-    store = open_store(resolve_target(args.db))
-    try:
-        count = generate(args.cases, seed=args.seed, years=args.years, today=date.today(), user=_user())
-    finally:
-        store.close()
-    _say(f"{count} Beispielfälle angelegt.")
-    _emit({"created": count})
+    with opened_store(args.db):
+        count = generate(args.cases, seed=args.seed, years=args.years, today=date.today(), user=acting_user())
+    say(f"{count} Beispielfälle angelegt.")
+    emit({"created": count})
     return EXIT_OK
 
 
@@ -151,44 +147,33 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if not args.infile.is_file():
         raise UsageError(f"Die Datei {args.infile} gibt es nicht.")
-    store = open_store(resolve_target(args.db))
-    try:
-        with args.infile.open(encoding="utf-8-sig") as handle:
-            count = import_cases(handle, today=date.today(), user=_user())
-    finally:
-        store.close()
-    _say(f"{count} Fälle übernommen.")
-    _emit({"imported": count})
+    with opened_store(args.db), args.infile.open(encoding="utf-8-sig") as handle:
+        count = import_cases(handle, today=date.today(), user=acting_user())
+    say(f"{count} Fälle übernommen.")
+    emit({"imported": count})
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from krm_desktop.model.exchange.case_export import export_cases
 
-    store = open_store(resolve_target(args.db))
-    try:
-        with args.out.open("w", encoding="utf-8", newline="\n") as handle:
-            count = export_cases(handle)
-    finally:
-        store.close()
-    _say(f"{count} Fälle nach {args.out} ausgegeben.")
-    _emit({"exported": count})
+    with opened_store(args.db), args.out.open("w", encoding="utf-8", newline="\n") as handle:
+        count = export_cases(handle)
+    say(f"{count} Fälle nach {args.out} ausgegeben.")
+    emit({"exported": count})
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    store = open_store(resolve_target(args.db))
-    try:
+    with opened_store(args.db) as store:
         problems = database_problems(store)
-    finally:
-        store.close()
-    _emit({"ok": not problems, "problems": problems, "database": store.describe()})
+    emit({"ok": not problems, "problems": problems, "database": store.describe()})
     for problem in problems:
-        _say(problem)
+        say(problem)
     if problems:
-        _say(f"{len(problems)} Problem(e) gefunden.")
+        say(f"{len(problems)} Problem(e) gefunden.")
         return EXIT_REFUSED
-    _say("Datenbank in Ordnung.")
+    say("Datenbank in Ordnung.")
     return EXIT_OK
 
 
@@ -200,7 +185,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # off screen, also on a desktop session
     from krm_desktop.ui.self_test import run_self_test
 
-    _emit(run_self_test(resolve_target(args.db), STARTED))
+    emit(run_self_test(resolve_target(args.db), STARTED))
     return EXIT_OK
 
 
@@ -233,14 +218,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_self_test(args)
         return COMMANDS[args.command](args)
     except UsageError as exc:
-        _say(f"Falscher Aufruf: {exc}")
+        say(f"Falscher Aufruf: {exc}")
         return EXIT_USAGE
     except ValidationError as exc:
         for field, message in exc.errors.items():
-            _say(f"{field}: {message}")
+            say(f"{field}: {message}")
         return EXIT_REFUSED
     except KrmError as exc:
-        _say(exc.message)
+        say(exc.message)
         return EXIT_REFUSED
 
 

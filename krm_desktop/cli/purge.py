@@ -4,8 +4,6 @@ Prints {"anonymised": n, "deleted": m, "refs_anonymised": [...], "refs_deleted":
 (DESIGN.md §2). --dry-run changes nothing and makes no backup. --yes makes a verified backup first (SQLite),
 runs the purge in one transaction, then VACUUM, removes backups past their retention and stores the
 Löschprotokoll. Exit 0 on success, 1 on a refusal or failure (nothing changed), 2 on bad usage.
-
-Wired into cli.py by `add_purge_parser(sub)` in build_parser and `"purge": cmd_purge` in COMMANDS.
 """
 
 from __future__ import annotations
@@ -14,25 +12,15 @@ import argparse
 from datetime import date
 from typing import Any
 
-from krm_desktop.cli.common import acting_user as _user
-from krm_desktop.cli.common import emit as _emit
-from krm_desktop.cli.common import say as _say
-
-EXIT_OK, EXIT_REFUSED = 0, 1
-
-
-def _as_of(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"„{value}“ ist kein Datum im Format JJJJ-MM-TT") from None
+from krm_desktop.cli.common import EXIT_OK, EXIT_REFUSED, acting_user, emit, iso_date, run_on_store, say
+from krm_desktop.model.store.connection import Store
 
 
 def add_purge_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "purge", help="fällige Kundenreaktionen anonymisieren und löschen (jährliche Löschung)"
     )
-    parser.add_argument("--as-of", dest="as_of", required=True, type=_as_of, help="Stichtag JJJJ-MM-TT")
+    parser.add_argument("--as-of", dest="as_of", required=True, type=iso_date, help="Stichtag JJJJ-MM-TT")
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--dry-run", action="store_true", help="nur anzeigen, was fällig ist; nichts ändern")
     mode.add_argument("--yes", action="store_true", help="wirklich löschen (nach einer geprüften Sicherung)")
@@ -40,70 +28,62 @@ def add_purge_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
+    return run_on_store(args, lambda store: _purge(args, store))
+
+
+def _purge(args: argparse.Namespace, store: Store) -> int:
     from krm_desktop.model.errors import KrmError
     from krm_desktop.model.retention.purge import execute_purge, finish_purge, vacuum_store
     from krm_desktop.model.retention.purge_plan import plan_purge
     from krm_desktop.model.store.backups import make_backup, remove_expired_backups
-    from krm_desktop.model.store.connection import open_store, resolve_target
     from krm_desktop.model.store.transactions import SaveFailed
 
     today = date.today()
-    try:
-        store = open_store(resolve_target(args.db))
-    except KrmError as exc:
-        _say(exc.message)
-        return EXIT_REFUSED
-    try:
-        plan = plan_purge(args.as_of)
-        anonymise = [c.ref for c in plan.cases if plan.rule(c.rule).action == "anonymise"]
-        delete = [c.ref for c in plan.cases if plan.rule(c.rule).action == "delete"]
-        payload: dict[str, Any] = {
-            "anonymised": len(anonymise),
-            "deleted": len(delete),
-            "refs_anonymised": anonymise,
-            "refs_deleted": delete,
-            "backup": None,
-        }
-        if args.as_of > today:
-            _say(
-                f"Achtung: Der Stichtag {args.as_of:%d.%m.%Y} liegt nach dem heutigen Tag; es werden Fälle erfasst, "
-                "deren Löschtag noch nicht erreicht ist."
-            )
-        if args.dry_run:
-            _say(
-                f"Probelauf zum {args.as_of:%d.%m.%Y}: {len(anonymise)} Kundenreaktionen würden anonymisiert, "
-                f"{len(delete)} vollständig gelöscht. Es wurde nichts geändert."
-            )
-        else:
-            backup = make_backup(store, today) if store.is_sqlite else None
-            payload["backup"] = str(backup) if backup else None
-            try:
-                result = execute_purge(plan, today=today, user=_user(), backup=backup.name if backup else "")
-            except SaveFailed as exc:  # the database refused: the transaction was rolled back
-                _say(f"Die Löschung ist fehlgeschlagen und wurde vollständig zurückgenommen: {exc.message}")
-                return EXIT_REFUSED
-            except KrmError:
-                raise
-            except Exception as exc:  # a database error outside the transaction's words: rolled back as well
-                _say(f"Die Löschung ist fehlgeschlagen und wurde vollständig zurückgenommen ({exc}).")
-                return EXIT_REFUSED
-            _say(
-                f"Löschlauf zum {args.as_of:%d.%m.%Y}: {result.anonymised} anonymisiert, {result.deleted} vollständig "
-                f"gelöscht. Sicherung: {backup or 'keine (Server-Datenbank)'}. Löschprotokoll Nr. {result.log_id}."
-            )
-            try:
-                vacuumed = vacuum_store()
-                removed = remove_expired_backups(store, today) if store.is_sqlite else []
-                finish_purge(result.log_id, vacuumed=vacuumed, backups_removed=[p.name for p in removed])
-            except Exception as exc:
-                _emit(payload)
-                _say(f"Die Löschung ist gespeichert, die Nacharbeit (VACUUM, alte Sicherungen) aber nicht: {exc}")
-                return EXIT_REFUSED
-            _say(f"Datenbank bereinigt (VACUUM); ältere Sicherungen entfernt: {len(removed)}.")
-    except KrmError as exc:
-        _say(exc.message)
-        return EXIT_REFUSED
-    finally:
-        store.close()
-    _emit(payload)
+    plan = plan_purge(args.as_of)
+    anonymise = [c.ref for c in plan.cases if plan.rule(c.rule).action == "anonymise"]
+    delete = [c.ref for c in plan.cases if plan.rule(c.rule).action == "delete"]
+    payload: dict[str, Any] = {
+        "anonymised": len(anonymise),
+        "deleted": len(delete),
+        "refs_anonymised": anonymise,
+        "refs_deleted": delete,
+        "backup": None,
+    }
+    if args.as_of > today:
+        say(
+            f"Achtung: Der Stichtag {args.as_of:%d.%m.%Y} liegt nach dem heutigen Tag; es werden Fälle erfasst, "
+            "deren Löschtag noch nicht erreicht ist."
+        )
+    if args.dry_run:
+        say(
+            f"Probelauf zum {args.as_of:%d.%m.%Y}: {len(anonymise)} Kundenreaktionen würden anonymisiert, "
+            f"{len(delete)} vollständig gelöscht. Es wurde nichts geändert."
+        )
+    else:
+        backup = make_backup(store, today) if store.is_sqlite else None
+        payload["backup"] = str(backup) if backup else None
+        try:
+            result = execute_purge(plan, today=today, user=acting_user(), backup=backup.name if backup else "")
+        except SaveFailed as exc:  # the database refused: the transaction was rolled back
+            say(f"Die Löschung ist fehlgeschlagen und wurde vollständig zurückgenommen: {exc.message}")
+            return EXIT_REFUSED
+        except KrmError:
+            raise
+        except Exception as exc:  # a database error outside the transaction's words: rolled back as well
+            say(f"Die Löschung ist fehlgeschlagen und wurde vollständig zurückgenommen ({exc}).")
+            return EXIT_REFUSED
+        say(
+            f"Löschlauf zum {args.as_of:%d.%m.%Y}: {result.anonymised} anonymisiert, {result.deleted} vollständig "
+            f"gelöscht. Sicherung: {backup or 'keine (Server-Datenbank)'}. Löschprotokoll Nr. {result.log_id}."
+        )
+        try:
+            vacuumed = vacuum_store()
+            removed = remove_expired_backups(store, today) if store.is_sqlite else []
+            finish_purge(result.log_id, vacuumed=vacuumed, backups_removed=[p.name for p in removed])
+        except Exception as exc:
+            emit(payload)
+            say(f"Die Löschung ist gespeichert, die Nacharbeit (VACUUM, alte Sicherungen) aber nicht: {exc}")
+            return EXIT_REFUSED
+        say(f"Datenbank bereinigt (VACUUM); ältere Sicherungen entfernt: {len(removed)}.")
+    emit(payload)
     return EXIT_OK

@@ -3,19 +3,16 @@
 Prints {"out", "format", "period", "recipient", "cases", "concerns"} as JSON on stdout; German messages on
 stderr. Exit 0 when written, 1 when the period is refused (future, before the oldest record) or the store
 or file cannot be used, 2 on bad usage (unknown extension, both --half and --quarter, a half other than 1–2 …).
-Self-contained (it handles its own errors), so cli.py only adds the parser and the command.
+It handles its own errors (a refused period, a store or file that cannot be used).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import date
 from pathlib import Path
 
-from krm_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
-from krm_desktop.cli.common import say as _say
+from krm_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, emit, opened_store, say
 
 
 def _int(value: str) -> int:
@@ -71,41 +68,38 @@ def cmd_report(args: argparse.Namespace) -> int:
     from krm_desktop.model.errors import KrmError, ValidationError
     from krm_desktop.model.reports.periods import make_period
     from krm_desktop.model.reports.texts import RECIPIENTS, default_recipient
-    from krm_desktop.model.store.connection import open_store, resolve_target
 
     problem = _usage_problem(args)
     if problem:
-        _say(f"Falscher Aufruf: {problem}")
+        say(f"Falscher Aufruf: {problem}")
         return EXIT_USAGE
     period = make_period(args.year, args.half, args.quarter)
     recipient = args.recipient or default_recipient(period)
     try:
-        store = open_store(resolve_target(getattr(args, "db", None)))
-        try:
+        with opened_store(getattr(args, "db", None)):
             saved = save_report(args.out, period, today=date.today(), recipient=recipient)
-        finally:
-            store.close()
     except ValidationError as exc:
         for message in exc.errors.values():
-            _say(message)
+            say(message)
         return EXIT_REFUSED
     except KrmError as exc:
-        _say(exc.message)
+        say(exc.message)
         return EXIT_REFUSED
     except OSError as exc:
-        _say(f"Die Datei {args.out} ließ sich nicht schreiben: {exc.strerror or exc}")
+        say(f"Die Datei {args.out} ließ sich nicht schreiben: {exc.strerror or exc}")
         return EXIT_REFUSED
-    _say(
+    say(
         f"{period.title} für die {RECIPIENTS[recipient]} nach {saved.path} geschrieben "
         f"({saved.cases} Kundenreaktionen, {saved.concerns} Anliegen)."
     )
-    payload = {
-        "out": str(saved.path),
-        "format": saved.format,
-        "period": period.code,
-        "recipient": recipient,
-        "cases": saved.cases,
-        "concerns": saved.concerns,
-    }
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n")
+    emit(
+        {
+            "out": str(saved.path),
+            "format": saved.format,
+            "period": period.code,
+            "recipient": recipient,
+            "cases": saved.cases,
+            "concerns": saved.concerns,
+        }
+    )
     return EXIT_OK

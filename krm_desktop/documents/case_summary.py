@@ -11,11 +11,11 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from krm_desktop.documents.page.a4 import a4_document
 from krm_desktop.model.case_list.query import due_words
 from krm_desktop.model.cases.case_view import case_view
 from krm_desktop.model.codes import CHANNELS, KINDS, STATUSES, VIAS, label
@@ -36,17 +36,7 @@ def render_case_summary(
     styles = getSampleStyleSheet()
     body, small = styles["BodyText"], styles["Normal"]
     out = BytesIO()
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=25 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title="Kurzübersicht Kundenreaktion",
-        author="KRM Desktop",
-        invariant=int(invariant),
-    )
+    doc = a4_document(out, title="Kurzübersicht Kundenreaktion", invariant=invariant)
     case = case_view(case_id) if case_id is not None else None
     if case is None:
         doc.build([Paragraph("Kurzübersicht", styles["Title"]), Paragraph("Keine Kundenreaktion vorhanden.", body)])

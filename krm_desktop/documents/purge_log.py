@@ -14,11 +14,11 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from krm_desktop.documents.page.a4 import a4_document
 from krm_desktop.model.codes import KINDS, label
 from krm_desktop.model.office.profiles import PRESETS
 from krm_desktop.model.office.settings import letterhead
@@ -80,17 +80,7 @@ def render_purge_log(log_id: int, *, invariant: bool = False) -> bytes:
     log = PurgeLog.get_by_id(log_id)
     st = _styles()
     out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=25 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title=f"Löschprotokoll zum {_d(log.as_of)}",
-        author="KRM Desktop",
-        invariant=int(invariant),
-    )
+    doc = a4_document(out, title=f"Löschprotokoll zum {_d(log.as_of)}", invariant=invariant)
     rules = log_rules(log)
     removed = json.loads(log.backups_removed or "[]")
     profile = PRESETS.get(log.profile)

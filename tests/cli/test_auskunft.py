@@ -2,40 +2,23 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from krm_desktop.cli import main as cli
-from krm_desktop.cli.auskunft import add_auskunft_parser, cmd_auskunft
 from krm_desktop.model.persons.auskunft import open_auskunft_requests, record_request
 from krm_desktop.model.persons.search import PersonQuery, find_persons
 from krm_desktop.model.persons.spelling import fold
 from krm_desktop.model.store.connection import open_store
 from krm_desktop.model.store.entities import Event, Letter
 from tests import factories as f
+from tests.cli.conftest import Run
 from tests.conftest import make_store
 from tests.documents.conftest import set_letterhead
 from tests.documents.pdf_tools import squeezed, text
 from tests.person_data import OTHERS, build_world
-
-
-def parser() -> argparse.ArgumentParser:
-    """The same parser shape as cli.build_parser() with the auskunft command wired in."""
-    root = argparse.ArgumentParser(prog="krm-desktop")
-    root.add_argument("--db")
-    add_auskunft_parser(root.add_subparsers(dest="command"))
-    return root
-
-
-def run(capsys, *args: str) -> tuple[int, dict | None, str]:
-    wired = "auskunft" in getattr(cli, "COMMANDS", {})
-    code = cli.main(list(args)) if wired else cmd_auskunft(parser().parse_args(list(args)))
-    out, err = capsys.readouterr()
-    return code, (json.loads(out) if out.strip() else None), err
 
 
 @pytest.fixture
@@ -48,10 +31,10 @@ def db(tmp_path: Path) -> str:
     return str(path)
 
 
-def test_writes_the_auskunft_of_the_person_and_keeps_it_in_her_cases(capsys, db: str, tmp_path: Path) -> None:
+def test_writes_the_auskunft_of_the_person_and_keeps_it_in_her_cases(run: Run, db: str, tmp_path: Path) -> None:
     out = tmp_path / "auskunft.pdf"
     code, payload, err = run(
-        capsys, "--db", db, "auskunft", "--person", "MUELLER,  Erika", "--customer-no", "123a456789",
+        "--db", db, "auskunft", "--person", "MUELLER,  Erika", "--customer-no", "123a456789",
         "--out", str(out), "--date", "2026-11-20", "--received", "2026-11-18",
     )  # fmt: skip
     assert code == 0, err
@@ -73,7 +56,7 @@ def test_writes_the_auskunft_of_the_person_and_keeps_it_in_her_cases(capsys, db:
         store.close()
 
 
-def test_a_recorded_request_gives_the_date_and_is_marked_answered(capsys, db: str, tmp_path: Path) -> None:
+def test_a_recorded_request_gives_the_date_and_is_marked_answered(run: Run, db: str, tmp_path: Path) -> None:
     store = open_store(db)
     try:
         person = find_persons(PersonQuery(text="Hans Müller")).persons[0]
@@ -81,7 +64,7 @@ def test_a_recorded_request_gives_the_date_and_is_marked_answered(capsys, db: st
     finally:
         store.close()
     code, payload, err = run(
-        capsys, "--db", db, "auskunft", "--person", "hans mueller", "--out", str(tmp_path / "h.pdf"),
+        "--db", db, "auskunft", "--person", "hans mueller", "--out", str(tmp_path / "h.pdf"),
         "--date", "2026-11-20", "--mark-answered",
     )  # fmt: skip
     assert code == 0, err
@@ -95,37 +78,37 @@ def test_a_recorded_request_gives_the_date_and_is_marked_answered(capsys, db: st
         store.close()
 
 
-def test_several_persons_are_listed_with_how_to_narrow(capsys, db: str, tmp_path: Path) -> None:
+def test_several_persons_are_listed_with_how_to_narrow(run: Run, db: str, tmp_path: Path) -> None:
     out = tmp_path / "x.pdf"
-    code, payload, err = run(capsys, "--db", db, "auskunft", "--person", "Erika Müller", "--out", str(out))
+    code, payload, err = run("--db", db, "auskunft", "--person", "Erika Müller", "--out", str(out))
     assert code == 1 and payload is None and not out.exists()
     assert "Mehrere Personen passen zu „Erika Müller“:" in err
     assert "1. Erika Müller – Breite Straße 12" in err and "999Z999999" in err
     assert "--customer-no" in err and "--merge" in err
     code, payload, err = run(
-        capsys, "--db", db, "auskunft", "--person", "Erika Müller", "--merge", "--out", str(out), "--date", "2026-11-20"
+        "--db", db, "auskunft", "--person", "Erika Müller", "--merge", "--out", str(out), "--date", "2026-11-20"
     )
     assert code == 0, err
     assert payload is not None and len(payload["cases"]) == 7
 
 
-def test_no_person_and_bad_usage(capsys, db: str, tmp_path: Path) -> None:
-    code, payload, err = run(capsys, "--db", db, "auskunft", "--person", "Zacharias", "--out", str(tmp_path / "z.pdf"))
+def test_no_person_and_bad_usage(run: Run, db: str, tmp_path: Path) -> None:
+    code, payload, err = run("--db", db, "auskunft", "--person", "Zacharias", "--out", str(tmp_path / "z.pdf"))
     assert (code, payload) == (1, None) and "Keine Person gefunden für „Zacharias“." in err
-    code, _, err = run(capsys, "--db", db, "auskunft", "--person", "Hans Müller", "--out", str(tmp_path / "z.txt"))
+    code, _, err = run("--db", db, "auskunft", "--person", "Hans Müller", "--out", str(tmp_path / "z.txt"))
     assert code == 2 and "muss auf .pdf enden" in err
-    code, _, err = run(capsys, "--db", db, "auskunft", "--person", "Hans", "--out", str(tmp_path / "nix" / "z.pdf"))
+    code, _, err = run("--db", db, "auskunft", "--person", "Hans", "--out", str(tmp_path / "nix" / "z.pdf"))
     assert code == 2 and "gibt es nicht" in err
-    code, _, err = run(capsys, "--db", db, "auskunft", "--person", "  ", "--out", str(tmp_path / "z.pdf"))
+    code, _, err = run("--db", db, "auskunft", "--person", "  ", "--out", str(tmp_path / "z.pdf"))
     assert code == 2 and "--person ist leer" in err
     code, _, err = run(
-        capsys, "--db", db, "auskunft", "--person", "Hans Müller", "--out", str(tmp_path / "z.pdf"),
+        "--db", db, "auskunft", "--person", "Hans Müller", "--out", str(tmp_path / "z.pdf"),
         "--date", "2026-11-20", "--received", "2026-11-21",
     )  # fmt: skip
     assert code == 2 and "--received liegt nach" in err
     with pytest.raises(SystemExit) as caught:
-        parser().parse_args(["auskunft", "--person", "x", "--out", "a.pdf", "--date", "20.11.2026"])
+        cli.build_parser().parse_args(["auskunft", "--person", "x", "--out", "a.pdf", "--date", "20.11.2026"])
     assert caught.value.code == 2
-    code, _, err = run(capsys, "--db", str(tmp_path / "fehlt.sqlite3"), "auskunft", "--person", "x", "--out",
+    code, _, err = run("--db", str(tmp_path / "fehlt.sqlite3"), "auskunft", "--person", "x", "--out",
                        str(tmp_path / "z.pdf"))  # fmt: skip
     assert code == 1 and "gibt es nicht" in err

@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 from pathlib import Path
 
 import pytest
 
-from krm_desktop.cli import main as cli
-from krm_desktop.cli.letters import add_letter_parser, cmd_letter
 from krm_desktop.model.store.connection import open_store
 from krm_desktop.model.store.entities import Event, Letter
 from tests import factories as f
+from tests.cli.conftest import Run
 from tests.conftest import make_store
 from tests.documents.pdf_tools import text
-
-
-def parser() -> argparse.ArgumentParser:
-    """The same parser shape as cli.build_parser() with the letter command wired in."""
-    root = argparse.ArgumentParser(prog="krm-desktop")
-    root.add_argument("--db")
-    add_letter_parser(root.add_subparsers(dest="command"))
-    return root
-
-
-def run(capsys, *args: str) -> tuple[int, dict | None, str]:
-    wired = "letter" in getattr(cli, "COMMANDS", {})
-    code = cli.main(list(args)) if wired else cmd_letter(parser().parse_args(list(args)))
-    out, err = capsys.readouterr()
-    return code, (json.loads(out) if out.strip() else None), err
 
 
 @pytest.fixture
@@ -44,10 +26,10 @@ def db(tmp_path: Path) -> str:
     return str(path)
 
 
-def test_letter_writes_the_pdf_and_keeps_it_in_the_case(capsys, db: str, tmp_path: Path) -> None:
+def test_letter_writes_the_pdf_and_keeps_it_in_the_case(run: Run, db: str, tmp_path: Path) -> None:
     out = tmp_path / "eb.pdf"
     code, payload, err = run(
-        capsys, "--db", db, "letter", "--case", "KRM-2026-0001", "--type", "eingangsbestaetigung", "--out", str(out),
+        "--db", db, "letter", "--case", "KRM-2026-0001", "--type", "eingangsbestaetigung", "--out", str(out),
         "--date", "2026-11-04",
     )  # fmt: skip
     assert code == 0, err
@@ -76,9 +58,9 @@ def test_letter_writes_the_pdf_and_keeps_it_in_the_case(capsys, db: str, tmp_pat
         (["--case", "42", "--type", "antwort"], 2, "kein Zeichen einer Kundenreaktion"),
     ],
 )
-def test_refusals_and_bad_usage(capsys, db: str, tmp_path: Path, args: list[str], code: int, message: str) -> None:
+def test_refusals_and_bad_usage(run: Run, db: str, tmp_path: Path, args: list[str], code: int, message: str) -> None:
     out = tmp_path / "x.pdf"
-    got, payload, err = run(capsys, "--db", db, "letter", *args, "--out", str(out))
+    got, payload, err = run("--db", db, "letter", *args, "--out", str(out))
     assert got == code and payload is None
     assert message in err
     assert not out.exists()
@@ -89,7 +71,7 @@ def test_refusals_and_bad_usage(capsys, db: str, tmp_path: Path, args: list[str]
         store.close()
 
 
-def test_missing_folder_is_bad_usage(capsys, db: str, tmp_path: Path) -> None:
+def test_missing_folder_is_bad_usage(run: Run, db: str, tmp_path: Path) -> None:
     out = tmp_path / "fehlt" / "x.pdf"
-    code, _, err = run(capsys, "--db", db, "letter", "--case", "KRM-2026-0001", "--type", "antwort", "--out", str(out))
+    code, _, err = run("--db", db, "letter", "--case", "KRM-2026-0001", "--type", "antwort", "--out", str(out))
     assert code == 2 and "Ordner" in err

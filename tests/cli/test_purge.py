@@ -1,13 +1,8 @@
-"""`krm-desktop --db X purge --as-of D (--dry-run | --yes)`: the JSON of DESIGN.md §2, exit 0 / 1 / 2.
-
-Runs through cli.main once `purge` is wired into cli.py; until then through cli's own parser with the purge
-subcommand added by `add_purge_parser` (the same two lines the wiring adds).
-"""
+"""`krm-desktop --db X purge --as-of D (--dry-run | --yes)`: the JSON of DESIGN.md §2, exit 0 / 1 / 2."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -18,19 +13,11 @@ from krm_desktop.cli import main as cli
 from krm_desktop.model.store.backups import verify_backup
 from krm_desktop.model.store.connection import open_store
 from krm_desktop.model.store.entities import Case, PurgeLog
+from tests.cli.conftest import Run
 from tests.model import retention_data as rd
 
 # The CLI reads the real today: every date here lies safely in the past.
 AS_OF = "2026-01-15"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict | None, str]:
-    try:
-        code = cli.main(list(args))
-    except SystemExit as exc:  # argparse: bad usage
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, (json.loads(out) if out.strip() else None), err
 
 
 @pytest.fixture
@@ -53,9 +40,9 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_dry_run_reports_and_changes_nothing(db: Path, capsys) -> None:
+def test_dry_run_reports_and_changes_nothing(db: Path, run: Run) -> None:
     before = _digest(db)
-    code, out, err = run(capsys, "--db", str(db), "purge", "--as-of", AS_OF, "--dry-run")
+    code, out, err = run("--db", str(db), "purge", "--as-of", AS_OF, "--dry-run")
     assert code == 0
     assert out == {
         "anonymised": 1,
@@ -69,8 +56,8 @@ def test_dry_run_reports_and_changes_nothing(db: Path, capsys) -> None:
     assert not (db.parent / "Sicherungen").exists()
 
 
-def test_yes_purges_after_a_verified_backup(db: Path, capsys) -> None:
-    code, out, err = run(capsys, "--db", str(db), "purge", "--as-of", AS_OF, "--yes")
+def test_yes_purges_after_a_verified_backup(db: Path, run: Run) -> None:
+    code, out, err = run("--db", str(db), "purge", "--as-of", AS_OF, "--yes")
     assert code == 0, err
     assert out is not None and (out["anonymised"], out["deleted"]) == (1, 1)
     assert (out["refs_anonymised"], out["refs_deleted"]) == (["KRM-2022-0001"], ["KRM-2017-0001"])
@@ -88,15 +75,15 @@ def test_yes_purges_after_a_verified_backup(db: Path, capsys) -> None:
         )  # fmt: skip
     finally:
         store.close()
-    code, out, _ = run(capsys, "--db", str(db), "check")
+    code, out, _ = run("--db", str(db), "check")
     assert code == 0
-    code, out, _ = run(capsys, "--db", str(db), "purge", "--as-of", AS_OF, "--yes")
+    code, out, _ = run("--db", str(db), "purge", "--as-of", AS_OF, "--yes")
     assert code == 0 and out is not None and (out["anonymised"], out["deleted"]) == (0, 0)
     assert backup.exists()  # the first run's recovery copy stays within its window
 
 
-def test_later_as_of_is_warned_about(db: Path, capsys) -> None:
-    code, out, err = run(capsys, "--db", str(db), "purge", "--as-of", "2099-12-31", "--dry-run")
+def test_later_as_of_is_warned_about(db: Path, run: Run) -> None:
+    code, out, err = run("--db", str(db), "purge", "--as-of", "2099-12-31", "--dry-run")
     assert code == 0 and out is not None and out["deleted"] == 4
     assert "Achtung" in err and "31.12.2099" in err
 
@@ -111,25 +98,25 @@ def test_later_as_of_is_warned_about(db: Path, capsys) -> None:
     ],
     ids=["no-mode", "both-modes", "german-date", "no-date"],
 )
-def test_bad_usage_exits_2_and_changes_nothing(db: Path, capsys, args: tuple[str, ...]) -> None:
+def test_bad_usage_exits_2_and_changes_nothing(db: Path, run: Run, args: tuple[str, ...]) -> None:
     before = _digest(db)
-    code, out, err = run(capsys, "--db", str(db), *args)
+    code, out, err = run("--db", str(db), *args)
     assert code == 2 and out is None and "Falscher Aufruf" in err
     assert _digest(db) == before
 
 
-def test_missing_database_is_refused(tmp_path: Path, capsys) -> None:
-    code, out, err = run(capsys, "--db", str(tmp_path / "nichts.sqlite3"), "purge", "--as-of", AS_OF, "--yes")
+def test_missing_database_is_refused(tmp_path: Path, run: Run) -> None:
+    code, out, err = run("--db", str(tmp_path / "nichts.sqlite3"), "purge", "--as-of", AS_OF, "--yes")
     assert code == 1 and out is None and "gibt es nicht" in err
 
 
-def test_a_database_error_mid_purge_is_rolled_back(db: Path, capsys) -> None:
+def test_a_database_error_mid_purge_is_rolled_back(db: Path, run: Run) -> None:
     con = sqlite3.connect(db)
     con.execute("CREATE TRIGGER no_log BEFORE INSERT ON purge_log BEGIN SELECT RAISE(ABORT, 'Platte voll'); END")
     con.commit()
     rows_before = con.execute("SELECT * FROM krm_case ORDER BY id").fetchall()
     con.close()
-    code, out, err = run(capsys, "--db", str(db), "purge", "--as-of", AS_OF, "--yes")
+    code, out, err = run("--db", str(db), "purge", "--as-of", AS_OF, "--yes")
     assert code == 1 and out is None
     assert "fehlgeschlagen" in err and "zurückgenommen" in err and "Platte voll" in err
     con = sqlite3.connect(db)

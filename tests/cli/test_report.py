@@ -5,33 +5,15 @@ The command runs against the real today; the reports asked for cover 2024 and 20
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import json
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from krm_desktop.cli.main import build_parser
-from krm_desktop.cli.report import add_report_parser, cmd_report
+from tests.cli.conftest import Run
 from tests.report_data import report_db_path, report_template  # noqa: F401
-
-
-def run(capsys, *argv: str) -> tuple[int, dict | None, str]:
-    """Parse like cli.py (its parser plus the report subcommand) and run the command."""
-    parser = build_parser()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    if "report" not in sub.choices:
-        add_report_parser(sub)
-    try:
-        args = parser.parse_args(list(argv))
-        code = cmd_report(args)
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, (json.loads(out) if out.strip() else None), err
 
 
 @pytest.fixture
@@ -39,9 +21,9 @@ def db(report_db_path: Path) -> str:  # noqa: F811
     return str(report_db_path)
 
 
-def test_annual_pdf(capsys, db: str, tmp_path: Path) -> None:
+def test_annual_pdf(run: Run, db: str, tmp_path: Path) -> None:
     out = tmp_path / "jahresbericht.pdf"
-    code, payload, err = run(capsys, "--db", db, "report", "--year", "2025", "--out", str(out))
+    code, payload, err = run("--db", db, "report", "--year", "2025", "--out", str(out))
     assert code == 0, err
     assert payload == {
         "out": str(out),
@@ -56,10 +38,10 @@ def test_annual_pdf(capsys, db: str, tmp_path: Path) -> None:
     assert "Jahresbericht 2025" in text and "für die Regionaldirektion" in text
 
 
-def test_quarter_csv_with_recipient(capsys, db: str, tmp_path: Path) -> None:
+def test_quarter_csv_with_recipient(run: Run, db: str, tmp_path: Path) -> None:
     out = tmp_path / "q4.CSV"
     code, payload, _ = run(
-        capsys, "--db", db, "report", "--year", "2025", "--quarter", "4", "--recipient", "traegerversammlung",
+        "--db", db, "report", "--year", "2025", "--quarter", "4", "--recipient", "traegerversammlung",
         "--out", str(out),
     )  # fmt: skip
     assert code == 0 and payload is not None
@@ -68,10 +50,8 @@ def test_quarter_csv_with_recipient(capsys, db: str, tmp_path: Path) -> None:
     assert ["cases", "total", "Kundenreaktionen", "4"] in rows
 
 
-def test_half_year_defaults_to_the_traegerversammlung(capsys, db: str, tmp_path: Path) -> None:
-    code, payload, _ = run(
-        capsys, "--db", db, "report", "--year", "2025", "--half", "2", "--out", str(tmp_path / "h.pdf")
-    )
+def test_half_year_defaults_to_the_traegerversammlung(run: Run, db: str, tmp_path: Path) -> None:
+    code, payload, _ = run("--db", db, "report", "--year", "2025", "--half", "2", "--out", str(tmp_path / "h.pdf"))
     assert code == 0 and payload is not None and payload["recipient"] == "traegerversammlung"
     assert (payload["cases"], payload["concerns"]) == (6, 8)
 
@@ -80,9 +60,9 @@ def test_half_year_defaults_to_the_traegerversammlung(capsys, db: str, tmp_path:
     ("year", "words"),
     [("2023", "älteste erfasste Kundenreaktion ist vom 03.06.2024"), ("2999", "liegt in der Zukunft")],
 )
-def test_refused_period_exits_1_and_writes_nothing(capsys, db: str, tmp_path: Path, year: str, words: str) -> None:
+def test_refused_period_exits_1_and_writes_nothing(run: Run, db: str, tmp_path: Path, year: str, words: str) -> None:
     out = tmp_path / "bericht.pdf"
-    code, payload, err = run(capsys, "--db", db, "report", "--year", year, "--out", str(out))
+    code, payload, err = run("--db", db, "report", "--year", year, "--out", str(out))
     assert (code, payload) == (1, None)
     assert words in err and not out.exists()
 
@@ -100,16 +80,16 @@ def test_refused_period_exits_1_and_writes_nothing(capsys, db: str, tmp_path: Pa
         (["--year", "2025"], "--out"),
     ],
 )
-def test_bad_usage_exits_2(capsys, db: str, tmp_path: Path, monkeypatch, args: list[str], words: str) -> None:
+def test_bad_usage_exits_2(run: Run, db: str, tmp_path: Path, monkeypatch, args: list[str], words: str) -> None:
     monkeypatch.chdir(tmp_path)
-    code, payload, err = run(capsys, "--db", db, "report", *args)
+    code, payload, err = run("--db", db, "report", *args)
     assert (code, payload) == (2, None)
     assert words in err and "Falscher Aufruf" in err
     assert not list(tmp_path.glob("b*"))
 
 
-def test_missing_database_is_refused(capsys, tmp_path: Path) -> None:
+def test_missing_database_is_refused(run: Run, tmp_path: Path) -> None:
     code, payload, err = run(
-        capsys, "--db", str(tmp_path / "fehlt.sqlite3"), "report", "--year", "2025", "--out", str(tmp_path / "b.pdf")
+        "--db", str(tmp_path / "fehlt.sqlite3"), "report", "--year", "2025", "--out", str(tmp_path / "b.pdf")
     )
     assert (code, payload) == (1, None) and err.strip()

@@ -57,9 +57,9 @@ def close(case: Case, closed: date, tl: Staff, gf: Staff, user: str = USER) -> C
     outcomes = {1: "unbegruendet"} if case.kind in COMPLAINT_KINDS and case.kind != "meinungskarte" else {}
     signer = gf if case.sign_off_role == "GF" or case.kind in GF_KINDS else tl
     addressee = case.person_id is not None
-    return cases.close(
-        case.id,
-        version=case.version,
+    return f.act(
+        cases.close,
+        case,
         closed_on=closed,
         today=closed,
         user=user,
@@ -120,10 +120,7 @@ def full_case(
     case = cases.send_interim(
         case.id, version=case.version, sent_on=day, reason=f"{mark}interim", expected=closed, today=day, user=user
     )
-    case = cases.record_statement(
-        case.id, version=case.version, author=f"{mark}author", author_role="MA", received_on=day,
-        text=f"{mark}statement", today=day, user=user,
-    )  # fmt: skip
+    case = f.statement(case, f"{mark}author", "MA", day, f"{mark}statement", today=day, user=user)
     case = cases.record_waiver(
         case.id, version=case.version, declared_on=day, reasons=f"{mark}waiver", today=day, user=user
     )

@@ -89,6 +89,17 @@ def shown_errors(dialog: ActionDialog) -> dict[str, str]:
     return {key: label.text() for key, label in dialog.errors.items() if not label.isHidden()}
 
 
+def refused_next_to(qtbot, dialog: ActionDialog, field: str, message: str) -> None:
+    """Saving is refused with `message` next to `field`: the dialog stays open with all that was typed, and nothing
+    is stored."""
+    typed = dialog.typed_text()
+    before = f.snapshot()
+    save(qtbot, dialog)
+    errors = shown_errors(dialog)
+    assert field in errors and message in errors[field], errors
+    assert dialog.isVisible() and dialog.typed_text() == typed and f.snapshot() == before
+
+
 def when_modal(handle: Callable[[QWidget], None]) -> list[QWidget]:
     """Run `handle` on the next application-modal dialog (one shown with exec()); returns what it saw."""
     seen: list[QWidget] = []

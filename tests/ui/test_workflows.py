@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtWidgets import QApplication
 
-from krm_desktop.model.cases import services as cases
 from krm_desktop.model.store.entities import Letter
 from krm_desktop.ui.main_window import MainWindow
 from tests import factories as f
@@ -78,16 +77,7 @@ def test_wizards_and_person_view_open(qtbot, store) -> None:
 def test_january_reminders_show_in_the_status_bar(qtbot, store) -> None:
     closed = f.register(received=date(2025, 3, 3))
     tl = f.staff("Jens Brandt", "TL")
-    cases.close(
-        closed.id,
-        version=1,
-        closed_on=date(2025, 3, 10),
-        today=date(2025, 3, 10),
-        user=f.USER,
-        outcomes={1: "begruendet"},
-        answer_sent=date(2025, 3, 10),
-        signed_by=tl.id,
-    )
+    f.close_answered(closed, date(2025, 3, 10), tl.id, "begruendet", today=date(2025, 3, 10))
     window = started_window(qtbot, store, today=date(2026, 1, 12))
     label = window.workflows.reminder_label
     assert label.text().startswith("Erinnerung:")

@@ -30,6 +30,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from krm_desktop.documents.page.a4 import numbered
 from krm_desktop.documents.page.addressing import ADDRESS_SIZE, Addressee
 from krm_desktop.documents.page.escape import visible
 from krm_desktop.documents.page.fonts import FONT, FONT_BOLD, register_fonts, width
@@ -335,29 +336,6 @@ def _wrap_chars(text: str, limit: float, size: float) -> list[str]:
     return lines
 
 
-def _canvas_class(frame: PageFrame) -> type[Canvas]:
-    """A canvas that holds its pages back until it knows how many there are (for "Seite n von N")."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._held.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._held)
-            for number, state in enumerate(self._held, start=1):
-                self.__dict__.update(state)
-                frame.draw_page_number(self, number, total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-    return NumberedCanvas
-
-
 def build_pdf(
     frame: PageFrame, story: list[Flowable], *, title: str, author: str, invariant: bool = False
 ) -> tuple[bytes, int]:
@@ -384,5 +362,5 @@ def build_pdf(
             PageTemplate("later", [later], onPage=frame.draw_later),
         ]
     )
-    doc.build(story, canvasmaker=_canvas_class(frame))
+    doc.build(story, canvasmaker=numbered(frame.draw_page_number))
     return out.getvalue(), doc.page

@@ -1,5 +1,5 @@
-"""The report's page layout: paragraph styles, the grid table, the office's own text, and the canvas that writes
-the header and "Seite x von y" once the page count is known."""
+"""The report's page layout: paragraph styles, the grid table, the office's own text, and the header and
+"Seite x von y" drawn on each page once the page count is known."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from krm_desktop.documents.page.a4 import DrawNumber
 
 GRID = colors.HexColor("#cbd5e0")
 HEAD = colors.HexColor("#edf2f7")
@@ -33,30 +35,18 @@ STYLES = {
 }
 
 
-class NumberedCanvas(Canvas):
-    """Draws header and "Seite x von y" once the page count is known."""
+def page_marks(header: str) -> DrawNumber:
+    """What the report draws on each page once the count is known: `header` on top from page 2 on, and
+    "Seite x von y" at the bottom."""
 
-    header = ""
+    def draw(canvas: Canvas, number: int, total: int) -> None:
+        canvas.setFont("Helvetica", 8)
+        canvas.setFillColor(MUTED)
+        if number > 1:
+            canvas.drawString(20 * mm, A4[1] - 12 * mm, header)
+        canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"Seite {number} von {total}")
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self.setFont("Helvetica", 8)
-            self.setFillColor(MUTED)
-            if number > 1:
-                self.drawString(20 * mm, A4[1] - 12 * mm, self.header)
-            self.drawRightString(A4[0] - 20 * mm, 10 * mm, f"Seite {number} von {total}")
-            super().showPage()
-        super().save()
+    return draw
 
 
 def paragraph(text: str, style: str = "body") -> Paragraph:

@@ -8,21 +8,20 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
+from krm_desktop.documents.page.a4 import a4_document, numbered
 from krm_desktop.documents.reports import charts
-from krm_desktop.documents.reports.layout import NumberedCanvas, grid_table, paragraph, user_text
+from krm_desktop.documents.reports.layout import grid_table, page_marks, paragraph, user_text
 from krm_desktop.documents.reports.numbers import de_change, de_days, de_int, de_pct, de_value
 from krm_desktop.model.reports.figures import Figures, Row
 from krm_desktop.model.reports.periods import MONTHS_SHORT
@@ -285,19 +284,16 @@ def render_report_pdf(
     """The PDF bytes of the report."""
     out = BytesIO()
     title = f"{figures.period.title} – Kundenreaktionsmanagement"
-    doc = SimpleDocTemplate(
+    doc = a4_document(
         out,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=18 * mm,
         title=title,
+        invariant=invariant,
         author=office_name or "KRM Desktop",
+        left=20 * mm,
+        bottom=18 * mm,
         subject=f"für die {RECIPIENTS.get(recipient, recipient)}",
         creator="KRM Desktop",
-        invariant=int(invariant),
     )
-    canvas_class = type("ReportCanvas", (NumberedCanvas,), {"header": f"{office_name} · {title}"})
-    doc.build(report_story(figures, texts, recipient, office_name), canvasmaker=canvas_class)
+    marks = page_marks(f"{office_name} · {title}")
+    doc.build(report_story(figures, texts, recipient, office_name), canvasmaker=numbered(marks))
     return out.getvalue()

@@ -44,6 +44,7 @@ _DIGITS = frozenset("0123456789")
 
 
 def all_of(conditions: Sequence[Expression]) -> Expression | None:
+    """The conditions joined with AND; None where there are none."""
     if not conditions:
         return None
     combined = conditions[0]
@@ -52,7 +53,8 @@ def all_of(conditions: Sequence[Expression]) -> Expression | None:
     return combined
 
 
-def _any(conditions: Sequence[Expression]) -> Expression:
+def any_of(conditions: Sequence[Expression]) -> Expression:
+    """The (one or more) conditions joined with OR."""
     combined = conditions[0]
     for condition in conditions[1:]:
         combined = combined | condition
@@ -95,11 +97,11 @@ def _contains(columns: Sequence[Any], word: str) -> Expression:
     """The word, literally and case-insensitively, in any of the columns."""
     variants = [escape_like(v) for v in _umlaut_cases(word)]
     if len(variants) == 1:
-        return _any([_like(column, variants[0]) for column in columns])
+        return any_of([_like(column, variants[0]) for column in columns])
     # LIKE folds ASCII only. One LIKE with "_" for each umlaut filters every row; only the rows it lets
     # through are checked with each upper/lower combination of the umlauts.
     wild = variants[0].translate(_UMLAUT_ANY)
-    return _any([_like(c, wild) & _any([_like(c, v) for v in variants]) for c in columns])
+    return any_of([_like(c, wild) & any_of([_like(c, v) for v in variants]) for c in columns])
 
 
 def _starts(column: Any, prefix: str) -> Expression:

@@ -7,7 +7,7 @@ from datetime import date
 
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import closing_checks
-from krm_desktop.model.cases.writes import load_open, log, refuse_if, refuse_unless_available, save
+from krm_desktop.model.cases.writes import load_for, log, refuse_if, save
 from krm_desktop.model.codes import OUTCOMES, STAFF_ROLES, STATUS_CLOSED, label
 from krm_desktop.model.store.entities import Case, Concern, Staff
 from krm_desktop.model.store.transactions import write_transaction
@@ -42,8 +42,7 @@ def record_waiver(
     """The matter was settled by phone or in person and the customer declared in writing, with concrete
     reasons, that no written answer is wanted (settled_by: a key of action_checks.SETTLED_BY)."""
     with write_transaction():
-        case = load_open(case_id, version)
-        refuse_unless_available(case, checks.WAIVER)
+        case = load_for(case_id, version, checks.WAIVER)
         refuse_if(
             checks.waiver_errors(
                 settled_by=settled_by, declared_on=declared_on, reasons=reasons, received=case.received, today=today
@@ -64,8 +63,7 @@ def record_waiver(
 
 def record_answer(case_id: int, *, version: int, sent_on: date, today: date, user: str) -> Case:
     with write_transaction():
-        case = load_open(case_id, version)
-        refuse_unless_available(case, checks.ANSWER)
+        case = load_for(case_id, version, checks.ANSWER)
         refuse_if(checks.sent_errors(sent_on, "Versanddatum", case.received, today))
         case = save(case, answer_sent=sent_on)
         log(case.id, "answered", f"Antwortschreiben versandt am {sent_on:%d.%m.%Y}.", today, user)
@@ -91,8 +89,7 @@ def close(
     """Close a case: every complaint concern needs an outcome, the answer (or a waiver) and the right sign-off."""
     outcomes = outcomes or {}
     with write_transaction():
-        case = load_open(case_id, version)
-        refuse_unless_available(case, checks.CLOSE)
+        case = load_for(case_id, version, checks.CLOSE)
         facts = checks.ActionFacts.of(case)
         concerns = concern_facts(case.id)
         signer = Staff.get_or_none(Staff.id == signed_by) if signed_by is not None else None

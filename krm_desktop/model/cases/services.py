@@ -22,10 +22,10 @@ from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.cases.writes import (
     clock_fields,
     field_error,
+    load_for,
     load_open,
     log,
     refuse_if,
-    refuse_unless_available,
     save,
     stamp,
 )
@@ -70,6 +70,24 @@ def next_ref(year: int) -> tuple[str, int]:
     return v.format_ref(year, last + 1), last + 1
 
 
+def _editable_fields(data: CaseInput) -> dict[str, Any]:
+    """The stored fields the intake form sets and edits (not the kind: that changes only by reclassification)."""
+    return {
+        "channel": data.channel,
+        "via": data.via,
+        "received": data.received,
+        "team": data.team_id,
+        "subject": data.subject.strip(),
+        "description": data.description,
+        "topic": data.topic.strip(),
+        "file_no": data.file_no.strip(),
+        "requesting_body": data.requesting_body.strip(),
+        "requesting_ref": data.requesting_ref.strip(),
+        "body_due": data.body_due,
+        "employee_concerned": data.employee_concerned.strip(),
+    }
+
+
 def new_case_fields(data: CaseInput, profile: OfficeProfile, **state: Any) -> dict[str, Any]:
     """The stored fields of a new case from its intake data; `state` adds sent/closed dates (import).
 
@@ -88,14 +106,7 @@ def new_case_fields(data: CaseInput, profile: OfficeProfile, **state: Any) -> di
     fields: dict[str, Any] = {
         "year": data.received.year,
         "kind": data.kind,
-        "channel": data.channel,
-        "via": data.via,
-        "received": data.received,
-        "team": data.team_id,
-        "subject": data.subject.strip(),
-        "description": data.description,
-        "topic": data.topic.strip(),
-        "file_no": data.file_no.strip(),
+        **_editable_fields(data),
         "status": STATUS_CLOSED if state.get("closed") else STATUS_OPEN,
         "ack_due": deadlines.ack_due,
         "final_due": deadlines.final_due,
@@ -103,10 +114,6 @@ def new_case_fields(data: CaseInput, profile: OfficeProfile, **state: Any) -> di
         "lead": "gf" if gf_kind else "team",
         "sign_off_role": "GF" if gf_kind else "TL",
         "escalation_level": 3 if gf_kind else 1,
-        "requesting_body": data.requesting_body.strip(),
-        "requesting_ref": data.requesting_ref.strip(),
-        "body_due": data.body_due,
-        "employee_concerned": data.employee_concerned.strip(),
         "follows_ref": data.follows_ref or "",
     }
     fields.update(state)
@@ -184,8 +191,7 @@ def acknowledge(
     case_id: int, *, version: int, sent_on: date, today: date, user: str, profile: OfficeProfile | None = None
 ) -> Case:
     with write_transaction():
-        case = load_open(case_id, version)
-        refuse_unless_available(case, checks.ACKNOWLEDGE)
+        case = load_for(case_id, version, checks.ACKNOWLEDGE)
         refuse_if(checks.sent_errors(sent_on, "Versanddatum", case.received, today))
         profile = profile or load_profile()
         changes: dict[str, Any] = {"ack_sent": sent_on}
@@ -202,8 +208,7 @@ def send_interim(
     case_id: int, *, version: int, sent_on: date, reason: str, expected: date | None, today: date, user: str
 ) -> Case:
     with write_transaction():
-        case = load_open(case_id, version)
-        refuse_unless_available(case, checks.INTERIM)
+        case = load_for(case_id, version, checks.INTERIM)
         refuse_if(
             checks.interim_errors(
                 sent_on=sent_on, reason=reason, expected=expected, received=case.received, today=today
@@ -224,8 +229,7 @@ def send_interim(
 
 def assign_team(case_id: int, *, version: int, team_id: int | None, today: date, user: str) -> Case:
     with write_transaction():
-        case = load_open(case_id, version)
-        refuse_unless_available(case, checks.ASSIGN)
+        case = load_for(case_id, version, checks.ASSIGN)
         team = Team.get_or_none(Team.id == team_id) if team_id is not None else None
         if team is None:
             gone = " (das gewählte gibt es nicht mehr)" if team_id is not None else ""
@@ -240,8 +244,7 @@ def assign_team(case_id: int, *, version: int, team_id: int | None, today: date,
 def escalate(case_id: int, *, version: int, to_level: int | None, reason: str, today: date, user: str) -> Case:
     """TL (1) -> BL (2) -> GF (3); skipping a level is the exception and needs a reason."""
     with write_transaction():
-        case = load_open(case_id, version)
-        refuse_unless_available(case, checks.ESCALATE)
+        case = load_for(case_id, version, checks.ESCALATE)
         refuse_if(checks.escalation_errors(current=case.escalation_level, to_level=to_level, reason=reason))
         assert to_level is not None
         changes: dict[str, Any] = {"escalation_level": to_level}
@@ -256,8 +259,7 @@ def escalate(case_id: int, *, version: int, to_level: int | None, reason: str, t
 
 def reserve_sign_off(case_id: int, *, version: int, today: date, user: str) -> Case:
     with write_transaction():
-        case = load_open(case_id, version)
-        refuse_unless_available(case, checks.RESERVE)
+        case = load_for(case_id, version, checks.RESERVE)
         case = save(case, sign_off_role="GF")
         log(
             case.id, "sign_off_reserved", "Die Geschäftsführung hat sich die Schlusszeichnung vorbehalten.", today, user
@@ -277,8 +279,7 @@ def record_statement(
     user: str,
 ) -> Case:
     with write_transaction():
-        case = load_open(case_id, version)
-        refuse_unless_available(case, checks.STATEMENT)
+        case = load_for(case_id, version, checks.STATEMENT)
         refuse_if(
             checks.statement_errors(
                 author=author,
@@ -328,20 +329,7 @@ def update_case(
         purged = case.follows_id is None and bool(case.follows_ref)  # the earlier case was deleted by the purge
         data.follows_ref = case.follows.ref if case.follows_id else None
         check_case(data, today, follows_purged=purged)
-        changes: dict[str, Any] = {
-            "channel": data.channel,
-            "via": data.via,
-            "received": data.received,
-            "team": data.team_id,
-            "subject": data.subject.strip(),
-            "description": data.description,
-            "topic": data.topic.strip(),
-            "file_no": data.file_no.strip(),
-            "requesting_body": data.requesting_body.strip(),
-            "requesting_ref": data.requesting_ref.strip(),
-            "body_due": data.body_due,
-            "employee_concerned": data.employee_concerned.strip(),
-        }
+        changes = _editable_fields(data)
         if data.received.year != case.year:
             raise field_error(
                 "received",

@@ -60,11 +60,14 @@ def load_open(case_id: int, version: int) -> Case:
     return case
 
 
-def refuse_unless_available(case: Case, action: str) -> None:
-    """The same rule the menus use to enable an action (action_checks.available_actions)."""
+def load_for(case_id: int, version: int, action: str) -> Case:
+    """The open case, refused unless its state allows `action`: the same rule the menus use to enable an action
+    (action_checks.available_actions)."""
+    case = load_open(case_id, version)
     reason = checks.unavailable_reason(checks.ActionFacts.of(case), action)
     if reason:
         raise RefusedError(reason)
+    return case
 
 
 def clock_fields(values: dict[str, Any]) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from typing import Any, cast
 from peewee import SqliteDatabase, fn
 
 from krm_desktop.model import validation as v
+from krm_desktop.model.case_list.search import all_of, any_of
 from krm_desktop.model.cases.party import PartyRecord, party_columns
 from krm_desktop.model.persons.person import EMPLOYEE, REPRESENTED, Person, PersonCase, newest_first
 from krm_desktop.model.persons.spelling import HONORIFICS, employee_key, fold, fold_address, name_key
@@ -111,8 +112,8 @@ def _party_condition(query: PersonQuery) -> Any:
         elif "@" in text:
             conditions.append(Party.email ** f"%{text.strip()}%")
         elif sqlite:
-            by_name = _all([_folded_contains(Party.name, w, "krm_fold") for w in words])
-            by_address = _all(
+            by_name = all_of([_folded_contains(Party.name, w, "krm_fold") for w in words])
+            by_address = all_of(
                 [
                     _folded_contains(Party.street, w, "krm_fold_address")
                     | Party.postcode.startswith(w)
@@ -123,31 +124,15 @@ def _party_condition(query: PersonQuery) -> Any:
             either = [c for c in (by_name, by_address) if c is not None]
             if not either:
                 return None
-            conditions.append(_any(either))
+            conditions.append(any_of(either))
         else:
             return None
-    return _all(conditions) if conditions else None
+    return all_of(conditions) if conditions else None
 
 
 def _folded_contains(column: Any, word: str, folding: str) -> Any:
     """SQLite: the folded column contains the word (the folding function runs inside the query)."""
     return getattr(fn, folding)(column).contains(word)
-
-
-def _all(conditions: list[Any]) -> Any:
-    if not conditions:
-        return None
-    combined = conditions[0]
-    for condition in conditions[1:]:
-        combined = combined & condition
-    return combined
-
-
-def _any(conditions: list[Any]) -> Any:
-    combined = conditions[0]
-    for condition in conditions[1:]:
-        combined = combined | condition
-    return combined
 
 
 _PARTY_COLUMNS = (Party.id, *party_columns(), Party.version)
@@ -299,7 +284,7 @@ def _employees(query: PersonQuery) -> list[Person]:
         (Case.employee_concerned != "") & (Case.anonymised == False)  # noqa: E712
     )
     if _sqlite() is not None:
-        select = select.where(_all([_folded_contains(Case.employee_concerned, w, "krm_fold") for w in words]))
+        select = select.where(all_of([_folded_contains(Case.employee_concerned, w, "krm_fold") for w in words]))
     grouped: dict[str, list[PersonCase]] = defaultdict(list)
     for case_id, ref, kind, status, received, closed, version, employee in cast(Any, select).tuples():
         if not _starts_words(words, fold(employee)):

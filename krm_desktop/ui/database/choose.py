@@ -42,7 +42,7 @@ from krm_desktop.model.store.targets import (
     server_url,
 )
 from krm_desktop.ui.context import WindowContext
-from krm_desktop.ui.widgets.fields import REQUIRED_NOTE, FieldErrors, add_row, error_line, hint
+from krm_desktop.ui.widgets.fields import REQUIRED_NOTE, FieldErrors, accept_cancel, add_row, error_line, hint
 
 FILE_FILTER = "KRM-Datenbank (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)"
 OK_STYLE = "QLabel { color: #1b5e20; }"
@@ -79,11 +79,7 @@ class ChooseDatabaseDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Open).setText("Ö&ffnen")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel(self, "Ö&ffnen", QDialogButtonBox.StandardButton.Open)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(choice_row)

@@ -42,19 +42,11 @@ from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.case_view import CaseView
 from krm_desktop.model.cases.letters import DOC_TYPES, all_blocks, record_reprint, store_letter
 from krm_desktop.model.errors import KrmError
+from krm_desktop.ui.widgets.fields import ERROR_STYLE
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview, document_buttons, new_printer, print_pdf
 
-ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #8a5300;"
 SENDING = {"eingangsbestaetigung": "ack", "eingang-tl": "ack", "zwischennachricht": "interim", "antwort": "answer"}
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class LetterDialog(QDialog):
@@ -111,7 +103,7 @@ class LetterDialog(QDialog):
         self.reason = QPlainTextEdit(self.facts.interim_reason)
         self.reason.setAccessibleName("Grund der Verzögerung")
         self.reason.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        self.expected = QDateEdit(_qdate(self.facts.interim_expected or self.today + timedelta(days=14)))
+        self.expected = QDateEdit(QDate(self.facts.interim_expected or self.today + timedelta(days=14)))
         self.expected.setCalendarPopup(True)
         self.expected.setDisplayFormat("dd.MM.yyyy")
         self.expected.setAccessibleName("Voraussichtliche Erledigung")
@@ -195,7 +187,7 @@ class LetterDialog(QDialog):
 
     def _interim_changed(self) -> None:
         self.facts = replace(
-            self.facts, interim_reason=self.reason.toPlainText(), interim_expected=_pydate(self.expected.date())
+            self.facts, interim_reason=self.reason.toPlainText(), interim_expected=self.expected.date().toPython()
         )
         if not self.body.document().isModified():
             self.rebuild_text()

@@ -36,20 +36,12 @@ from krm_desktop.documents.auskunft.sections import gather
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.persons.auskunft import AuskunftRequest, answer_due, mark_answered, requests_of, store_copies
 from krm_desktop.model.persons.person import Person
+from krm_desktop.ui.widgets.fields import ERROR_STYLE
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview, document_buttons, new_printer, print_pdf
 
-ERROR_STYLE = "color: #b00020;"
 PREVIEW_PAGES = 12  # a long Auskunft: the preview shows its beginning (the whole prints)
 LIVE_CASES = 40  # up to this many cases the preview follows every change at once
 KEY_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def first_pages(pdf: bytes, count: int) -> bytes:
@@ -95,10 +87,10 @@ class AuskunftDialog(QDialog):
 
     def _build(self) -> None:
         received = self.request.received if self.request else self.today
-        self.received = QDateEdit(_qdate(received))
+        self.received = QDateEdit(QDate(received))
         self.received.setCalendarPopup(True)
         self.received.setDisplayFormat("dd.MM.yyyy")
-        self.received.setMaximumDate(_qdate(self.today))
+        self.received.setMaximumDate(QDate(self.today))
         self.received.setAccessibleName("Eingang des Auskunftsersuchens")
         if self.request is not None:  # the recorded request's date holds; its deadline is in the history already
             self.received.setEnabled(False)
@@ -204,7 +196,7 @@ class AuskunftDialog(QDialog):
                 row.setCheckState(0, Qt.CheckState.Checked if withheld else Qt.CheckState.Unchecked)
 
     def received_on(self) -> date:
-        return _pydate(self.received.date())
+        return self.received.date().toPython()
 
     def _show_due(self) -> None:
         due = answer_due(self.received_on(), self.content.profile)

@@ -39,13 +39,9 @@ from krm_desktop.model.persons.auskunft import answer_due, record_request, reque
 from krm_desktop.model.persons.correction import CORRECTABLE, FIELD_LABELS, correct_person
 from krm_desktop.model.persons.person import ROLE_LABELS, Person, merge
 from krm_desktop.model.persons.search import PersonQuery, find_persons, refreshed
+from krm_desktop.ui.widgets.fields import ERROR_STYLE
 
-ERROR_STYLE = "color: #b00020;"
 KEY_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 class PersonView(QDialog):
@@ -234,10 +230,10 @@ class RequestDateDialog(QDialog):
     def __init__(self, person: Person, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Auskunftsersuchen von {person.name}")
-        self.date = QDateEdit(_qdate(today))
+        self.date = QDateEdit(QDate(today))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd.MM.yyyy")
-        self.date.setMaximumDate(_qdate(today))
+        self.date.setMaximumDate(QDate(today))
         self.date.setAccessibleName("Eingang des Auskunftsersuchens")
         self.due = QLabel()
         self.date.dateChanged.connect(self._show)
@@ -251,8 +247,7 @@ class RequestDateDialog(QDialog):
         self._show()
 
     def received(self) -> date:
-        value = self.date.date()
-        return date(value.year(), value.month(), value.day())
+        return self.date.date().toPython()
 
     def _show(self) -> None:
         self.due.setText(f"{answer_due(self.received()):%d.%m.%Y} (ein Monat; Wochenende/Feiertag: nächster Werktag)")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.office.new_office import initialise_office
 from krm_desktop.model.office.profiles import BUNDESLAND_NAMES, PRESETS, OfficeProfile
+from krm_desktop.ui.widgets.fields import ERROR_STYLE, accept_cancel
 
 
 def describe(profile: OfficeProfile) -> str:
@@ -51,18 +51,14 @@ class ProfileDialog(QDialog):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()
         form.addRow("&Office-Profil:", self.profile_box)
         form.addRow("&Name der Dienststelle:", self.office_name)
         form.addRow("", self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Einrichten")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel(self, "Einrichten")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -1,5 +1,5 @@
-"""Building blocks of forms: a field with its error line below it, a typed date field, code pickers, and the
-registry that shows the model's per-field messages next to the right field."""
+"""Building blocks of forms: a field with its error line below it, a typed date field, code pickers, the
+registry that shows the model's per-field messages next to the right field, and the dialog's two buttons."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -216,3 +218,15 @@ def text_of(widget: QWidget) -> str:
     if isinstance(widget, QComboBox):
         return widget.currentText()
     return ""
+
+
+def accept_cancel(
+    dialog: QDialog, accept_text: str, accept: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok
+) -> QDialogButtonBox:
+    """The dialog's buttons: `accept_text` on the `accept` button, which accepts it, and „Abbrechen“."""
+    buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(accept).setText(accept_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -40,14 +40,12 @@ def petition(office, **extra):
 
 
 def with_interim(case):
-    return cases.send_interim(
-        case.id,
-        version=case.version,
+    return f.act(
+        cases.send_interim,
+        case,
         sent_on=f.TODAY,
         reason="Die Stellungnahme des Fachbereichs liegt noch nicht vor.",
         expected=date(2026, 12, 4),
-        today=f.TODAY,
-        user=f.USER,
     )
 
 

@@ -14,7 +14,6 @@ from krm_desktop.model.cases.case_view import CaseConcern, CaseStatement, Histor
 from krm_desktop.model.cases.intake import ConcernInput
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.office.profiles import load_profile
-from krm_desktop.model.store.entities import Case
 from krm_desktop.model.time.deadlines import DueState, calendar_of
 from tests import factories as f
 
@@ -45,12 +44,6 @@ def query_count() -> Iterator[_Count]:
     yield handler
     logger.removeHandler(handler)
     logger.setLevel(level)
-
-
-def _statement(case: Case, author: str, role: str, on: date, text: str) -> Case:
-    return cases.record_statement(
-        case.id, version=case.version, author=author, author_role=role, received_on=on, text=text, today=T, user=U
-    )
 
 
 def test_a_case_with_representative_concerns_and_team(people) -> None:
@@ -91,16 +84,14 @@ def test_a_case_with_representative_concerns_and_team(people) -> None:
 
 def test_statements_decision_and_history_in_order(people) -> None:
     case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Herr Sachbearbeiter M.")
-    case = _statement(case, "Jens Brandt", "TL", date(2026, 11, 10), "Stellungnahme der TL.")
-    case = _statement(case, "Herr Sachbearbeiter M.", "MA", date(2026, 11, 9), "Das Gespräch verlief sachlich.")
-    case = dab_services.decide_dab(
-        case.id,
-        version=case.version,
+    case = f.statement(case, "Jens Brandt", "TL", date(2026, 11, 10), "Stellungnahme der TL.")
+    case = f.statement(case, "Herr Sachbearbeiter M.", "MA", date(2026, 11, 9), "Das Gespräch verlief sachlich.")
+    case = f.act(
+        dab_services.decide_dab,
+        case,
         decision="Kein persönliches Fehlverhalten festgestellt.",
         decided_by=people["gf"].id,
         decided_on=date(2026, 11, 16),
-        today=T,
-        user=U,
     )
     view = case_view(case.id)
     assert view is not None
@@ -117,16 +108,7 @@ def test_statements_decision_and_history_in_order(people) -> None:
 
 def test_a_signed_closed_case_names_its_signer(people) -> None:
     case = f.register(team_id=people["team"].id)
-    case = cases.close(
-        case.id,
-        version=case.version,
-        signed_by=people["tl"].id,
-        closed_on=T,
-        answer_sent=T,
-        outcomes={1: "begruendet"},
-        today=T,
-        user=U,
-    )
+    case = f.act(cases.close, case, signed_by=people["tl"].id, closed_on=T, answer_sent=T, outcomes={1: "begruendet"})
     view = case_view(case.id)
     assert view is not None
     assert view.signed_by == StaffName(people["tl"].id, "Jens Brandt", "TL")
@@ -148,7 +130,7 @@ def test_the_read_costs_four_queries_however_long_the_case(people, query_count) 
     assert case_view(case.id) is not None
     short = query_count.queries
     for n in range(5):
-        case = _statement(case, "Jens Brandt", "TL", date(2026, 11, 10 + n), f"Stellungnahme {n}.")
+        case = f.statement(case, "Jens Brandt", "TL", date(2026, 11, 10 + n), f"Stellungnahme {n}.")
     query_count.queries = 0
     view = case_view(case.id)
     assert view is not None and len(view.statements) == 5 and len(view.history) == 6

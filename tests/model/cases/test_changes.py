@@ -45,16 +45,7 @@ def test_changes_of_another_workstation_are_listed(store) -> None:
 def test_statements_and_long_texts(store) -> None:
     case = f.register(description="A" * 200)
     before = case_state(case.id)
-    case = cases.record_statement(
-        case.id,
-        version=case.version,
-        author="Jens Brandt",
-        author_role="TL",
-        received_on=date(2026, 11, 10),
-        text="Der Vorgang wurde am 09.11. entschieden.",
-        today=f.TODAY,
-        user=f.USER,
-    )
+    case = f.statement(case, "Jens Brandt", "TL", date(2026, 11, 10), "Der Vorgang wurde am 09.11. entschieden.")
     after = dict(case_state(case.id), Beschreibung="A" * 150 + "B" * 50)
     lines = describe_changes(before, after)
     assert "Beschreibung: geändert (200 → 200 Zeichen)" in lines

@@ -9,7 +9,7 @@ import pytest
 from krm_desktop.model.cases import dab as dab_services
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
-from krm_desktop.model.store.entities import Concern, Event, Statement
+from krm_desktop.model.store.entities import Case, Concern, Event, Statement
 from tests import factories as f
 
 T, U = f.TODAY, f.USER
@@ -23,28 +23,20 @@ def people(store):
     return f.office_people()
 
 
+def decide(case: Case, people, decision: str, on: date = T, by: str = "gf") -> Case:
+    return f.act(dab_services.decide_dab, case, decision=decision, decided_by=people[by].id, decided_on=on)
+
+
+def reclassify(case: Case, people, new_kind: str, reason: str, on: date = T) -> Case:
+    return f.act(
+        dab_services.reclassify_dab, case, new_kind=new_kind, reason=reason, decided_by=people["gf"].id, decided_on=on
+    )
+
+
 def test_dab_workflow(people) -> None:
     case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Herr Sachbearbeiter M.")
-    case = cases.record_statement(
-        case.id,
-        version=1,
-        author="Herr Sachbearbeiter M.",
-        author_role="MA",
-        received_on=date(2026, 11, 9),
-        text="Das Gespräch verlief sachlich.",
-        today=T,
-        user=U,
-    )
-    case = cases.record_statement(
-        case.id,
-        version=case.version,
-        author="Jens Brandt",
-        author_role="TL",
-        received_on=date(2026, 11, 10),
-        text="Stellungnahme der TL.",
-        today=T,
-        user=U,
-    )
+    case = f.statement(case, "Herr Sachbearbeiter M.", "MA", date(2026, 11, 9), "Das Gespräch verlief sachlich.")
+    case = f.statement(case, "Jens Brandt", "TL", date(2026, 11, 10), "Stellungnahme der TL.")
     assert Statement.select().where(Statement.case == case.id).count() == 2
     args = {"closed_on": T, "today": T, "user": U, "outcomes": {1: "unbegruendet"}, "answer_sent": T}
     with pytest.raises(RefusedError, match="Entscheidung der GF"):
@@ -52,24 +44,8 @@ def test_dab_workflow(people) -> None:
     with pytest.raises(RefusedError, match="Erst entscheidet"):
         dab_services.inform_employee(case.id, version=case.version, informed_on=T, today=T, user=U)
     with pytest.raises(ValidationError, match="nur die Geschäftsführung"):
-        dab_services.decide_dab(
-            case.id,
-            version=case.version,
-            decision="Kein Fehlverhalten.",
-            decided_by=people["bl"].id,
-            decided_on=T,
-            today=T,
-            user=U,
-        )
-    case = dab_services.decide_dab(
-        case.id,
-        version=case.version,
-        decision="Kein persönliches Fehlverhalten festgestellt.",
-        decided_by=people["gf"].id,
-        decided_on=date(2026, 11, 16),
-        today=T,
-        user=U,
-    )
+        decide(case, people, "Kein Fehlverhalten.", by="bl")
+    case = decide(case, people, "Kein persönliches Fehlverhalten festgestellt.", date(2026, 11, 16))
     with pytest.raises(RefusedError, match="Information der/des Beschäftigten"):
         cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args)
     case = dab_services.inform_employee(case.id, version=case.version, informed_on=date(2026, 11, 17), today=T, user=U)
@@ -83,29 +59,15 @@ def test_dab_workflow(people) -> None:
 def test_dab_reclassification_records_who_when_why(people) -> None:
     case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Frau K.")
     with pytest.raises(ValidationError, match="Fachaufsichtsbeschwerde oder eine Beschwerde"):
-        dab_services.reclassify_dab(
-            case.id, version=1, new_kind="lob", reason="x", decided_by=people["gf"].id, decided_on=T, today=T, user=U
-        )
+        reclassify(case, people, "lob", "x")
     with pytest.raises(ValidationError, match="Begründung"):
-        dab_services.reclassify_dab(
-            case.id,
-            version=1,
-            new_kind="beschwerde",
-            reason="",
-            decided_by=people["gf"].id,
-            decided_on=T,
-            today=T,
-            user=U,
-        )
-    case = dab_services.reclassify_dab(
-        case.id,
-        version=1,
-        new_kind="fachaufsichtsbeschwerde",
-        reason="Beanstandet wird die Entscheidung, nicht das Verhalten.",
-        decided_by=people["gf"].id,
-        decided_on=date(2026, 11, 18),
-        today=T,
-        user=U,
+        reclassify(case, people, "beschwerde", "")
+    case = reclassify(
+        case,
+        people,
+        "fachaufsichtsbeschwerde",
+        "Beanstandet wird die Entscheidung, nicht das Verhalten.",
+        date(2026, 11, 18),
     )
     assert case.kind == "fachaufsichtsbeschwerde" and case.reclassified_from == "dienstaufsichtsbeschwerde"
     assert case.gf_due is None and case.lead == "team"
@@ -113,42 +75,23 @@ def test_dab_reclassification_records_who_when_why(people) -> None:
     text = Event.select().order_by(Event.id.desc()).get().text
     assert "Dr. Anna Lindqvist" in text and "18.11.2026" in text and "nicht das Verhalten" in text
     with pytest.raises(RefusedError, match="keine Dienstaufsichtsbeschwerde"):
-        dab_services.reclassify_dab(
-            case.id,
-            version=case.version,
-            new_kind="beschwerde",
-            reason="x",
-            decided_by=people["gf"].id,
-            decided_on=T,
-            today=T,
-            user=U,
-        )
+        reclassify(case, people, "beschwerde", "x")
 
 
 def test_a_decided_dab_is_neither_decided_again_nor_reclassified(people) -> None:
     case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Frau K.")
-    case = dab_services.decide_dab(
-        case.id, version=1, decision="Kein Fehlverhalten.", decided_by=people["gf"].id, decided_on=T, today=T, user=U
-    )
+    case = decide(case, people, "Kein Fehlverhalten.")
     with pytest.raises(RefusedError, match="bereits entschieden"):
-        dab_services.decide_dab(
-            case.id, version=case.version, decision="Doch.", decided_by=people["gf"].id, decided_on=T, today=T, user=U
-        )
+        decide(case, people, "Doch.")
     with pytest.raises(RefusedError, match="umgedeutet wird nur vorher"):
-        dab_services.reclassify_dab(
-            case.id, version=case.version, new_kind="beschwerde", reason="x", decided_by=people["gf"].id,
-            decided_on=T, today=T, user=U,
-        )  # fmt: skip
+        reclassify(case, people, "beschwerde", "x")
     with pytest.raises(ValidationError, match="vor der Entscheidung"):
         dab_services.inform_employee(case.id, version=case.version, informed_on=date(2026, 11, 19), today=T, user=U)
 
 
 def test_the_employee_is_informed_of_a_reclassification_too(people) -> None:
     case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Frau K.")
-    case = dab_services.reclassify_dab(
-        case.id, version=1, new_kind="beschwerde", reason="Es geht um den Bescheid.", decided_by=people["gf"].id,
-        decided_on=T, today=T, user=U,
-    )  # fmt: skip
+    case = reclassify(case, people, "beschwerde", "Es geht um den Bescheid.")
     case = dab_services.inform_employee(case.id, version=case.version, informed_on=T, today=T, user=U)
     assert case.employee_informed == T
     assert "über die Umdeutung informiert" in Event.select().order_by(Event.id.desc()).get().text

@@ -52,16 +52,7 @@ def test_every_kind_registers(store, kind: str) -> None:
     if kind == "folgereaktion":
         earlier = f.register(received=date(2026, 9, 1))
         tl = f.staff("Jens Brandt", "TL")
-        cases.close(
-            earlier.id,
-            version=earlier.version,
-            closed_on=date(2026, 9, 10),
-            today=f.TODAY,
-            user=f.USER,
-            outcomes={1: "unbegruendet"},
-            signed_by=tl.id,
-            answer_sent=date(2026, 9, 10),
-        )
+        f.close_answered(earlier, date(2026, 9, 10), tl.id, "unbegruendet")
         extra = {"follows_ref": earlier.ref}
     case = f.register(kind=kind, **extra)
     assert case.kind == kind

@@ -33,27 +33,17 @@ def test_acknowledge_then_interim_then_answer_and_close(people) -> None:
     case = cases.acknowledge(case.id, version=case.version, sent_on=date(2026, 11, 4), today=T, user=U)
     assert case.ack_sent == date(2026, 11, 4) and case.version == 2
     assert (case.next_action, case.next_due) == ("answer", date(2026, 11, 16))
-    case = cases.send_interim(
-        case.id,
-        version=case.version,
+    case = f.act(
+        cases.send_interim,
+        case,
         sent_on=date(2026, 11, 13),
         reason="Die Akte liegt dem Widerspruchsteam vor.",
         expected=date(2026, 11, 30),
-        today=T,
-        user=U,
     )
     assert case.interim_expected == date(2026, 11, 30)
     assert (case.next_action, case.next_due) == ("answer_after_interim", date(2026, 11, 30))
     case = cases.record_answer(case.id, version=case.version, sent_on=date(2026, 11, 19), today=T, user=U)
-    case = cases.close(
-        case.id,
-        version=case.version,
-        closed_on=date(2026, 11, 19),
-        today=T,
-        user=U,
-        outcomes={1: "begruendet"},
-        signed_by=people["tl"].id,
-    )
+    case = f.act(cases.close, case, closed_on=date(2026, 11, 19), outcomes={1: "begruendet"}, signed_by=people["tl"].id)
     assert case.status == "abgeschlossen" and case.outcome == "begruendet" and case.signed_by.name == "Jens Brandt"
     assert (case.next_action, case.next_due) == (None, None)
     assert actions(case) == ["registered", "acknowledged", "interim", "answered", "closed"]
@@ -121,36 +111,12 @@ def test_sign_off_rules(people) -> None:
     case = f.register()
     case = cases.record_answer(case.id, version=1, sent_on=T, today=T, user=U)
     with pytest.raises(ValidationError, match="darf hier nicht"):
-        cases.close(
-            case.id,
-            version=case.version,
-            closed_on=T,
-            today=T,
-            user=U,
-            outcomes={1: "unbegruendet"},
-            signed_by=people["ma"].id,
-        )
+        f.act(cases.close, case, closed_on=T, outcomes={1: "unbegruendet"}, signed_by=people["ma"].id)
     case = cases.reserve_sign_off(case.id, version=case.version, today=T, user=U)
     for who in ("tl", "krm", "bl"):
         with pytest.raises(ValidationError, match="Geschäftsführung"):
-            cases.close(
-                case.id,
-                version=case.version,
-                closed_on=T,
-                today=T,
-                user=U,
-                outcomes={1: "unbegruendet"},
-                signed_by=people[who].id,
-            )
-    closed = cases.close(
-        case.id,
-        version=case.version,
-        closed_on=T,
-        today=T,
-        user=U,
-        outcomes={1: "unbegruendet"},
-        signed_by=people["gf"].id,
-    )
+            f.act(cases.close, case, closed_on=T, outcomes={1: "unbegruendet"}, signed_by=people[who].id)
+    closed = f.act(cases.close, case, closed_on=T, outcomes={1: "unbegruendet"}, signed_by=people["gf"].id)
     assert closed.signed_by.role == "GF"
 
 
@@ -172,27 +138,18 @@ def test_close_refusals_leave_database_unchanged(people) -> None:
     assert "begründet, unbegründet oder nicht bewertbar" in errors["concerns.1.outcome"]
     assert "Verzicht" in errors["answer_sent"]
     with pytest.raises(ValidationError) as caught:
-        cases.close(
-            case.id,
-            version=1,
+        f.act(
+            cases.close,
+            case,
             closed_on=date(2026, 10, 30),
-            today=T,
-            user=U,
             outcomes={1: "begruendet"},
             answer_sent=T,
             signed_by=people["tl"].id,
         )
     assert "vor dem Eingang" in caught.value.message
     with pytest.raises(ValidationError) as caught:
-        cases.close(
-            case.id,
-            version=1,
-            closed_on=T,
-            today=T,
-            user=U,
-            outcomes={1: "begruendet", 2: "begruendet"},
-            answer_sent=T,
-            signed_by=None,
+        f.act(
+            cases.close, case, closed_on=T, outcomes={1: "begruendet", 2: "begruendet"}, answer_sent=T, signed_by=None
         )
     assert "Nur Beschwerden" in caught.value.errors["concerns.2.outcome"]
     assert "Schlusszeichnung" in caught.value.errors["signed_by"]
@@ -201,12 +158,10 @@ def test_close_refusals_leave_database_unchanged(people) -> None:
 
 def test_outcome_is_stored_per_concern(people) -> None:
     case = f.register(concerns=[("beschwerde", None), ("fachaufsichtsbeschwerde", None), ("lob", None)])
-    case = cases.close(
-        case.id,
-        version=1,
+    case = f.act(
+        cases.close,
+        case,
         closed_on=T,
-        today=T,
-        user=U,
         answer_sent=T,
         signed_by=people["tl"].id,
         outcomes={1: "unbegruendet", 2: "begruendet"},
@@ -223,15 +178,7 @@ def test_waiver_closes_without_answer(people) -> None:
     case = cases.record_waiver(
         case.id, version=1, declared_on=T, reasons="Im Telefonat am 19.11. geklärt; Termin vereinbart.", today=T, user=U
     )
-    case = cases.close(
-        case.id,
-        version=case.version,
-        closed_on=T,
-        today=T,
-        user=U,
-        outcomes={1: "begruendet"},
-        signed_by=people["tl"].id,
-    )
+    case = f.act(cases.close, case, closed_on=T, outcomes={1: "begruendet"}, signed_by=people["tl"].id)
     assert case.waiver and case.answer_sent is None
     assert "Verzicht" in Event.select().order_by(Event.id.desc()).get().text
 
@@ -250,19 +197,15 @@ def test_anonymous_and_card_cases_close_without_answer_or_sign_off(people) -> No
     assert closed.signed_by is None
 
 
-def test_follow_up_links_and_notes_both_cases(people) -> None:
+def closed_with_follow_up(people, outcome: str) -> tuple[Case, Case]:
+    """A case closed on 09.10.2026 with an answer, and its follow-up received on 16.11.2026."""
     earlier = f.register(received=date(2026, 10, 1))
-    earlier = cases.close(
-        earlier.id,
-        version=1,
-        closed_on=date(2026, 10, 9),
-        today=T,
-        user=U,
-        outcomes={1: "unbegruendet"},
-        answer_sent=date(2026, 10, 9),
-        signed_by=people["tl"].id,
-    )
-    later = cases.follow_up(earlier.id, f.case_input(received=date(2026, 11, 16)), today=T, user=U)
+    earlier = f.close_answered(earlier, date(2026, 10, 9), people["tl"].id, outcome)
+    return earlier, cases.follow_up(earlier.id, f.case_input(received=date(2026, 11, 16)), today=T, user=U)
+
+
+def test_follow_up_links_and_notes_both_cases(people) -> None:
+    earlier, later = closed_with_follow_up(people, "unbegruendet")
     assert later.kind == "folgereaktion" and later.follows.ref == earlier.ref
     assert "follow_up" in actions(earlier)
     with pytest.raises(ValidationError, match="vor dem Abschluss"):
@@ -271,16 +214,7 @@ def test_follow_up_links_and_notes_both_cases(people) -> None:
 
 def test_closed_case_refuses_further_actions(people) -> None:
     case = f.register()
-    case = cases.close(
-        case.id,
-        version=1,
-        closed_on=T,
-        today=T,
-        user=U,
-        outcomes={1: "begruendet"},
-        answer_sent=T,
-        signed_by=people["tl"].id,
-    )
+    case = f.act(cases.close, case, closed_on=T, outcomes={1: "begruendet"}, answer_sent=T, signed_by=people["tl"].id)
     with pytest.raises(RefusedError, match="Folgereaktion"):
         cases.acknowledge(case.id, version=case.version, sent_on=T, today=T, user=U)
 
@@ -345,30 +279,11 @@ def test_close_cannot_predate_a_recorded_answer(people) -> None:
     case = f.register()
     case = cases.record_answer(case.id, version=1, sent_on=date(2026, 11, 12), today=T, user=U)
     with pytest.raises(ValidationError, match=r"12\.11\.2026"):
-        cases.close(
-            case.id,
-            version=case.version,
-            closed_on=date(2026, 11, 10),
-            today=T,
-            user=U,
-            outcomes={1: "begruendet"},
-            signed_by=people["tl"].id,
-        )
+        f.act(cases.close, case, closed_on=date(2026, 11, 10), outcomes={1: "begruendet"}, signed_by=people["tl"].id)
 
 
 def test_follow_up_stays_editable_after_the_earlier_case_was_purged(people) -> None:
-    earlier = f.register(received=date(2026, 10, 1))
-    cases.close(
-        earlier.id,
-        version=1,
-        closed_on=date(2026, 10, 9),
-        today=T,
-        user=U,
-        outcomes={1: "begruendet"},
-        answer_sent=date(2026, 10, 9),
-        signed_by=people["tl"].id,
-    )
-    later = cases.follow_up(earlier.id, f.case_input(received=date(2026, 11, 16)), today=T, user=U)
+    earlier, later = closed_with_follow_up(people, "begruendet")
     assert later.follows_ref == earlier.ref
     Case.delete().where(Case.id == earlier.id).execute()  # what the purge's whole deletion leaves
     later = Case.get_by_id(later.id)

@@ -73,16 +73,7 @@ def test_anonymous_case_without_team(store) -> None:
 
 def test_a_folgereaktion_keeps_the_reference_of_its_purged_earlier_case(store) -> None:
     earlier = f.register(received=date(2026, 10, 1))
-    cases.close(
-        earlier.id,
-        version=earlier.version,
-        closed_on=date(2026, 10, 20),
-        today=f.TODAY,
-        user=f.USER,
-        outcomes={1: "unbegruendet"},
-        signed_by=f.staff("Jens Brandt", "TL").id,
-        answer_sent=date(2026, 10, 20),
-    )
+    f.close_answered(earlier, date(2026, 10, 20), f.staff("Jens Brandt", "TL").id, "unbegruendet")
     follow = cases.follow_up(earlier.id, f.case_input(received=date(2026, 11, 16)), today=f.TODAY, user=f.USER)
     linked = stored_case(follow.id)
     assert linked is not None

@@ -54,21 +54,13 @@ def varied_cases() -> None:
         concerns=[("beschwerde",), ("lob",), ("beschwerde",)],
     )
     first = cases.acknowledge(first.id, version=first.version, sent_on=date(2026, 10, 2), today=TODAY, user=USER)
-    first = cases.send_interim(
-        first.id,
-        version=first.version,
-        sent_on=date(2026, 10, 10),
-        reason="Stellungnahme fehlt",
-        expected=date(2026, 10, 30),
-        today=TODAY,
-        user=USER,
+    first = f.act(
+        cases.send_interim, first, sent_on=date(2026, 10, 10), reason="Stellungnahme fehlt", expected=date(2026, 10, 30)
     )
-    first = cases.close(
-        first.id,
-        version=first.version,
+    first = f.act(
+        cases.close,
+        first,
         closed_on=date(2026, 10, 20),
-        today=TODAY,
-        user=USER,
         outcomes={1: "begruendet", 3: "nicht_bewertbar"},
         signed_by=tl.id,
         answer_sent=date(2026, 10, 19),
@@ -80,47 +72,24 @@ def varied_cases() -> None:
         user=USER,
     )
     praise = f.register(kind="lob", received=date(2026, 9, 1), team_id=other.id, person=f.person(email="a@b.de"))
-    cases.close(
-        praise.id,
-        version=praise.version,
-        closed_on=date(2026, 9, 5),
-        today=TODAY,
-        user=USER,
-        signed_by=tl.id,
-        answer_sent=date(2026, 9, 4),
-    )
+    f.act(cases.close, praise, closed_on=date(2026, 9, 5), signed_by=tl.id, answer_sent=date(2026, 9, 4))
     f.register(kind="idee", channel="online", via="kommune", received=date(2026, 11, 10), person=None)
     petition = f.register(kind="petition", via="petitionsausschuss", received=date(2025, 12, 30))
-    cases.close(
-        petition.id,
-        version=petition.version,
-        closed_on=date(2026, 1, 20),
-        today=TODAY,
-        user=USER,
-        outcomes={},
-        signed_by=gf.id,
-        answer_sent=date(2026, 1, 20),
+    f.act(
+        cases.close, petition, closed_on=date(2026, 1, 20), outcomes={}, signed_by=gf.id, answer_sent=date(2026, 1, 20)
     )
     f.register(kind="eingabe", via="bmas", channel="email", received=date(2026, 11, 19))
     dab = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Herr X", received=date(2026, 8, 3))
-    dab = dab_services.decide_dab(
-        dab.id,
-        version=dab.version,
-        decision="Gespräch geführt",
-        decided_by=gf.id,
-        decided_on=date(2026, 8, 20),
-        today=TODAY,
-        user=USER,
+    dab = f.act(
+        dab_services.decide_dab, dab, decision="Gespräch geführt", decided_by=gf.id, decided_on=date(2026, 8, 20)
     )
     dab = dab_services.inform_employee(
         dab.id, version=dab.version, informed_on=date(2026, 8, 21), today=TODAY, user=USER
     )
-    cases.close(
-        dab.id,
-        version=dab.version,
+    f.act(
+        cases.close,
+        dab,
         closed_on=date(2026, 8, 25),
-        today=TODAY,
-        user=USER,
         outcomes={1: "unbegruendet"},
         signed_by=gf.id,
         answer_sent=date(2026, 8, 24),
@@ -129,15 +98,7 @@ def varied_cases() -> None:
     fab = cases.record_waiver(
         fab.id, version=fab.version, declared_on=date(2025, 3, 4), reasons="telefonisch geklärt", today=TODAY, user=USER
     )
-    cases.close(
-        fab.id,
-        version=fab.version,
-        closed_on=date(2025, 3, 10),
-        today=TODAY,
-        user=USER,
-        outcomes={1: "nicht_bewertbar"},
-        signed_by=tl.id,
-    )
+    f.act(cases.close, fab, closed_on=date(2025, 3, 10), outcomes={1: "nicht_bewertbar"}, signed_by=tl.id)
     card = f.register(
         kind="meinungskarte",
         channel="meinungskarte",
@@ -150,12 +111,10 @@ def varied_cases() -> None:
     cases.close(card.id, version=card.version, closed_on=date(2026, 10, 2), today=TODAY, user=USER)
     f.register(kind="meinungskarte", channel="meinungskarte", person=None, received=date(2026, 10, 1))
     old = f.register(received=date(2019, 5, 6), person=f.person(customer_no=""))
-    cases.close(
-        old.id,
-        version=old.version,
+    f.act(
+        cases.close,
+        old,
         closed_on=date(2019, 6, 1),
-        today=TODAY,
-        user=USER,
         outcomes={1: "unbegruendet"},
         signed_by=tl.id,
         answer_sent=date(2019, 5, 30),

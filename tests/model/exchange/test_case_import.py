@@ -68,14 +68,7 @@ def counts() -> tuple[int, int, int, int, int]:
 
 def test_import_computes_deadlines_and_links(store: Store) -> None:
     earlier = f.register(received=date(2026, 10, 1), person=None)
-    cases.close(
-        earlier.id,
-        version=earlier.version,
-        closed_on=date(2026, 10, 5),
-        today=TODAY,
-        user=USER,
-        outcomes={1: "begruendet"},
-    )
+    f.act(cases.close, earlier, closed_on=date(2026, 10, 5), outcomes={1: "begruendet"})
     lines = [
         good(kind="folgereaktion", follows="KRM-2026-0009", received="2026-11-10"),
         good(ref="KRM-2026-0009", received="2026-11-02", closed="2026-11-05", outcome="begruendet"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.persons.related_cases import earlier_cases, related_cases, warning_text
 from tests import factories as f
@@ -12,16 +11,7 @@ from tests import factories as f
 
 def _close(case, on: date) -> None:
     tl = f.staff("Jens Brandt", "TL")
-    cases.close(
-        case.id,
-        version=case.version,
-        closed_on=on,
-        today=f.TODAY,
-        user=f.USER,
-        outcomes={1: "unbegruendet"},
-        signed_by=tl.id,
-        answer_sent=on,
-    )
+    f.close_answered(case, on, tl.id, "unbegruendet")
 
 
 def test_open_and_recently_closed_cases_of_the_same_customer_number(store) -> None:

@@ -12,7 +12,17 @@ from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.store.entities import Case
 from tests import factories as f
-from tests.ui.action_helpers import choose, open_action, save, saved, select, set_date, shown_errors, started_window
+from tests.ui.action_helpers import (
+    choose,
+    open_action,
+    refused_next_to,
+    save,
+    saved,
+    select,
+    set_date,
+    shown_errors,
+    started_window,
+)
 
 
 @pytest.fixture
@@ -66,12 +76,7 @@ def test_bad_close_input_is_refused_next_to_its_field(qtbot, store, people, name
     dialog = open_action(qtbot, window, checks.CLOSE)
     complete(people)(dialog)
     spoil(dialog, people)
-    typed = dialog.typed_text()
-    before = f.snapshot()
-    save(qtbot, dialog)
-    errors = shown_errors(dialog)
-    assert field in errors and message in errors[field], errors
-    assert dialog.isVisible() and dialog.typed_text() == typed and f.snapshot() == before
+    refused_next_to(qtbot, dialog, field, message)
 
 
 def test_who_may_sign_follows_the_reserve_and_the_escalation(qtbot, store, people) -> None:

@@ -16,6 +16,7 @@ from tests import factories as f
 from tests.ui.action_helpers import (
     choose,
     open_action,
+    refused_next_to,
     save,
     saved,
     select,
@@ -200,12 +201,7 @@ def test_bad_dab_input_is_refused_next_to_its_field(qtbot, store, people, name: 
     select(window, case.id)
     dialog = open_action(qtbot, window, action)
     fill(qtbot, dialog, people)
-    typed = dialog.typed_text()
-    before = f.snapshot()
-    save(qtbot, dialog)
-    errors = shown_errors(dialog)
-    assert field in errors and message in errors[field], errors
-    assert dialog.isVisible() and dialog.typed_text() == typed and f.snapshot() == before
+    refused_next_to(qtbot, dialog, field, message)
 
 
 def test_information_before_the_decision_is_refused(qtbot, store, people) -> None:

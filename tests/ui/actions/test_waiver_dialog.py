@@ -18,11 +18,10 @@ from tests import factories as f
 from tests.ui.action_helpers import (
     choose,
     open_action,
-    save,
+    refused_next_to,
     saved,
     select,
     set_date,
-    shown_errors,
     started_window,
     type_into,
 )
@@ -95,12 +94,7 @@ def test_bad_waiver_input_is_refused_next_to_its_field(qtbot, store, settled, de
     choose(dialog.settled, settled)
     set_date(dialog.declared_on, declared)
     type_into(qtbot, dialog.reasons, reasons)
-    typed = dialog.typed_text()
-    before = f.snapshot()
-    save(qtbot, dialog)
-    errors = shown_errors(dialog)
-    assert field in errors and message in errors[field], errors
-    assert dialog.isVisible() and dialog.typed_text() == typed and f.snapshot() == before
+    refused_next_to(qtbot, dialog, field, message)
 
 
 def test_no_waiver_for_anonymous_cases_and_cards(qtbot, store) -> None:

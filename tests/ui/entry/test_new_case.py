@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.intake import routing_advice
 from krm_desktop.model.codes import NOT_KRM
 from krm_desktop.model.store.entities import Case, Concern, Event, RoutingNote
@@ -141,16 +140,7 @@ def test_dab_with_the_employee_concerned(qtbot, store) -> None:
 def closed_case():
     earlier = f.register(received=date(2026, 9, 1), subject="Wartezeit Weiterbewilligung")
     tl = f.staff("Jens Brandt", "TL")
-    cases.close(
-        earlier.id,
-        version=earlier.version,
-        closed_on=date(2026, 9, 10),
-        today=f.TODAY,
-        user=f.USER,
-        outcomes={1: "unbegruendet"},
-        signed_by=tl.id,
-        answer_sent=date(2026, 9, 10),
-    )
+    f.close_answered(earlier, date(2026, 9, 10), tl.id, "unbegruendet")
     return Case.get_by_id(earlier.id)
 
 
