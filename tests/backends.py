@@ -65,7 +65,7 @@ class PgServer:
 
     def copy_of(self, sqlite_file: Path) -> str:
         """A new database with the content of a SQLite KRM file (copied once per test process into a template,
-        with the program's own copy, model/store_copy.py); the caller drops it."""
+        with the program's own copy, model/store/server_copy.py); the caller drops it."""
         template = self._copies.get(sqlite_file)
         if template is None:
             from krm_desktop.model.store.connection import open_store

@@ -1,7 +1,7 @@
 """`krm-desktop --db SRC.sqlite3 copy-to postgresql://…`: move the office from a SQLite file to a PostgreSQL server.
 
 The target must be an empty database on the server (the IT creates it). Every table is copied in one
-transaction and checked (row count and SHA-256 per table, see model/store_copy.py); the source file is only read.
+transaction and checked (row count and SHA-256 per table, see model/store/server_copy.py); the source file is only read.
 JSON on stdout ({"source", "target", "ok", "rows", "tables": [{table, rows, target_rows, sha256, target_sha256,
 ok}], "check", "seconds"}; never the password), German messages on stderr; exit 0 when copied and checked, 1 when
 refused (target not empty or unreachable, copy differs — then nothing stays behind), 2 on bad usage.

@@ -1,6 +1,6 @@
 """Writes wait while the start-up check of the database file is still running, and never reach a damaged file.
 
-The full check (`startup_check.check_database_file`, SQLite's quick_check) reads every page: some 0.4 s on
+The full check (`file_check.check_database_file`, SQLite's quick_check) reads every page: some 0.4 s on
 100,000 cases. The program shows the list first and runs the check beside it (ui.start_check); a save in
 that time waits for the verdict (`write_transaction` calls `wait_for_verdict`), and once the check has found
 damage every save is refused with its German message, so the damaged file stays as it was.
