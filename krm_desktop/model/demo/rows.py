@@ -1,10 +1,11 @@
-"""The demo's cases in memory, as the case services would store them, written in bulk at the end.
+"""The demo's cases in memory, as the case services would store them, written in bulk.
 
 A case is registered with the services' pure `registration` and worked with their pure `transitions`; what the
 services store with each (the fields, the next clock item and the version of `transitions.saved_fields`, the
 concerns, statements and history entries) is kept here as rows. `write` inserts them table by table
-(`store.bulk`). Parties and cases carry their own ids, counted on from the highest in the store (the demo runs in one write
-transaction), so a case can name its parties and its earlier case before anything is written.
+(`store.bulk`), every few thousand cases and at the end. Parties and cases carry their own ids, counted on from
+the highest in the store (the demo runs in one write transaction), so a case can name its parties and its
+earlier case before anything is written.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from krm_desktop.model.store.bulk import PreparedInsert, continue_ids
 from krm_desktop.model.store.entities import Case, Concern, Event, Party, Statement
 from krm_desktop.model.validation import format_ref
 
+CASES_PER_WRITE = 5_000  # a large demo is written in parts, so its rows never fill the memory
 NEW_CASE = model_to_dict(Case(), recurse=False)  # the fields of a new case that registration leaves at their default
 
 
@@ -70,6 +72,8 @@ class DemoRows:
     def register(self, data: CaseInput, new: Registration, *, earlier_id: int | None) -> DemoCase:
         """What `services.register` stores (`services.follow_up` when the earlier case's id is given), on the day
         the case came in."""
+        if len(self.cases) >= CASES_PER_WRITE:  # every case kept so far has had all its steps
+            self.write()
         year, day = data.received.year, data.received
         seq = self.last_seq[year] = self.last_seq.get(year, 0) + 1
         self.last_case_id += 1
@@ -104,7 +108,7 @@ class DemoRows:
         self._log(case.fields["id"], change.entries, step.day)
 
     def write(self) -> None:
-        """Insert every row, parents first."""
+        """Insert the rows kept so far, parents first, and let them go."""
         PreparedInsert(Party, with_ids=True).insert_many(self.parties)
         PreparedInsert(Case, with_ids=True).insert_many(self.cases)
         for model in (Party, Case):
@@ -112,3 +116,5 @@ class DemoRows:
         PreparedInsert(Concern).insert_many(self.concerns)
         PreparedInsert(Statement).insert_many(self.statements)
         PreparedInsert(Event).insert_many(self.events)
+        for rows in (self.parties, self.cases, self.concerns, self.statements, self.events):
+            rows.clear()
