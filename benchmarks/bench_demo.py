@@ -3,9 +3,9 @@
 Goal: at least 5,000 cases/s (median of the runs).
 Floor, measured in the same run: a plain sqlite3 `executemany` of the same number of case rows (the very rows the
 demo wrote, same width) into a table of the same columns without indexes or foreign keys. The ratio
-demo_time / floor_time says how much the generator, the case services it calls for every step of every case
-(registration, acknowledgement, answer, closing, …), the other tables (parties, concerns, events) and the indexes
-cost on top of merely writing the case rows; it is steadier across machines than the absolute figure.
+demo_time / floor_time says how much the generator, the case services' pure core it runs for every step of every
+case (registration, acknowledgement, answer, closing, …), the other tables (parties, concerns, events) and the
+indexes cost on top of merely writing the case rows; it is steadier across machines than the absolute figure.
 
 Prints figures; exits 0 whether the goal is met or not, unless --strict.
 """

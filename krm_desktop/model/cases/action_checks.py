@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from playhouse.shortcuts import model_to_dict
+
 from krm_desktop.model import validation as v
 from krm_desktop.model.codes import (
     DAB_RECLASSIFY_TO,
@@ -95,24 +97,29 @@ class ActionFacts:
     @classmethod
     def of(cls, case: Any) -> ActionFacts:
         """From a stored case (reads its columns only)."""
+        return cls.of_fields(model_to_dict(case, recurse=False))
+
+    @classmethod
+    def of_fields(cls, fields: Mapping[str, Any]) -> ActionFacts:
+        """From a case's fields by field name, a foreign key by its id (as `transitions` keeps them)."""
         return cls(
-            ref=case.ref,
-            kind=case.kind,
-            status=case.status,
-            anonymised=bool(case.anonymised),
-            received=case.received,
-            has_person=case.person_id is not None,
-            has_clock=case.ack_due is not None or case.final_due is not None,
-            ack_sent=case.ack_sent,
-            interim_sent=case.interim_sent,
-            answer_sent=case.answer_sent,
-            waiver=bool(case.waiver),
-            escalation_level=case.escalation_level,
-            sign_off_role=case.sign_off_role,
-            decided_on=case.decided_on,
-            has_decision=bool(case.gf_decision),
-            employee_informed=case.employee_informed,
-            reclassified_from=case.reclassified_from,
+            ref=fields["ref"],
+            kind=fields["kind"],
+            status=fields["status"],
+            anonymised=bool(fields["anonymised"]),
+            received=fields["received"],
+            has_person=fields["person"] is not None,
+            has_clock=fields["ack_due"] is not None or fields["final_due"] is not None,
+            ack_sent=fields["ack_sent"],
+            interim_sent=fields["interim_sent"],
+            answer_sent=fields["answer_sent"],
+            waiver=bool(fields["waiver"]),
+            escalation_level=fields["escalation_level"],
+            sign_off_role=fields["sign_off_role"],
+            decided_on=fields["decided_on"],
+            has_decision=bool(fields["gf_decision"]),
+            employee_informed=fields["employee_informed"],
+            reclassified_from=fields["reclassified_from"],
         )
 
     @property

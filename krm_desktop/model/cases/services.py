@@ -3,35 +3,30 @@ edit. The end of a case (waiver, answer, sign-off, close) lives in `closing`, th
 are re-exported here for callers of `cases`.
 
 Every service takes the acting user and `today`; every change is one short write transaction (`transactions`)
-that writes an event and bumps the case's optimistic `version` (see `case_writes`). A stale version is refused, nothing overwritten. What the
-state of a case allows and what an input must satisfy are pure checks in `action_checks`.
+that writes an event and bumps the case's optimistic `version` (see `writes`). A stale version is refused,
+nothing overwritten. What a registration stores is computed by the pure `registration` (with `new_case_fields`),
+what a workflow action does by the pure `transitions`; what the state of a case allows and what an input must
+satisfy are the pure checks of `action_checks`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from peewee import fn
 
 from krm_desktop.model import validation as v
-from krm_desktop.model.cases import action_checks as checks
+from krm_desktop.model.cases import transitions
 from krm_desktop.model.cases.closing import close, may_sign, record_answer, record_waiver, sign_off_label, signing_staff
 from krm_desktop.model.cases.intake import CaseInput, check_case
 from krm_desktop.model.cases.party import PartyRecord
-from krm_desktop.model.cases.writes import (
-    clock_fields,
-    field_error,
-    load_for,
-    load_open,
-    log,
-    refuse_if,
-    save,
-    stamp,
-)
-from krm_desktop.model.codes import ESCALATION_ROLES, GF_KINDS, KINDS, STAFF_ROLES, STATUS_CLOSED, STATUS_OPEN, label
-from krm_desktop.model.office.profiles import FROM_ACK_SENT, OfficeProfile, load_profile
-from krm_desktop.model.store.entities import Case, Concern, Party, RoutingNote, Statement, Team
+from krm_desktop.model.cases.transitions import Entry, Fields, clock_fields
+from krm_desktop.model.cases.writes import apply, case_fields, field_error, load_open, log, save, stamp
+from krm_desktop.model.codes import GF_KINDS, KINDS, STATUS_CLOSED, STATUS_OPEN, label
+from krm_desktop.model.office.profiles import OfficeProfile, load_profile
+from krm_desktop.model.store.entities import Case, Concern, Party, RoutingNote, Team
 from krm_desktop.model.store.transactions import write_transaction
 from krm_desktop.model.time.deadlines import compute_deadlines
 
@@ -42,6 +37,7 @@ __all__ = [
     "close",
     "escalate",
     "follow_up",
+    "follow_up_entry",
     "log",
     "may_sign",
     "new_case_fields",
@@ -51,6 +47,7 @@ __all__ = [
     "record_statement",
     "record_waiver",
     "register",
+    "registration",
     "reserve_sign_off",
     "send_interim",
     "sign_off_label",
@@ -121,11 +118,34 @@ def new_case_fields(data: CaseInput, profile: OfficeProfile, **state: Any) -> di
     return fields
 
 
+@dataclass(frozen=True)
+class Registration:
+    """What registering a case stores, besides its reference and its parties."""
+
+    fields: Fields  # `new_case_fields`
+    concerns: tuple[Fields, ...]  # position, kind, outcome
+    entries: tuple[Entry, ...]
+
+
+def registration(data: CaseInput, profile: OfficeProfile) -> Registration:
+    """The pure part of `register`, for an input that passed `check_case`."""
+    text = f"Kundenreaktion erfasst: {label(KINDS, data.kind)}, Eingang {data.received:%d.%m.%Y}" + (
+        f", Folgereaktion zu {data.follows_ref}" if data.follows_ref else ""
+    )
+    entries = [Entry("registered", text)]
+    if data.kind in GF_KINDS:
+        entries.append(Entry("gf_lead", "Federführung und Schlusszeichnung bei der Geschäftsführung."))
+    concerns = tuple(
+        {"position": position, "kind": concern.kind, "outcome": concern.outcome}
+        for position, concern in enumerate(data.concern_list(), start=1)
+    )
+    return Registration(new_case_fields(data, profile), concerns, tuple(entries))
+
+
 def register(data: CaseInput, *, today: date, user: str, profile: OfficeProfile | None = None) -> Case:
     """Register a Kundenreaktion (after intake triage) and compute its deadlines."""
-    earlier = check_case(data, today)
-    profile = profile or load_profile()
-    gf_kind = data.kind in GF_KINDS
+    earlier = check_case(data, today)  # a Folgereaktion's earlier case, found by data.follows_ref
+    new = registration(data, profile or load_profile())
     with write_transaction():
         ref, seq = next_ref(data.received.year)
         case = Case.create(
@@ -134,16 +154,12 @@ def register(data: CaseInput, *, today: date, user: str, profile: OfficeProfile 
             person=_party(data.person),
             represented=_party(data.represented),
             follows=earlier,
-            **new_case_fields(data, profile),
+            **new.fields,
         )
-        for position, concern in enumerate(data.concern_list(), start=1):
-            Concern.create(case=case, position=position, kind=concern.kind, outcome=concern.outcome)
-        text = f"Kundenreaktion erfasst: {label(KINDS, data.kind)}, Eingang {data.received:%d.%m.%Y}" + (
-            f", Folgereaktion zu {earlier.ref}" if earlier else ""
-        )
-        log(case.id, "registered", text, today, user)
-        if gf_kind:
-            log(case.id, "gf_lead", "Federführung und Schlusszeichnung bei der Geschäftsführung.", today, user)
+        for concern in new.concerns:
+            Concern.create(case=case, **concern)
+        for entry in new.entries:
+            log(case.id, entry.action, entry.text, today, user)
     return case
 
 
@@ -165,106 +181,50 @@ def record_routing_note(finding: str, received: date, note: str, *, today: date,
     )
 
 
-def _deadline_fields(case: Case, profile: OfficeProfile, **facts: Any) -> dict[str, Any]:
-    """Deadlines of the case, with the given clock-relevant facts replacing the stored ones."""
-    current: dict[str, Any] = {
-        "channel": case.channel,
-        "received": case.received,
-        "ack_sent": case.ack_sent,
-        "body_due": case.body_due,
-        "has_addressee": case.person_id is not None,
-    }
-    current.update(facts)
-    d = compute_deadlines(
-        profile,
-        case.kind,
-        current["channel"],
-        current["received"],
-        has_addressee=current["has_addressee"],
-        ack_sent=current["ack_sent"],
-        body_due=current["body_due"],
-    )
-    return {"ack_due": d.ack_due, "final_due": d.final_due, "gf_due": d.gf_due}
-
-
 def acknowledge(
     case_id: int, *, version: int, sent_on: date, today: date, user: str, profile: OfficeProfile | None = None
 ) -> Case:
     with write_transaction():
-        case = load_for(case_id, version, checks.ACKNOWLEDGE)
-        refuse_if(checks.sent_errors(sent_on, "Versanddatum", case.received, today))
-        profile = profile or load_profile()
-        changes: dict[str, Any] = {"ack_sent": sent_on}
-        if profile.final.start == FROM_ACK_SENT:
-            # Only this clock depends on the sending; other stored deadlines never move afterwards.
-            changes["final_due"] = _deadline_fields(case, profile, ack_sent=sent_on)["final_due"]
-        case = save(case, **changes)
-        late = " (nach Fristablauf)" if case.ack_due and sent_on > case.ack_due else ""
-        log(case.id, "acknowledged", f"Eingangsbestätigung versandt am {sent_on:%d.%m.%Y}{late}.", today, user)
-    return case
+        case = load_open(case_id, version)
+        change = transitions.acknowledge(
+            case_fields(case), sent_on=sent_on, today=today, profile=profile or load_profile()
+        )
+        return apply(case, change, today, user)
 
 
 def send_interim(
     case_id: int, *, version: int, sent_on: date, reason: str, expected: date | None, today: date, user: str
 ) -> Case:
     with write_transaction():
-        case = load_for(case_id, version, checks.INTERIM)
-        refuse_if(
-            checks.interim_errors(
-                sent_on=sent_on, reason=reason, expected=expected, received=case.received, today=today
-            )
+        case = load_open(case_id, version)
+        change = transitions.send_interim(
+            case_fields(case), sent_on=sent_on, reason=reason, expected=expected, today=today
         )
-        assert expected is not None  # interim_errors refuses a missing date
-        case = save(case, interim_sent=sent_on, interim_reason=reason, interim_expected=expected)
-        log(
-            case.id,
-            "interim",
-            f"Zwischennachricht versandt am {sent_on:%d.%m.%Y}; voraussichtliche "
-            f"Erledigung bis {expected:%d.%m.%Y}. Grund: {reason}",
-            today,
-            user,
-        )
-    return case
+        return apply(case, change, today, user)
 
 
 def assign_team(case_id: int, *, version: int, team_id: int | None, today: date, user: str) -> Case:
     with write_transaction():
-        case = load_for(case_id, version, checks.ASSIGN)
+        case = load_open(case_id, version)
         team = Team.get_or_none(Team.id == team_id) if team_id is not None else None
-        if team is None:
-            gone = " (das gewählte gibt es nicht mehr)" if team_id is not None else ""
-            raise field_error("team", f"Bitte ein Team wählen{gone}.")
-        if team.id == case.team_id:
-            raise field_error("team", f"{team.name} ist bereits zuständig.")
-        case = save(case, team=team)
-        log(case.id, "assigned", f"Zuständig: {team.name}.", today, user)
-    return case
+        change = transitions.assign_team(
+            case_fields(case), team_id=team_id, team_name=team.name if team else None, today=today
+        )
+        return apply(case, change, today, user)
 
 
 def escalate(case_id: int, *, version: int, to_level: int | None, reason: str, today: date, user: str) -> Case:
     """TL (1) -> BL (2) -> GF (3); skipping a level is the exception and needs a reason."""
     with write_transaction():
-        case = load_for(case_id, version, checks.ESCALATE)
-        refuse_if(checks.escalation_errors(current=case.escalation_level, to_level=to_level, reason=reason))
-        assert to_level is not None
-        changes: dict[str, Any] = {"escalation_level": to_level}
-        if to_level == 3:
-            changes["lead"] = "gf"
-        case = save(case, **changes)
-        role = label(STAFF_ROLES, ESCALATION_ROLES[to_level])
-        text = f"Eskaliert auf Stufe {to_level} ({role})." + (f" Begründung: {reason}" if reason.strip() else "")
-        log(case.id, "escalated", text, today, user)
-    return case
+        case = load_open(case_id, version)
+        change = transitions.escalate(case_fields(case), to_level=to_level, reason=reason, today=today)
+        return apply(case, change, today, user)
 
 
 def reserve_sign_off(case_id: int, *, version: int, today: date, user: str) -> Case:
     with write_transaction():
-        case = load_for(case_id, version, checks.RESERVE)
-        case = save(case, sign_off_role="GF")
-        log(
-            case.id, "sign_off_reserved", "Die Geschäftsführung hat sich die Schlusszeichnung vorbehalten.", today, user
-        )
-    return case
+        case = load_open(case_id, version)
+        return apply(case, transitions.reserve_sign_off(case_fields(case), today=today), today, user)
 
 
 def record_statement(
@@ -279,28 +239,16 @@ def record_statement(
     user: str,
 ) -> Case:
     with write_transaction():
-        case = load_for(case_id, version, checks.STATEMENT)
-        refuse_if(
-            checks.statement_errors(
-                author=author,
-                author_role=author_role,
-                received_on=received_on,
-                text=text,
-                received=case.received,
-                today=today,
-            )
+        case = load_open(case_id, version)
+        change = transitions.record_statement(
+            case_fields(case), author=author, author_role=author_role, received_on=received_on, text=text, today=today
         )
-        Statement.create(case=case, author=author.strip(), author_role=author_role, received_on=received_on, text=text)
-        case = save(case)
-        log(
-            case.id,
-            "statement",
-            f"Stellungnahme von {author.strip()} ({label(STAFF_ROLES, author_role)}) "
-            f"eingegangen am {received_on:%d.%m.%Y}.",
-            today,
-            user,
-        )
-    return case
+        return apply(case, change, today, user)
+
+
+def follow_up_entry(ref: str, received: date) -> Entry:
+    """What the earlier case's history says when its Folgereaktion `ref` comes in."""
+    return Entry("follow_up", f"Folgereaktion {ref} eingegangen am {received:%d.%m.%Y}.")
 
 
 def follow_up(earlier_id: int, data: CaseInput, *, today: date, user: str) -> Case:
@@ -314,7 +262,8 @@ def follow_up(earlier_id: int, data: CaseInput, *, today: date, user: str) -> Ca
         data.concerns[0].kind = "folgereaktion"
     with write_transaction():
         case = register(data, today=today, user=user)
-        log(earlier.id, "follow_up", f"Folgereaktion {case.ref} eingegangen am {data.received:%d.%m.%Y}.", today, user)
+        entry = follow_up_entry(case.ref, data.received)
+        log(earlier.id, entry.action, entry.text, today, user)
     return case
 
 
@@ -345,8 +294,8 @@ def update_case(
         clock_keys = ("channel", "received", "body_due")
         if any(changes[k] != getattr(case, k) for k in clock_keys) or (case.person_id is None) != (data.person is None):
             changes.update(
-                _deadline_fields(
-                    case,
+                transitions.deadline_fields(
+                    case_fields(case),
                     profile or load_profile(),
                     channel=data.channel,
                     received=data.received,
@@ -366,10 +315,12 @@ def update_case(
     return case
 
 
-def _replace_party(existing: Party | None, data: PartyRecord | None) -> Party | None:
+def _replace_party(existing: Party | None, data: PartyRecord | None) -> int | None:
+    """The id of the party after the edit."""
     if data is None:
         return None
     if existing is None:
-        return _party(data)
+        party = _party(data)
+        return party.id if party else None
     Party.update(**data.stored_fields(), version=Party.version + 1).where(Party.id == existing.id).execute()
-    return existing
+    return existing.id

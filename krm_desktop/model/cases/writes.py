@@ -1,8 +1,9 @@
 """How every case service writes: load with a version check, save only if nobody saved meanwhile, log an event.
 
-Shared by `cases`, `closing` and `dab`. Every change is one short write transaction (`transactions.
-write_transaction`: waits out a busy file, says a database fault in German) that writes an event and bumps the
-case's optimistic `version`; a stale version is refused, nothing overwritten.
+Shared by `services`, `closing` and `dab`. What an action does is computed by the pure core (`transitions`);
+`apply` stores it. Every change is one short write transaction (`transactions.write_transaction`: waits out a
+busy file, says a database fault in German) that writes an event and bumps the case's optimistic `version`; a
+stale version is refused, nothing overwritten.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from krm_desktop.model.cases import action_checks as checks
+from playhouse.shortcuts import model_to_dict
+
+from krm_desktop.model.cases.transitions import Change, Fields, StaffMember, saved_fields
 from krm_desktop.model.codes import STATUS_OPEN
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
-from krm_desktop.model.store.entities import Case, Event
-from krm_desktop.model.time.deadlines import CLOCK_FIELDS, ClockFacts, next_due
+from krm_desktop.model.store.entities import Case, Concern, Event, Staff, Statement
 
 
 def stamp(today: date) -> datetime:
@@ -22,17 +24,17 @@ def stamp(today: date) -> datetime:
     return datetime.combine(today, time.min)
 
 
+def event_fields(case_id: int, action: str, text: str, today: date, user: str) -> Fields:
+    """The row of a history entry."""
+    return {"case": case_id, "at": stamp(today), "on_day": today, "actor": user, "action": action, "text": text}
+
+
 def log(case_id: int, action: str, text: str, today: date, user: str) -> None:
-    Event.create(case=case_id, at=stamp(today), on_day=today, actor=user, action=action, text=text)
+    Event.create(**event_fields(case_id, action, text, today, user))
 
 
 def field_error(field: str, message: str) -> ValidationError:
     return ValidationError({field: message})
-
-
-def refuse_if(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError(errors)
 
 
 def conflict_message(ref: str) -> str:
@@ -60,30 +62,38 @@ def load_open(case_id: int, version: int) -> Case:
     return case
 
 
-def load_for(case_id: int, version: int, action: str) -> Case:
-    """The open case, refused unless its state allows `action`: the same rule the menus use to enable an action
-    (action_checks.available_actions)."""
-    case = load_open(case_id, version)
-    reason = checks.unavailable_reason(checks.ActionFacts.of(case), action)
-    if reason:
-        raise RefusedError(reason)
-    return case
+def case_fields(case: Case) -> Fields:
+    """The case's stored fields as `transitions` takes them: by field name, a foreign key by its id."""
+    return model_to_dict(case, recurse=False)
 
 
-def clock_fields(values: dict[str, Any]) -> dict[str, Any]:
-    """next_action/next_due for a case whose clock-relevant fields are `values`."""
-    action, due = next_due(ClockFacts(*(values.get(name) for name in CLOCK_FIELDS)))
-    return {"next_action": action, "next_due": due}
+def staff_member(staff_id: int | None) -> StaffMember | None:
+    staff = Staff.get_or_none(Staff.id == staff_id) if staff_id is not None else None
+    return StaffMember(staff.id, staff.name, staff.role) if staff else None
 
 
 def save(case: Case, **changes: Any) -> Case:
-    """Write the changes only if nobody saved the case meanwhile."""
-    changes.update(clock_fields({name: changes.get(name, getattr(case, name)) for name in CLOCK_FIELDS}))
-    updated = (
-        Case.update(**changes, version=Case.version + 1)
-        .where((Case.id == case.id) & (Case.version == case.version))
-        .execute()
-    )
+    """Write the changes (a foreign key by its id) only if nobody saved the case meanwhile.
+
+    Returns the case as stored now without reading it again: the update found the row at the loaded version,
+    so it holds the loaded fields with these changes. Related rows are read when asked for, as after a load.
+    """
+    fields = case_fields(case)
+    values = saved_fields(fields, changes)
+    updated = Case.update(**values).where((Case.id == case.id) & (Case.version == case.version)).execute()
     if updated != 1:
         raise ConflictError(conflict_message(case.ref))
-    return Case.get_by_id(case.id)
+    return Case(**{**fields, **values})
+
+
+def apply(case: Case, change: Change, today: date, user: str) -> Case:
+    """Store what an action does (a `transitions.Change`): its concerns' changes and statement, the case's fields
+    with the version check, its history entries."""
+    for position, values in change.concerns.items():
+        Concern.update(**values).where((Concern.case == case.id) & (Concern.position == position)).execute()
+    if change.statement is not None:
+        Statement.create(case=case.id, **change.statement)
+    case = save(case, **change.fields)
+    for entry in change.entries:
+        log(case.id, entry.action, entry.text, today, user)
+    return case

@@ -1,6 +1,7 @@
 """What happens to a registered demo case: acknowledgement, interim notice, escalation, statements, the
-Geschäftsführung's decision on a DAB, waiver or answer, and closing — each step through its case service, on
-its own day, as the office would have recorded it then. Steps after `today` have not happened yet.
+Geschäftsführung's decision on a DAB, waiver or answer, and closing — each step a transition of the case
+services' pure core (`cases.transitions`) on its own day, as the office would have recorded it then. Steps after
+`today` have not happened yet.
 """
 
 from __future__ import annotations
@@ -12,15 +13,14 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import Any
 
-from krm_desktop.model.cases import closing, dab
-from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases import transitions
+from krm_desktop.model.cases.transitions import Change, Fields, StaffMember
 from krm_desktop.model.codes import COMPLAINT_KINDS, GF_KINDS
 from krm_desktop.model.demo import texts as t
 from krm_desktop.model.demo.matters import pick
 from krm_desktop.model.demo.office import Office
 from krm_desktop.model.office.profiles import FROM_ACK_SENT, OfficeProfile
-from krm_desktop.model.store.entities import Case
-from krm_desktop.model.time.deadlines import calendar_of, compute_deadlines
+from krm_desktop.model.time.deadlines import calendar_of
 
 DAY = timedelta(days=1)
 HEARD_KINDS = frozenset({"petition", "eingabe", "dienstaufsichtsbeschwerde", "fachaufsichtsbeschwerde"})
@@ -28,31 +28,28 @@ HEARD_KINDS = frozenset({"petition", "eingabe", "dienstaufsichtsbeschwerde", "fa
 
 @dataclass(frozen=True)
 class Step:
-    """One workflow service called on `day` for the case, with these inputs besides id, version, today and user."""
+    """One transition done on `day` to the case, with these inputs besides the case's fields and `today` (and,
+    for `transitions.close`, its concerns)."""
 
     day: date
-    service: Callable[..., Case]
+    transition: Callable[..., Change]
     inputs: dict[str, Any] = field(default_factory=dict)
 
 
 class Course:
-    """Plans the course of a case and runs it through the services."""
+    """Plans the course of a case."""
 
-    def __init__(self, rng: random.Random, profile: OfficeProfile, office: Office, today: date, user: str) -> None:
+    def __init__(self, rng: random.Random, profile: OfficeProfile, office: Office, today: date) -> None:
         self.rng = rng
         self.profile = profile
         self.calendar = calendar_of(profile)
         self.office = office
         self.today = today
-        self.user = user
 
-    def run(self, case: Case, concern_kinds: list[str]) -> Case:
-        """Every planned step up to today, in the order of their days; returns the case as stored last."""
-        for step in sorted(self.plan(case, concern_kinds), key=attrgetter("day")):  # same day: planned order
-            if step.day > self.today:
-                break
-            case = step.service(case.id, version=case.version, today=step.day, user=self.user, **step.inputs)
-        return case
+    def steps(self, case: Fields, concern_kinds: list[str]) -> list[Step]:
+        """The planned steps of the registered case that happened up to today, in the order of their days."""
+        planned = sorted(self.plan(case, concern_kinds), key=attrgetter("day"))  # same day: planned order
+        return [step for step in planned if step.day <= self.today]
 
     # -- days -------------------------------------------------------------------------------------------------
     def workday(self, lo: date, hi: date) -> date:
@@ -62,19 +59,19 @@ class Course:
         return min(self.calendar.next_working_day(lo + self.rng.randint(0, (hi - lo).days) * DAY), hi)
 
     # -- the plan ---------------------------------------------------------------------------------------------
-    def plan(self, case: Case, concern_kinds: list[str]) -> list[Step]:
-        rng, kind, received = self.rng, case.kind, case.received
+    def plan(self, case: Fields, concern_kinds: list[str]) -> list[Step]:
+        rng, kind, received = self.rng, case["kind"], case["received"]
         outcomes = {pos: pick(rng, t.OUTCOME_WEIGHTS) for pos, k in enumerate(concern_kinds, 1) if k in COMPLAINT_KINDS}
-        ack_due, final_due = case.ack_due, case.final_due
+        ack_due, final_due = case["ack_due"], case["final_due"]
         if ack_due is None or final_due is None:  # Meinungskarte or anonymous: no letters, no clock
             closed = received + (rng.randint(0, 14) if kind == "meinungskarte" else rng.randint(2, 20)) * DAY
-            return [Step(closed, closing.close, {"closed_on": closed, "outcomes": outcomes})]
+            return [Step(closed, transitions.close, {"closed_on": closed, "outcomes": outcomes})]
         steps: list[Step] = []
         stuck = received < self.today - 60 * DAY and rng.random() < 0.004  # forgotten: stays open, overdue
         r = rng.random()
         quick = r < 0.12 and kind not in GF_KINDS  # answered before the acknowledgement was due
         late = r > 0.9
-        waiver = case.channel in ("telefon", "persoenlich") and kind not in GF_KINDS and rng.random() < 0.25
+        waiver = case["channel"] in ("telefon", "persoenlich") and kind not in GF_KINDS and rng.random() < 0.25
         declared = self.workday(received, final_due) if waiver else None  # settled by phone or in person
         ack = None
         if not quick:
@@ -83,12 +80,9 @@ class Course:
             if declared is not None and ack >= declared:
                 ack = None
             else:
-                steps.append(Step(ack, cases.acknowledge, {"sent_on": ack, "profile": self.profile}))
+                steps.append(Step(ack, transitions.acknowledge, {"sent_on": ack, "profile": self.profile}))
                 if self.profile.final.start == FROM_ACK_SENT:  # what `acknowledge` will store
-                    moved = compute_deadlines(
-                        self.profile, kind, case.channel, received, ack_sent=ack, body_due=case.body_due
-                    ).final_due
-                    final_due = moved or final_due
+                    final_due = transitions.deadline_fields(case, self.profile, ack_sent=ack)["final_due"] or final_due
         base = ack or received
         if quick:
             answer = self.workday(received, ack_due)
@@ -104,17 +98,17 @@ class Course:
                 expected = max(interim + DAY, answer - rng.randint(1, 5) * DAY)
             reason = rng.choice(t.INTERIM_REASONS)
             steps.append(
-                Step(interim, cases.send_interim, {"sent_on": interim, "reason": reason, "expected": expected})
+                Step(interim, transitions.send_interim, {"sent_on": interim, "reason": reason, "expected": expected})
             )
         end = declared or answer  # the last day the case is worked on before it closes
-        level, sign_off_role = case.escalation_level, case.sign_off_role
+        level, sign_off_role = case["escalation_level"], case["sign_off_role"]
         if level == 1 and rng.random() < 0.065:
             level = 2 if rng.random() < 0.8 else 3
             reason = rng.choice(t.ESCALATION_REASONS) if level == 3 or rng.random() < 0.5 else ""
-            steps.append(Step(self.workday(received, end), cases.escalate, {"to_level": level, "reason": reason}))
+            steps.append(Step(self.workday(received, end), transitions.escalate, {"to_level": level, "reason": reason}))
         if sign_off_role == "TL" and rng.random() < 0.03:
             sign_off_role = "GF"
-            steps.append(Step(received, cases.reserve_sign_off))
+            steps.append(Step(received, transitions.reserve_sign_off))
         heard = received
         if kind in HEARD_KINDS:
             heard = self.statements(case, end, steps)
@@ -122,47 +116,48 @@ class Course:
             return steps
         if stuck:
             return steps
-        signer = self.office.signer(sign_off_role, level, case.team_id, rng)
-        return steps + self.ending(case, declared, answer, outcomes, signer.id if signer else None)
+        signer = self.office.signer(sign_off_role, level, case["team"], rng)
+        return steps + self.ending(case, declared, answer, outcomes, signer)
 
     def ending(
-        self, case: Case, declared: date | None, answer: date, outcomes: dict[int, str], signer_id: int | None
+        self, case: Fields, declared: date | None, answer: date, outcomes: dict[int, str], signer: StaffMember | None
     ) -> list[Step]:
         """The waiver declared, or the answer sent; then the closing with an outcome for every complaint concern."""
         rng, steps = self.rng, []
         answered: date | None = None
         if declared is not None:
-            reasons = rng.choice(t.WAIVER_REASONS[case.channel])
-            inputs = {"declared_on": declared, "reasons": reasons, "settled_by": case.channel}
-            steps.append(Step(declared, closing.record_waiver, inputs))
+            reasons = rng.choice(t.WAIVER_REASONS[case["channel"]])
+            inputs = {"declared_on": declared, "reasons": reasons, "settled_by": case["channel"]}
+            steps.append(Step(declared, transitions.record_waiver, inputs))
             closed = declared + rng.choice((0, 0, 1, 2)) * DAY
         else:
             closed = self.calendar.next_working_day(answer + rng.choice((0, 0, 0, 1, 1, 2, 4)) * DAY)
             if closed == answer:
                 answered = answer  # the answer's day given when closing, in one go
             else:
-                steps.append(Step(answer, closing.record_answer, {"sent_on": answer}))
-        inputs = {"closed_on": closed, "outcomes": outcomes, "answer_sent": answered, "signed_by": signer_id}
-        steps.append(Step(closed, closing.close, inputs))
+                steps.append(Step(answer, transitions.record_answer, {"sent_on": answer}))
+        inputs = {"closed_on": closed, "outcomes": outcomes, "answer_sent": answered, "signer": signer}
+        steps.append(Step(closed, transitions.close, inputs))
         return steps
 
-    def statements(self, case: Case, end: date, steps: list[Step]) -> date:
+    def statements(self, case: Fields, end: date, steps: list[Step]) -> date:
         """Statements of the employee concerned (DAB) and the team lead; returns the day the last one came in."""
-        rng, last = self.rng, case.received
+        rng, kind, received = self.rng, case["kind"], case["received"]
+        last = received
         authors: list[tuple[str, str, str]] = []
-        if case.kind == "dienstaufsichtsbeschwerde":
-            authors.append((case.employee_concerned.split(" (")[0], "MA", rng.choice(t.STATEMENTS_MA)))
-        lead = self.office.team_leads.get(case.team_id or 0)
-        if lead and (case.kind != "fachaufsichtsbeschwerde" or rng.random() < 0.5):
+        if kind == "dienstaufsichtsbeschwerde":
+            authors.append((case["employee_concerned"].split(" (")[0], "MA", rng.choice(t.STATEMENTS_MA)))
+        lead = self.office.team_leads.get(case["team"] or 0)
+        if lead and (kind != "fachaufsichtsbeschwerde" or rng.random() < 0.5):
             authors.append((lead.name, "TL", rng.choice(t.STATEMENTS_TL)))
         for author, role, text in authors:
-            day = min(self.workday(case.received + DAY, end - 2 * DAY), end)
+            day = min(self.workday(received + DAY, end - 2 * DAY), end)
             last = max(last, day)
             inputs = {"author": author, "author_role": role, "received_on": day, "text": text}
-            steps.append(Step(day, cases.record_statement, inputs))
+            steps.append(Step(day, transitions.record_statement, inputs))
         return last
 
-    def gf_decision(self, case: Case, heard: date, end: date, steps: list[Step]) -> bool:
+    def gf_decision(self, case: Fields, heard: date, end: date, steps: list[Step]) -> bool:
         """The Geschäftsführung reclassifies the DAB, or decides it after the statements and the employee is
         informed; False when the office has nobody to decide."""
         rng = self.rng
@@ -170,18 +165,18 @@ class Course:
             return False
         gf = rng.choice(self.office.management)
         if rng.random() < 0.2:
-            day = min(self.workday(case.received + DAY, end - DAY), end)
+            day = min(self.workday(case["received"] + DAY, end - DAY), end)
             inputs = {
                 "new_kind": rng.choice(("fachaufsichtsbeschwerde", "beschwerde")),
                 "reason": rng.choice(t.RECLASSIFY_REASONS),
-                "decided_by": gf.id,
+                "decider": gf,
                 "decided_on": day,
             }
-            steps.append(Step(day, dab.reclassify_dab, inputs))
+            steps.append(Step(day, transitions.reclassify_dab, inputs))
             return True
         decided = self.workday(max(heard, end - 6 * DAY), end)
-        decision = {"decision": rng.choice(t.GF_DECISIONS), "decided_by": gf.id, "decided_on": decided}
-        steps.append(Step(decided, dab.decide_dab, decision))
+        decision = {"decision": rng.choice(t.GF_DECISIONS), "decider": gf, "decided_on": decided}
+        steps.append(Step(decided, transitions.decide_dab, decision))
         informed = self.workday(decided, end)
-        steps.append(Step(informed, dab.inform_employee, {"informed_on": informed}))
+        steps.append(Step(informed, transitions.inform_employee, {"informed_on": informed}))
         return True

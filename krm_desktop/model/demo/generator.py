@@ -1,10 +1,10 @@
 """`krm-desktop demo --cases N`: N invented cases received over Y years up to today, all kinds, mostly closed.
 
-Each case is registered and worked through the real case services (`cases.services`, `closing`, `dab`,
-`opinion_cards`) on the days it happened, so a demo case is exactly what the program stores: its reference,
-deadlines, history and version. What a case says comes from `matters`, what happens to it from `course`.
-All cases go into one write transaction: the demo is added completely or not at all.
-Deterministic for a seed; `today` comes from the caller, the clock is never read.
+Each case is registered and worked with the case services' own pure core (`services.registration`,
+`cases.transitions`) on the days it happened, so a demo case is exactly what the services store: its reference,
+deadlines, history and version. What a case says comes from `matters`, what happens to it from `course`; `rows`
+keeps the result and writes it in bulk. All cases go into one write transaction: the demo is added completely
+or not at all. Deterministic for a seed; `today` comes from the caller, the clock is never read.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ import random
 from datetime import date, timedelta
 
 from krm_desktop.model.cases import opinion_cards
-from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.services import registration
 from krm_desktop.model.codes import KINDS
 from krm_desktop.model.demo import texts as t
 from krm_desktop.model.demo.course import Course
 from krm_desktop.model.demo.matters import Earlier, Matters, pick
 from krm_desktop.model.demo.office import demo_office
+from krm_desktop.model.demo.rows import DemoRows
 from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.office.topics import topic_list
 from krm_desktop.model.store.transactions import write_transaction
@@ -84,25 +85,24 @@ def generate(count: int, *, seed: int, years: int, today: date, user: str) -> in
     with write_transaction():
         office = demo_office(random.Random(f"staff-{seed}"))
         matters = Matters(rng, profile, office, topic_list())
-        course = Course(rng, profile, office, today, user)
+        course = Course(rng, profile, office, today)
+        rows = DemoRows(user)
         pool = FollowUpPool()
         for received, kind, channel in arrivals(rng, calendar, count, max(1, years), today):
-            if kind == "meinungskarte":  # entered the day it came; closed once passed on to the team
-                card = opinion_cards.register_card(
-                    matters.card(received), today=received, user=user, profile=profile, close=False
-                )
-                course.run(card, [kind])
-                continue
-            earlier = pool.take(received, rng) if kind == "folgereaktion" else None
-            if kind == "folgereaktion" and earlier is None:
-                kind = "beschwerde"  # nothing closed yet that it could follow
-            data = matters.case(received, kind, channel, earlier)
-            if earlier is not None:
-                case = cases.follow_up(earlier.case_id, data, today=received, user=user)
+            earlier = None
+            if kind == "meinungskarte":  # entered the day it came (the card batch); closed once passed on
+                data = opinion_cards.case_input(matters.card(received))
             else:
-                case = cases.register(data, today=received, user=user, profile=profile)
-            case = course.run(case, [concern.kind for concern in data.concern_list()])
-            if case.closed is not None and data.person is not None and case.kind in t.FOLLOWABLE:
+                earlier = pool.take(received, rng) if kind == "folgereaktion" else None
+                if kind == "folgereaktion" and earlier is None:
+                    kind = "beschwerde"  # nothing closed yet that it could follow
+                data = matters.case(received, kind, channel, earlier)
+            case = rows.register(data, registration(data, profile), earlier_id=earlier.case_id if earlier else None)
+            for step in course.steps(case.fields, [concern.kind for concern in data.concern_list()]):
+                rows.act(case, step)
+            done = case.fields
+            if done["closed"] is not None and data.person is not None and done["kind"] in t.FOLLOWABLE:
                 senders = (data.person, data.represented) if data.represented else (data.person,)
-                pool.add(Earlier(case.id, case.ref, case.closed, case.team_id, case.topic, case.subject, senders))
+                pool.add(Earlier.of(done, senders))
+        rows.write()
     return count

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from krm_desktop.model.cases.intake import CaseInput, ConcernInput
 from krm_desktop.model.cases.opinion_cards import CardInput
 from krm_desktop.model.cases.party import PartyRecord
+from krm_desktop.model.cases.transitions import Fields
 from krm_desktop.model.codes import COMPLAINT_KINDS
 from krm_desktop.model.demo import texts as t
 from krm_desktop.model.demo.office import Office
@@ -31,6 +32,11 @@ class Earlier:
     topic: str
     subject: str
     senders: tuple[PartyRecord, ...]
+
+    @classmethod
+    def of(cls, case: Fields, senders: tuple[PartyRecord, ...]) -> Earlier:
+        """From the closed case's fields."""
+        return cls(case["id"], case["ref"], case["closed"], case["team"], case["topic"], case["subject"], senders)
 
 
 def pick(rng: random.Random, weights: t.Weights) -> str:

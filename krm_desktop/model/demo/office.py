@@ -10,18 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from krm_desktop.model.cases.closing_checks import role_may_sign
+from krm_desktop.model.cases.transitions import StaffMember
 from krm_desktop.model.demo import texts as t
 from krm_desktop.model.demo.people import mail_name
 from krm_desktop.model.store.entities import Staff, Team
-
-
-@dataclass(frozen=True)
-class Person:
-    """A member of staff as the demo needs them."""
-
-    id: int
-    name: str
-    role: str
 
 
 @dataclass
@@ -30,12 +22,12 @@ class Office:
     team_weights: list[float]
     team_names: dict[int, str]
     team_areas: dict[int, str]
-    team_leads: dict[int, Person] = field(default_factory=dict)
-    area_leads: dict[str, Person] = field(default_factory=dict)
-    management: list[Person] = field(default_factory=list)  # Geschäftsführung
-    krm: list[Person] = field(default_factory=list)
+    team_leads: dict[int, StaffMember] = field(default_factory=dict)
+    area_leads: dict[str, StaffMember] = field(default_factory=dict)
+    management: list[StaffMember] = field(default_factory=list)  # Geschäftsführung
+    krm: list[StaffMember] = field(default_factory=list)
 
-    def signer(self, sign_off_role: str, level: int, team_id: int | None, rng: random.Random) -> Person | None:
+    def signer(self, sign_off_role: str, level: int, team_id: int | None, rng: random.Random) -> StaffMember | None:
         """Who signs the answer of a case with this sign-off role, escalation level and team: the team's lead
         (or whoever it was escalated to), at times the KRM officer, the Geschäftsführung where it keeps the
         sign-off; None when nobody on staff may."""
@@ -48,7 +40,7 @@ class Office:
             own = own or self.area_leads.get(self.team_areas.get(team_id or 0, ""))
             candidates = [own] if own else self.krm
 
-        def may_sign(person: Person) -> bool:
+        def may_sign(person: StaffMember) -> bool:
             return role_may_sign(sign_off_role, level, person.role)
 
         allowed = [p for p in candidates if may_sign(p)] or [p for p in self.krm + self.management if may_sign(p)]
@@ -101,7 +93,7 @@ def demo_office(rng: random.Random) -> Office:
     )
     members: Any = Staff.select(Staff.id, Staff.name, Staff.role, Staff.team).where(Staff.active).order_by(Staff.id)
     for staff_id, name, role, team_id in members.tuples():
-        person = Person(staff_id, name, role)
+        person = StaffMember(staff_id, name, role)
         if role == "TL" and team_id is not None:
             office.team_leads.setdefault(team_id, person)
         elif role == "BL" and team_id in office.team_areas:

@@ -29,11 +29,11 @@ from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.exchange.line_checks import ImportedCase, check_line, parse_json
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
 from krm_desktop.model.retention.purge_log import deleted_refs
-from krm_desktop.model.store.entities import BaseModel, Case, Concern, Event, Party, Team, database
+from krm_desktop.model.store.bulk import PreparedInsert
+from krm_desktop.model.store.entities import Case, Concern, Event, Party, Team
 from krm_desktop.model.store.transactions import write_transaction
 
 LOOKUP_CHUNK = 500  # references per IN (...) lookup
-INSERT_CHUNK = 100  # rows per multi-row INSERT
 MAX_REPORTED = 200  # problems listed one by one; the rest are counted
 IMPORT_ACTION = "imported"
 IMPORT_TEXT = "Aus Austauschdatei übernommen."
@@ -169,47 +169,6 @@ def _refusal(problems: Problems) -> ValidationError:
     return ValidationError(errors)
 
 
-class _Rows:
-    """A prepared INSERT of every column of a model: peewee builds SQL per row, too slow for 10,000 cases.
-
-    Values pass through each field's db_value and unset fields get their model default, as with Model.insert.
-    """
-
-    def __init__(self, model: type[BaseModel]) -> None:
-        key: Any = model._meta.primary_key
-        self.fields = [f for f in model._meta.sorted_fields if f is not key]
-        quote: str = database.quote
-
-        def name(text: str) -> str:
-            return quote[0] + text + quote[1]
-
-        columns = ", ".join(name(f.column_name) for f in self.fields)
-        params = ", ".join([database.param] * len(self.fields))
-        self.sql = f"INSERT INTO {name(model._meta.table_name)} ({columns}) VALUES ({params})"
-        self.returning = bool(database.returning_clause)  # PostgreSQL: RETURNING id; SQLite: lastrowid
-        self.sql_returning = self.sql + f" RETURNING {name(key.column_name)}"
-
-    def params(self, row: dict[str, Any]) -> list[Any]:
-        values = []
-        for field in self.fields:
-            if field.name in row:
-                value = row[field.name]
-            else:
-                value = field.default() if callable(field.default) else field.default
-            values.append(field.db_value(value))
-        return values
-
-    def insert(self, row: dict[str, Any]) -> int:
-        """Insert one row; its id."""
-        if self.returning:
-            return int(database.execute_sql(self.sql_returning, self.params(row)).fetchone()[0])
-        return int(database.execute_sql(self.sql, self.params(row)).lastrowid)
-
-    def insert_many(self, rows: Iterable[dict[str, Any]]) -> None:
-        for batch in chunked(rows, INSERT_CHUNK):
-            database.cursor().executemany(self.sql, [self.params(row) for row in batch])
-
-
 def _team_ids(names: set[str]) -> dict[str, int]:
     ids: dict[str, int] = {}
     for chunk in chunked(sorted(names), LOOKUP_CHUNK):
@@ -236,7 +195,9 @@ def _number(cases: list[ImportedCase]) -> None:
             case.ref = v.format_ref(case.year, case.seq)
 
 
-def _insert(case: ImportedCase, profile: OfficeProfile, team_ids: dict[str, int], rows: dict[str, _Rows]) -> int:
+def _insert(
+    case: ImportedCase, profile: OfficeProfile, team_ids: dict[str, int], rows: dict[str, PreparedInsert]
+) -> int:
     data = case.data
     data.team_id = team_ids[case.team] if case.team is not None else None
     person_id = rows["party"].insert(vars(data.person)) if data.person is not None else None
@@ -257,7 +218,7 @@ def _insert(case: ImportedCase, profile: OfficeProfile, team_ids: dict[str, int]
 def _write(cases: list[ImportedCase], profile: OfficeProfile, today: date, user: str) -> None:
     team_ids = _team_ids({case.team for case in cases if case.team is not None})
     _number(cases)
-    rows = {"party": _Rows(Party), "case": _Rows(Case)}
+    rows = {"party": PreparedInsert(Party), "case": PreparedInsert(Case)}
     ids: dict[str, int] = {}
     concerns: list[dict[str, Any]] = []
     for case in cases:
@@ -267,9 +228,9 @@ def _write(cases: list[ImportedCase], profile: OfficeProfile, today: date, user:
             {"case": case_id, "position": position, "kind": c.kind, "outcome": c.outcome}
             for position, c in enumerate(case.data.concern_list(), start=1)
         )
-    _Rows(Concern).insert_many(concerns)
+    PreparedInsert(Concern).insert_many(concerns)
     stamp = datetime.combine(today, time.min)  # the model never reads the wall clock
-    _Rows(Event).insert_many(
+    PreparedInsert(Event).insert_many(
         {"case": case_id, "at": stamp, "on_day": today, "actor": user, "action": IMPORT_ACTION, "text": IMPORT_TEXT}
         for case_id in ids.values()
     )

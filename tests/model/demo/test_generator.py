@@ -1,4 +1,5 @@
-"""Demo data (`krm-desktop demo`): deterministic, varied, and written by the case services themselves."""
+"""Demo data (`krm-desktop demo`): deterministic, varied, and made by the case services' own pure core
+(`test_same_as_services` compares it with the services)."""
 
 from __future__ import annotations
 
@@ -250,8 +251,9 @@ def test_existing_teams_and_staff_are_used(store: Store) -> None:
     assert database_problems(store) == []
 
 
-def test_every_step_of_a_demo_case_was_saved_by_a_service(store: Store) -> None:
-    """Each workflow service saves the case once and logs one event; registration logs without a save."""
+def test_every_step_of_a_demo_case_is_saved_as_its_service_saves_it(store: Store) -> None:
+    """Each workflow step saves the case once and logs one event, as its service does; registration logs
+    without a save."""
     generate(200, seed=11, years=3, today=TODAY, user=USER)
     unsaved = ("registered", "gf_lead", "follow_up")
     for case in Case.select():

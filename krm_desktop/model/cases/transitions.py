@@ -1,0 +1,333 @@
+"""The pure core of the workflow services: what an action does to a case, from the case's stored fields and the
+action's inputs. No database access.
+
+A case's fields are a dict by `Case` field name, a foreign key by the id it holds (what `writes.case_fields`
+reads of a stored case, and what `Case.create`/`Case.update` take). Each transition refuses with the German
+messages of `action_checks`/`closing_checks`, or returns a `Change`: the changed fields, the concerns' changes, a
+statement received, and the history entries to log. Every transition takes `today`, the day the action is done
+on, so a course of steps runs them alike. The services (`services`, `closing`, `dab`) load the case, call the
+transition and store its change with the version check (`writes.apply`); the demo generator runs whole courses
+through the same transitions in memory and writes the result in bulk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from krm_desktop.model.cases import action_checks as checks
+from krm_desktop.model.cases import closing_checks
+from krm_desktop.model.codes import ESCALATION_ROLES, KINDS, OUTCOMES, STAFF_ROLES, STATUS_CLOSED, label
+from krm_desktop.model.errors import RefusedError, ValidationError
+from krm_desktop.model.office.profiles import FROM_ACK_SENT, OfficeProfile
+from krm_desktop.model.time.deadlines import CLOCK_FIELDS, ClockFacts, compute_deadlines, next_due
+
+Fields = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the case's history (Fallhistorie): the action's code and its German text."""
+
+    action: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one action does to a case; saving it also sets the next clock item and the version (`saved_fields`)."""
+
+    fields: Fields
+    entries: tuple[Entry, ...]
+    concerns: dict[int, Fields] = field(default_factory=dict)  # position -> the concern's changed fields
+    statement: Fields | None = None  # a statement received: the new row's fields besides its case
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """Who signs an answer or decides on a DAB."""
+
+    id: int
+    name: str
+    role: str
+
+
+def clock_fields(values: Mapping[str, Any]) -> Fields:
+    """next_action/next_due for a case whose clock-relevant fields are `values`."""
+    action, due = next_due(ClockFacts(*(values.get(name) for name in CLOCK_FIELDS)))
+    return {"next_action": action, "next_due": due}
+
+
+def saved_fields(fields: Mapping[str, Any], changes: Mapping[str, Any]) -> Fields:
+    """What saving `changes` writes into a case stored as `fields`: the changes, the case's next clock item with
+    them, and the next version."""
+    clock = {name: changes[name] if name in changes else fields[name] for name in CLOCK_FIELDS}
+    return {**changes, **clock_fields(clock), "version": fields["version"] + 1}
+
+
+def deadline_fields(fields: Mapping[str, Any], profile: OfficeProfile, **facts: Any) -> Fields:
+    """Deadlines of the case, with the given clock-relevant facts replacing the stored ones."""
+    current: dict[str, Any] = {
+        "channel": fields["channel"],
+        "received": fields["received"],
+        "ack_sent": fields["ack_sent"],
+        "body_due": fields["body_due"],
+        "has_addressee": fields["person"] is not None,
+    }
+    current.update(facts)
+    d = compute_deadlines(
+        profile,
+        fields["kind"],
+        current["channel"],
+        current["received"],
+        has_addressee=current["has_addressee"],
+        ack_sent=current["ack_sent"],
+        body_due=current["body_due"],
+    )
+    return {"ack_due": d.ack_due, "final_due": d.final_due, "gf_due": d.gf_due}
+
+
+def refuse_if(errors: dict[str, str]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def available(fields: Mapping[str, Any], action: str) -> checks.ActionFacts:
+    """The case's facts, when its state allows `action` (the rule the menus use); else the German refusal."""
+    facts = checks.ActionFacts.of_fields(fields)
+    reason = checks.unavailable_reason(facts, action)
+    if reason:
+        raise RefusedError(reason)
+    return facts
+
+
+def _d(value: date) -> str:
+    return f"{value:%d.%m.%Y}"
+
+
+def _one(fields: Fields, action: str, text: str) -> Change:
+    return Change(fields, (Entry(action, text),))
+
+
+def acknowledge(fields: Fields, *, sent_on: date, today: date, profile: OfficeProfile) -> Change:
+    available(fields, checks.ACKNOWLEDGE)
+    refuse_if(checks.sent_errors(sent_on, "Versanddatum", fields["received"], today))
+    changes: Fields = {"ack_sent": sent_on}
+    if profile.final.start == FROM_ACK_SENT:
+        # Only this clock depends on the sending; other stored deadlines never move afterwards.
+        changes["final_due"] = deadline_fields(fields, profile, ack_sent=sent_on)["final_due"]
+    ack_due = fields["ack_due"]
+    late = " (nach Fristablauf)" if ack_due and sent_on > ack_due else ""
+    return _one(changes, "acknowledged", f"Eingangsbestätigung versandt am {_d(sent_on)}{late}.")
+
+
+def send_interim(fields: Fields, *, sent_on: date, reason: str, expected: date | None, today: date) -> Change:
+    available(fields, checks.INTERIM)
+    refuse_if(
+        checks.interim_errors(
+            sent_on=sent_on, reason=reason, expected=expected, received=fields["received"], today=today
+        )
+    )
+    assert expected is not None  # interim_errors refuses a missing date
+    text = (
+        f"Zwischennachricht versandt am {_d(sent_on)}; voraussichtliche Erledigung bis {_d(expected)}. Grund: {reason}"
+    )
+    return _one({"interim_sent": sent_on, "interim_reason": reason, "interim_expected": expected}, "interim", text)
+
+
+def assign_team(fields: Fields, *, team_id: int | None, team_name: str | None, today: date) -> Change:
+    """`team_name` None: no team chosen, or the chosen one (`team_id`) is gone."""
+    available(fields, checks.ASSIGN)
+    if team_name is None:
+        gone = " (das gewählte gibt es nicht mehr)" if team_id is not None else ""
+        raise ValidationError({"team": f"Bitte ein Team wählen{gone}."})
+    if team_id == fields["team"]:
+        raise ValidationError({"team": f"{team_name} ist bereits zuständig."})
+    return _one({"team": team_id}, "assigned", f"Zuständig: {team_name}.")
+
+
+def escalate(fields: Fields, *, to_level: int | None, reason: str, today: date) -> Change:
+    """TL (1) -> BL (2) -> GF (3); skipping a level is the exception and needs a reason."""
+    available(fields, checks.ESCALATE)
+    refuse_if(checks.escalation_errors(current=fields["escalation_level"], to_level=to_level, reason=reason))
+    assert to_level is not None
+    changes: Fields = {"escalation_level": to_level}
+    if to_level == 3:
+        changes["lead"] = "gf"
+    role = label(STAFF_ROLES, ESCALATION_ROLES[to_level])
+    text = f"Eskaliert auf Stufe {to_level} ({role})." + (f" Begründung: {reason}" if reason.strip() else "")
+    return _one(changes, "escalated", text)
+
+
+def reserve_sign_off(fields: Fields, *, today: date) -> Change:
+    available(fields, checks.RESERVE)
+    text = "Die Geschäftsführung hat sich die Schlusszeichnung vorbehalten."
+    return _one({"sign_off_role": "GF"}, "sign_off_reserved", text)
+
+
+def record_statement(
+    fields: Fields, *, author: str, author_role: str, received_on: date | None, text: str, today: date
+) -> Change:
+    available(fields, checks.STATEMENT)
+    refuse_if(
+        checks.statement_errors(
+            author=author,
+            author_role=author_role,
+            received_on=received_on,
+            text=text,
+            received=fields["received"],
+            today=today,
+        )
+    )
+    assert received_on is not None
+    name = author.strip()
+    entry = Entry(
+        "statement",
+        f"Stellungnahme von {name} ({label(STAFF_ROLES, author_role)}) eingegangen am {_d(received_on)}.",
+    )
+    statement = {"author": name, "author_role": author_role, "received_on": received_on, "text": text}
+    return Change({}, (entry,), statement=statement)
+
+
+def record_waiver(
+    fields: Fields, *, declared_on: date | None, reasons: str, today: date, settled_by: str | None = None
+) -> Change:
+    """The customer declared in writing, with concrete reasons, that no written answer is wanted (settled_by: a
+    key of action_checks.SETTLED_BY)."""
+    available(fields, checks.WAIVER)
+    refuse_if(
+        checks.waiver_errors(
+            settled_by=settled_by, declared_on=declared_on, reasons=reasons, received=fields["received"], today=today
+        )
+    )
+    assert declared_on is not None
+    how = f"{checks.SETTLED_BY[settled_by].capitalize()} geklärt; " if settled_by else ""
+    text = (
+        f"{how}Verzicht auf schriftliche Antwort erklärt am {_d(declared_on)} "
+        f"(unterschriebene Erklärung). Gründe: {reasons}"
+    )
+    return _one({"waiver": True, "waiver_reasons": reasons}, "waiver", text)
+
+
+def record_answer(fields: Fields, *, sent_on: date, today: date) -> Change:
+    available(fields, checks.ANSWER)
+    refuse_if(checks.sent_errors(sent_on, "Versanddatum", fields["received"], today))
+    return _one({"answer_sent": sent_on}, "answered", f"Antwortschreiben versandt am {_d(sent_on)}.")
+
+
+def close(
+    fields: Fields,
+    concerns: Sequence[closing_checks.ConcernFacts],
+    *,
+    closed_on: date,
+    today: date,
+    outcomes: dict[int, str] | None = None,
+    signer: StaffMember | None = None,
+    answer_sent: date | None = None,
+) -> Change:
+    """Every complaint concern needs an outcome, the answer (or a waiver) and the right sign-off."""
+    outcomes = outcomes or {}
+    facts = available(fields, checks.CLOSE)
+    if not closing_checks.needs_sign_off(facts):
+        signer = None
+    refuse_if(
+        closing_checks.close_errors(
+            facts,
+            concerns,
+            closed_on=closed_on,
+            outcomes=outcomes,
+            answer_sent=answer_sent,
+            signer=closing_checks.SignerFacts(signer.name, signer.role) if signer else None,
+            today=today,
+        )
+    )
+    main_outcome = outcomes.get(1, concerns[0].outcome if concerns else None)
+    answered = answer_sent or fields["answer_sent"]
+    parts = [f"Abgeschlossen am {_d(closed_on)}"]
+    if len(concerns) > 1:
+        parts += [
+            f"Anliegen {c.position}: {label(OUTCOMES, outcomes.get(c.position, c.outcome))}"
+            for c in concerns
+            if outcomes.get(c.position, c.outcome)
+        ]
+    elif main_outcome:
+        parts.append(f"Ergebnis: {label(OUTCOMES, main_outcome)}")
+    if answer_sent is not None:
+        parts.append(f"Antwortschreiben versandt am {_d(answer_sent)}")
+    if signer:
+        parts.append(f"Schlusszeichnung: {signer.name} ({label(STAFF_ROLES, signer.role)})")
+    if fields["waiver"] and answered is None:
+        parts.append("ohne Antwortschreiben (Verzicht)")
+    changes = {
+        "status": STATUS_CLOSED,
+        "closed": closed_on,
+        "answer_sent": answered,
+        "signed_by": signer.id if signer else None,
+        "outcome": main_outcome,
+    }
+    outcome_changes = {c.position: {"outcome": outcomes[c.position]} for c in concerns if c.position in outcomes}
+    return Change(changes, (Entry("closed", ", ".join(parts) + "."),), concerns=outcome_changes)
+
+
+def decide_dab(
+    fields: Fields, *, decision: str, decider: StaffMember | None, decided_on: date | None, today: date
+) -> Change:
+    available(fields, checks.DECIDE)
+    refuse_if(
+        checks.decision_errors(
+            decision=decision,
+            decider_role=decider.role if decider else None,
+            decided_on=decided_on,
+            received=fields["received"],
+            today=today,
+        )
+    )
+    assert decider is not None and decided_on is not None
+    text = f"Entscheidung der Geschäftsführung ({decider.name}) am {_d(decided_on)}: {decision}"
+    return _one({"gf_decision": decision, "decided_by": decider.id, "decided_on": decided_on}, "dab_decided", text)
+
+
+def reclassify_dab(
+    fields: Fields,
+    *,
+    new_kind: str | None,
+    reason: str,
+    decider: StaffMember | None,
+    decided_on: date | None,
+    today: date,
+) -> Change:
+    """GF rates a DAB as Fachaufsichtsbeschwerde or plain Beschwerde; who, when and why are recorded."""
+    available(fields, checks.RECLASSIFY)
+    refuse_if(
+        checks.reclassification_errors(
+            new_kind=new_kind,
+            reason=reason,
+            decider_role=decider.role if decider else None,
+            decided_on=decided_on,
+            received=fields["received"],
+            today=today,
+        )
+    )
+    assert decider is not None and decided_on is not None and new_kind is not None
+    text = (
+        f"Von {decider.name} (Geschäftsführung) am {_d(decided_on)} umgedeutet: "
+        f"Dienstaufsichtsbeschwerde → {label(KINDS, new_kind)}. Begründung: {reason}"
+    )
+    changes = {"kind": new_kind, "reclassified_from": fields["kind"], "lead": "team", "gf_due": None}
+    return Change(changes, (Entry("reclassified", text),), concerns={1: {"kind": new_kind}})
+
+
+def inform_employee(fields: Fields, *, informed_on: date | None, today: date) -> Change:
+    """The employee concerned learns the GF's decision (or that the complaint was reclassified)."""
+    available(fields, checks.INFORM)
+    refuse_if(
+        checks.informed_errors(
+            informed_on=informed_on, decided_on=fields["decided_on"], received=fields["received"], today=today
+        )
+    )
+    assert informed_on is not None
+    what = "die Entscheidung" if fields["gf_decision"] else "die Umdeutung"
+    text = f"Betroffene/r Beschäftigte/r über {what} informiert am {_d(informed_on)}."
+    return _one({"employee_informed": informed_on}, "employee_informed", text)
