@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from peewee import PostgresqlDatabase, chunked
+from peewee import Database, Model, PostgresqlDatabase, chunked
 
 from krm_desktop.model.store.entities import BaseModel, database
 
@@ -54,13 +54,14 @@ def _default(default: Any) -> Any:
     return default() if callable(default) else default
 
 
-def continue_ids(model: type[BaseModel]) -> None:
+def continue_ids(model: type[Model], db: Database | None = None) -> None:
     """After rows came with their own ids: PostgreSQL's id sequence, which they did not move, continues after
-    the highest (SQLite's rowid always does)."""
-    if isinstance(database.obj, PostgresqlDatabase):
+    the highest (SQLite's rowid always does). `db`: another database than the store's (the copy's target)."""
+    db = db if db is not None else database.obj
+    if isinstance(db, PostgresqlDatabase):
         primary_key: Any = model._meta.primary_key
         table, key = model._meta.table_name, primary_key.column_name
-        database.execute_sql(
+        db.execute_sql(
             f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{key}'), "
             f'COALESCE((SELECT MAX("{key}") FROM "{table}"), 0) + 1, false)'
         )

@@ -20,6 +20,7 @@ from peewee import AutoField, BlobField, BooleanField, Database, DateField, Date
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from krm_desktop.model.errors import KrmError, RefusedError, StoreError
+from krm_desktop.model.store.bulk import continue_ids
 from krm_desktop.model.store.connection import Store, explain_open_error, server_database
 from krm_desktop.model.store.entities import ALL_MODELS
 from krm_desktop.model.store.targets import describe_target, is_server_url
@@ -208,11 +209,7 @@ def _copy_table(source: Database, target: Database, model: type[Model], progress
             page_size=PAGE,
         )
     if isinstance(model._meta.primary_key, AutoField):
-        key = model._meta.primary_key.column_name
-        target.execute_sql(
-            f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{key}'), "
-            f'COALESCE((SELECT MAX("{key}") FROM "{table}"), 0) + 1, false)'
-        )
+        continue_ids(model, target)
     copied, copied_count = hashlib.sha256(), 0
     for page in _rows(target, model):
         _hash(copied, page)
