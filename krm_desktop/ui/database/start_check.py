@@ -52,15 +52,20 @@ class StartCheck(QObject):
             finding = check_database_file(self.path) if self.path is not None else None
         except Exception as exc:  # never a crash of the check thread: the verdict says what happened
             finding = FileCheck(LOCKED, f"Die Start-Prüfung ließ sich nicht ausführen: {exc}")
+        # the gate opens here, not in the GUI thread: a save waiting in the GUI thread would block the verdict
+        if _sound(finding):
+            gate.release()
+        else:
+            assert finding is not None
+            gate.refuse(finding.message + DAMAGED_SUFFIX)
         self.finished.emit(finding)
 
     def _verdict(self, finding: FileCheck | None) -> None:
         self.finding = finding
-        if finding is None or finding.ok or finding.status in INCONCLUSIVE:
-            gate.release()
+        if _sound(finding):
             self.daily_backup = start_daily_backup(self.context)
             return
-        gate.refuse(finding.message + DAMAGED_SUFFIX)
+        assert finding is not None
         self.context.status_message.emit("Start-Prüfung: die Datenbank ist beschädigt – es wird nichts gespeichert.", 0)
         self._offer_backup(finding)
 
@@ -88,6 +93,10 @@ class StartCheck(QObject):
             return
         gate.release()
         adopt_restored(context, restored)
+
+
+def _sound(finding: FileCheck | None) -> bool:
+    return finding is None or finding.ok or finding.status in INCONCLUSIVE
 
 
 def start_check(context: WindowContext, window: QWidget) -> StartCheck | None:

@@ -18,6 +18,7 @@ from krm_desktop.model.store.backups import list_backups
 from krm_desktop.model.store.connection import open_store
 from krm_desktop.model.store.write_gate import WritesRefused, gate
 from krm_desktop.ui.database.damaged_dialog import DamagedDialog
+from krm_desktop.ui.database.start_check import StartCheck
 from krm_desktop.ui.main_window import MainWindow
 from tests import factories as f
 from tests.faults import damage
@@ -46,6 +47,19 @@ def test_a_sound_file_is_checked_then_backed_up_for_the_day(qtbot, store) -> Non
     cases.acknowledge(case.id, version=case.version, sent_on=f.TODAY, today=f.TODAY, user=f.USER)  # writes again
     qtbot.waitUntil(lambda: check.daily_backup is not None and not check.daily_backup.worker.is_alive(), timeout=20_000)
     assert [info.purpose for info in list_backups(store)] == ["taeglich"]
+
+
+def test_the_checks_thread_gives_the_verdict_without_the_event_loop(qtbot, store) -> None:
+    """A save in the GUI thread blocks the event loop while it waits: the check's own thread must open the gate."""
+    window = MainWindow(store, f.TODAY, user=f.USER, start_check=False)
+    qtbot.addWidget(window)
+    check = StartCheck(window.context, window)
+    gate.hold()
+    check.worker.start()
+    check.worker.join(timeout=20)  # no event loop turn in between
+    assert not gate.checking and gate.refusal is None
+    qtbot.waitUntil(lambda: check.finding is not None, timeout=20_000)  # the window still hears the verdict
+    assert check.finding.ok
 
 
 def test_a_save_during_the_check_waits_for_the_verdict(qtbot, store) -> None:
