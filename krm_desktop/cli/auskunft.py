@@ -63,7 +63,7 @@ def cmd_auskunft(args: argparse.Namespace) -> int:
     today = args.doc_date or date.today()
     if args.received is not None and args.received > today:
         raise UsageError("--received liegt nach dem Datum der Auskunft.")
-    return run_on_store(args, lambda _store: _auskunft(args, today))
+    return run_on_store(args, lambda _store: _auskunft(args, today), write=True)  # copies are kept in the cases
 
 
 def _auskunft(args: argparse.Namespace, today: date) -> int:

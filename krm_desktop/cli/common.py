@@ -13,9 +13,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from krm_desktop.model.errors import KrmError, RefusedError
+from krm_desktop.cli.faults import (
+    NOTHING_CHANGED,
+    READ_ONLY_FILE,
+    is_db_fault,
+    refuse_damaged_file,
+    store_fault,
+)
+from krm_desktop.model.errors import KrmError, RefusedError, StoreError
 from krm_desktop.model.store.connection import Store, open_store, resolve_target
-from krm_desktop.model.store.transactions import write_transaction
+from krm_desktop.model.store.transactions import SaveFailed, write_transaction
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -24,12 +31,18 @@ class UsageError(Exception):
     """Bad usage: said as „Falscher Aufruf: …“, exit 2."""
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # dates outside are typing errors; date arithmetic near 1 or 9999 overflows
+
+
 def iso_date(value: str) -> date:
-    """argparse type: a date as JJJJ-MM-TT, refused in German."""
+    """argparse type: a date as JJJJ-MM-TT between 1900 and 2199, refused in German."""
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"„{value}“ ist kein Datum im Format JJJJ-MM-TT") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"„{value}“: das Jahr muss zwischen {FIRST_YEAR} und {LAST_YEAR} liegen")
+    return day
 
 
 def acting_user() -> str:
@@ -50,19 +63,35 @@ def say(text: str) -> None:
 
 
 @contextmanager
-def opened_store(db: str | None, *, create: bool = False) -> Iterator[Store]:
-    """The database named by --db (else KRM_DB, else the user's), closed again when the command is done."""
-    store = open_store(resolve_target(db), create=create)
+def opened_store(db: str | None, *, create: bool = False, write: bool = False) -> Iterator[Store]:
+    """The database named by --db (else KRM_DB, else the user's), closed again when the command is done.
+
+    write=True: the command changes the database, so a damaged or read-only file is refused first (StoreError)
+    and nothing is written (model.store.write_gate). A database fault while the command works (another desk
+    locks the file, the drive goes away) becomes a German StoreError."""
+    target = resolve_target(db)
+    if write:
+        refuse_damaged_file(target)
+    store = open_store(target, create=create)
     try:
-        yield store
+        if write and store.read_only:
+            raise StoreError(f"{READ_ONLY_FILE.format(name=store.describe())} {NOTHING_CHANGED}")
+        try:
+            yield store
+        except SaveFailed as exc:  # the GUI's words ("Ihre Eingaben sind noch da") do not fit a command
+            raise StoreError(store_fault(exc)) from exc
+        except Exception as exc:
+            if not is_db_fault(exc):
+                raise
+            raise StoreError(store_fault(exc)) from exc
     finally:
         store.close()
 
 
-def run_on_store(args: argparse.Namespace, work: Callable[[Store], int]) -> int:
-    """`work` on the database of --db; a refusal is said in German and gives exit 1."""
+def run_on_store(args: argparse.Namespace, work: Callable[[Store], int], *, write: bool = False) -> int:
+    """`work` on the database of --db; a refusal or a database fault is said in German and gives exit 1."""
     try:
-        with opened_store(getattr(args, "db", None)) as store:
+        with opened_store(getattr(args, "db", None), write=write) as store:
             return work(store)
     except KrmError as exc:
         say(exc.message)

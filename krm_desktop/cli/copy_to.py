@@ -29,10 +29,20 @@ def cmd_copy(args: argparse.Namespace) -> int:
     from krm_desktop.model.errors import KrmError
     from krm_desktop.model.store.connection import is_url, open_store, resolve_target
     from krm_desktop.model.store.server_copy import CopyMismatch, copy_store
-    from krm_desktop.model.store.targets import describe_target, is_server_url
+    from krm_desktop.model.store.targets import describe_target, is_server_url, parse_server_url
 
     if not is_server_url(args.target):
         say(f"Falscher Aufruf: das Ziel „{describe_target(args.target)}“ ist keine Adresse postgresql://….")
+        return EXIT_USAGE
+    try:
+        address = parse_server_url(args.target)
+    except ValueError:  # e.g. an IPv6 address without its closing bracket
+        address = None
+    if address is None or not address.host or not address.port or not address.database:
+        say(  # the target itself is not repeated: it may hold the password
+            "Falscher Aufruf: das Ziel ist keine vollständige Adresse der Form "
+            "postgresql://benutzer:kennwort@server:5432/datenbank (Server, Port 1–65535 und Datenbank prüfen)."
+        )
         return EXIT_USAGE
     source = resolve_target(getattr(args, "db", None))
     if is_url(source) and not source.startswith("sqlite:///"):

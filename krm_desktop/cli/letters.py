@@ -51,7 +51,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
     if v.parse_ref(args.case_ref) is None:
         raise UsageError(f"„{args.case_ref}“ ist kein Zeichen einer Kundenreaktion (Format KRM-JJJJ-NNNN).")
     check_pdf_target(args.out)
-    return run_on_store(args, lambda _store: _letter(args))
+    return run_on_store(args, lambda _store: _letter(args), write=True)  # the letter is kept in its case
 
 
 def _letter(args: argparse.Namespace) -> int:

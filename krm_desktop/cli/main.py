@@ -32,6 +32,7 @@ from krm_desktop.cli.common import (
     say,
 )
 from krm_desktop.cli.copy_to import add_copy_parser, cmd_copy
+from krm_desktop.cli.faults import NOT_UTF8, NOTHING_CHANGED, file_fault, is_db_fault, is_utf8, store_fault
 from krm_desktop.cli.letters import add_letter_parser, cmd_letter
 from krm_desktop.cli.purge import add_purge_parser, cmd_purge
 from krm_desktop.cli.report import add_report_parser, cmd_report
@@ -39,7 +40,7 @@ from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.codes import CHANNELS, KINDS
 from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.office.profiles import PRESETS
-from krm_desktop.model.store.connection import resolve_target
+from krm_desktop.model.store.connection import is_url, resolve_target
 
 
 class _Parser(argparse.ArgumentParser):
@@ -104,8 +105,18 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     if args.profile not in PRESETS:
         raise UsageError(f"Unbekanntes Office-Profil „{args.profile}“. Möglich sind: {', '.join(PRESETS)}.")
-    with opened_store(args.db, create=True) as store:
-        profile = initialise_office(args.profile, args.office_name)
+    if args.office_name is not None and not is_utf8(args.office_name):
+        raise UsageError(f"--office-name: Name der Dienststelle {NOT_UTF8}")
+    target = resolve_target(args.db)
+    new_file = None if is_url(target) or Path(target).exists() else Path(target)
+    try:
+        with opened_store(args.db, create=True, write=True) as store:
+            profile = initialise_office(args.profile, args.office_name)
+    except BaseException:
+        if new_file is not None:  # nothing half-made stays behind: no database without its office
+            for leftover in (new_file, new_file.with_name(new_file.name + "-journal")):
+                leftover.unlink(missing_ok=True)
+        raise
     say(f"Datenbank {store.describe()} für {profile.label} angelegt.")
     emit({"database": store.describe(), "profile": profile.code})
     return EXIT_OK
@@ -135,7 +146,7 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from krm_desktop.model.demo.generator import generate
 
-    with opened_store(args.db):
+    with opened_store(args.db, write=True):
         count = generate(args.cases, seed=args.seed, years=args.years, today=date.today(), user=acting_user())
     say(f"{count} Beispielfälle angelegt.")
     emit({"created": count})
@@ -147,7 +158,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if not args.infile.is_file():
         raise UsageError(f"Die Datei {args.infile} gibt es nicht.")
-    with opened_store(args.db), args.infile.open(encoding="utf-8-sig") as handle:
+    # Bytes that are not UTF-8 arrive as lone surrogates; the line that holds them is refused by its number.
+    with opened_store(args.db, write=True), args.infile.open(encoding="utf-8-sig", errors="surrogateescape") as handle:
         count = import_cases(handle, today=date.today(), user=acting_user())
     say(f"{count} Fälle übernommen.")
     emit({"imported": count})
@@ -157,6 +169,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from krm_desktop.model.exchange.case_export import export_cases
 
+    if args.out.is_dir():
+        raise UsageError(f"{args.out} ist ein Ordner; --out nennt die Datei, z. B. {args.out / 'faelle.jsonl'}.")
+    if not args.out.parent.is_dir():
+        raise UsageError(f"den Ordner {args.out.parent} gibt es nicht.")
     with opened_store(args.db), args.out.open("w", encoding="utf-8", newline="\n") as handle:
         count = export_cases(handle)
     say(f"{count} Fälle nach {args.out} ausgegeben.")
@@ -165,9 +181,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with opened_store(args.db) as store:
-        problems = database_problems(store)
-    emit({"ok": not problems, "problems": problems, "database": store.describe()})
+    from krm_desktop.model.store.file_check import check_database_file
+
+    target = resolve_target(args.db)
+    found = None if is_url(target) else check_database_file(Path(target))
+    if found is not None and not found.ok:  # damaged, foreign, locked …: the file's own check says what
+        problems, described = [found.message], target
+    else:
+        with opened_store(args.db) as store:
+            problems = database_problems(store)
+        described = store.describe()
+    emit({"ok": not problems, "problems": problems, "database": described})
     for problem in problems:
         say(problem)
     if problems:
@@ -226,6 +250,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except KrmError as exc:
         say(exc.message)
+        return EXIT_REFUSED
+    except OSError as exc:  # a file named on the command line that cannot be read or written
+        say(f"{file_fault(exc)} {NOTHING_CHANGED}")
+        return EXIT_REFUSED
+    except UnicodeError:  # a value with bytes that are not UTF-8 (a shell in another encoding)
+        say(f"Ein Wert des Aufrufs {NOT_UTF8}")
+        return EXIT_USAGE
+    except Exception as exc:
+        if not is_db_fault(exc):
+            raise
+        say(store_fault(exc))
         return EXIT_REFUSED
 
 

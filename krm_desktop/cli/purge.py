@@ -28,7 +28,7 @@ def add_purge_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    return run_on_store(args, lambda store: _purge(args, store))
+    return run_on_store(args, lambda store: _purge(args, store), write=args.yes)
 
 
 def _purge(args: argparse.Namespace, store: Store) -> int:

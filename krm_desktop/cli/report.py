@@ -76,8 +76,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     period = make_period(args.year, args.half, args.quarter)
     recipient = args.recipient or default_recipient(period)
     try:
-        with opened_store(getattr(args, "db", None)):
-            saved = save_report(args.out, period, today=date.today(), recipient=recipient)
+        with opened_store(getattr(args, "db", None)) as store:
+            saved = save_report(args.out, period, today=date.today(), recipient=recipient, record=not store.read_only)
     except ValidationError as exc:
         for message in exc.errors.values():
             say(message)
@@ -88,6 +88,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     except OSError as exc:
         say(f"Die Datei {args.out} ließ sich nicht schreiben: {exc.strerror or exc}")
         return EXIT_REFUSED
+    if store.read_only:
+        say(
+            "Hinweis: Die Datenbank ist schreibgeschützt; dass dieser Bericht erstellt wurde, ist darin nicht "
+            "vermerkt (die Erinnerung an ihn bleibt)."
+        )
     say(
         f"{period.title} für die {RECIPIENTS[recipient]} nach {saved.path} geschrieben "
         f"({saved.cases} Kundenreaktionen, {saved.concerns} Anliegen)."

@@ -45,10 +45,12 @@ def save_report(
     texts: ReportTexts | None = None,
     figures: Figures | None = None,
     invariant: bool = False,
+    record: bool = True,
 ) -> SavedReport:
     """Compute (unless given) and write the report; the file appears whole or not at all.
 
     Raises ValueError for an unknown extension, ValidationError for a period that cannot be reported.
+    record=False leaves out the note in the database that the report was made (a read-only database).
     """
     fmt = report_format(path)
     if fmt is None:
@@ -61,5 +63,6 @@ def save_report(
         partial.replace(path)  # PermissionError on Windows while the file is open elsewhere
     finally:
         partial.unlink(missing_ok=True)
-    mark_report_made(period, recipient, today)
+    if record:
+        mark_report_made(period, recipient, today)
     return SavedReport(path, fmt, figures.cases, figures.concerns)

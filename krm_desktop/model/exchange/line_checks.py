@@ -100,7 +100,24 @@ def parse_json(text: str) -> tuple[dict[str, Any] | None, str | None]:
         return None, "kein gültiges JSON: ungewöhnlich lange Zahl oder zu tief verschachtelt."
     if not isinstance(value, dict):
         return None, "Jede Zeile muss ein JSON-Objekt {…} mit den Feldern eines Falls sein."
+    if _has_broken_characters(text, value):
+        return None, (
+            "die Zeile enthält Bytes, die kein gültiges UTF-8 sind, oder ein unvollständiges Zeichen "
+            "(ein einzelnes Surrogat wie \\ud800). Bitte die Datei als UTF-8 speichern und die Stelle prüfen."
+        )
     return value, None
+
+
+def _has_broken_characters(text: str, value: dict[str, Any]) -> bool:
+    """Lone surrogates: bytes of another encoding (read with surrogateescape) or a JSON escape such as \\ud800.
+    Neither can be stored; the common line (no escape at all) is decided by one encode in C."""
+    try:
+        text.encode("utf-8")
+        if "\\u" in text:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _date(value: Any) -> date | None:
