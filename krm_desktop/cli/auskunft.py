@@ -5,14 +5,21 @@ spelling variants such as "Mueller"/"Müller", "Strasse"/"Straße", extra spaces
 name matches exactly, only exact matches count. Several different persons are refused with a list (exit 1):
 narrow with --customer-no, --bg-no, --email or --postcode, or take all matches as one person with --merge.
 
+Only names equal after folding case, umlauts (ü = ue), ß = ss, the dotless ı and spaces are the person
+(`model.persons.matching`). Cases found only by similarity (another form of the name, Kölner Phonetik, edit
+distance, the same household) are listed as "candidates" and go into the PDF only when named with
+--include REF; a REF that is neither the person's nor a candidate is refused (exit 1, nothing written). When
+no name matches exactly, the candidates are printed and nothing is made (exit 1) unless some are included.
+
 The PDF is written to F.pdf; each case keeps its copy (cover letter and the case's own pages) with a history
 entry, as a printed letter does. The request's receipt date is the recorded open request's, else --received,
 else the document's date. --mark-answered marks the open request answered. Third parties' data are withheld
 as the person view proposes them (nothing of other persons is printed).
 
 JSON on stdout: {"person", "cases", "pages", "out", "bytes", "received", "due", "withheld", "request",
-"answered"}; German messages on stderr; exit 0 on success, 1 when no person or several persons match or the
-Auskunft cannot be made, 2 on bad usage.
+"answered", "candidates": [{"ref", "name", "why"}]} (the candidates not included); German messages on stderr;
+exit 0 on success, 1 when no person or several persons match, a --include is refused or the Auskunft cannot be
+made, 2 on bad usage.
 """
 
 from __future__ import annotations
@@ -48,6 +55,13 @@ def add_auskunft_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--email", default="", help="nur die Person mit dieser E-Mail-Adresse")
     parser.add_argument("--postcode", default="", help="nur die Person mit dieser Postleitzahl")
     parser.add_argument("--merge", action="store_true", help="alle Treffer als eine Person behandeln")
+    parser.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="REF",
+        help='einen nur ähnlichen Treffer (siehe "candidates") in die Auskunft aufnehmen; mehrfach möglich',
+    )
     parser.add_argument("--received", type=iso_date, help="Eingang des Auskunftsersuchens (JJJJ-MM-TT)")
     parser.add_argument("--date", dest="doc_date", type=iso_date, help="Datum der Auskunft (Standard: heute)")
     parser.add_argument(
@@ -71,16 +85,15 @@ def _auskunft(args: argparse.Namespace, today: date) -> int:
     from krm_desktop.documents.auskunft.sections import gather
     from krm_desktop.model.errors import RefusedError
     from krm_desktop.model.persons.auskunft import mark_answered, requests_of, store_copies
+    from krm_desktop.model.persons.matching import identifier_of, match_person
     from krm_desktop.model.persons.person import merge
     from krm_desktop.model.persons.search import PersonQuery, find_persons
 
     query = PersonQuery(args.person, args.customer_no, args.bg_no, args.email, args.postcode)
     result = find_persons(query)
     persons = [p for p in result.persons if p.exact] or result.persons
-    if not persons:
-        say(result.message)
-        return EXIT_REFUSED
-    if len(persons) > 1 and not args.merge:
+    several = len(persons) > 1 and not args.merge
+    if several and (any(p.exact for p in persons) or identifier_of(args.person) is not None):
         say(f"Mehrere Personen passen zu „{args.person}“:")
         for number, person in enumerate(persons, start=1):
             say(f"  {number}. {person.describe()}")
@@ -89,7 +102,19 @@ def _auskunft(args: argparse.Namespace, today: date) -> int:
             "Treffer als eine Person behandeln."
         )
         return EXIT_REFUSED
-    person = persons[0] if len(persons) == 1 else merge(persons)
+    found = (persons[0] if len(persons) == 1 else merge(persons)) if persons else None
+    match = match_person(found, args.person)
+    listed = [{"ref": c.ref, "name": c.name, "why": c.why} for c in match.candidates]
+    chosen = match.person_with(args.include)
+    _say_candidates(match.candidates, args.include)
+    if chosen is None:
+        if not match.candidates:
+            say(result.message or f"Keine Person gefunden für „{args.person}“.")
+            return EXIT_REFUSED
+        say(f"Kein Name passt genau zu „{args.person}“; ohne --include REF wird keine Auskunft erstellt.")
+        emit({"person": None, "cases": [], "candidates": listed})
+        return EXIT_REFUSED
+    person = chosen
     request = next((r for r in requests_of(person) if r.answered is None), None)
     received = request.received if request is not None else (args.received or today)
     content = gather(person, today)
@@ -124,6 +149,20 @@ def _auskunft(args: argparse.Namespace, today: date) -> int:
         "withheld": rendered.withheld,
         "request": request.number if request else None,
         "answered": answered,
+        "candidates": [c for c in listed if c["ref"].casefold() not in {r.strip().casefold() for r in args.include}],
     }
     emit(payload)
     return EXIT_OK
+
+
+def _say_candidates(candidates: tuple[Any, ...], included: list[str]) -> None:
+    """The similar cases on stderr: which were named with --include, and how to name the others."""
+    named = {r.strip().casefold() for r in included}
+    left = [c for c in candidates if c.ref.casefold() not in named]
+    for candidate in candidates:
+        if candidate.ref.casefold() in named:
+            say(f"Aufgenommen (mit --include): {candidate.ref} {candidate.name} – {candidate.why}.")
+    if left:
+        say(f"Nur ähnliche Treffer, nicht in der Auskunft ({len(left)}); aufnehmen mit --include REF:")
+        for candidate in left:
+            say(f"  {candidate.ref} {candidate.name} – {candidate.why}")

@@ -347,9 +347,13 @@ def refreshed(person: Person) -> Person | None:
     if person.employee:
         found = _employees(PersonQuery(text=person.latest.name))
         return next((p for p in found if p.key == person.key), None)
-    ids = [c.party_id for c in person.cases if c.party_id is not None]
-    rows: list[_Row] = []
-    for chunk in _chunks(ids):
-        rows += map(_row, cast(Any, Party.select(*_PARTY_COLUMNS).where(cast(Any, Party.id).in_(chunk))).tuples())
-    cases = _cases_of(rows)
+    cases = cases_of_parties([c.party_id for c in person.cases if c.party_id is not None])
     return replace(person, cases=tuple(sorted(cases, key=newest_first))) if cases else None
+
+
+def cases_of_parties(party_ids: list[int]) -> list[PersonCase]:
+    """The cases (not anonymised) these party rows belong to, each in the row's role."""
+    rows: list[_Row] = []
+    for chunk in _chunks(sorted(set(party_ids))):
+        rows += map(_row, cast(Any, Party.select(*_PARTY_COLUMNS).where(cast(Any, Party.id).in_(chunk))).tuples())
+    return _cases_of(rows)

@@ -54,3 +54,76 @@ def name_key(text: str | None) -> str:
 def employee_key(text: str | None) -> str:
     """An employee concerned is only a name as typed: the whole entry, folded, is the key."""
     return " ".join(sorted(fold(text).split()))
+
+
+_EXACT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ı": "i", "\u0307": None})
+
+
+@lru_cache(maxsize=65536)
+def exact_key(text: str | None) -> str:
+    """The name as the Auskunft compares it: only case, umlauts (ü = ue), ß = ss, the dotless ı and spaces are
+    folded, and "Müller, Erika" (the file order) reads as "Erika Müller". Anything else (hyphens, additions in
+    brackets, other letters) makes another name: at most a similar one."""
+    folded = unicodedata.normalize("NFC", text or "").casefold().translate(_EXACT)
+    surname, comma, given = folded.partition(",")
+    if comma and "," not in given:
+        folded = f"{given} {surname}"
+    return " ".join(folded.split())
+
+
+_COLOGNE = {
+    **dict.fromkeys("aeijouy", "0"),
+    **dict.fromkeys("b", "1"),
+    **dict.fromkeys("fvw", "3"),
+    **dict.fromkeys("gkq", "4"),
+    "l": "5",
+    **dict.fromkeys("mn", "6"),
+    "r": "7",
+    **dict.fromkeys("sz", "8"),
+}
+
+
+@lru_cache(maxsize=65536)
+def cologne(word: str) -> str:
+    """Kölner Phonetik of one word (letters after `fold`): names that sound alike get the same code."""
+    letters = [c for c in fold(word).replace(" ", "") if "a" <= c <= "z"]
+    codes: list[str] = []
+    for i, c in enumerate(letters):
+        before = letters[i - 1] if i else ""
+        after = letters[i + 1] if i + 1 < len(letters) else ""
+        if c == "h":
+            code = ""
+        elif c == "p":
+            code = "3" if after == "h" else "1"
+        elif c in "dt":
+            code = "8" if after in ("c", "s", "z") and after else "2"
+        elif c == "c":
+            if i == 0:
+                code = "4" if after and after in "ahkloqrux" else "8"
+            else:
+                code = "4" if after and after in "ahkoqux" and before not in ("s", "z") else "8"
+        elif c == "x":
+            code = "8" if before and before in "ckq" else "48"
+        else:
+            code = _COLOGNE.get(c, "")
+        codes.append(code)
+    collapsed: list[str] = []
+    for digit in "".join(codes):
+        if not collapsed or collapsed[-1] != digit:
+            collapsed.append(digit)
+    return "".join(d for i, d in enumerate(collapsed) if d != "0" or i == 0)
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of two short strings; anything above `limit` is reported as limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return min(previous[-1], limit + 1)

@@ -3,11 +3,13 @@
 The search takes a name, Kundennummer, BG-Nummer, address or e-mail, spelling variants included
 (`model.persons.search`). Selecting several results treats them as one person (one case with an e-mail only,
 another with the address). Buttons: record an Auskunftsersuchen (its deadline shows in the dashboard),
-"Auskunft erstellen …" (`auskunft_dialog`) and "Daten berichtigen …" (Art. 16 DSGVO, `CorrectionDialog`).
+"Auskunft erstellen …" (`auskunft_dialog`; cases found only by similarity are confirmed first in
+`candidates_dialog`) and "Daten berichtigen …" (Art. 16 DSGVO, `CorrectionDialog`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -37,8 +39,10 @@ from krm_desktop.model.codes import STATUSES, label
 from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.persons.auskunft import answer_due, record_request, requests_of
 from krm_desktop.model.persons.correction import CORRECTABLE, FIELD_LABELS, correct_person
+from krm_desktop.model.persons.matching import identifier_of, match_person
 from krm_desktop.model.persons.person import ROLE_LABELS, Person, merge
 from krm_desktop.model.persons.search import PersonQuery, find_persons, refreshed
+from krm_desktop.model.persons.spelling import exact_key
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -50,6 +54,7 @@ class PersonView(QDialog):
         self.today, self.user = today, user
         self.persons: list[Person] = []
         self.auskunft: QDialog | None = None
+        self.confirm: QDialog | None = None  # the confirmation of cases found only by similarity
         self.setWindowTitle("Personen: Auskunft und Berichtigung")
         self.resize(1100, 700)
         self.search = QLineEdit()
@@ -187,9 +192,36 @@ class PersonView(QDialog):
         return True
 
     def open_auskunft(self) -> QDialog | None:
-        from krm_desktop.ui.persons.auskunft_dialog import AuskunftDialog
+        """The Auskunft of the selected person. Cases found only by similarity are first shown for confirmation
+        (`CandidatesDialog`, returned then); only the confirmed ones go in."""
+        from krm_desktop.ui.persons.candidates_dialog import CandidatesDialog
 
         person = self.selected()
+        if person is None:
+            return None
+        reference = self._reference_name(person)
+        match = match_person(person, reference)
+        if not match.candidates:
+            return self._auskunft_of(match.person)
+        confirm = CandidatesDialog(reference, match, self)
+        confirm.accepted.connect(lambda: self._auskunft_of(match.person_with(confirm.confirmed())))
+        confirm.open()
+        self.confirm = confirm
+        return confirm
+
+    def _reference_name(self, person: Person) -> str:
+        """Whose name the Auskunft is for: the searched text when it names a row of the person exactly (or is a
+        Kundennummer, BG-Nummer or e-mail), else the name the person's cases hold most often."""
+        text = self.search.text().strip()
+        if identifier_of(text) is not None or any(exact_key(s) == exact_key(text) for s in person.spellings):
+            return text
+        names = Counter(exact_key(c.data.name) for c in person.cases)
+        best = max(names.values())
+        return next(" ".join(c.data.name.split()) for c in person.cases if names[exact_key(c.data.name)] == best)
+
+    def _auskunft_of(self, person: Person | None) -> QDialog | None:
+        from krm_desktop.ui.persons.auskunft_dialog import AuskunftDialog
+
         if person is None:
             return None
         try:
