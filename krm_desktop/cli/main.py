@@ -37,9 +37,10 @@ from krm_desktop.cli.purge import add_purge_parser, cmd_purge
 from krm_desktop.cli.report import add_report_parser, cmd_report
 from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.codes import CHANNELS, KINDS
-from krm_desktop.model.errors import KrmError, ValidationError
+from krm_desktop.model.errors import KrmError, RefusedError, ValidationError
 from krm_desktop.model.office.profiles import PRESETS
 from krm_desktop.model.store.connection import resolve_target
+from krm_desktop.model.store.files import replacing
 
 
 class _Parser(argparse.ArgumentParser):
@@ -157,8 +158,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from krm_desktop.model.exchange.case_export import export_cases
 
-    with opened_store(args.db), args.out.open("w", encoding="utf-8", newline="\n") as handle:
-        count = export_cases(handle)
+    try:  # whole or not at all: a failed export leaves an earlier file of that name as it was
+        with opened_store(args.db), replacing(args.out, text=True, newline="\n") as handle:
+            count = export_cases(handle)
+    except OSError as exc:
+        raise RefusedError(f"Die Datei {args.out} lässt sich nicht schreiben: {exc.strerror or exc}.") from exc
     say(f"{count} Fälle nach {args.out} ausgegeben.")
     emit({"exported": count})
     return EXIT_OK
