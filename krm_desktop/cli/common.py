@@ -22,6 +22,7 @@ from krm_desktop.cli.faults import (
 )
 from krm_desktop.model.errors import KrmError, RefusedError, StoreError
 from krm_desktop.model.store.connection import Store, open_store, resolve_target
+from krm_desktop.model.store.files import write_file
 from krm_desktop.model.store.transactions import SaveFailed, write_transaction
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -117,6 +118,6 @@ def keep_and_write(out: Path, pdf: bytes, keep: Callable[[], object]) -> None:
     try:
         with write_transaction():
             keep()
-            out.write_bytes(pdf)
+            write_file(out, pdf)
     except OSError as exc:
         raise RefusedError(f"Die Datei {out} lässt sich nicht schreiben: {exc.strerror or exc}.") from exc

@@ -38,9 +38,10 @@ from krm_desktop.cli.purge import add_purge_parser, cmd_purge
 from krm_desktop.cli.report import add_report_parser, cmd_report
 from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.codes import CHANNELS, KINDS
-from krm_desktop.model.errors import KrmError, ValidationError
+from krm_desktop.model.errors import KrmError, RefusedError, ValidationError
 from krm_desktop.model.office.profiles import PRESETS
 from krm_desktop.model.store.connection import is_url, resolve_target
+from krm_desktop.model.store.files import replacing
 
 
 class _Parser(argparse.ArgumentParser):
@@ -173,8 +174,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.out} ist ein Ordner; --out nennt die Datei, z. B. {args.out / 'faelle.jsonl'}.")
     if not args.out.parent.is_dir():
         raise UsageError(f"den Ordner {args.out.parent} gibt es nicht.")
-    with opened_store(args.db), args.out.open("w", encoding="utf-8", newline="\n") as handle:
-        count = export_cases(handle)
+    try:  # whole or not at all: a failed export leaves an earlier file of that name as it was
+        with opened_store(args.db), replacing(args.out, text=True, newline="\n") as handle:
+            count = export_cases(handle)
+    except OSError as exc:
+        raise RefusedError(f"Die Datei {args.out} lässt sich nicht schreiben: {exc.strerror or exc}.") from exc
     say(f"{count} Fälle nach {args.out} ausgegeben.")
     emit({"exported": count})
     return EXIT_OK

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from krm_desktop.cli.main import main
+from tests.file_limit import file_size_limit
 
 # The CLI checks dates against the real today: use dates safely in the past.
 LINES: list[dict[str, Any]] = [
@@ -121,3 +122,20 @@ def test_missing_argument_is_bad_usage(tmp_path: Path, capsys: pytest.CaptureFix
 def test_missing_database_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(tmp_path / "fehlt.sqlite3"), "export", "--out", str(tmp_path / "x.jsonl")]) == 1
     assert "gibt es nicht" in capsys.readouterr().err
+
+
+def test_a_failed_export_leaves_the_earlier_file_intact(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "a.sqlite3"
+    init(db, capsys)
+    long = dict(LINES[0], description="Seit Wochen keine Antwort. " * 200)
+    assert main(["--db", str(db), "import", "--in", str(write(tmp_path / "in.jsonl", [long, *LINES[1:]]))]) == 0
+    earlier = tmp_path / "G.jsonl"
+    earlier.write_text('{"früher": "ausgegeben"}\n', encoding="utf-8")
+    capsys.readouterr()
+    with file_size_limit(2000):  # the disk fills up while the export is written
+        code = main(["--db", str(db), "export", "--out", str(earlier)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
+    assert f"Die Datei {earlier} lässt sich nicht schreiben" in err
+    assert earlier.read_text(encoding="utf-8") == '{"früher": "ausgegeben"}\n'
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("G.")] == ["G.jsonl"]

@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.cli.conftest import Run
+from tests.file_limit import file_size_limit
 from tests.report_data import report_db_path, report_template  # noqa: F401
 
 
@@ -93,3 +94,14 @@ def test_missing_database_is_refused(run: Run, tmp_path: Path) -> None:
         "--db", str(tmp_path / "fehlt.sqlite3"), "report", "--year", "2025", "--out", str(tmp_path / "b.pdf")
     )
     assert (code, payload) == (1, None) and err.strip()
+
+
+def test_a_report_that_fails_midway_leaves_the_earlier_file_intact(run: Run, db: str, tmp_path: Path) -> None:
+    out = tmp_path / "jahresbericht.pdf"
+    out.write_bytes(b"%PDF-1.4 der Bericht vom letzten Jahr")
+    with file_size_limit(2000):  # the disk fills up while the report is written
+        code, payload, err = run("--db", db, "report", "--year", "2025", "--out", str(out))
+    assert (code, payload) == (1, None)
+    assert f"Die Datei {out} ließ sich nicht schreiben" in err
+    assert out.read_bytes() == b"%PDF-1.4 der Bericht vom letzten Jahr"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("jahresbericht")] == ["jahresbericht.pdf"]

@@ -12,6 +12,7 @@ from krm_desktop.model.office.settings import letterhead
 from krm_desktop.model.reports.figures import Figures, compute_figures
 from krm_desktop.model.reports.periods import Period
 from krm_desktop.model.reports.texts import ReportTexts, load_texts, mark_report_made
+from krm_desktop.model.store.files import write_file
 
 FORMATS = {".pdf": "pdf", ".csv": "csv"}
 
@@ -57,12 +58,7 @@ def save_report(
         raise ValueError(f"unknown report format: {path.suffix!r}")
     figures = figures or compute_figures(period, today=today)
     data = render_report(figures, fmt, recipient=recipient, texts=texts or load_texts(period), invariant=invariant)
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(data)
-        partial.replace(path)  # PermissionError on Windows while the file is open elsewhere
-    finally:
-        partial.unlink(missing_ok=True)
+    write_file(path, data)
     if record:
         mark_report_made(period, recipient, today)
     return SavedReport(path, fmt, figures.cases, figures.concerns)

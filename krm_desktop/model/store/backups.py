@@ -22,6 +22,10 @@ So no copy holds purged data longer than RECOVERY_DAYS after the run, provided `
 until the next purge.
 Daily copies: see `daily_backups`.
 
+Unfinished copies (`….part`, of any purpose and any database: the program ended while copying) hold the same
+data as a finished one; `remove_unfinished_copies` shreds them at the next start (the daily run), backup and purge.
+A copy still being written is held locked by its writer (see `make_backup`) and stays.
+
 Removal overwrites the file with zeros before unlinking it (on SSDs and copy-on-write file systems the old
 blocks are the business of disk encryption, which the IT provides).
 """
@@ -145,23 +149,74 @@ def make_backup(store: Store, today: date, purpose: str = PURPOSE_PURGE) -> Path
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"Der Sicherungsordner {folder} lässt sich nicht anlegen ({exc}).") from exc
+    remove_unfinished_copies(folder)
     destination = _free(folder, store.path.stem, today, purpose, store.path.suffix or ".sqlite3")
     partial = destination.with_name(destination.name + ".part")
     database_id()  # the copy carries it: a shared backup folder never mixes up two databases' copies
     try:
         with store.db.atomic(lock_type="DEFERRED"):
             expected = Case.select().count()
-            copy_database(store.db, partial)
-    except (OSError, sqlite3.Error, PeeweeDatabaseError) as exc:
-        partial.unlink(missing_ok=True)
-        raise StoreError(f"Die Sicherung nach {folder} ist fehlgeschlagen ({exc}).") from exc
-    try:
-        verify_backup(partial, expected)
+            copy_database(store.db, partial)  # SQLite locks the copy while writing it …
+        holder = sqlite3.connect(str(partial), isolation_level=None)
+        try:
+            holder.execute("BEGIN")
+            holder.execute("SELECT count(*) FROM sqlite_master").fetchone()  # … and this while it is verified
+            verify_backup(partial, expected)
+        finally:
+            holder.close()
+        os.replace(partial, destination)
     except StoreError as exc:
-        shred(partial)
+        _shred_unfinished(partial)
         raise StoreError(exc.message.replace(partial.name, destination.name)) from exc
-    os.replace(partial, destination)
+    except (OSError, sqlite3.Error, PeeweeDatabaseError) as exc:
+        _shred_unfinished(partial)
+        raise StoreError(f"Die Sicherung nach {folder} ist fehlgeschlagen ({exc}).") from exc
     return destination
+
+
+def remove_unfinished_copies(folder: Path) -> list[Path]:
+    """Shred every unfinished copy in the backup folder (of any purpose) that no one is writing; return them.
+
+    A copy that cannot be removed now (in use on Windows) stays for the next start, backup or purge."""
+    removed: list[Path] = []
+    try:
+        partials = sorted(p for p in folder.glob("*.part") if p.is_file())
+    except OSError:
+        return removed
+    for partial in partials:
+        if _being_written(partial):
+            continue
+        try:
+            _shred_unfinished(partial)
+        except OSError:
+            continue
+        removed.append(partial)
+    return removed
+
+
+def _being_written(partial: Path) -> bool:
+    """Whether another connection (a workplace making this copy right now) holds a lock on the file."""
+    try:
+        con = sqlite3.connect(str(partial), timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        con.execute("BEGIN EXCLUSIVE")  # also rolls back the journal of an interrupted copy
+        con.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc) or "busy" in str(exc)
+    except sqlite3.Error:
+        return False
+    finally:
+        con.close()
+    return False
+
+
+def _shred_unfinished(partial: Path) -> None:
+    """Shred an unfinished copy and its rollback journal, where they exist."""
+    for path in (partial.with_name(partial.name + "-journal"), partial):
+        if path.exists():
+            shred(path)
 
 
 def copy_database(db: Database, destination: Path) -> None:
@@ -291,6 +346,7 @@ def _day(value: date | str) -> date:
 
 def shred(path: Path) -> None:
     """Overwrite the file with zeros, flush it to disk, then remove it."""
+    # as far as the file system allows: SSDs and copy-on-write file systems may keep the old blocks elsewhere
     size = path.stat().st_size
     with path.open("r+b") as handle:
         zeros = bytes(_BLOCK)
@@ -306,7 +362,7 @@ def shred(path: Path) -> None:
 
 def remove_expired_backups(store: Store, today: date) -> list[Path]:
     """Remove the expired copies; return what was removed. A copy that cannot be removed raises StoreError."""
-    removed: list[Path] = []
+    removed = remove_unfinished_copies(backup_folder(store)) if store.path is not None else []
     for info in expired_backups(store, today):
         try:
             shred(info.path)

@@ -341,16 +341,19 @@ def backup_sqlite(db: Database, destination: Path) -> Path:
         raise StoreError("Eine Dateisicherung ist nur für SQLite-Datenbanken möglich.")
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".part")
-    target = sqlite3.connect(str(partial))
     try:
-        db.connection().backup(target)
-        result = target.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        target.close()
-    if result != "ok":
-        partial.unlink(missing_ok=True)
-        raise StoreError(f"Die Sicherung {destination} ist fehlerhaft ({result}); sie wurde verworfen.")
-    shutil.move(str(partial), str(destination))
+        target = sqlite3.connect(str(partial))
+        try:
+            db.connection().backup(target)
+            result = target.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            target.close()
+        if result != "ok":
+            raise StoreError(f"Die Sicherung {destination} ist fehlerhaft ({result}); sie wurde verworfen.")
+        shutil.move(str(partial), str(destination))
+    except BaseException:
+        partial.unlink(missing_ok=True)  # an unfinished copy is not left beside the database
+        raise
     return destination
 
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from krm_desktop.model.errors import StoreError, ValidationError
 from krm_desktop.model.store.backups import (
-    DATED,
     PURPOSE_DAILY,
     BackupInfo,
     backup_folder,
     list_backups,
     make_backup,
     remove_expired_backups,
+    remove_unfinished_copies,
     shred,
 )
 from krm_desktop.model.store.connection import Store
@@ -82,15 +82,9 @@ def daily_backup_due(store: Store, today: date) -> bool:
 
 def rotate_daily_backups(store: Store, today: date) -> list[Path]:
     """Remove the daily copies past the rotation (count and age); the newest readable one always stays.
-    Unfinished copies of earlier days (the program ended while copying) go as well."""
+    Unfinished copies of any purpose (the program ended while copying) go as well."""
     rotation = backup_rotation()
-    removed, kept = [], 0
-    if store.path is not None:
-        for partial in sorted(backup_folder(store).glob(f"{store.path.stem}-*-{PURPOSE_DAILY}*.part")):
-            match = DATED.search(partial.name)
-            if match and match.group(1) < today.isoformat():
-                shred(partial)
-                removed.append(partial)
+    removed, kept = remove_unfinished_copies(backup_folder(store)) if store.path is not None else [], 0
     for info in _daily(store):
         age = (today - info.taken_on).days if info.taken_on else rotation.keep_days
         newest = kept == 0 and info.cases is not None
@@ -106,15 +100,17 @@ def rotate_daily_backups(store: Store, today: date) -> list[Path]:
 
 
 def run_daily_backup(store: Store, today: date) -> DailyBackup:
-    """At the first start of a day: a verified copy, then the rotation and the purge rule's removals."""
+    """At every start: unfinished copies shredded; at the first start of a day a verified copy; then the
+    rotation and the purge rule's removals."""
     if store.path is None or store.read_only:
         return DailyBackup(None, [])
     made, problem = None, None
+    removed = remove_unfinished_copies(backup_folder(store))
     if daily_backup_due(store, today):
         try:
             made = make_backup(store, today, PURPOSE_DAILY)
         except StoreError as exc:
             problem = f"Die tägliche Sicherung ist nicht gelungen: {exc.message}"
-    removed = rotate_daily_backups(store, today)
+    removed += rotate_daily_backups(store, today)
     removed += remove_expired_backups(store, today)
     return DailyBackup(made, removed, problem)

@@ -29,6 +29,7 @@ from krm_desktop.model.cases.attachments import (
 )
 from krm_desktop.model.cases.stored_case import case_heading
 from krm_desktop.model.errors import KrmError, ValidationError
+from krm_desktop.model.store.files import write_file
 from krm_desktop.ui.attachments.attachment_list import AttachmentList
 
 ERROR_STYLE = "color: #b00020;"
@@ -272,7 +273,7 @@ class AttachmentsPanel(QWidget):
         folder = Path(tempfile.mkdtemp(prefix=f"{info.id}-", dir=private_folder()))  # same names side by side
         path = folder / info.filename
         try:
-            path.write_bytes(data)
+            write_file(path, data)
         except OSError as exc:
             self._show_problems([f"„{info.filename}“ lässt sich nicht zum Anzeigen ablegen: {exc}"])
             return None
@@ -303,7 +304,7 @@ class AttachmentsPanel(QWidget):
             return False
         info, data = found
         try:
-            path.write_bytes(data)
+            write_file(path, data)
         except OSError as exc:
             self._show_problems([f"Die Datei {path} lässt sich nicht schreiben: {exc.strerror or exc}."])
             return False

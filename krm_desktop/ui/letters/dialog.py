@@ -42,6 +42,7 @@ from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.case_view import CaseView
 from krm_desktop.model.cases.letters import DOC_TYPES, all_blocks, record_reprint, store_letter
 from krm_desktop.model.errors import KrmError
+from krm_desktop.model.store.files import write_file
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview, document_buttons, new_printer, print_pdf
 
@@ -294,7 +295,7 @@ class LetterDialog(QDialog):
         if pdf is None:
             return False
         try:
-            path.write_bytes(pdf)
+            write_file(path, pdf)
         except OSError as exc:
             self.error.setText(f"Die Datei {path} lässt sich nicht schreiben: {exc.strerror or exc}.")
             return False

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QV
 
 from krm_desktop.model.cases.letters import letter_info, letter_pdf, record_reprint
 from krm_desktop.model.errors import KrmError
+from krm_desktop.model.store.files import write_file
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview, new_printer, print_pdf
 
 
@@ -70,7 +71,7 @@ class StoredLetterDialog(QDialog):
 
     def save_to(self, path: Path) -> bool:
         try:
-            path.write_bytes(self.pdf)
+            write_file(path, self.pdf)
             record_reprint(self.letter_id, today=self.today, user=self.user, how="erneut als PDF gespeichert")
         except (OSError, KrmError) as exc:
             self.status.setText(f"Speichern nicht möglich: {getattr(exc, 'message', exc)}")

@@ -36,6 +36,7 @@ from krm_desktop.documents.auskunft.sections import gather
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.persons.auskunft import AuskunftRequest, answer_due, mark_answered, requests_of, store_copies
 from krm_desktop.model.persons.person import Person
+from krm_desktop.model.store.files import write_file
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview, document_buttons, new_printer, print_pdf
 
@@ -272,7 +273,7 @@ class AuskunftDialog(QDialog):
         if rendered is None:
             return False
         try:
-            path.write_bytes(rendered.pdf)
+            write_file(path, rendered.pdf)
         except OSError as exc:
             self.error.setText(f"Die Datei {path} lässt sich nicht schreiben: {exc.strerror or exc}.")
             return False

@@ -31,6 +31,7 @@ from krm_desktop.model.codes import KINDS, label
 from krm_desktop.model.retention.purge_log import last_purge
 from krm_desktop.model.retention.purge_plan import PurgePlan, plan_purge
 from krm_desktop.model.retention.rules import COMMON_RULES
+from krm_desktop.model.store.files import write_file
 from krm_desktop.ui.purge.state import PurgeState
 
 ERROR_STYLE = "color: #b00020;"
@@ -223,7 +224,7 @@ class PreviewPage(QWizardPage):
     def save_csv(self, path: Path) -> None:
         plan = self.state.plan
         assert plan is not None
-        path.write_bytes(preview_csv(plan))
+        write_file(path, preview_csv(plan))
 
     def _ask_csv(self) -> None:
         suggested = str(self.state.default_folder() / f"Loeschvorschau-{self.state.as_of:%Y-%m-%d}.csv")

@@ -30,6 +30,7 @@ from krm_desktop.model.errors import KrmError
 from krm_desktop.model.retention.purge import execute_purge, finish_purge, vacuum_store
 from krm_desktop.model.retention.rules import ANONYMISE, DELETE
 from krm_desktop.model.store.backups import RECOVERY_DAYS, backup_folder, make_backup, remove_expired_backups
+from krm_desktop.model.store.files import write_file
 from krm_desktop.ui.purge.preview_pages import AFTER, ERROR_STYLE, OK_STYLE, d, error_label, wrapped
 from krm_desktop.ui.purge.state import PurgeState, set_busy
 
@@ -308,7 +309,7 @@ class AfterPage(QWizardPage):
         return render_purge_log(result.log_id)
 
     def save_pdf(self, path: Path) -> None:
-        path.write_bytes(self.pdf_bytes())
+        write_file(path, self.pdf_bytes())
 
     def _ask_pdf(self) -> None:
         suggested = str(self.state.default_folder() / f"Loeschprotokoll-{self.state.as_of:%Y-%m-%d}.pdf")

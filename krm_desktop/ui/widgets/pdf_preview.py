@@ -15,6 +15,8 @@ from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from krm_desktop.model.store.files import write_file
+
 MAX_PRINT_DPI = 300
 A4_WIDTH_PT = 595.2756
 
@@ -47,7 +49,7 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
     """Print the document; returns the number of pages. A PDF-file printer gets the exact bytes."""
     target = printer.outputFileName()
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target:
-        Path(target).write_bytes(pdf)
+        write_file(Path(target), pdf)
         return len(pdfium.PdfDocument(pdf))
     return print_pages(pdf, printer)
 

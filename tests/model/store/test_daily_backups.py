@@ -131,12 +131,12 @@ def test_a_read_only_store_makes_no_daily_copy(store, db_path: Path) -> None:
         reader.close()
 
 
-def test_an_unfinished_copy_of_an_earlier_day_is_removed(store) -> None:
+def test_unfinished_copies_are_removed_by_the_rotation(store) -> None:
     folder = store.path.parent / "Sicherungen"
     folder.mkdir()
     yesterday = folder / "krm-2026-11-19-taeglich.sqlite3.part"
-    today = folder / "krm-2026-11-20-taeglich.sqlite3.part"  # may be another workplace's copy in progress
+    today = folder / "krm-2026-11-20-taeglich.sqlite3.part"  # no one writes it: a lock would keep it
     for partial in (yesterday, today):
         partial.write_bytes(b"SQLite format 3\x00halb")
-    assert rotate_daily_backups(store, f.TODAY) == [yesterday]
-    assert not yesterday.exists() and today.exists()
+    assert rotate_daily_backups(store, f.TODAY) == [yesterday, today]
+    assert not yesterday.exists() and not today.exists()

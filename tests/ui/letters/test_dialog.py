@@ -17,6 +17,7 @@ from krm_desktop.ui.widgets.pdf_preview import new_printer
 from tests import factories as f
 from tests.documents.conftest import office  # noqa: F401 (fixture)
 from tests.documents.pdf_tools import squeezed, text
+from tests.file_limit import file_size_limit
 
 TODAY = date(2026, 11, 4)  # before the answer's deadline
 
@@ -76,6 +77,18 @@ def test_save_as_pdf_keeps_the_same_bytes(dialog, tmp_path: Path) -> None:
     assert bytes(Letter.get().pdf) == target.read_bytes()
     assert Case.get().ack_sent is None
     assert Event.select().where(Event.text.startswith("Schreiben als PDF gespeichert")).count() == 1
+
+
+def test_a_save_that_fails_midway_leaves_the_earlier_file_intact(dialog, tmp_path: Path) -> None:
+    (tmp_path / "ablage").mkdir()
+    target = tmp_path / "ablage" / "schreiben.pdf"
+    target.write_bytes(b"%PDF-1.4 das erste Schreiben")
+    with file_size_limit(2000):  # the disk fills up while the letter is written
+        assert not dialog.save_to(target)
+    assert f"Die Datei {target} lässt sich nicht schreiben" in dialog.error.text()
+    assert target.read_bytes() == b"%PDF-1.4 das erste Schreiben"
+    assert [p.name for p in target.parent.iterdir()] == ["schreiben.pdf"]
+    assert Letter.select().count() == 0
 
 
 def test_every_form_label_names_its_field_for_alt_keys(dialog) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 from krm_desktop.model.store.entities import Case, PurgeLog
 from krm_desktop.ui.purge.wizard import AFTER, BACKUP, CONFIRM, INTRO, PREVIEW, RUN, PurgeWizard
 from tests import factories as f
+from tests.file_limit import file_size_limit
 from tests.model import retention_data as rd
 
 NEXT = QWizard.WizardButton.NextButton
@@ -188,3 +189,14 @@ def test_each_profile_states_its_own_rules(qtbot, wizard, words: str) -> None:
 def test_the_preview_model_is_a_proper_qt_model(qtmodeltester, wizard, due_cases, qtbot) -> None:
     click(qtbot, wizard, NEXT)
     qtmodeltester.check(wizard.preview.model)
+
+
+def test_a_preview_csv_that_fails_midway_leaves_the_earlier_file_intact(qtbot, wizard, due_cases, tmp_path) -> None:
+    click(qtbot, wizard, NEXT)
+    (tmp_path / "ablage").mkdir()
+    target = tmp_path / "ablage" / "vorschau.csv"
+    target.write_bytes(b"die Vorschau vom letzten Jahr")
+    with file_size_limit(100), pytest.raises(OSError):  # the disk fills up while the CSV is written
+        wizard.preview.save_csv(target)
+    assert target.read_bytes() == b"die Vorschau vom letzten Jahr"
+    assert [p.name for p in target.parent.iterdir()] == ["vorschau.csv"]
