@@ -4,7 +4,6 @@ that runs code on Windows is never opened, only saved (with a German hint)."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from krm_desktop.ui.attachments.panel import AttachmentsPanel
 from tests import factories as f
 from tests.model.cases.test_attachments import PDF
 
-TAG = uuid.uuid4().hex[:8]
+TAG = "i16-ausserhalb"  # fixed: test ids must be the same in every pytest-xdist worker
 # (stored name, the safe base name the copy gets)
 BAD_NAMES = [
     (f"../../krm-{TAG}-a.pdf", f"krm-{TAG}-a.pdf"),
