@@ -1,7 +1,7 @@
 """`krm-desktop --db X purge --as-of D (--dry-run | --yes)`: the annual purge from the command line.
 
-Prints {"anonymised": n, "deleted": m, "refs_anonymised": [...], "refs_deleted": [...], "backup": path|null}
-(DESIGN.md §2). --dry-run changes nothing and makes no backup. --yes makes a verified backup first (SQLite),
+Prints {"anonymised": n, "deleted": m, "refs_anonymised": [...], "refs_deleted": [...], "backup": path|null,
+"routing_notes_deleted": k} (DESIGN.md §2; k: routing notes of non-KRM matters due by their rule). --dry-run changes nothing and makes no backup. --yes makes a verified backup first (SQLite),
 runs the purge in one transaction, then VACUUM, removes backups past their retention and stores the
 Löschprotokoll. Exit 0 on success, 1 on a refusal or failure (nothing changed), 2 on bad usage.
 """
@@ -48,6 +48,7 @@ def _purge(args: argparse.Namespace, store: Store) -> int:
         "refs_anonymised": anonymise,
         "refs_deleted": delete,
         "backup": None,
+        "routing_notes_deleted": len(plan.routing_notes),
     }
     if args.as_of > today:
         say(
@@ -57,7 +58,8 @@ def _purge(args: argparse.Namespace, store: Store) -> int:
     if args.dry_run:
         say(
             f"Probelauf zum {args.as_of:%d.%m.%Y}: {len(anonymise)} Kundenreaktionen würden anonymisiert, "
-            f"{len(delete)} vollständig gelöscht. Es wurde nichts geändert."
+            f"{len(delete)} vollständig gelöscht, {len(plan.routing_notes)} Weiterleitungsvermerke gelöscht. "
+            "Es wurde nichts geändert."
         )
     else:
         backup = make_backup(store, today) if store.is_sqlite else None
@@ -74,7 +76,8 @@ def _purge(args: argparse.Namespace, store: Store) -> int:
             return EXIT_REFUSED
         say(
             f"Löschlauf zum {args.as_of:%d.%m.%Y}: {result.anonymised} anonymisiert, {result.deleted} vollständig "
-            f"gelöscht. Sicherung: {backup or 'keine (Server-Datenbank)'}. Löschprotokoll Nr. {result.log_id}."
+            f"gelöscht, {result.routing_notes_deleted} Weiterleitungsvermerke gelöscht. "
+            f"Sicherung: {backup or 'keine (Server-Datenbank)'}. Löschprotokoll Nr. {result.log_id}."
         )
         try:
             vacuumed = vacuum_store()

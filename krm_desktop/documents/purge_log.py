@@ -1,6 +1,7 @@
 """The purge's documents: the preview list as CSV and the Löschprotokoll as PDF (ReportLab platypus).
 
-Neither holds personal data: references, kinds, dates, rules and counts only. The Löschprotokoll is made
+Neither holds personal data: references, kinds, dates, rules and counts only (routing notes are counted, not
+named). The Löschprotokoll is made
 from the stored `PurgeLog` row, so it can be printed again at any time.
 """
 
@@ -24,7 +25,7 @@ from krm_desktop.model.office.profiles import PRESETS
 from krm_desktop.model.office.settings import letterhead
 from krm_desktop.model.retention.purge_log import log_rules
 from krm_desktop.model.retention.purge_plan import PurgePlan
-from krm_desktop.model.retention.rules import ANONYMISE
+from krm_desktop.model.retention.rules import ANONYMISE, RULE_ROUTING_NOTES
 from krm_desktop.model.store.entities import PurgeLog
 
 CSV_HEADER = ("Aktenzeichen", "Anliegensart", "Erledigt am", "Regel", "Maßnahme", "Fällig seit")
@@ -42,6 +43,14 @@ def _d(value: date | str | None) -> str:
 
 def _cases(count: int) -> str:
     return f"{count} Kundenreaktion" if count == 1 else f"{count} Kundenreaktionen"
+
+
+def _routing_notes(rules: list[dict[str, Any]]) -> str:
+    """The count of routing notes (non-KRM matters) the run deleted; runs before that rule did not count them."""
+    counts = [r["count"] for r in rules if r["code"] == RULE_ROUTING_NOTES]
+    if not counts:
+        return "nicht erfasst (Löschlauf vor Einführung der Regel)"
+    return f"{counts[0]} Weiterleitungsvermerk" if counts[0] == 1 else f"{counts[0]} Weiterleitungsvermerke"
 
 
 def preview_csv(plan: PurgePlan) -> bytes:
@@ -92,6 +101,7 @@ def render_purge_log(log_id: int, *, invariant: bool = False) -> bytes:
         ("Office-Profil", f"{profile.label} ({log.profile})" if profile else log.profile),
         ("Anonymisiert", _cases(log.anonymised)),
         ("Vollständig gelöscht", _cases(log.deleted)),
+        ("Weiterleitungsvermerke gelöscht", _routing_notes(rules)),
         ("Sicherung vor dem Lauf", log.backup or "keine Dateisicherung"),
         ("Datenbank bereinigt", "ja (VACUUM, secure_delete)" if log.vacuumed else "nein"),
         ("Ältere Sicherungen entfernt", ", ".join(removed) if removed else "keine"),

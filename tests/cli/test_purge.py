@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from krm_desktop.cli import main as cli
+from krm_desktop.model.cases import services as cases
 from krm_desktop.model.store.backups import verify_backup
 from krm_desktop.model.store.connection import open_store
-from krm_desktop.model.store.entities import Case, PurgeLog
+from krm_desktop.model.store.entities import Case, PurgeLog, RoutingNote
 from tests.cli.conftest import Run
 from tests.model import retention_data as rd
 
@@ -31,6 +32,8 @@ def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
         rd.closed_case(date(2022, 5, 2))  # KRM-2022-0001: anonymisation due 31.12.2024
         rd.closed_case(date(2022, 6, 1), "petition")  # KRM-2022-0002: petition, due 31.12.2027
         rd.closed_case(date(2026, 1, 20))  # KRM-2026-0001: due 31.12.2028
+        for received in (date(2023, 5, 2), date(2025, 3, 1)):  # routing notes: due 31.12.2025 and 31.12.2027
+            cases.record_routing_note("widerspruch", received, "Frau Beispiel, an die RBS", today=received, user="x")
     finally:
         store.close()
     return path
@@ -50,8 +53,9 @@ def test_dry_run_reports_and_changes_nothing(db: Path, run: Run) -> None:
         "refs_anonymised": ["KRM-2022-0001"],
         "refs_deleted": ["KRM-2017-0001"],
         "backup": None,
+        "routing_notes_deleted": 1,
     }
-    assert "Probelauf zum 15.01.2026" in err and "nichts geändert" in err
+    assert "Probelauf zum 15.01.2026" in err and "nichts geändert" in err and "1 Weiterleitungsvermerke" in err
     assert _digest(db) == before
     assert not (db.parent / "Sicherungen").exists()
 
@@ -61,6 +65,7 @@ def test_yes_purges_after_a_verified_backup(db: Path, run: Run) -> None:
     assert code == 0, err
     assert out is not None and (out["anonymised"], out["deleted"]) == (1, 1)
     assert (out["refs_anonymised"], out["refs_deleted"]) == (["KRM-2022-0001"], ["KRM-2017-0001"])
+    assert out["routing_notes_deleted"] == 1
     backup = Path(out["backup"])
     assert backup.parent == db.parent / "Sicherungen" and backup.name.startswith(f"krm-{date.today():%Y-%m-%d}")
     verify_backup(backup, expected_cases=4)
@@ -69,6 +74,7 @@ def test_yes_purges_after_a_verified_backup(db: Path, run: Run) -> None:
     try:
         assert [c.ref for c in Case.select().order_by(Case.ref)] == ["KRM-2022-0001", "KRM-2022-0002", "KRM-2026-0001"]
         assert Case.get(Case.ref == "KRM-2022-0001").anonymised
+        assert [n.received for n in RoutingNote.select()] == [date(2025, 3, 1)]  # the younger note stays
         log = PurgeLog.get()
         assert (log.as_of, log.anonymised, log.deleted, log.backup, log.vacuumed) == (
             date(2026, 1, 15), 1, 1, backup.name, True,
@@ -78,7 +84,9 @@ def test_yes_purges_after_a_verified_backup(db: Path, run: Run) -> None:
     code, out, _ = run("--db", str(db), "check")
     assert code == 0
     code, out, _ = run("--db", str(db), "purge", "--as-of", AS_OF, "--yes")
-    assert code == 0 and out is not None and (out["anonymised"], out["deleted"]) == (0, 0)
+    assert (
+        code == 0 and out is not None and (out["anonymised"], out["deleted"], out["routing_notes_deleted"]) == (0, 0, 0)
+    )
     assert backup.exists()  # the first run's recovery copy stays within its window
 
 

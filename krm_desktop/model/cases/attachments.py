@@ -18,14 +18,13 @@ from typing import Any, cast
 from peewee import fn
 
 from krm_desktop.model import validation as v
+from krm_desktop.model.cases.attachment_names import MAX_NAME, code_suffix, is_device_name
 from krm_desktop.model.cases.writes import log
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.store.entities import Attachment, Case
 from krm_desktop.model.store.transactions import write_transaction
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MB: a scanned letter of many pages, or an e-mail with the usual mail size limit
-# Windows paths end at 260 characters: the name has to fit into a temporary folder or a save dialog's folder.
-MAX_NAME = 150
 
 ADDED = "attachment_added"
 REMOVED = "attachment_removed"
@@ -53,33 +52,6 @@ KNOWN_TYPES: dict[str, tuple[str, str]] = {
     ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel-Tabelle"),
     ".ods": ("application/vnd.oasis.opendocument.spreadsheet", "Tabelle"),
 }
-# "Öffnen" hands the file to the system, which would run a program instead of showing it.
-PROGRAM_SUFFIXES = frozenset(
-    [
-        ".exe",
-        ".com",
-        ".bat",
-        ".cmd",
-        ".msi",
-        ".scr",
-        ".pif",
-        ".cpl",
-        ".lnk",
-        ".js",
-        ".jse",
-        ".vbs",
-        ".vbe",
-        ".wsf",
-        ".wsh",
-        ".ps1",
-        ".hta",
-        ".jar",
-        ".reg",
-        ".sh",
-        ".app",
-        ".dll",
-    ]
-)
 _FORBIDDEN_NAME_CHARACTERS = set('/\\:*?"<>|')
 
 
@@ -115,6 +87,9 @@ def mime_for(filename: str) -> str:
 
 
 def type_label(filename: str, mime: str = "") -> str:
+    program = code_suffix(filename)
+    if program:
+        return f"Programmdatei ({program[1:].upper()})"
     known = KNOWN_TYPES.get(_suffix(filename))
     if known:
         return known[1]
@@ -149,11 +124,19 @@ def name_problem(filename: str) -> str | None:
     problem = v.text_problem(name, "Der Dateiname", max_len=MAX_NAME, multiline=False)
     if problem:
         return problem
-    if _suffix(name) in PROGRAM_SUFFIXES:
+    program = code_suffix(name)
+    if program:
         return (
-            f"„{name}“ ist eine Programmdatei ({_suffix(name)}). Programme werden nicht als Anlage angenommen, "
-            "weil „Öffnen“ sie ausführen würde."
+            f"„{name}“ ist eine Programmdatei ({program}). Dateien dieser Art werden nicht als Anlage "
+            "angenommen, weil Windows sie beim Öffnen ausführen würde. Bitte als PDF oder Bild ablegen."
         )
+    if is_device_name(name):
+        return (
+            f"„{name}“ ist unter Windows ein Gerätename (wie CON, NUL, COM1, LPT1) und lässt sich dort nicht "
+            "als Datei speichern; bitte umbenennen."
+        )
+    if name.endswith((".", " ")):
+        return f"„{name}“ endet auf einen Punkt; Windows würde ihn weglassen. Bitte umbenennen."
     return None
 
 

@@ -1,7 +1,7 @@
 """The purge (DOMAIN.md §4): the run that removes what a plan (`purge_plan`) found due.
 
 `execute_purge` runs the plan in ONE transaction: it plans again under the write lock and refuses when the
-result differs from what the user confirmed, anonymises and deletes, removes parties no longer referenced,
+result differs from what the user confirmed, anonymises and deletes, removes parties no longer referenced and the routing notes due,
 writes the Löschprotokoll (`PurgeLog`: counts, rules, case references, no personal data; read back by
 `purge_log`) and rebuilds any full-text index. Every connection runs with `secure_delete`; `vacuum_store`
 afterwards rewrites the file. The model never reads the clock: `today` and the acting user come from the caller.
@@ -38,6 +38,7 @@ from krm_desktop.model.store.entities import (
     Letter,
     Party,
     PurgeLog,
+    RoutingNote,
     Statement,
     database,
 )
@@ -95,12 +96,14 @@ class PurgeResult:
     deleted: int
     refs_anonymised: list[str]
     refs_deleted: list[str]
+    routing_notes_deleted: int = 0
 
 
 Progress = Callable[[int, int], None]
 # The hot statements of the run are plain SQL with bound parameters: building 900-element IN lists through
 # the query builder costs more than the database work itself. Names come from the models.
 _CASE, _EVENT, _PARTY = Case._meta.table_name, Event._meta.table_name, Party._meta.table_name
+_ROUTING_NOTE = RoutingNote._meta.table_name
 _CHILDREN = tuple(m._meta.table_name for m in (Concern, Statement, Event, Letter, Attachment))
 _PERSONAL_CHILDREN = tuple(m._meta.table_name for m in (Statement, Letter, Attachment))
 # Person and signer are set on most cases; the representative and the deciding GF on few.
@@ -216,7 +219,7 @@ def execute_purge(
     report = progress or (lambda done, total: None)
     with write_transaction():
         # Under the write lock: the facts the plan was made from must still hold (the plan is a function of them).
-        if plan_facts(plan.retention, plan.as_of)[2] != plan.source:
+        if plan_facts(plan.retention, plan.as_of)[3] != plan.source:
             raise RefusedError(
                 "Der Datenbestand hat sich seit der Vorschau geändert (ein anderer Arbeitsplatz hat Fälle "
                 "bearbeitet). Es wurde nichts gelöscht; bitte die Vorschau neu erstellen und erneut bestätigen."
@@ -233,6 +236,8 @@ def execute_purge(
                 done += len(chunk)
                 report(done, total)
         _remove_unreferenced_parties(parties)
+        for chunk in _chunks(list(plan.routing_notes)):
+            _sql(f"DELETE FROM {_ROUTING_NOTE} WHERE id IN ({_marks(len(chunk))})", chunk)
         _refresh_full_text()
         rules = [
             {
@@ -244,6 +249,16 @@ def execute_purge(
             }
             for rule, count in zip(plan.rules, plan.counts().values(), strict=True)
         ]
+        notes = plan.routing_rule  # counted, never named: the notes are no cases and have no reference
+        rules.append(
+            {
+                "code": notes.code,
+                "label": notes.label,
+                "action": notes.action,
+                "count": len(plan.routing_notes),
+                "refs": [],
+            }
+        )
         run_id = uuid.uuid4().hex
         log = PurgeLog.create(
             run_id=run_id,
@@ -265,6 +280,7 @@ def execute_purge(
         len(delete),
         [c.ref for c in plan.of_action(ANONYMISE)],
         [c.ref for c in plan.of_action(DELETE)],
+        len(plan.routing_notes),
     )
 
 

@@ -1,4 +1,5 @@
-"""The purge plan (DOMAIN.md §4): which closed cases are due as of a day, each with its rule. Changes nothing.
+"""The purge plan (DOMAIN.md §4): which closed cases are due as of a day, each with its rule, and which routing
+notes (matters that went elsewhere) are due by `rules.routing_note_due`. Changes nothing.
 
 The plan also carries a digest of the stored facts it was made from (`plan_facts`): the run (`purge`) makes
 it again under the write lock and refuses when the facts changed since the user confirmed the plan.
@@ -22,9 +23,11 @@ from krm_desktop.model.retention.rules import (
     RULE_WHOLE_YEAR_END,
     Rule,
     last_year_end,
+    routing_note_due,
+    routing_note_rule,
     rules_of,
 )
-from krm_desktop.model.store.entities import Case, Concern, database
+from krm_desktop.model.store.entities import Case, Concern, RoutingNote, database
 
 _CONCERN = Concern._meta.table_name
 
@@ -46,6 +49,11 @@ class PurgePlan:
     rules: tuple[Rule, ...]
     cases: tuple[DueCase, ...]  # in reference order
     source: str = ""  # digest of the stored facts the plan was made from: the run checks they still hold
+    routing_notes: tuple[int, ...] = ()  # ids of the routing notes due, deleted whole by the run
+
+    @property
+    def routing_rule(self) -> Rule:
+        return routing_note_rule(self.retention)
 
     @property
     def method(self) -> str:
@@ -86,8 +94,25 @@ def _candidates(retention: RetentionRule, as_of: date) -> Any:
     return query.where(Case.closed <= date(year - retention.delete_years, 12, 31))
 
 
-def plan_facts(retention: RetentionRule, as_of: date) -> tuple[list[Any], set[int], str]:
-    """The candidate rows (raw), the cases with a petition concern, and a digest of both."""
+def due_routing_notes(retention: RetentionRule, as_of: date) -> tuple[int, ...]:
+    """The ids of the routing notes due as of `as_of` (a superset by date in SQL, the exact day in Python)."""
+    latest = as_of - relativedelta(years=min(retention.personal_years, retention.delete_years)) + relativedelta(days=1)
+    rows: Any = (
+        RoutingNote.select(RoutingNote.id, RoutingNote.received)
+        .where(RoutingNote.received <= latest)
+        .order_by(RoutingNote.id)
+        .tuples()
+    )
+    due = []
+    for note_id, received in rows:
+        received = received if isinstance(received, date) else date.fromisoformat(str(received))
+        if routing_note_due(retention, received) <= as_of:
+            due.append(note_id)
+    return tuple(due)
+
+
+def plan_facts(retention: RetentionRule, as_of: date) -> tuple[list[Any], set[int], tuple[int, ...], str]:
+    """The candidate rows (raw), the cases with a petition concern, the routing notes due, and a digest."""
     query = _candidates(retention, as_of).order_by(Case.year, Case.seq)
     rows = database.execute(query).fetchall()  # raw rows: the few fields are converted only as needed
     petitions: set[int] = set()
@@ -96,8 +121,9 @@ def plan_facts(retention: RetentionRule, as_of: date) -> tuple[list[Any], set[in
         marks = ", ".join([database.param] * len(kinds))
         found = database.execute_sql(f"SELECT DISTINCT case_id FROM {_CONCERN} WHERE kind IN ({marks})", tuple(kinds))
         petitions = {case_id for (case_id,) in found.fetchall()}
+    notes = due_routing_notes(retention, as_of)
     # Compared within this process only (plan and run happen in the same program), so Python's hash will do.
-    return rows, petitions, str(hash((tuple(rows), frozenset(petitions))))
+    return rows, petitions, notes, str(hash((tuple(rows), frozenset(petitions), notes)))
 
 
 def plan_purge(as_of: date, retention: RetentionRule | None = None, profile_code: str | None = None) -> PurgePlan:
@@ -105,7 +131,7 @@ def plan_purge(as_of: date, retention: RetentionRule | None = None, profile_code
     if retention is None:
         profile = load_profile()
         retention, profile_code = profile.retention, profile.code
-    rows, petitions, digest = plan_facts(retention, as_of)
+    rows, petitions, notes, digest = plan_facts(retention, as_of)
     due: list[DueCase] = []
     last = last_year_end(as_of)
     ba, to_the_day = retention.method == RETENTION_BA, retention.method == RETENTION_WHOLE_TO_THE_DAY
@@ -126,4 +152,4 @@ def plan_purge(as_of: date, retention: RetentionRule | None = None, profile_code
             rule, day = RULE_WHOLE_YEAR_END, date(closed.year + retention.delete_years, 12, 31)
         if day <= as_of:
             due.append(DueCase(case_id, ref, kind, closed, rule, day))
-    return PurgePlan(as_of, profile_code or "", retention, rules_of(retention), tuple(due), digest)
+    return PurgePlan(as_of, profile_code or "", retention, rules_of(retention), tuple(due), digest, notes)

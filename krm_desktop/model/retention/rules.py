@@ -2,7 +2,9 @@
 
 A case is due on its rule's day and after it. The BA rule counts in years after the year of completion and
 falls due on 31 December; Braunschweig's rule counts two years from the completion day (29.02. + 2 years =
-28.02.); Pankow's keeps ten years to 31 December. Whole deletion wins over anonymisation.
+28.02.); Pankow's keeps ten years to 31 December. Whole deletion wins over anonymisation. Routing notes
+(matters that went elsewhere) may name people: they are deleted whole by the same method, counted from their
+date (`routing_note_due`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ RULE_PETITION = "ba_petition"
 RULE_DELETE = "ba_delete"
 RULE_WHOLE_TO_THE_DAY = "whole_to_the_day"
 RULE_WHOLE_YEAR_END = "whole_year_end"
+RULE_ROUTING_NOTES = "routing_notes"
 EXAMPLE_CLOSED = date(2024, 3, 15)
 
 
@@ -110,6 +113,37 @@ def due_dates(retention: RetentionRule, closed: date, petition: bool) -> dict[st
         # 29.02. + n years falls on 28.02. when the target year has no 29.02.
         return {RULE_WHOLE_TO_THE_DAY: closed + relativedelta(years=retention.delete_years)}
     return {RULE_WHOLE_YEAR_END: date(closed.year + retention.delete_years, 12, 31)}
+
+
+def routing_note_due(retention: RetentionRule, received: date) -> date:
+    """The day a routing note of a matter received on `received` is due for deletion: the profile's rule,
+    counted from the note's date instead of a completion (BA: its personal-data years to 31.12.)."""
+    if retention.method == RETENTION_BA:
+        return date(received.year + retention.personal_years, 12, 31)
+    if retention.method == RETENTION_WHOLE_TO_THE_DAY:
+        return received + relativedelta(years=retention.delete_years)
+    return date(received.year + retention.delete_years, 12, 31)
+
+
+def routing_note_rule(retention: RetentionRule) -> Rule:
+    """The rule for routing notes (matters that went elsewhere, not KRM): they may name people, so they are
+    deleted whole on the day `routing_note_due` gives."""
+    example = date(2024, 3, 15)
+    due = routing_note_due(retention, example)
+    years = retention.personal_years if retention.method == RETENTION_BA else retention.delete_years
+    to_the_day = retention.method == RETENTION_WHOLE_TO_THE_DAY
+    when = f"{years} Jahre nach ihrem Eingangsdatum taggenau" if to_the_day else f"zum 31.12. des {years}. Jahres"
+    after = "" if to_the_day else " nach dem Jahr ihres Eingangs"
+    return Rule(
+        RULE_ROUTING_NOTES,
+        DELETE,
+        f"Löschung der Weiterleitungsvermerke {years} Jahre nach Eingang (taggenau)"
+        if to_the_day
+        else f"Löschung der Weiterleitungsvermerke nach {years} Jahren",
+        f"Weiterleitungsvermerke (Anliegen, die nicht ins Kundenreaktionsmanagement gehören und weitergeleitet "
+        f"wurden) werden {when}{after} vollständig gelöscht. Beispiel: eingegangen am {de(example)} → gelöscht "
+        f"{'ab' if to_the_day else 'zum'} {de(due)}.",
+    )
 
 
 def last_year_end(as_of: date) -> int:

@@ -233,7 +233,8 @@ class TextBlock(BaseModel):
 
 
 class RoutingNote(BaseModel):
-    """Intake found the matter is not KRM: only a note of where it went, no case, no personal data."""
+    """Intake found the matter is not KRM: only a note of where it went, no case. The free note may still name
+    someone, so the purge deletes it when `retention.rules.routing_note_due` says."""
 
     received = DateField()
     category = CharField(max_length=24)

@@ -1,4 +1,4 @@
-"""The list of a case's attachments: name, type, size, when and by whom; the Delete key asks the panel to remove
+"""The list of a case's attachments: name (the safe base name a copy gets), type, size, when and by whom; the Delete key asks the panel to remove
 the selected one. In a narrow pane, type and who move to the panel's line below the list."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from krm_desktop.model.cases.attachment_names import safe_name
 from krm_desktop.model.cases.attachments import AttachmentInfo
 
 COLUMNS = ("Name", "Art", "Größe", "Beigefügt am", "von")
@@ -38,11 +39,10 @@ class AttachmentList(QTreeWidget):
         """One row per attachment; the one with `selected_id` stays selected."""
         self.clear()
         for info in items:
-            item = QTreeWidgetItem(
-                [info.filename, info.type_label, info.size_text, f"{info.added:%d.%m.%Y}", info.added_by]
-            )
+            shown = safe_name(info.filename)  # what "Öffnen" and "Speichern unter" use: no hidden direction marks
+            item = QTreeWidgetItem([shown, info.type_label, info.size_text, f"{info.added:%d.%m.%Y}", info.added_by])
             item.setData(0, ID_ROLE, info.id)
-            item.setToolTip(0, f"{info.filename} ({info.mime})")
+            item.setToolTip(0, f"{shown} ({info.mime})")
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.addTopLevelItem(item)
             if selected_id is not None and info.id == selected_id:
@@ -55,7 +55,7 @@ class AttachmentList(QTreeWidget):
     def select_name(self, filename: str) -> bool:
         for index in range(self.topLevelItemCount()):
             item = self.topLevelItem(index)
-            if item.text(0) == filename:
+            if item.text(0) == safe_name(filename):
                 self.setCurrentItem(item)
                 return True
         return False

@@ -2,7 +2,8 @@
 
 The files live in the database (`model.cases.attachments`); the list shows them (`attachment_list`). "Öffnen" writes a copy into a private temporary folder
 of this program run (readable by this account only, removed when the program ends) and hands it to the
-system's viewer.
+system's viewer. A name from the database is never used as it stands: the copy and the save dialog get its
+safe base name (`attachment_names.safe_name`), and a file type that runs code is never opened, only saved.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from krm_desktop.model.cases.attachment_names import code_suffix, safe_name
 from krm_desktop.model.cases.attachments import (
     MAX_BYTES,
     AttachmentInfo,
@@ -53,6 +55,15 @@ def private_folder() -> Path:
         _temp_folder = Path(tempfile.mkdtemp(prefix="krm-anlagen-"))  # mode 0700
         atexit.register(shutil.rmtree, _temp_folder, True)
     return _temp_folder
+
+
+def program_hint(filename: str, suffix: str) -> str:
+    """Why a file that runs code is not opened, and what to do instead."""
+    return (
+        f"„{safe_name(filename)}“ ist eine Programmdatei ({suffix}) und wird aus Sicherheitsgründen nicht geöffnet: "
+        "Windows würde sie ausführen. Bitte mit „Speichern unter …“ ablegen und nur nach Rücksprache mit der IT "
+        "verwenden."
+    )
 
 
 def local_files(mime: QMimeData) -> list[Path]:
@@ -158,14 +169,16 @@ class AttachmentsPanel(QWidget):
         info = self.selected()
         chosen = info is not None
         self.details.setText(
-            f"{info.filename}: {info.type_label}, {info.size_text}, beigefügt am {info.added:%d.%m.%Y} von "
+            f"{safe_name(info.filename)}: {info.type_label}, {info.size_text}, beigefügt am {info.added:%d.%m.%Y} von "
             f"{info.added_by}"
             if info is not None
             else ""
         )
         self.details.setVisible(chosen)
         self.add_button.setEnabled(self.writable)
-        self.open_button.setEnabled(chosen)
+        program = code_suffix(info.filename) if info is not None else None
+        self.open_button.setEnabled(chosen and program is None)
+        self.open_button.setToolTip(program_hint(info.filename, program) if info is not None and program else "")
         self.save_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen and self.writable)
 
@@ -270,8 +283,15 @@ class AttachmentsPanel(QWidget):
         if found is None:
             return None
         info, data = found
+        program = code_suffix(info.filename)
+        if program:
+            self._show_problems([program_hint(info.filename, program)])
+            return None
         folder = Path(tempfile.mkdtemp(prefix=f"{info.id}-", dir=private_folder()))  # same names side by side
-        path = folder / info.filename
+        path = folder / safe_name(info.filename)
+        if path.parent != folder:  # safe_name gives a base name; this only guards the guard
+            self._show_problems([f"„{info.filename}“ lässt sich nicht zum Anzeigen ablegen."])
+            return None
         try:
             write_file(path, data)
         except OSError as exc:
@@ -288,11 +308,12 @@ class AttachmentsPanel(QWidget):
         info = self.selected()
         if info is None:
             return
-        suffix = Path(info.filename).suffix
+        proposal = safe_name(info.filename)
+        suffix = Path(proposal).suffix
         name, _ = QFileDialog.getSaveFileName(
             self,
             "Anlage speichern unter",
-            str(Path.home() / info.filename),
+            str(Path.home() / proposal),
             f"{info.type_label} (*{suffix});;Alle Dateien (*)" if suffix else "Alle Dateien (*)",
         )
         if name:

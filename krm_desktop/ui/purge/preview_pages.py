@@ -30,7 +30,7 @@ from krm_desktop.documents.purge_log import preview_csv
 from krm_desktop.model.codes import KINDS, label
 from krm_desktop.model.retention.purge_log import last_purge
 from krm_desktop.model.retention.purge_plan import PurgePlan, plan_purge
-from krm_desktop.model.retention.rules import COMMON_RULES
+from krm_desktop.model.retention.rules import COMMON_RULES, routing_note_rule
 from krm_desktop.model.store.files import write_file
 from krm_desktop.ui.purge.state import PurgeState
 
@@ -106,7 +106,9 @@ class IntroPage(QWizardPage):
             "Die jährliche Löschung entfernt personenbezogene Daten, deren Aufbewahrungsfrist abgelaufen ist."
         )
         profile = state.profile
-        rules = "".join(f"<li>{r.text}</li>" for r in state.rules) + "".join(f"<li>{t}</li>" for t in COMMON_RULES)
+        rules = "".join(f"<li>{r.text}</li>" for r in state.rules)
+        rules += f"<li>{routing_note_rule(profile.retention).text}</li>"
+        rules += "".join(f"<li>{t}</li>" for t in COMMON_RULES)
         self.rules = wrapped(f"<b>Regeln für {profile.label}:</b><ul>{rules}</ul>")
         self.rules.setTextFormat(Qt.TextFormat.RichText)
         last = last_purge()
@@ -199,6 +201,8 @@ class PreviewPage(QWizardPage):
             for rule in plan.rules
         )
         rows += f"<tr><td><b>Zusammen</b></td><td align='right'>&nbsp;&nbsp;<b>{plan.total}</b></td></tr>"
+        notes = len(plan.routing_notes)  # no cases: counted apart, listed nowhere (they have no reference)
+        rows += f"<tr><td>{plan.routing_rule.label}</td><td align='right'>&nbsp;&nbsp;{notes}</td></tr>"
         if state.preview_only:
             self.setSubTitle(f"Vorschau zum {d(plan.as_of)}: {plan.total} Kundenreaktionen wären betroffen.")
         else:

@@ -290,6 +290,7 @@ class AfterPage(QWizardPage):
         if state.plan is not None:
             counts = state.plan.counts()
             lines.extend(f"&nbsp;&nbsp;&nbsp;• {rule.label}: {counts[rule.code]}" for rule in state.plan.rules)
+            lines.append(f"&nbsp;&nbsp;&nbsp;• {state.plan.routing_rule.label}: {result.routing_notes_deleted}")
         if state.backup:
             lines.append(f"Die Sicherung {state.backup.name} bleibt {RECOVERY_DAYS} Tage als Rückfallebene erhalten.")
         self.steps.setText("<br>".join(lines))

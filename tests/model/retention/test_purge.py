@@ -272,6 +272,7 @@ def test_purge_log_names_rules_counts_and_references_only(store) -> None:
         "ba_personal": ("anonymise", 1, [full.ref]),
         "ba_petition": ("anonymise", 0, []),
         "ba_delete": ("delete", 1, [old.ref]),
+        "routing_notes": ("delete", 0, []),
     }
     assert petition.ref not in log.rules  # petitions keep their data for five years
     row = " ".join(str(v) for v in PurgeLog.select().where(PurgeLog.id == log.id).tuples().get())

@@ -13,7 +13,8 @@ from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
-from krm_desktop.model.store.entities import Case, PurgeLog
+from krm_desktop.model.cases import services as cases
+from krm_desktop.model.store.entities import Case, PurgeLog, RoutingNote
 from krm_desktop.ui.purge.wizard import AFTER, BACKUP, CONFIRM, INTRO, PREVIEW, RUN, PurgeWizard
 from tests import factories as f
 from tests.file_limit import file_size_limit
@@ -45,12 +46,16 @@ def wizard(qtbot, store) -> PurgeWizard:
 
 
 @pytest.fixture
-def due_cases(store) -> dict[str, Case]:
+def due_cases(store) -> dict[str, Case | RoutingNote]:
     return {
         "old": rd.closed_case(date(2017, 3, 1)),  # deleted whole
         "done": rd.closed_case(date(2023, 4, 3)),  # anonymised
         "petition": rd.closed_case(date(2022, 6, 1), "petition"),  # keeps its data until 31.12.2027
         "open": f.register(received=date(2026, 11, 2)),
+        "note": cases.record_routing_note(
+            "widerspruch", date(2023, 4, 3), "an die RBS", today=date(2023, 4, 3), user="x"
+        ),
+        "young note": cases.record_routing_note("widerspruch", date(2026, 1, 5), "", today=date(2026, 1, 5), user="x"),
     }
 
 
@@ -59,6 +64,9 @@ def test_the_whole_purge_end_to_end(qtbot, wizard: PurgeWizard, due_cases, tmp_p
     assert wizard.currentId() == INTRO
     assert (
         "31.12. des 2. Jahres" in wizard.intro.rules.text() and "Offene Kundenreaktionen" in wizard.intro.rules.text()
+    )
+    assert (
+        "Weiterleitungsvermerke (Anliegen, die nicht ins Kundenreaktionsmanagement gehören" in wizard.intro.rules.text()
     )
     assert wizard.intro.as_of.date() == qdate(f.TODAY)
     wizard.intro.as_of.setDate(qdate(f.TODAY - timedelta(days=1)))
@@ -77,6 +85,9 @@ def test_the_whole_purge_end_to_end(qtbot, wizard: PurgeWizard, due_cases, tmp_p
         [due_cases["done"].ref, "Beschwerde", "03.04.2023", "Anonymisierung nach 2 Jahren"],
     ]
     assert "Zusammen" in wizard.preview.summary.text() and "nichts geändert" in wizard.preview.note.text()
+    assert "Löschung der Weiterleitungsvermerke nach 2 Jahren</td><td align='right'>&nbsp;&nbsp;1<" in (
+        wizard.preview.summary.text()
+    )
     target = tmp_path / "vorschau.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV-Datei (*.csv)"))
     qtbot.mouseClick(wizard.preview.csv_button, Qt.MouseButton.LeftButton)
@@ -126,6 +137,8 @@ def test_the_whole_purge_end_to_end(qtbot, wizard: PurgeWizard, due_cases, tmp_p
         1, 1, True, "k.beauftragte", wizard.state.backup.name,
     )  # fmt: skip
     assert "VACUUM" in wizard.after.steps.text() and "Löschprotokoll Nr." in wizard.after.steps.text()
+    assert "• Löschung der Weiterleitungsvermerke nach 2 Jahren: 1" in wizard.after.steps.text()
+    assert [n.id for n in RoutingNote.select()] == [due_cases["young note"].id]
     assert Case.get_or_none(Case.id == due_cases["old"].id) is None
     assert Case.get_by_id(due_cases["done"].id).anonymised
     assert not Case.get_by_id(due_cases["petition"].id).anonymised
