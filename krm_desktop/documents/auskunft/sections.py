@@ -11,10 +11,16 @@ Third parties (Art. 15 Abs. 4 DSGVO), decided per role of the person in the case
   concerned of a Dienstaufsichtsbeschwerde; for a representative the represented person; for a represented
   person the representative; for the employee concerned the complainant (and whom they represent);
 - their names are also blanked inside every text of that case ("[Angaben zu Dritten entfernt]");
+- inside every free text and the history, every identifier of every other person the database knows (parties,
+  staff, employees concerned) is blanked the same way, whatever the user keeps (`identifiers`, `known`): for
+  the other persons of the person's cases every word of their names alone, for everyone first name +
+  surname, initial + surname, Kundennummer, BG-Nummer, street and house number, phone, e-mail; spelling
+  variants as the person search folds them. The person's own identifiers stay;
 - the statement of the employee concerned and the Geschäftsführung's decision on their conduct (field and
   history entry) are personnel matters of that employee: withheld for everyone but the employee;
 - staff acting in office (who recorded, signed, wrote a statement as team lead …) and teams are the
-  authority's, not third parties: they are printed (they are also the recipients the customer may know).
+  authority's, not third parties: they are printed (they are also the recipients the customer may know),
+  inside the texts of the case too.
 
 Every other item is printed unless the user marks it before printing (a third party's data inside a
 statement, say); a withheld item is replaced by `WITHHELD_NOTE`. The person's own data cannot be withheld.
@@ -32,6 +38,8 @@ from typing import Any, cast
 from peewee import JOIN
 
 from krm_desktop.documents.auskunft.content import AuskunftContent, CaseAuskunft, Item, Section
+from krm_desktop.documents.auskunft.identifiers import Identifiers
+from krm_desktop.documents.auskunft.known import employee_tag, party_tag, read_identifiers, staff_keys, staff_tags
 from krm_desktop.documents.auskunft.third_party_names import name_pattern, surnames
 from krm_desktop.model.cases.attachments import type_label
 from krm_desktop.model.cases.letters import DOC_TYPES
@@ -260,7 +268,24 @@ def storage_text(profile: OfficeProfile, closed: date | None, petition: bool, to
     return " ".join(sentences)
 
 
-def _case(case: Any, mine: list[PersonCase], store: _Store, profile: OfficeProfile, today: date) -> CaseAuskunft:
+@dataclass(frozen=True)
+class _Known:
+    identifiers: Identifiers
+    staff: dict[str, set[str]]
+
+
+def _in_office(case: Any, store: _Store, known: _Known) -> frozenset[str]:
+    """Staff acting in office in the case (recorded, signed, decided, wrote, kept a letter or attachment)."""
+    names = [store.staff.get(case.signed_by_id or 0, ""), store.staff.get(case.decided_by_id or 0, "")]
+    names += [e.actor for e in store.events.get(case.id, [])] + [s.author for s in store.statements.get(case.id, [])]
+    names += [x.created_by for x in store.letters.get(case.id, [])]
+    names += [a.added_by for a in store.attachments.get(case.id, [])]
+    return staff_tags(names, known.staff)
+
+
+def _case(
+    case: Any, mine: list[PersonCase], store: _Store, profile: OfficeProfile, today: date, known: _Known
+) -> CaseAuskunft:
     cid = case.id
     roles = list(dict.fromkeys(c.role for c in mine))
     employee = EMPLOYEE in roles and len(roles) == 1
@@ -353,6 +378,8 @@ def _case(case: Any, mine: list[PersonCase], store: _Store, profile: OfficeProfi
         case.closed,
         tuple(s for s in sections if s.items),
         tuple(redactions),
+        known.identifiers,
+        _in_office(case, store, known),
     )
 
 
@@ -364,9 +391,15 @@ def gather(person: Person, today: date, profile: OfficeProfile | None = None) ->
     mine: dict[int, list[PersonCase]] = defaultdict(list)
     for pc in person.cases:
         mine[pc.case_id].append(pc)
-    cases = [
-        _case(store.cases[i], mine[i], store, profile, today)
-        for i in ids
-        if i in store.cases and not store.cases[i].anonymised
-    ]
+    living = [i for i in ids if i in store.cases and not store.cases[i].anonymised]
+    own_parties = {pc.party_id for pc in person.cases if pc.party_id is not None}
+    own_employee = next((pc.data.name for pc in person.cases if pc.role == EMPLOYEE), "")
+    strong: set[str] = set()
+    for i in living:
+        case = store.cases[i]
+        strong |= {party_tag(p) for p in (case.person_id, case.represented_id) if p and p not in own_parties}
+        if case.employee_concerned.strip() and all(pc.role != EMPLOYEE for pc in mine[i]):
+            strong.add(employee_tag(case.employee_concerned))
+    known = _Known(read_identifiers(own_parties, own_employee, strong), staff_keys())
+    cases = [_case(store.cases[i], mine[i], store, profile, today, known) for i in living]
     return AuskunftContent(person, tuple(cases), profile, today, employee_only=person.employee)

@@ -1,0 +1,104 @@
+"""Issue 16 item 1: an Auskunft prints no identifier of another person the database knows, in free text and
+history, in any of its forms (surname alone, first name alone, initial + surname, Kundennummer, BG-Nummer, street
+and house number, phone, e-mail), spelling variants included; staff acting in office stay printed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from krm_desktop.documents.auskunft.content import REDACTED, shown, withheld_passages
+from krm_desktop.documents.auskunft.pdf import render_auskunft
+from krm_desktop.documents.auskunft.sections import gather
+from krm_desktop.model.persons.person import Person
+from krm_desktop.model.persons.search import PersonQuery, find_persons
+from krm_desktop.model.store.entities import Event
+from tests import factories as f
+from tests.documents.conftest import set_letterhead
+from tests.documents.pdf_tools import squeezed, text
+
+COMPLAINANT = {
+    "street": "Lindenstraße 7",
+    "postcode": "38100",
+    "city": "Braunschweig",
+    "phone": "0531 4711 23",
+    "email": "m.schroeder@example.org",
+    "customer_no": "531D123456",
+    "bg_no": "53101BG0098765",
+}
+
+
+def one(text_: str) -> Person:
+    return find_persons(PersonQuery(text=text_)).persons[0]
+
+
+def leaks(pdf_text: str, needles: list[str]) -> list[str]:
+    return [n for n in needles if squeezed(n) in squeezed(pdf_text)]
+
+
+@pytest.fixture
+def dab(store):
+    set_letterhead()
+    case = f.register(
+        kind="dienstaufsichtsbeschwerde",
+        subject="Unfreundliche Behandlung",
+        description=(
+            "Herr Schröder (Kd.-Nr. 531D123456, BG 53101BG0098765) wohnt Lindenstr. 7 und ist unter 0531/471123 "
+            "oder m.schroeder@example.org erreichbar. Schroeder sagt, Frau Kühn habe ihn angeschrien; "
+            "M. Schröder verlangt eine Entschuldigung, Manfred ist empört."
+        ),
+        employee_concerned="Sabine Kühn",
+        person=f.person("Manfred Schröder", salutation="herr", **COMPLAINANT),
+    )
+    Event.create(
+        case=case.id, at=datetime(2026, 11, 3), on_day=f.TODAY, actor="petra.krause", action="note",
+        text="Rückruf bei Schröder unter 0531-471123; Herr Schroeder bestand auf Antwort an die Lindenstraße 7.",
+    )  # fmt: skip
+    return case
+
+
+def test_an_employees_auskunft_withholds_every_identifier_of_the_complainant(dab) -> None:
+    content = gather(one("Sabine Kühn"), f.TODAY)
+    rendered = render_auskunft(content, received=f.TODAY, invariant=True)
+    printed = text(rendered.pdf)
+    assert "Sabine" in printed and "Unfreundliche Behandlung" in printed  # her own and the case's data stay
+    assert "petra.krause" in printed  # staff acting in office stay
+    needles = ["531D123456", "53101BG0098765", "Lindenstr", "471123", "4711", "example.org", "Schröder", "Schroeder"]
+    assert leaks(printed, [*needles, "Manfred", "M. Schr"]) == []
+    assert REDACTED in printed
+    kinds = {p.kind for p in withheld_passages(content, content.default_withheld())}
+    assert {"Name", "Kundennummer", "BG-Nummer", "Anschrift", "Telefon", "E-Mail"} <= kinds
+    description = next(item for case, item in content.items() if item.key.endswith(":case:description"))
+    assert shown(content.cases[0], description, content.default_withheld()) == (
+        f"Herr {REDACTED} (Kd.-Nr. {REDACTED}, BG {REDACTED}) wohnt {REDACTED} und ist unter {REDACTED} oder "
+        f"{REDACTED} erreichbar. {REDACTED} sagt, Frau Kühn habe ihn angeschrien; {REDACTED} verlangt eine "
+        f"Entschuldigung, {REDACTED} ist empört."
+    )
+
+
+def test_a_representatives_auskunft_withholds_the_represented_person(store) -> None:
+    set_letterhead()
+    f.register(
+        subject="Kosten der Unterkunft",
+        description=(
+            "RA Jens Vogt schreibt für Frau Manuela Schröder: Frau Schröder (Kundennummer 531D123456) lebt in der "
+            "Lindenstraße 7, Tel. 0531 471123; Manuela erwartet die Nachzahlung. Ihre BG: 53101BG0098765."
+        ),
+        person=f.person("Jens Vogt", role="vertreter", street="Kanzleiweg 1", customer_no="", bg_no=""),
+        represented=f.person("Manuela Schröder", **COMPLAINANT),
+    )
+    content = gather(one("Jens Vogt"), f.TODAY)
+    printed = text(render_auskunft(content, received=f.TODAY, invariant=True).pdf)
+    assert "Jens Vogt" in printed and "Kanzleiweg" in printed
+    needles = ["Manuela", "Schröder", "531D123456", "Lindenstra", "471123", "53101BG0098765"]
+    assert leaks(printed, needles) == []
+
+
+def test_the_persons_own_identifiers_and_other_words_stay(dab) -> None:
+    content = gather(one("Manfred Schröder"), f.TODAY)
+    printed = text(render_auskunft(content, received=f.TODAY, invariant=True).pdf)
+    for own in ["531D123456", "Lindenstr. 7", "0531/471123", "m.schroeder@example.org", "Manfred"]:
+        assert squeezed(own) in squeezed(printed), own
+    assert "Kühn" not in printed  # the employee concerned is withheld from the complainant
+    assert "verlangt eine Entschuldigung" in printed
