@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from krm_desktop.documents.auskunft.identifiers import NAME, Identifiers, Passage, redact
+from krm_desktop.documents.auskunft.identifiers import NAME, Identifiers, Passage, merged, redact
 from krm_desktop.model.office.profiles import OfficeProfile
 from krm_desktop.model.persons.person import Person
 
 WITHHELD_NOTE = "Angaben zu Dritten wurden entfernt (Art. 15 Abs. 4 DSGVO)."
 REDACTED = "[Angaben zu Dritten entfernt]"
+BY_HAND = "von Hand geschwärzt"
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class CaseAuskunft:
     redactions: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()  # owner item key -> names to blank
     identifiers: Identifiers | None = None  # other persons' identifiers, withheld inside free texts
     in_office: frozenset[str] = frozenset()  # staff acting in office in this case: printed
+    blackout: tuple[str, ...] = ()  # words the user blacks out in every free text besides
 
     def items(self) -> Iterator[Item]:
         for section in self.sections:
@@ -66,6 +68,11 @@ class AuskunftContent:
             for item in case.items():
                 yield case, item
 
+    def with_blackout(self, words: tuple[str, ...]) -> AuskunftContent:
+        """The same content with these words (or word sequences) blacked out in every free text."""
+        cases = tuple(replace(case, blackout=words) for case in self.cases)
+        return replace(self, cases=cases)
+
     def default_withheld(self) -> frozenset[str]:
         return frozenset(item.key for _, item in self.items() if item.withheld)
 
@@ -84,9 +91,13 @@ def free_text(item: Item) -> bool:
 
 def passages(case: CaseAuskunft, item: Item) -> list[Passage]:
     """Other persons' identifiers in the item's text (none in the person's own data and the office's)."""
-    if case.identifiers is None or not free_text(item):
+    if not free_text(item):
         return []
-    return case.identifiers.passages(item.text, case.in_office)
+    found = case.identifiers.passages(item.text, case.in_office) if case.identifiers is not None else []
+    for words in case.blackout:
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words.split())) + r"(?!\w)"
+        found += [Passage(m.start(), m.end(), BY_HAND) for m in re.finditer(pattern, item.text, re.IGNORECASE)]
+    return merged(found)
 
 
 def shown(case: CaseAuskunft, item: Item, withheld: frozenset[str]) -> str:
@@ -112,10 +123,9 @@ def withheld_passages(content: AuskunftContent, withheld: frozenset[str]) -> lis
         if item.key in withheld and item.can_withhold:
             found.append(WithheldPassage(case.ref, item.key, "Angabe"))
             continue
-        text = item.text
-        for passage in passages(case, item):
-            found.append(WithheldPassage(case.ref, item.key, passage.kind))
-        text = redact(text, passages(case, item), REDACTED)
+        hidden = passages(case, item)
+        found += [WithheldPassage(case.ref, item.key, passage.kind) for passage in hidden]
+        text = redact(item.text, hidden, REDACTED)
         for owner, patterns in case.redactions:
             if owner in withheld and owner != item.key:
                 found += [WithheldPassage(case.ref, item.key, NAME) for p in patterns for _ in p.finditer(text)]

@@ -176,7 +176,7 @@ class Identifiers:
             if hit(tags):
                 found.append(Passage(match.start(), match.end(), kind))
         found += self._names_and_streets(text, hit)
-        return _merged(found)
+        return merged(found)
 
     def _names_and_streets(self, text: str, hit: Callable[[set[str]], bool]) -> list[Passage]:
         tokens = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
@@ -210,16 +210,17 @@ def _street_at(text: str, tokens: list[tuple[int, int, str]], i: int, street: tu
     return end + 1 if text[end : end + 1] == "." else end
 
 
-def _merged(found: list[Passage]) -> list[Passage]:
-    merged: list[Passage] = []
+def merged(found: list[Passage]) -> list[Passage]:
+    """The passages in order, overlapping ones joined (the first one's kind)."""
+    joined: list[Passage] = []
     for passage in sorted(found, key=lambda p: (p.start, -p.end)):
-        if merged and passage.start < merged[-1].end:
-            last = merged[-1]
+        if joined and passage.start < joined[-1].end:
+            last = joined[-1]
             if passage.end > last.end:
-                merged[-1] = Passage(last.start, passage.end, last.kind)
+                joined[-1] = Passage(last.start, passage.end, last.kind)
             continue
-        merged.append(passage)
-    return merged
+        joined.append(passage)
+    return joined
 
 
 def redact(text: str, passages: list[Passage], mark: str) -> str:

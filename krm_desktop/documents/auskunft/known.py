@@ -4,11 +4,14 @@ and every employee named in a Dienstaufsichtsbeschwerde, with the requester's ow
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, cast
 
 from krm_desktop.documents.auskunft.identifiers import Identifiers, Known, Own
 from krm_desktop.model.persons.spelling import employee_key, name_key
 from krm_desktop.model.store.entities import Case, Party, Staff
+
+ORGANISATIONS = frozenset({"institution", "behoerde"})
 
 
 def employee_tag(name: str) -> str:
@@ -27,17 +30,25 @@ def staff_keys() -> dict[str, set[str]]:
     return keys
 
 
-def staff_tags(names: Iterable[str], keys: dict[str, set[str]]) -> frozenset[str]:
-    """The tags of the staff whose names these are (who recorded, signed, decided in a case)."""
-    return frozenset(tag for n in names if n for tag in keys.get(name_key(n), ()))
+@dataclass(frozen=True)
+class KnownPersons:
+    identifiers: Identifiers
+    staff: dict[str, set[str]]  # name key -> tags (`staff_keys`)
+
+    def in_office(self, names: Iterable[str]) -> frozenset[str]:
+        """The tags of the staff whose names these are (who recorded, signed, decided in a case)."""
+        return frozenset(tag for n in names if n for tag in self.staff.get(name_key(n), ()))
 
 
 def read_identifiers(own_party_ids: set[int], own_employee: str, strong: Iterable[str]) -> Identifiers:
     """The index of everyone but the requester; `strong`: the tags of the other persons of their cases."""
     own = Own()
     others: list[Known] = []
-    columns = (Party.id, Party.name, Party.street, Party.phone, Party.email, Party.customer_no, Party.bg_no)
-    for pid, name, street, phone, email, customer_no, bg_no in cast(Any, Party.select(*columns)).tuples():
+    columns = (Party.id, Party.role, Party.name, Party.street, Party.phone, Party.email)
+    for pid, role, name, street, phone, email, customer_no, bg_no in cast(
+        Any, Party.select(*columns, Party.customer_no, Party.bg_no)
+    ).tuples():
+        name = "" if role in ORGANISATIONS else name  # an authority's or a society's name is no person's
         person = Known(party_tag(pid), name, street, phone, email, customer_no, bg_no)
         (own.add(person) if pid in own_party_ids else others.append(person))
     if own_employee:

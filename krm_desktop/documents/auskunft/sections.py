@@ -38,8 +38,7 @@ from typing import Any, cast
 from peewee import JOIN
 
 from krm_desktop.documents.auskunft.content import AuskunftContent, CaseAuskunft, Item, Section
-from krm_desktop.documents.auskunft.identifiers import Identifiers
-from krm_desktop.documents.auskunft.known import employee_tag, party_tag, read_identifiers, staff_keys, staff_tags
+from krm_desktop.documents.auskunft.known import KnownPersons, employee_tag, party_tag, read_identifiers, staff_keys
 from krm_desktop.documents.auskunft.third_party_names import name_pattern, surnames
 from krm_desktop.model.cases.attachments import type_label
 from krm_desktop.model.cases.letters import DOC_TYPES
@@ -268,23 +267,17 @@ def storage_text(profile: OfficeProfile, closed: date | None, petition: bool, to
     return " ".join(sentences)
 
 
-@dataclass(frozen=True)
-class _Known:
-    identifiers: Identifiers
-    staff: dict[str, set[str]]
-
-
-def _in_office(case: Any, store: _Store, known: _Known) -> frozenset[str]:
+def _in_office(case: Any, store: _Store, known: KnownPersons) -> frozenset[str]:
     """Staff acting in office in the case (recorded, signed, decided, wrote, kept a letter or attachment)."""
     names = [store.staff.get(case.signed_by_id or 0, ""), store.staff.get(case.decided_by_id or 0, "")]
     names += [e.actor for e in store.events.get(case.id, [])] + [s.author for s in store.statements.get(case.id, [])]
     names += [x.created_by for x in store.letters.get(case.id, [])]
     names += [a.added_by for a in store.attachments.get(case.id, [])]
-    return staff_tags(names, known.staff)
+    return known.in_office(names)
 
 
 def _case(
-    case: Any, mine: list[PersonCase], store: _Store, profile: OfficeProfile, today: date, known: _Known
+    case: Any, mine: list[PersonCase], store: _Store, profile: OfficeProfile, today: date, known: KnownPersons
 ) -> CaseAuskunft:
     cid = case.id
     roles = list(dict.fromkeys(c.role for c in mine))
@@ -400,6 +393,6 @@ def gather(person: Person, today: date, profile: OfficeProfile | None = None) ->
         strong |= {party_tag(p) for p in (case.person_id, case.represented_id) if p and p not in own_parties}
         if case.employee_concerned.strip() and all(pc.role != EMPLOYEE for pc in mine[i]):
             strong.add(employee_tag(case.employee_concerned))
-    known = _Known(read_identifiers(own_parties, own_employee, strong), staff_keys())
+    known = KnownPersons(read_identifiers(own_parties, own_employee, strong), staff_keys())
     cases = [_case(store.cases[i], mine[i], store, profile, today, known) for i in living]
     return AuskunftContent(person, tuple(cases), profile, today, employee_only=person.employee)
