@@ -123,18 +123,53 @@ def _values(person: Known) -> dict[str, str]:
     return found
 
 
+class _TextKeys:
+    """What the searched texts contain, compared loosely: a quick test whether a person may be in them."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.words: set[str] = set()
+        self.codes: set[str] = set()
+        for text in texts:
+            self.words.update(fold_address(text).split())
+            self.words.update(fold(text).split())
+            self.codes.update(code_key(m.group()) for m in _CODE.finditer(text))
+            self.codes.update(phone_key(m.group()) for m in _PHONE.finditer(text))
+            self.codes.update(m.group().lower() for m in _EMAIL.finditer(text))
+
+    def has(self, person: Known) -> bool:
+        words = self.words
+        if any(w in words for w in fold(person.name).split()):
+            return True
+        if person.street and (fold_address(person.street).split() or [""])[0] in words:
+            return True
+        codes = self.codes
+        for value in (person.customer_no, person.bg_no):
+            if value and (value.lower() in codes or code_key(value) in codes):
+                return True
+        if person.email and person.email.strip().lower() in codes:
+            return True
+        return bool(person.phone) and phone_key(person.phone) in codes
+
+
 class Identifiers:
     """The index of other persons' identifiers (see the module)."""
 
-    def __init__(self, persons: Iterable[Known], strong: Iterable[str], own: Own) -> None:
+    def __init__(
+        self, persons: Iterable[Known], strong: Iterable[str], own: Own, texts: Iterable[str] | None = None
+    ) -> None:
+        """`texts`: when given, only the texts that will be searched; a party none of whose identifiers they
+        contain is left out of the index (it could not be found anyway), which keeps a big database fast."""
         self.strong = frozenset(strong)
+        seen = _TextKeys(texts) if texts is not None else None
         self.own = own
         self.words: dict[str, set[str]] = defaultdict(set)
         self.pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.values: dict[str, tuple[str, set[str]]] = {}
         self.streets: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+        self.name_pairs: dict[str, set[tuple[str, str]]] = {}  # tag -> the pairs of their name
         for person in persons:
-            self._add(person)
+            if seen is None or person.tag in self.strong or not person.tag.startswith("party:") or seen.has(person):
+                self._add(person)
 
     def _add(self, person: Known) -> None:
         words = name_words(person.name)
@@ -142,6 +177,7 @@ class Identifiers:
             for word in words:
                 if len(word) > 1 and word not in self.own.words:
                     self.words[word].add(person.tag)
+        self.name_pairs[person.tag] = set(_pairs(words))
         for pair in _pairs(words):
             if pair not in self.own.pairs:
                 self.pairs[pair].add(person.tag)
@@ -155,10 +191,12 @@ class Identifiers:
                 self.values.setdefault(key, (kind, set()))[1].add(person.tag)
 
     def passages(self, text: str, excluded: frozenset[str] = frozenset()) -> list[Passage]:
-        """Where another person's identifiers stand in `text`, in order, not overlapping."""
+        """Where another person's identifiers stand in `text`, in order, not overlapping. The `excluded` (staff
+        acting in office) are not found, nor is anyone under their name (a customer of the same name)."""
         if not text:
             return []
         found: list[Passage] = []
+        kept = {pair for tag in excluded for pair in self.name_pairs.get(tag, ())}
 
         def hit(tags: set[str]) -> bool:
             return bool(tags - excluded)
@@ -175,16 +213,18 @@ class Identifiers:
             kind, tags = self.values.get("code:" + code_key(match.group()), ("", set()))
             if hit(tags):
                 found.append(Passage(match.start(), match.end(), kind))
-        found += self._names_and_streets(text, hit)
+        found += self._names_and_streets(text, hit, kept)
         return merged(found)
 
-    def _names_and_streets(self, text: str, hit: Callable[[set[str]], bool]) -> list[Passage]:
+    def _names_and_streets(
+        self, text: str, hit: Callable[[set[str]], bool], kept: set[tuple[str, str]]
+    ) -> list[Passage]:
         tokens = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
         found: list[Passage] = []
         for i, (start, end, word) in enumerate(tokens):
             if i + 1 < len(tokens):
                 pair = (word, tokens[i + 1][2])
-                if hit(self.pairs.get(pair, set())) and _close(text, end, tokens[i + 1][0]):
+                if pair not in kept and hit(self.pairs.get(pair, set())) and _close(text, end, tokens[i + 1][0]):
                     found.append(Passage(start, tokens[i + 1][1], NAME))
             if hit(self.words.get(word, set())):
                 found.append(Passage(start, end, NAME))

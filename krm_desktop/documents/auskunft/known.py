@@ -4,12 +4,11 @@ and every employee named in a Dienstaufsichtsbeschwerde, with the requester's ow
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, cast
 
 from krm_desktop.documents.auskunft.identifiers import Identifiers, Known, Own
 from krm_desktop.model.persons.spelling import employee_key, name_key
-from krm_desktop.model.store.entities import Case, Party, Staff
+from krm_desktop.model.store.entities import Case, Party, Staff, database
 
 ORGANISATIONS = frozenset({"institution", "behoerde"})
 
@@ -30,24 +29,21 @@ def staff_keys() -> dict[str, set[str]]:
     return keys
 
 
-@dataclass(frozen=True)
-class KnownPersons:
-    identifiers: Identifiers
-    staff: dict[str, set[str]]  # name key -> tags (`staff_keys`)
-
-    def in_office(self, names: Iterable[str]) -> frozenset[str]:
-        """The tags of the staff whose names these are (who recorded, signed, decided in a case)."""
-        return frozenset(tag for n in names if n for tag in self.staff.get(name_key(n), ()))
+def in_office(names: Iterable[str], staff: dict[str, set[str]]) -> frozenset[str]:
+    """The tags of the staff (`staff_keys`) whose names these are (who recorded, signed, decided in a case)."""
+    return frozenset(tag for n in names if n for tag in staff.get(name_key(n), ()))
 
 
-def read_identifiers(own_party_ids: set[int], own_employee: str, strong: Iterable[str]) -> Identifiers:
-    """The index of everyone but the requester; `strong`: the tags of the other persons of their cases."""
+def read_identifiers(
+    own_party_ids: set[int], own_employee: str, strong: Iterable[str], texts: Iterable[str]
+) -> Identifiers:
+    """The index of everyone but the requester; `strong`: the tags of the other persons of their cases;
+    `texts`: the texts it will search (see `Identifiers`)."""
     own = Own()
     others: list[Known] = []
     columns = (Party.id, Party.role, Party.name, Party.street, Party.phone, Party.email)
-    for pid, role, name, street, phone, email, customer_no, bg_no in cast(
-        Any, Party.select(*columns, Party.customer_no, Party.bg_no)
-    ).tuples():
+    query = Party.select(*columns, Party.customer_no, Party.bg_no)
+    for pid, role, name, street, phone, email, customer_no, bg_no in database.execute(query).fetchall():
         name = "" if role in ORGANISATIONS else name  # an authority's or a society's name is no person's
         person = Known(party_tag(pid), name, street, phone, email, customer_no, bg_no)
         (own.add(person) if pid in own_party_ids else others.append(person))
@@ -60,4 +56,4 @@ def read_identifiers(own_party_ids: set[int], own_employee: str, strong: Iterabl
     for (name,) in cast(Any, employees).tuples():
         if not own_employee or employee_key(name) != employee_key(own_employee):
             others.append(Known(employee_tag(name), name))
-    return Identifiers(others, strong, own)
+    return Identifiers(others, strong, own, texts)

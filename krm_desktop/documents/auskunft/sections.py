@@ -31,14 +31,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, cast
 
 from peewee import JOIN
 
-from krm_desktop.documents.auskunft.content import AuskunftContent, CaseAuskunft, Item, Section
-from krm_desktop.documents.auskunft.known import KnownPersons, employee_tag, party_tag, read_identifiers, staff_keys
+from krm_desktop.documents.auskunft.content import AuskunftContent, CaseAuskunft, Item, Section, free_text
+from krm_desktop.documents.auskunft.known import employee_tag, in_office, party_tag, read_identifiers, staff_keys
 from krm_desktop.documents.auskunft.third_party_names import name_pattern, surnames
 from krm_desktop.model.cases.attachments import type_label
 from krm_desktop.model.cases.letters import DOC_TYPES
@@ -267,17 +267,17 @@ def storage_text(profile: OfficeProfile, closed: date | None, petition: bool, to
     return " ".join(sentences)
 
 
-def _in_office(case: Any, store: _Store, known: KnownPersons) -> frozenset[str]:
+def _in_office(case: Any, store: _Store, staff: dict[str, set[str]]) -> frozenset[str]:
     """Staff acting in office in the case (recorded, signed, decided, wrote, kept a letter or attachment)."""
     names = [store.staff.get(case.signed_by_id or 0, ""), store.staff.get(case.decided_by_id or 0, "")]
     names += [e.actor for e in store.events.get(case.id, [])] + [s.author for s in store.statements.get(case.id, [])]
     names += [x.created_by for x in store.letters.get(case.id, [])]
     names += [a.added_by for a in store.attachments.get(case.id, [])]
-    return known.in_office(names)
+    return in_office(names, staff)
 
 
 def _case(
-    case: Any, mine: list[PersonCase], store: _Store, profile: OfficeProfile, today: date, known: KnownPersons
+    case: Any, mine: list[PersonCase], store: _Store, profile: OfficeProfile, today: date, staff: dict[str, set[str]]
 ) -> CaseAuskunft:
     cid = case.id
     roles = list(dict.fromkeys(c.role for c in mine))
@@ -371,8 +371,7 @@ def _case(
         case.closed,
         tuple(s for s in sections if s.items),
         tuple(redactions),
-        known.identifiers,
-        _in_office(case, store, known),
+        in_office=_in_office(case, store, staff),
     )
 
 
@@ -393,6 +392,9 @@ def gather(person: Person, today: date, profile: OfficeProfile | None = None) ->
         strong |= {party_tag(p) for p in (case.person_id, case.represented_id) if p and p not in own_parties}
         if case.employee_concerned.strip() and all(pc.role != EMPLOYEE for pc in mine[i]):
             strong.add(employee_tag(case.employee_concerned))
-    known = KnownPersons(read_identifiers(own_parties, own_employee, strong), staff_keys())
-    cases = [_case(store.cases[i], mine[i], store, profile, today, known) for i in living]
+    staff = staff_keys()
+    cases = [_case(store.cases[i], mine[i], store, profile, today, staff) for i in living]
+    texts = [item.text for case in cases for item in case.items() if free_text(item)]
+    identifiers = read_identifiers(own_parties, own_employee, strong, texts)
+    cases = [replace(case, identifiers=identifiers) for case in cases]
     return AuskunftContent(person, tuple(cases), profile, today, employee_only=person.employee)

@@ -55,7 +55,7 @@ def test_a_representatives_auskunft_withholds_the_represented_person(store) -> N
         subject="Kosten der Unterkunft",
         description=(
             "RA Jens Vogt schreibt für Frau Manuela Schröder: Frau Schröder (Kundennummer 531D123456) lebt in der "
-            "Lindenstraße 7, Tel. 0531 471123; Manuela erwartet die Nachzahlung. Ihre BG: 53101BG0098765."
+            "Lindenstrasse 7, Tel. +49 531 471123; MANUELA SCHROEDER erwartet die Nachzahlung. Ihre BG: 53101BG0098765."
         ),
         person=f.person("Jens Vogt", role="vertreter", street="Kanzleiweg 1", customer_no="", bg_no=""),
         represented=f.person("Manuela Schröder", **COMPLAINANT),
@@ -63,7 +63,7 @@ def test_a_representatives_auskunft_withholds_the_represented_person(store) -> N
     content = gather(one("Jens Vogt"), f.TODAY)
     printed = text(render_auskunft(content, received=f.TODAY, invariant=True).pdf)
     assert "Jens Vogt" in printed and "Kanzleiweg" in printed
-    needles = ["Manuela", "Schröder", "531D123456", "Lindenstra", "471123", "53101BG0098765"]
+    needles = ["Manuela", "MANUELA", "Schröder", "SCHROEDER", "531D123456", "Lindenstra", "471123", "53101BG0098765"]
     assert leaks(printed, needles) == []
 
 
