@@ -27,6 +27,7 @@ class Item:
     owner: str = ""  # whose data, when not the person's or the office's: "Vertreter/in", …
     withheld: bool = False  # the default before the user decides
     can_withhold: bool = True
+    free: bool = True  # a text someone wrote (searched for other persons' identifiers), not one the program made
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class WithheldPassage:
 
 def free_text(item: Item) -> bool:
     """A text that may name other persons: not the person's own data, not the office's, not a third party's item."""
-    return item.can_withhold and not item.owner
+    return item.free and item.can_withhold and not item.owner
 
 
 def passages(case: CaseAuskunft, item: Item) -> list[Passage]:

@@ -58,6 +58,7 @@ ACTION_LABELS = {
     "corrected": "Personendaten berichtigt",
 }
 _CHUNK = 900
+_WRITTEN = frozenset({"file_no", "topic", "subject", "description", "interim", "waiver", "body", "gf_decision"})
 
 
 # --- reading -------------------------------------------------------------------------------------------------------
@@ -312,7 +313,7 @@ def _case(
         third(f"{cid}:employee", "Betroffene/r Beschäftigte/r", employee_name, employee_name)
     personnel = bool(employee_name) and not employee  # the employee's own account and the decision on them
     rows = [
-        Item(f"{cid}:case:{k}", lbl, x, withheld=personnel and k == "gf_decision")
+        Item(f"{cid}:case:{k}", lbl, x, withheld=personnel and k == "gf_decision", free=k in _WRITTEN)
         for k, lbl, x in _case_rows(case, store)
     ]
     history = [

@@ -4,6 +4,8 @@ and house number, phone, e-mail), spelling variants included; staff acting in of
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from krm_desktop.documents.auskunft.content import REDACTED, shown, withheld_passages
@@ -11,6 +13,7 @@ from krm_desktop.documents.auskunft.pdf import render_auskunft
 from krm_desktop.documents.auskunft.sections import gather
 from krm_desktop.model.persons.person import Person
 from krm_desktop.model.persons.search import PersonQuery, find_persons
+from krm_desktop.model.store.entities import Event
 from tests import factories as f
 from tests.documents.conftest import set_letterhead
 from tests.documents.pdf_tools import squeezed, text
@@ -74,3 +77,18 @@ def test_the_persons_own_identifiers_and_other_words_stay(dab) -> None:
         assert squeezed(own) in squeezed(printed), own
     assert "Kühn" not in printed  # the employee concerned is withheld from the complainant
     assert "verlangt eine Entschuldigung" in printed
+
+
+def test_staff_acting_in_office_stay_and_other_staff_are_withheld(dab) -> None:
+    f.staff("Jana Vogel", "TL")
+    f.staff("Karl Brandt", "MA")
+    f.register(subject="Anderes", person=f.person("Jana Vogel", customer_no="777X777777", bg_no=""))  # a namesake
+    Event.create(
+        case=dab.id, at=datetime(2026, 11, 4), on_day=f.TODAY, actor="Jana Vogel", action="note",
+        text="Jana Vogel hat mit Karl Brandt (Tel. 0531 999) gesprochen; K. Brandt war nicht am Empfang.",
+    )  # fmt: skip
+    content = gather(one("Sabine Kühn"), f.TODAY)
+    note = next(item for case, item in content.items() if "gesprochen" in item.text)
+    assert shown(content.cases[0], note, content.default_withheld()) == (
+        f"Jana Vogel hat mit {REDACTED} (Tel. 0531 999) gesprochen; {REDACTED} war nicht am Empfang."
+    )
