@@ -16,10 +16,13 @@ entry, as a printed letter does. The request's receipt date is the recorded open
 else the document's date. --mark-answered marks the open request answered. Third parties' data are withheld
 as the person view proposes them (nothing of other persons is printed).
 
-JSON on stdout: {"person", "cases", "pages", "out", "bytes", "received", "due", "withheld", "request",
-"answered", "candidates": [{"ref", "name", "why"}]} (the candidates not included); German messages on stderr;
-exit 0 on success, 1 when no person or several persons match, a --include is refused or the Auskunft cannot be
-made, 2 on bad usage.
+JSON on stdout: {"person", "cases", "pages", "out", "bytes", "received", "due", "withheld", "withheld_passages",
+"withheld_by_kind", "request", "answered", "candidates": [{"ref", "name", "why"}]}: "withheld" counts the items left
+out whole, "withheld_passages" lists each item and passage left out as {"ref", "item" (the item's key), "kind"
+("Angabe" for a whole item, else "Name", "Kundennummer", "BG-Nummer", "Anschrift", "Telefon", "E-Mail")}, never the
+values; "candidates" are the cases found only by similarity and not included. German messages on stderr; exit 0 on
+success, 1 when no person or several persons match, a --include is refused or the Auskunft cannot be made, 2 on bad
+usage.
 """
 
 from __future__ import annotations
@@ -81,6 +84,7 @@ def cmd_auskunft(args: argparse.Namespace) -> int:
 
 
 def _auskunft(args: argparse.Namespace, today: date) -> int:
+    from krm_desktop.documents.auskunft.content import withheld_passages
     from krm_desktop.documents.auskunft.pdf import case_copies, render_auskunft
     from krm_desktop.documents.auskunft.sections import gather
     from krm_desktop.model.errors import RefusedError
@@ -138,6 +142,10 @@ def _auskunft(args: argparse.Namespace, today: date) -> int:
         f"{rendered.pages} Seite(n), Frist {rendered.due:%d.%m.%Y}."
         + (f" Auskunftsersuchen {request.number} als beantwortet vermerkt." if answered and request else "")
     )
+    passages = withheld_passages(content, content.default_withheld())
+    by_kind: dict[str, int] = {}
+    for passage in passages:
+        by_kind[passage.kind] = by_kind.get(passage.kind, 0) + 1
     payload = {
         "person": person.name,
         "cases": [c.ref for c in content.cases],
@@ -147,6 +155,8 @@ def _auskunft(args: argparse.Namespace, today: date) -> int:
         "received": received.isoformat(),
         "due": rendered.due.isoformat(),
         "withheld": rendered.withheld,
+        "withheld_passages": [{"ref": p.ref, "item": p.item, "kind": p.kind} for p in passages],
+        "withheld_by_kind": by_kind,
         "request": request.number if request else None,
         "answered": answered,
         "candidates": [c for c in listed if c["ref"].casefold() not in {r.strip().casefold() for r in args.include}],

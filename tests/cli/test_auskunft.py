@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from tests.conftest import make_store
 from tests.documents.conftest import set_letterhead
 from tests.documents.pdf_tools import squeezed, text
 from tests.person_data import OTHERS, build_world
+from tests.third_party_data import LEAKS, build_dab
 
 
 @pytest.fixture
@@ -112,3 +114,27 @@ def test_no_person_and_bad_usage(run: Run, db: str, tmp_path: Path) -> None:
     code, _, err = run("--db", str(tmp_path / "fehlt.sqlite3"), "auskunft", "--person", "x", "--out",
                        str(tmp_path / "z.pdf"))  # fmt: skip
     assert code == 1 and "gibt es nicht" in err
+
+
+def test_the_json_reports_what_was_withheld_without_the_values(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "dab.sqlite3"
+    store = make_store(path)
+    set_letterhead()
+    case = build_dab()
+    store.close()
+    out = tmp_path / "kuehn.pdf"
+    code, payload, err = run("--db", str(path), "auskunft", "--person", "Sabine Kühn", "--out", str(out))
+    assert code == 0, err
+    assert payload is not None
+    passages = payload["withheld_passages"]
+    assert {p["ref"] for p in passages} == {case.ref}
+    assert all(set(p) == {"ref", "item", "kind"} for p in passages)
+    kinds = {p["kind"] for p in passages}
+    assert {"Name", "Kundennummer", "BG-Nummer", "Anschrift", "Telefon", "E-Mail"} <= kinds
+    assert any(p["item"].endswith(":case:description") for p in passages)
+    assert any(":event:" in p["item"] for p in passages)  # the history too
+    assert payload["withheld_by_kind"]["Telefon"] == 2
+    dumped = json.dumps(payload) + err
+    assert not [leak for leak in LEAKS if leak in dumped]  # no withheld value printed
+    printed = squeezed(text(out.read_bytes()))
+    assert not [leak for leak in LEAKS if squeezed(leak) in printed]

@@ -11,10 +11,16 @@ Third parties (Art. 15 Abs. 4 DSGVO), decided per role of the person in the case
   concerned of a Dienstaufsichtsbeschwerde; for a representative the represented person; for a represented
   person the representative; for the employee concerned the complainant (and whom they represent);
 - their names are also blanked inside every text of that case ("[Angaben zu Dritten entfernt]");
+- inside every free text and the history, every identifier of every other person the database knows (parties,
+  staff, employees concerned) is blanked the same way, whatever the user keeps (`identifiers`, `known`): for
+  the other persons of the person's cases every word of their names alone, for everyone first name +
+  surname, initial + surname, Kundennummer, BG-Nummer, street and house number, phone, e-mail; spelling
+  variants as the person search folds them. The person's own identifiers stay;
 - the statement of the employee concerned and the Geschäftsführung's decision on their conduct (field and
   history entry) are personnel matters of that employee: withheld for everyone but the employee;
 - staff acting in office (who recorded, signed, wrote a statement as team lead …) and teams are the
-  authority's, not third parties: they are printed (they are also the recipients the customer may know).
+  authority's, not third parties: they are printed (they are also the recipients the customer may know),
+  inside the texts of the case too.
 
 Every other item is printed unless the user marks it before printing (a third party's data inside a
 statement, say); a withheld item is replaced by `WITHHELD_NOTE`. The person's own data cannot be withheld.
@@ -25,13 +31,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, cast
 
 from peewee import JOIN
 
-from krm_desktop.documents.auskunft.content import AuskunftContent, CaseAuskunft, Item, Section
+from krm_desktop.documents.auskunft.content import AuskunftContent, CaseAuskunft, Item, Section, free_text
+from krm_desktop.documents.auskunft.known import employee_tag, in_office, party_tag, read_identifiers, staff_keys
 from krm_desktop.documents.auskunft.third_party_names import name_pattern, surnames
 from krm_desktop.model.cases.attachments import type_label
 from krm_desktop.model.cases.letters import DOC_TYPES
@@ -51,6 +58,7 @@ ACTION_LABELS = {
     "corrected": "Personendaten berichtigt",
 }
 _CHUNK = 900
+_WRITTEN = frozenset({"file_no", "topic", "subject", "description", "interim", "waiver", "body", "gf_decision"})
 
 
 # --- reading -------------------------------------------------------------------------------------------------------
@@ -260,7 +268,18 @@ def storage_text(profile: OfficeProfile, closed: date | None, petition: bool, to
     return " ".join(sentences)
 
 
-def _case(case: Any, mine: list[PersonCase], store: _Store, profile: OfficeProfile, today: date) -> CaseAuskunft:
+def _in_office(case: Any, store: _Store, staff: dict[str, set[str]]) -> frozenset[str]:
+    """Staff acting in office in the case (recorded, signed, decided, wrote, kept a letter or attachment)."""
+    names = [store.staff.get(case.signed_by_id or 0, ""), store.staff.get(case.decided_by_id or 0, "")]
+    names += [e.actor for e in store.events.get(case.id, [])] + [s.author for s in store.statements.get(case.id, [])]
+    names += [x.created_by for x in store.letters.get(case.id, [])]
+    names += [a.added_by for a in store.attachments.get(case.id, [])]
+    return in_office(names, staff)
+
+
+def _case(
+    case: Any, mine: list[PersonCase], store: _Store, profile: OfficeProfile, today: date, staff: dict[str, set[str]]
+) -> CaseAuskunft:
     cid = case.id
     roles = list(dict.fromkeys(c.role for c in mine))
     employee = EMPLOYEE in roles and len(roles) == 1
@@ -294,7 +313,7 @@ def _case(case: Any, mine: list[PersonCase], store: _Store, profile: OfficeProfi
         third(f"{cid}:employee", "Betroffene/r Beschäftigte/r", employee_name, employee_name)
     personnel = bool(employee_name) and not employee  # the employee's own account and the decision on them
     rows = [
-        Item(f"{cid}:case:{k}", lbl, x, withheld=personnel and k == "gf_decision")
+        Item(f"{cid}:case:{k}", lbl, x, withheld=personnel and k == "gf_decision", free=k in _WRITTEN)
         for k, lbl, x in _case_rows(case, store)
     ]
     history = [
@@ -353,6 +372,7 @@ def _case(case: Any, mine: list[PersonCase], store: _Store, profile: OfficeProfi
         case.closed,
         tuple(s for s in sections if s.items),
         tuple(redactions),
+        in_office=_in_office(case, store, staff),
     )
 
 
@@ -364,9 +384,18 @@ def gather(person: Person, today: date, profile: OfficeProfile | None = None) ->
     mine: dict[int, list[PersonCase]] = defaultdict(list)
     for pc in person.cases:
         mine[pc.case_id].append(pc)
-    cases = [
-        _case(store.cases[i], mine[i], store, profile, today)
-        for i in ids
-        if i in store.cases and not store.cases[i].anonymised
-    ]
+    living = [i for i in ids if i in store.cases and not store.cases[i].anonymised]
+    own_parties = {pc.party_id for pc in person.cases if pc.party_id is not None}
+    own_employee = next((pc.data.name for pc in person.cases if pc.role == EMPLOYEE), "")
+    strong: set[str] = set()
+    for i in living:
+        case = store.cases[i]
+        strong |= {party_tag(p) for p in (case.person_id, case.represented_id) if p and p not in own_parties}
+        if case.employee_concerned.strip() and all(pc.role != EMPLOYEE for pc in mine[i]):
+            strong.add(employee_tag(case.employee_concerned))
+    staff = staff_keys()
+    cases = [_case(store.cases[i], mine[i], store, profile, today, staff) for i in living]
+    texts = [item.text for case in cases for item in case.items() if free_text(item)]
+    identifiers = read_identifiers(own_parties, own_employee, strong, texts)
+    cases = [replace(case, identifiers=identifiers) for case in cases]
     return AuskunftContent(person, tuple(cases), profile, today, employee_only=person.employee)

@@ -247,13 +247,16 @@ def store_copies(
     user: str,
     how: str = "gedruckt",
     pages: Mapping[int, str] | None = None,
+    checked_by: str = "",
 ) -> list[int]:
     """Keep each case's copy of the Auskunft (cover letter and that case's pages) like a letter, with a
-    history entry; returns the ids of the kept letters. One transaction: all copies or none."""
+    history entry (naming `checked_by`, who checked the withheld and kept passages before it was issued);
+    returns the ids of the kept letters. One transaction: all copies or none."""
     if how not in ("gedruckt", "als PDF gespeichert"):
         raise RefusedError(f"Unbekannte Ausgabeart „{how}“.")
     if any(not pdf.startswith(b"%PDF-") for pdf in copies.values()):
         raise RefusedError("Die Auskunft ist keine PDF-Datei und wird nicht abgelegt.")
+    checked = f" Vor der Ausgabe geprüft von {checked_by.strip()}." if checked_by.strip() else ""
     kept: list[int] = []
     with write_transaction():
         alive = set(_living(list(copies)))
@@ -278,7 +281,7 @@ def store_copies(
                 on_day=today,
                 actor=user,
                 action="letter",
-                text=f"Schreiben {how}: {TITLE} ({filename}{where}).",
+                text=f"Schreiben {how}: {TITLE} ({filename}{where})." + checked,
             )
             kept.append(letter.id)
     return kept

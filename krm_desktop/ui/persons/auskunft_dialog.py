@@ -1,9 +1,12 @@
 """Compose, check, preview, print and keep an Auskunft (Art. 15 DSGVO) for one person.
 
 Left: every item of the Auskunft, case by case, with a box "zurückhalten" (third parties' data are ticked
-already, see `documents.auskunft.sections`); the date the request came in and the deadline it gives.
-Right: the preview (the first pages of a long document). Printing or saving keeps each case's pages in
-that case (like a letter) and, when ticked, marks the person's open request answered.
+already, see `documents.auskunft.sections`), its text as it will print (other persons' identifiers already
+withheld) and what was withheld in it; a field to black out more words in every text; the date the request
+came in and the deadline it gives; the box the KRM-Beauftragte ticks when she has checked every withheld and
+every kept passage. Right: the preview (the first pages of a long document). Nothing is issued before the
+check is confirmed. Printing or saving keeps each case's pages in that case (like a letter), naming who
+checked, and, when ticked, marks the person's open request answered, naming who checked.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -30,7 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from krm_desktop.documents.auskunft.content import AuskunftContent
+from krm_desktop.documents.auskunft.content import (
+    AuskunftContent,
+    CaseAuskunft,
+    Item,
+    passages,
+    shown,
+    withheld_passages,
+)
 from krm_desktop.documents.auskunft.pdf import RenderedAuskunft, case_copies, render_auskunft
 from krm_desktop.documents.auskunft.sections import gather
 from krm_desktop.model.errors import KrmError
@@ -69,7 +80,8 @@ class AuskunftDialog(QDialog):
     def __init__(self, person: Person, *, today: date, user: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.person, self.today, self.user = person, today, user
-        self.content: AuskunftContent = gather(person, today)
+        self.base: AuskunftContent = gather(person, today)
+        self.content = self.base
         if not self.content.cases:
             raise KrmError(f"Zu {person.name} ist keine Kundenreaktion mehr gespeichert (Negativauskunft).")
         self.request: AuskunftRequest | None = next((r for r in requests_of(person) if r.answered is None), None)
@@ -80,6 +92,7 @@ class AuskunftDialog(QDialog):
         self._timer = QTimer(self, singleShot=True, interval=500)
         self._timer.timeout.connect(self.refresh_preview)
         self.items.itemChanged.connect(self._changed)
+        self.blackout.textChanged.connect(self._blackout_changed)
         self.received.dateChanged.connect(self._changed)
         self._show_due()
         self.refresh_preview()
@@ -105,16 +118,30 @@ class AuskunftDialog(QDialog):
         else:
             self.answered.hide()
         self.items = QTreeWidget()
-        self.items.setHeaderLabels(["Angabe", "Inhalt"])
+        self.items.setHeaderLabels(["Angabe", "Inhalt, wie er gedruckt wird", "In den Texten zurückgehalten"])
         self.items.setAccessibleName("Angaben der Auskunft; angekreuzt: wird zurückgehalten")
-        self.items.setColumnWidth(0, 300)
+        self.items.setColumnWidth(0, 260)
+        self.items.setColumnWidth(1, 420)
+        self.rows: dict[str, tuple[QTreeWidgetItem, CaseAuskunft, Item]] = {}
         self._fill_items()
         hint = QLabel(
             "Angekreuzte Angaben werden nicht gedruckt, sondern durch den Hinweis „Angaben zu Dritten wurden "
-            "entfernt (Art. 15 Abs. 4 DSGVO)“ ersetzt. Daten anderer Personen sind vorab angekreuzt; Namen "
-            "zurückgehaltener Personen werden auch in den Texten des Falls entfernt."
+            "entfernt (Art. 15 Abs. 4 DSGVO)“ ersetzt. Daten anderer Personen sind vorab angekreuzt. In allen "
+            "Texten und im Verlauf sind Namen, Kunden- und BG-Nummern, Anschriften, Telefonnummern und "
+            "E-Mail-Adressen anderer Personen bereits durch „[Angaben zu Dritten entfernt]“ ersetzt; die "
+            "Spalte rechts nennt, was in jeder Angabe entfernt wurde."
         )
         hint.setWordWrap(True)
+        self.blackout = QLineEdit()
+        self.blackout.setPlaceholderText("z. B. Nachbarin Frau Heinrich; Hausnummer 12")
+        self.blackout.setAccessibleName("Weitere Stellen schwärzen, durch Semikolon getrennt")
+        self.blackout.setToolTip(
+            "Wörter oder Wortfolgen, die in allen Texten zusätzlich entfernt werden; mehrere durch Semikolon trennen."
+        )
+        self.checked = QCheckBox(
+            "Ich habe jede zurückgehaltene und jede gedruckte Stelle geprüft (wird mit der Auskunft vermerkt)."
+        )
+        self.checked.setAccessibleName("Prüfung vor der Ausgabe bestätigen")
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
@@ -136,6 +163,10 @@ class AuskunftDialog(QDialog):
         column.addWidget(caption)
         column.addWidget(self.items, 1)
         column.addWidget(hint)
+        blackout = QFormLayout()
+        blackout.addRow("Weitere Stellen &schwärzen:", self.blackout)
+        column.addLayout(blackout)
+        column.addWidget(self.checked)
         column.addWidget(self.error)
         column.addWidget(self.status)
         self.preview = PdfPreview()
@@ -164,16 +195,30 @@ class AuskunftDialog(QDialog):
                 group = QTreeWidgetItem(top, [section.title, ""])
                 for item in choosable:
                     caption = " · ".join(p for p in (item.label.replace("\n", " · "), item.heading) if p)
-                    text = " ".join(item.text.split())
-                    row = QTreeWidgetItem(group, [caption, text[:160] + ("…" if len(text) > 160 else "")])
+                    row = QTreeWidgetItem(group, [caption, "", ""])
                     row.setData(0, KEY_ROLE, item.key)
-                    row.setToolTip(1, item.text[:2000])
+                    self.rows[item.key] = (row, case, item)
                     if item.owner:
                         row.setToolTip(0, f"Daten einer anderen Person: {item.owner}")
                     row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                     row.setCheckState(0, Qt.CheckState.Checked if item.key in withheld else Qt.CheckState.Unchecked)
             top.setExpanded(len(self.content.cases) <= 3)
+        self._show_passages(withheld)
         self.items.blockSignals(False)
+
+    def _show_passages(self, withheld: frozenset[str]) -> None:
+        """Each item's text as it prints when kept, and what is withheld inside it."""
+        cases = {case.case_id: case for case in self.content.cases}
+        for row, old_case, item in self.rows.values():
+            case = cases[old_case.case_id]
+            printed = " ".join(shown(case, item, withheld - {item.key}).split())
+            row.setText(1, printed[:400] + ("…" if len(printed) > 400 else ""))
+            row.setToolTip(1, (item.text if item.owner else printed)[:2000])
+            row.setText(2, _kinds(case, item))
+
+    def _blackout_changed(self, words: str) -> None:
+        self.content = self.base.with_blackout(tuple(w.strip() for w in words.split(";") if w.strip()))
+        self._changed()
 
     # --- state -----------------------------------------------------------------------------------------------------
 
@@ -205,6 +250,9 @@ class AuskunftDialog(QDialog):
         self.due.setText(f"{due:%d.%m.%Y}{late}")
 
     def _changed(self, *_args: object) -> None:
+        self.items.blockSignals(True)
+        self._show_passages(self.withheld())
+        self.items.blockSignals(False)
         self._show_due()
         self.rendered = None
         if len(self.content.cases) <= LIVE_CASES:
@@ -241,7 +289,17 @@ class AuskunftDialog(QDialog):
             note += f"; {rendered.replaced} Zeichen kann die Schrift nicht darstellen (erscheinen als „�“)"
         self.preview_note.setText(note + ".")
 
+    def _confirmed(self) -> bool:
+        if not self.checked.isChecked():
+            self.error.setText(
+                "Bitte zuerst jede zurückgehaltene und jede gedruckte Stelle prüfen und „Ich habe … geprüft“ "
+                "ankreuzen; erst dann wird die Auskunft ausgegeben."
+            )
+        return self.checked.isChecked()
+
     def print_dialog(self) -> None:
+        if not self._confirmed():
+            return
         rendered = self.render()
         if rendered is None:
             return
@@ -252,6 +310,8 @@ class AuskunftDialog(QDialog):
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
+        if not self._confirmed():
+            return False
         rendered = self.render()
         if rendered is None:
             return False
@@ -263,12 +323,16 @@ class AuskunftDialog(QDialog):
         return self._keep(rendered, "gedruckt")
 
     def save_dialog(self) -> None:
+        if not self._confirmed():
+            return
         suggestion = str(Path.home() / f"Auskunft_{'_'.join(self.person.name.split())}_{self.today:%Y-%m-%d}.pdf")
         name, _ = QFileDialog.getSaveFileName(self, "Als PDF speichern", suggestion, "PDF-Dateien (*.pdf)")
         if name:
             self.save_to(Path(name))
 
     def save_to(self, path: Path) -> bool:
+        if not self._confirmed():
+            return False
         rendered = self.render()
         if rendered is None:
             return False
@@ -282,10 +346,16 @@ class AuskunftDialog(QDialog):
     def _keep(self, rendered: RenderedAuskunft, how: str) -> bool:
         pages = {case_id: rendered.pages_note(case_id) for case_id in rendered.case_pages}
         try:
-            kept = store_copies(case_copies(rendered), today=self.today, user=self.user, how=how, pages=pages)
+            copies = case_copies(rendered)
+            kept = store_copies(copies, today=self.today, user=self.user, how=how, pages=pages, checked_by=self.user)
             text = f"Auskunft {how}; in {len(kept)} Kundenreaktion(en) abgelegt (je Anschreiben und eigene Seiten)."
             if self.request is not None and not self.answered.isHidden() and self.answered.isChecked():
-                mark_answered(self.request.number, answered_on=self.today, today=self.today, user=self.user)
+                hidden = sum(p.kind != "Angabe" for p in withheld_passages(self.content, self.withheld()))
+                note = (
+                    f"Vor der Ausgabe geprüft von {self.user}; {rendered.withheld} Angabe(n) und {hidden} "
+                    "Stelle(n) in Texten zurückgehalten."
+                )
+                mark_answered(self.request.number, answered_on=self.today, today=self.today, user=self.user, note=note)
                 text += f" Auskunftsersuchen {self.request.number} als beantwortet vermerkt."
                 self.answered.setChecked(False)
                 self.answered.hide()
@@ -295,3 +365,11 @@ class AuskunftDialog(QDialog):
         self.status.setText(text)
         self.kept.emit(kept)
         return True
+
+
+def _kinds(case: CaseAuskunft, item: Item) -> str:
+    """What is withheld inside the item's text: "Name ×2, Telefon"."""
+    counts: dict[str, int] = {}
+    for passage in passages(case, item):
+        counts[passage.kind] = counts.get(passage.kind, 0) + 1
+    return ", ".join(kind + (f" ×{n}" if n > 1 else "") for kind, n in counts.items())

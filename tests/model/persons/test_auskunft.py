@@ -156,3 +156,14 @@ def test_copies_are_kept_in_each_case_like_letters(world: World) -> None:
     assert Letter.select().count() == before  # all or nothing
     with pytest.raises(RefusedError, match="keine PDF"):
         store_copies({ids[0]: b"nope"}, today=f.TODAY, user=f.USER)
+
+
+def test_who_checked_before_issuing_is_recorded_with_the_copy(world: World) -> None:
+    store_copies({world.open_case.id: b"%PDF-1.4 a"}, today=f.TODAY, user=f.USER, checked_by="krm.beauftragte")
+    event = (
+        Event.select()
+        .where((Event.case == world.open_case.id) & (Event.action == "letter"))
+        .order_by(Event.id.desc())
+        .get()
+    )
+    assert event.text.endswith(".pdf). Vor der Ausgabe geprüft von krm.beauftragte.")

@@ -100,6 +100,7 @@ def test_request_then_auskunft_saved_kept_and_answered(qtbot, view: PersonView, 
     dialog.set_withheld(f"{world.open_case.id}:statement:{statement.id}", True)
     qtbot.waitUntil(lambda: dialog.rendered is not None)
     target = tmp_path / "auskunft.pdf"
+    dialog.checked.setChecked(True)  # she has checked every withheld and kept passage
     assert dialog.save_to(target)
     printed = text(target.read_bytes())
     assert squeezed("fehlender Kontoauszüge") not in squeezed(printed)
@@ -120,6 +121,7 @@ def test_print_into_a_pdf_file_gives_the_exact_document(qtbot, view: PersonView,
     printer = new_printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "druck.pdf"))
+    dialog.checked.setChecked(True)
     assert dialog.print_to(printer)
     assert (tmp_path / "druck.pdf").read_bytes() == dialog.render().pdf  # type: ignore[union-attr]
     assert Letter.get(Letter.doc_type == "auskunft").case_id == world.dab.id
