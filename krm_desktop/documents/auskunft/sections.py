@@ -1,9 +1,8 @@
 """What an Auskunft (Art. 15 DSGVO) holds: every stored item of the person in each case, and whose it is.
 
-`gather` reads the person's cases in a few queries and lists, per case, the items the document prints:
-the person's own data as stored in the case, the case data, the other persons involved, the history,
-statements, letters (date and type), attachments (listed), and the office's information (purpose,
-recipients, storage period with the concrete dates of the office profile's rules, source).
+`gather` reads the person's cases in a few queries and lists, per case, the items the document prints: the
+person's own data as stored, the case data, the other persons involved, the history, statements, letters (date and
+type), attachments (listed), and the office's information (purpose, recipients, storage period, source).
 
 Third parties (Art. 15 Abs. 4 DSGVO), decided per role of the person in the case:
 

@@ -13,7 +13,8 @@ from PySide6.QtPrintSupport import QPrinter
 from krm_desktop.model.persons.auskunft import open_auskunft_requests
 from krm_desktop.model.store.entities import Case, Event, Letter, Statement
 from krm_desktop.ui.persons.auskunft_dialog import AuskunftDialog
-from krm_desktop.ui.persons.person_view import CorrectionDialog, PersonView, RequestDateDialog
+from krm_desktop.ui.persons.correction_dialog import CorrectionDialog
+from krm_desktop.ui.persons.person_view import PersonView, RequestDateDialog
 from krm_desktop.ui.widgets.pdf_preview import new_printer
 from tests import factories as f
 from tests.documents.conftest import set_letterhead
