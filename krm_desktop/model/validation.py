@@ -124,6 +124,11 @@ def format_ref(year: int, seq: int) -> str:
     return f"KRM-{year}-{seq:04d}"
 
 
+def ref_fits(ref: str, year: int, seq: int) -> bool:
+    """Whether a stored reference is the one of its year and number, in the format."""
+    return 1 <= seq <= MAX_SEQ and parse_ref(ref) == (year, seq) and format_ref(year, seq) == ref
+
+
 def code_problem(value: str | None, vocabulary: Mapping[str, object], label: str) -> str | None:
     if value is None or value not in vocabulary:
         known = ", ".join(vocabulary)

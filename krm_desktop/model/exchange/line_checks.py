@@ -241,7 +241,7 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
     seq: int | None = None
     if ref is not None:
         parsed = v.parse_ref(ref)
-        if parsed is None or parsed[1] < 1 or v.format_ref(*parsed) != ref:
+        if parsed is None or not v.ref_fits(ref, *parsed):
             add("ref", f"„{ref}“ ist kein Aktenzeichen im Format KRM-JJJJ-NNNN (z. B. KRM-2026-0042).")
         elif parsed[0] != data.received.year:
             add("ref", f"Das Aktenzeichen {ref} gehört nicht zum Eingangsjahr {data.received.year}.")

@@ -37,3 +37,11 @@ def test_impossible_timelines_in_the_database_are_reported(store: Store) -> None
     assert f"{early_answer.ref}: Die Antwort (05.10.2026) kann nicht vor dem Versand der Eingangsbestätigung" in text
     assert f"{early_close.ref}: Der Abschluss (05.10.2026) kann nicht vor dem Versand der Antwort" in text
     assert f"{early_ack.ref}: Die Eingangsbestätigung (02.10.2026) kann nicht vor dem Eingang" in text
+
+
+def test_a_stored_reference_beyond_the_format_is_reported(store: Store) -> None:
+    case = f.register(received=date(2026, 10, 1))
+    Case.update(seq=1_000_000, ref="KRM-2026-1000000").where(Case.id == case.id).execute()  # an earlier import
+    assert case_problems() == ["KRM-2026-1000000: Aktenzeichen passt nicht zu Jahr/Nummer oder nicht ins Format"]
+    Case.update(seq=0, ref="KRM-2026-0000").where(Case.id == case.id).execute()
+    assert case_problems() == ["KRM-2026-0000: Aktenzeichen passt nicht zu Jahr/Nummer oder nicht ins Format"]
