@@ -249,8 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(f"Falscher Aufruf: {exc}")
         return EXIT_USAGE
     except ValidationError as exc:
-        for field, message in exc.errors.items():
-            say(f"{field}: {message}")
+        for message in exc.errors.values():  # each names its field in German; the code names are no one's business
+            say(message)
         return EXIT_REFUSED
     except KrmError as exc:
         say(exc.message)

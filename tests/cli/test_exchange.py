@@ -139,3 +139,37 @@ def test_a_failed_export_leaves_the_earlier_file_intact(tmp_path: Path, capsys: 
     assert f"Die Datei {earlier} lässt sich nicht schreiben" in err
     assert earlier.read_text(encoding="utf-8") == '{"früher": "ausgegeben"}\n'
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("G.")] == ["G.jsonl"]
+
+
+def test_a_huge_unknown_key_is_quoted_once_and_short(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "krm.sqlite3"
+    init(db, capsys)
+    key = "k" * 2_000_000
+    source = write(tmp_path / "in.jsonl", [{**LINES[1], key: 1}])
+    assert main(["--db", str(db), "import", "--in", str(source)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and len(err) < 1_000
+    assert err.count("k" * 80 + "…") == 1 and "k" * 81 not in err
+    assert "Unbekanntes Feld" in err
+
+
+def test_check_reports_an_impossible_timeline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import date
+
+    from krm_desktop.model.store.connection import open_store
+    from krm_desktop.model.store.entities import Case
+
+    db = tmp_path / "krm.sqlite3"
+    init(db, capsys)
+    assert main(["--db", str(db), "import", "--in", str(write(tmp_path / "in.jsonl", LINES[:1]))]) == 0
+    assert main(["--db", str(db), "check"]) == 0
+    capsys.readouterr()
+    store = open_store(str(db))
+    Case.update(answer_sent=date(2024, 3, 20)).execute()  # after the closing (2024-03-13)
+    store.close()
+    assert main(["--db", str(db), "check"]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out)["ok"] is False
+    assert (
+        "KRM-2024-0007: Der Abschluss (13.03.2024) kann nicht vor dem Versand der Antwort (20.03.2024) liegen." in err
+    )

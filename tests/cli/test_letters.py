@@ -75,3 +75,24 @@ def test_missing_folder_is_bad_usage(run: Run, db: str, tmp_path: Path) -> None:
     out = tmp_path / "fehlt" / "x.pdf"
     code, _, err = run("--db", db, "letter", "--case", "KRM-2026-0001", "--type", "antwort", "--out", str(out))
     assert code == 2 and "Ordner" in err
+
+
+def test_an_address_the_font_cannot_show_is_refused(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "krm.sqlite3"
+    store = make_store(path)
+    team = f.team()
+    f.staff("Thomas Lehmann", "TL", team)
+    f.register(team_id=team.id, person=f.person("王秀英"))
+    store.close()
+    out = tmp_path / "eb.pdf"
+    code, payload, err = run(
+        "--db", str(path), "letter", "--case", "KRM-2026-0001", "--type", "eingangsbestaetigung", "--out", str(out)
+    )  # fmt: skip
+    assert code == 1 and payload is None
+    assert "Anschrift" in err and "„Name“" in err and "Traceback" not in err
+    assert not out.exists()
+    store = open_store(str(path))
+    try:
+        assert Letter.select().count() == 0
+    finally:
+        store.close()

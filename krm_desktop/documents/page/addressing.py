@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
-from krm_desktop.documents.page.escape import visible
+from krm_desktop.documents.page.escape import REPLACEMENT, visible
 from krm_desktop.documents.page.fonts import width
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.errors import RefusedError
@@ -127,7 +128,36 @@ def fit(lines: list[str]) -> tuple[str, ...]:
     return tuple(printed)
 
 
+def _unshowable(value: str) -> list[str]:
+    """The characters of `value` that would print as � (the replacement itself included), each once."""
+    found: list[str] = []
+    for ch in unicodedata.normalize("NFC", value):
+        if (ch == REPLACEMENT or REPLACEMENT in visible(ch)) and not unicodedata.category(ch).startswith("M"):
+            found.append(ch)
+    if not found and REPLACEMENT in visible(value):  # e.g. a combining mark without its letter
+        found = [ch for ch in value if unicodedata.category(ch).startswith("M")][:1]
+    return list(dict.fromkeys(found))
+
+
+def readable(value: str, label: str) -> None:
+    """Refuse (German, naming the field) a part of an address the letter font cannot show: the post must read
+    every character of it, so it is never printed as �."""
+    if REPLACEMENT not in visible(value):
+        return
+    chars = ", ".join(f"„{ch}“ (U+{ord(ch):04X})" for ch in _unshowable(value)[:5]) or "unbekannte Zeichen"
+    raise RefusedError(
+        f"Die Anschrift kann so nicht gedruckt werden: Das Feld „{label}“ enthält Zeichen, die die Schrift des "
+        f"Briefes nicht darstellen kann ({chars}); die Post muss jede Angabe der Anschrift lesen können. Bitte "
+        f"schreiben Sie „{label}“ im Fall in lateinischer Schrift (z. B. wie im Ausweis oder auf dem Briefkasten)."
+    )
+
+
 def party_addressee(party: PartyRecord) -> Addressee:
+    for value, label in ((party.name, "Name"), (party.street, "Straße"), (party.postcode, "Postleitzahl"),
+                         (party.city, "Ort")):  # fmt: skip
+        readable(value, label)
+    if not f"{party.postcode}{party.city}".strip():
+        readable(party.email, "E-Mail-Adresse")
     name = " ".join(party.name.split())
     first = name
     if party.role not in INSTITUTIONS:
@@ -144,6 +174,7 @@ def party_addressee(party: PartyRecord) -> Addressee:
 
 def body_addressee(body: str) -> Addressee:
     """A requesting body (Petitionsausschuss, Ministerium): its name, split at commas into lines."""
+    readable(body, "Einsendende Stelle")
     lines = [part.strip() for part in body.split(",") if part.strip()]
     if not lines:
         raise RefusedError("Die einsendende Stelle fehlt; bitte erfassen Sie sie im Fall.")

@@ -6,11 +6,12 @@ from typing import Any
 
 from peewee import JOIN, fn
 
+from krm_desktop.model.cases.timeline import LABELS, broken_steps, timeline_broken
 from krm_desktop.model.codes import STATUS_CLOSED, STATUS_OPEN
 from krm_desktop.model.office.profiles import has_profile, load_profile
 from krm_desktop.model.store.connection import Store, check_store, missing_tables
 from krm_desktop.model.store.entities import Case, Concern
-from krm_desktop.model.validation import format_ref
+from krm_desktop.model.validation import ref_fits
 
 MAX_REPORTED = 20
 
@@ -36,13 +37,16 @@ def case_problems() -> list[str]:
     bad_status = Case.select(Case.ref).where(Case.status.not_in([STATUS_OPEN, STATUS_CLOSED]))
     problems.extend(f"{c.ref}: unbekannter Status" for c in bad_status.limit(MAX_REPORTED))
     closed_wrong = Case.select(Case.ref).where(
-        ((Case.status == STATUS_CLOSED) & (Case.closed.is_null() | (Case.closed < Case.received)))
+        ((Case.status == STATUS_CLOSED) & Case.closed.is_null())
         | ((Case.status == STATUS_OPEN) & Case.closed.is_null(False))
     )
     problems.extend(f"{c.ref}: Abschlussdatum passt nicht zum Status" for c in closed_wrong.limit(MAX_REPORTED))
+    steps = (Case.ref, *(getattr(Case, name) for name in LABELS))
+    out_of_order: Any = Case.select(*steps).where(timeline_broken()).order_by(Case.ref).limit(MAX_REPORTED).dicts()
+    problems.extend(f"{row['ref']}: {broken_steps(row)}" for row in out_of_order)
     for case in Case.select(Case.ref, Case.year, Case.seq).limit(1_000_000).iterator():
-        if case.ref != format_ref(case.year, case.seq):
-            problems.append(f"{case.ref}: Aktenzeichen passt nicht zu Jahr/Nummer")
+        if not ref_fits(case.ref, case.year, case.seq):
+            problems.append(f"{case.ref}: Aktenzeichen passt nicht zu Jahr/Nummer oder nicht ins Format")
             if len(problems) > MAX_REPORTED:
                 break
     counts = (

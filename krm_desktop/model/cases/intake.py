@@ -143,13 +143,31 @@ def normalised_party(party: PartyRecord) -> PartyRecord:
     )
 
 
+# A party's text fields with their German labels and lengths (the database's column sizes).
+PARTY_TEXT_FIELDS = (
+    ("name", "Name", 300),
+    ("street", "Straße", 300),
+    ("postcode", "Postleitzahl", 10),
+    ("city", "Ort", 120),
+    ("email", "E-Mail-Adresse", 200),
+    ("phone", "Telefonnummer", 60),
+    ("customer_no", "Kundennummer", 30),
+    ("bg_no", "BG-Nummer", 30),
+)
+
+
 def party_errors(party: PartyRecord, prefix: str) -> dict[str, str]:
     """The problems of a party (after `normalised_party`): field -> message."""
     errors: dict[str, str] = {}
-    party = normalised_party(party)
+    # Every field is one line: no line break, control, invisible or private-use character, as typed (a
+    # trailing line break would survive the normalising below in the stored value).
     checks: list[tuple[str, str | None]] = [
+        (name, v.one_line_problem(getattr(party, name), label, max_len=max_len))
+        for name, label, max_len in PARTY_TEXT_FIELDS
+    ]
+    party = normalised_party(party)
+    checks += [
         ("name", v.required_problem(party.name, "Name")),
-        ("name", v.text_problem(party.name, "Name", max_len=300, multiline=False)),
         ("role", None if party.role in PARTY_ROLES else v.code_problem(party.role, PARTY_ROLES, "Rolle")),
         (
             "salutation",
@@ -157,9 +175,7 @@ def party_errors(party: PartyRecord, prefix: str) -> dict[str, str]:
             if party.salutation in (None, *SALUTATIONS)
             else v.code_problem(party.salutation, SALUTATIONS, "Anrede"),
         ),
-        ("street", v.text_problem(party.street, "Straße", max_len=300, multiline=False)),
         ("postcode", v.postcode_problem(party.postcode.strip())),
-        ("city", v.text_problem(party.city, "Ort", max_len=120, multiline=False)),
         ("email", v.email_problem(party.email.strip())),
         ("phone", v.phone_problem(party.phone.strip())),
         ("customer_no", v.customer_no_problem(party.customer_no)),

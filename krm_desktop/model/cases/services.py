@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from peewee import fn
-
 from krm_desktop.model import validation as v
 from krm_desktop.model.cases import transitions
 from krm_desktop.model.cases.closing import close, may_sign, record_answer, record_waiver, sign_off_label, signing_staff
 from krm_desktop.model.cases.intake import CaseInput, check_case
+from krm_desktop.model.cases.numbering import next_ref
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.cases.transitions import Entry, Fields, clock_fields
 from krm_desktop.model.cases.writes import apply, case_fields, field_error, load_open, log, save, stamp
@@ -60,11 +59,6 @@ def _party(data: PartyRecord | None) -> Party | None:
     if data is None:
         return None
     return Party.create(**data.stored_fields())
-
-
-def next_ref(year: int) -> tuple[str, int]:
-    last = Case.select(fn.MAX(Case.seq)).where(Case.year == year).scalar() or 0
-    return v.format_ref(year, last + 1), last + 1
 
 
 def _editable_fields(data: CaseInput) -> dict[str, Any]:

@@ -23,12 +23,12 @@ from typing import Any
 from peewee import chunked
 
 from krm_desktop.model import validation as v
-from krm_desktop.model.cases.services import new_case_fields, next_ref
+from krm_desktop.model.cases.numbering import deleted_refs, free_seqs
+from krm_desktop.model.cases.services import new_case_fields
 from krm_desktop.model.codes import STATUS_CLOSED
 from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.exchange.line_checks import ImportedCase, check_line, parse_json
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
-from krm_desktop.model.retention.purge_log import deleted_refs
 from krm_desktop.model.store.bulk import PreparedInsert
 from krm_desktop.model.store.entities import Case, Concern, Event, Party, Team
 from krm_desktop.model.store.transactions import write_transaction
@@ -87,9 +87,16 @@ def _ref_problems(cases: list[ImportedCase]) -> Problems:
         else:
             first[case.ref] = case.line
     stored = _existing(first)
+    purged = deleted_refs(first)
     for case in cases:
         if case.ref in stored:
             problems[(case.line, "ref")] = f"Das Aktenzeichen {case.ref} gibt es in der Datenbank bereits."
+        elif case.ref in purged:
+            problems[(case.line, "ref")] = (
+                f"Das Aktenzeichen {case.ref} gehörte einem Fall, den ein Löschlauf gelöscht hat; es wird nicht "
+                "wieder vergeben (eine Folgereaktion kann noch darauf verweisen). Bitte ohne Aktenzeichen (null) "
+                "übernehmen: der Fall erhält dann die nächste freie Nummer."
+            )
     return problems
 
 
@@ -180,19 +187,19 @@ def _team_ids(names: set[str]) -> dict[str, int]:
 
 
 def _number(cases: list[ImportedCase]) -> None:
-    """Give the cases without a reference the next free numbers of their year, after the given ones."""
-    given: dict[int, int] = defaultdict(int)
+    """Give the cases without a reference the next free numbers of their year, after the given ones (never a
+    number the purge deleted, `numbering.free_seqs`)."""
+    given: dict[int, set[int]] = defaultdict(set)
+    wanting: dict[int, list[ImportedCase]] = defaultdict(list)
     for case in cases:
         if case.seq is not None:
-            given[case.year] = max(given[case.year], case.seq)
-    free: dict[int, int] = {}
-    for case in cases:
-        if case.seq is None:
-            if case.year not in free:
-                free[case.year] = max(next_ref(case.year)[1], given[case.year] + 1)
-            case.seq = free[case.year]
-            free[case.year] += 1
-            case.ref = v.format_ref(case.year, case.seq)
+            given[case.year].add(case.seq)
+        else:
+            wanting[case.year].append(case)
+    for year, unnumbered in wanting.items():
+        for case, seq in zip(unnumbered, free_seqs(year, len(unnumbered), given[year]), strict=True):
+            case.seq = seq
+            case.ref = v.format_ref(year, seq)
 
 
 def _insert(

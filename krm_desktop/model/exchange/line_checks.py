@@ -16,6 +16,7 @@ from typing import Any
 from krm_desktop.model import validation as v
 from krm_desktop.model.cases.intake import CaseInput, ConcernInput, case_errors
 from krm_desktop.model.cases.party import PartyRecord
+from krm_desktop.model.cases.timeline import timeline_problems
 from krm_desktop.model.codes import COMPLAINT_KINDS, OUTCOMES
 
 # The keys of a line, in the order export writes them.
@@ -51,7 +52,8 @@ LATER_DATES = {
     "answer_sent": "Versand der Antwort",
     "closed": "Abschlussdatum",
 }
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SHOWN_KEY = 80  # characters of an unknown key quoted in a refusal
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass
@@ -124,16 +126,21 @@ def _date(value: Any) -> date | None:
     """A YYYY-MM-DD date; raises ValueError for anything else."""
     if value is None:
         return None
-    if not isinstance(value, str) or not _DATE.match(value):
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
         raise ValueError
     return date.fromisoformat(value)
+
+
+def _shown(key: str) -> str:
+    """An unknown key as the refusal names it (once, as the field): at most SHOWN_KEY characters."""
+    return key if len(key) <= SHOWN_KEY else key[:SHOWN_KEY] + "…"
 
 
 def _type_errors(obj: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     for key in obj:
         if key not in KEYS:
-            errors[str(key)] = f"Unbekanntes Feld „{key}“. Erlaubt sind: {', '.join(KEYS)}."
+            errors[_shown(key)] = f"Unbekanntes Feld. Erlaubt sind: {', '.join(KEYS)}."
     for key in REQUIRED:
         if obj.get(key) is None:
             errors[key] = f"Das Pflichtfeld „{key}“ fehlt."
@@ -147,7 +154,7 @@ def _type_errors(obj: dict[str, Any]) -> dict[str, str]:
         try:
             _date(obj.get(key))
         except ValueError:
-            errors.setdefault(key, f"„{obj[key]}“ ist kein Datum im Format JJJJ-MM-TT (z. B. 2026-11-20).")
+            errors.setdefault(key, f"„{_shown(str(obj[key]))}“ ist kein Datum im Format JJJJ-MM-TT (z. B. 2026-11-20).")
     concerns = obj.get("concerns")
     if concerns is not None:
         if not isinstance(concerns, list) or not all(isinstance(c, dict) for c in concerns):
@@ -156,7 +163,7 @@ def _type_errors(obj: dict[str, Any]) -> dict[str, str]:
             for index, concern in enumerate(concerns, start=1):
                 for key, value in concern.items():
                     if key not in CONCERN_KEYS:
-                        errors[f"concerns.{index}.{key}"] = f"Unbekanntes Feld „{key}“. Erlaubt sind: kind, outcome."
+                        errors[f"concerns.{index}.{_shown(key)}"] = "Unbekanntes Feld. Erlaubt sind: kind, outcome."
                     elif value is not None and not isinstance(value, str):
                         errors[f"concerns.{index}.{key}"] = "Bitte einen Text oder null angeben."
     person = obj.get("person")
@@ -166,7 +173,7 @@ def _type_errors(obj: dict[str, Any]) -> dict[str, str]:
         else:
             for key, value in person.items():
                 if key not in PERSON_KEYS:
-                    errors[f"person.{key}"] = f"Unbekanntes Feld „{key}“. Erlaubt sind: {', '.join(PERSON_KEYS)}."
+                    errors[f"person.{_shown(key)}"] = f"Unbekanntes Feld. Erlaubt sind: {', '.join(PERSON_KEYS)}."
                 elif value is not None and not isinstance(value, str):
                     errors[f"person.{key}"] = "Bitte einen Text oder null angeben."
     return errors
@@ -220,6 +227,8 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
     if "received" not in errors:
         for key, label in LATER_DATES.items():
             add(key, v.date_problem(dates[key], label, today, not_before=data.received, not_before_label="dem Eingang"))
+        for key, problem in timeline_problems({"received": data.received, **dates}).items():
+            add(key, problem)
 
     closed = dates["closed"]
     add("outcome", None if outcome is None else v.code_problem(outcome, OUTCOMES, "Ergebnis"))
@@ -249,7 +258,7 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
     seq: int | None = None
     if ref is not None:
         parsed = v.parse_ref(ref)
-        if parsed is None or parsed[1] < 1 or v.format_ref(*parsed) != ref:
+        if parsed is None or not v.ref_fits(ref, *parsed):
             add("ref", f"„{ref}“ ist kein Aktenzeichen im Format KRM-JJJJ-NNNN (z. B. KRM-2026-0042).")
         elif parsed[0] != data.received.year:
             add("ref", f"Das Aktenzeichen {ref} gehört nicht zum Eingangsjahr {data.received.year}.")

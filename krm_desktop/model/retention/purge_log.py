@@ -4,14 +4,16 @@ and the January reminder when the year's purge has not run yet (the run writes i
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from peewee import fn
 
-from krm_desktop.model.retention.rules import DELETE, de
+from krm_desktop.model.cases.numbering import deleted_refs
+from krm_desktop.model.retention.rules import de
 from krm_desktop.model.store.entities import PurgeLog
+
+__all__ = ["deleted_refs", "last_purge", "log_rules", "purge_logs", "purge_reminder_due"]
 
 _LOG_ID: Any = PurgeLog._meta.primary_key  # a column (the model annotates `id` as int for the type checker)
 
@@ -28,19 +30,6 @@ def last_purge() -> PurgeLog | None:
 def log_rules(log: PurgeLog) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = json.loads(log.rules)
     return rules
-
-
-def deleted_refs(refs: Iterable[str]) -> set[str]:
-    """Which of these references the Löschprotokoll names as deleted whole (for anonymous references)."""
-    wanted, found = set(refs), set[str]()
-    if not wanted:
-        return found
-    rows: Any = PurgeLog.select(PurgeLog.rules).where(PurgeLog.deleted > 0).tuples()
-    for (text,) in rows:
-        for rule in json.loads(text):
-            if rule["action"] == DELETE:
-                found |= wanted.intersection(rule["refs"])
-    return found
 
 
 def purge_reminder_due(today: date) -> str | None:

@@ -281,3 +281,28 @@ def test_a_past_deadline_in_an_acknowledgement_is_pointed_out(office) -> None:
     assert any("16.11.2026" in w for w in draft.warnings)
     draft, _ = letter_for_case(case.id, "eingangsbestaetigung", date(2026, 11, 3))
     assert draft.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "label", "shown"),
+    [
+        ({"name": "王秀英"}, "Name", "U+738B"),
+        ({"name": "Erika Mustermann 😀"}, "Name", "U+1F600"),
+        ({"street": "شارع الملك 5"}, "Straße", "U+0634"),
+        ({"city": "Lübeck \ufffd"}, "Ort", "U+FFFD"),
+    ],
+)
+def test_an_address_the_font_cannot_show_is_refused_before_printing(office, changes, label, shown) -> None:
+    case = f.register(team_id=office.team.id, person=f.person(**{"name": "Erika Mustermann", **changes}))
+    with pytest.raises(RefusedError) as caught:
+        letter_for_case(case.id, "eingangsbestaetigung", f.TODAY)
+    message = caught.value.message
+    assert f"„{label}“" in message and shown in message and "Anschrift" in message, message
+    assert "lateinisch" in message
+
+
+def test_subject_and_body_keep_the_visible_replacement(office) -> None:
+    case = f.register(team_id=office.team.id, subject="Termin 漢字 verlegt")
+    _draft, rendered = letter_for_case(case.id, "antwort", f.TODAY, invariant=True)
+    assert rendered.replaced >= 2
+    assert "\ufffd" in text(rendered.pdf)

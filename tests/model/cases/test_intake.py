@@ -265,3 +265,24 @@ def test_topic_is_checked(store) -> None:
     with pytest.raises(ValidationError) as caught:
         f.register(topic="x" * 81)
     assert "Themenkategorie" in caught.value.errors["topic"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("email", "erika\x00@example.de", "U+0000"),
+        ("email", "erika@example.de\n", "Zeilenumbruch"),
+        ("postcode", "23552\n", "Zeilenumbruch"),
+        ("postcode", "٢٣٥٥٢", "5 Ziffern"),
+        ("phone", "0451 12\r\n", "Zeilenumbruch"),
+        ("street", "Breite Straße\u2028 12", "U+2028"),
+        ("name", "Erika \U000f0001Mustermann", "privaten Bereich"),
+    ],
+)
+def test_the_entry_form_refuses_what_the_import_refuses(store, field: str, value: str, words: str) -> None:
+    person = f.person(**{field: value})
+    errors = entry_errors(f.case_input(person=person), f.TODAY)
+    assert words in errors[f"person.{field}"], errors
+    with pytest.raises(ValidationError):
+        f.register(person=person)
+    assert Case.select().count() == 0

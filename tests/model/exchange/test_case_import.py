@@ -186,7 +186,7 @@ def test_circular_follow_ups_are_refused(store: Store) -> None:
 
 BAD_LINES: list[tuple[str, Any, str, str]] = [
     # (name, line, field, part of the German message)
-    ("unknown key", good(colour="rot"), "colour", "Unbekanntes Feld „colour“"),
+    ("unknown key", good(colour="rot"), "colour", "Feld „colour“: Unbekanntes Feld."),
     ("unknown kind", good(kind="widerspruch"), "kind", "Anliegensart: „widerspruch“ ist unbekannt"),
     ("unknown channel", good(channel="fax"), "channel", "Eingangsweg: „fax“ ist unbekannt"),
     ("unknown via", good(via="luftpost"), "via", "Eingang über: „luftpost“ ist unbekannt"),

@@ -140,3 +140,32 @@ def test_a_document_that_does_not_apply_does_not_open(qtbot, office) -> None:  #
     case = f.register(person=None)
     with pytest.raises(RefusedError, match="anonym"):
         LetterDialog(case.id, "antwort", today=TODAY, user="x")
+
+
+def test_an_address_the_font_cannot_show_is_refused_with_a_message(qtbot, office) -> None:  # noqa: F811
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from krm_desktop.ui.letters.dialog import open_letter_dialog
+
+    case = f.register(team_id=office.team.id, person=f.person("Erika Mustermann", city="東京"))
+    seen: list[str] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, close_box)
+            return
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, close_box)
+    assert open_letter_dialog(None, case.id, "eingangsbestaetigung", today=TODAY, user="x") is None
+    assert seen and "Anschrift" in seen[0] and "„Ort“" in seen[0]
+    assert Letter.select().count() == 0
+
+
+def test_characters_the_font_cannot_show_in_the_text_are_pointed_out(qtbot, dialog) -> None:
+    dialog.body.setPlainText(dialog.body.toPlainText() + "\n\nGruß 漢字")
+    dialog.refresh_preview()
+    assert "2 Zeichen kann die Schrift nicht darstellen" in dialog.error.text()
