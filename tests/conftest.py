@@ -7,7 +7,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KRM_HOLIDAY_CACHE", "off")  # tests ask the holidays package; test_holiday_cache tests the cache
 
-from collections.abc import Iterator
+import multiprocessing
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -97,3 +98,21 @@ def store(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterat
         initialise_office(profile)
         yield store
         store.close()
+
+
+@pytest.fixture
+def spawn() -> Iterator[Callable[..., multiprocessing.process.BaseProcess]]:
+    """Start a child process (fork); every child still running at the end of the test is killed."""
+    started: list[multiprocessing.process.BaseProcess] = []
+
+    def start(target: Callable[..., None], *args: object) -> multiprocessing.process.BaseProcess:
+        process = multiprocessing.get_context("fork").Process(target=target, args=args, daemon=True)
+        process.start()
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.is_alive():
+            process.kill()
+        process.join(10)

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
@@ -39,24 +39,6 @@ def db(template: Path, tmp_path: Path) -> Path:
     target.parent.mkdir()
     shutil.copy(template, target)
     return target
-
-
-@pytest.fixture
-def spawn() -> Iterator[Callable[..., Any]]:
-    """Start a child process (fork), killed at the end of the test if it still runs."""
-    started: list[Any] = []
-
-    def start(target: Callable[..., None], *args: object) -> Any:
-        process = FORK.Process(target=target, args=args, daemon=True)
-        process.start()
-        started.append(process)
-        return process
-
-    yield start
-    for process in started:
-        if process.is_alive():
-            process.kill()
-        process.join(10)
 
 
 def _cli(*args: str | bytes, cwd: Path) -> subprocess.CompletedProcess[bytes]:

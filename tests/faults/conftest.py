@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,21 +26,3 @@ def make_krm_file(path: Path, cases: int = 1) -> Path:
 def krm_file(tmp_path: Path) -> Path:
     """A closed KRM database with one case (id 1)."""
     return make_krm_file(tmp_path / "krm.sqlite3")
-
-
-@pytest.fixture
-def spawn() -> Callable[..., multiprocessing.process.BaseProcess]:
-    """Start a child process (fork); every child still running at the end of the test is killed."""
-    started: list[multiprocessing.process.BaseProcess] = []
-
-    def start(target: Callable[..., None], *args: object) -> multiprocessing.process.BaseProcess:
-        process = FORK.Process(target=target, args=args, daemon=True)
-        process.start()
-        started.append(process)
-        return process
-
-    yield start
-    for process in started:
-        if process.is_alive():
-            process.kill()
-        process.join(10)

@@ -21,21 +21,6 @@ from tests.model.cases.test_attachments import EML, MSG, PDF, PNG
 
 
 @pytest.fixture
-def case(store) -> Case:
-    return f.register()
-
-
-@pytest.fixture
-def panel(qtbot, case: Case) -> AttachmentsPanel:
-    widget = AttachmentsPanel()
-    qtbot.addWidget(widget)
-    widget.resize(760, 360)
-    widget.show()
-    widget.show_case(case.id, user="petra.krause", today=f.TODAY, read_only=False)
-    return widget
-
-
-@pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
     folder = tmp_path / "eingang"
     folder.mkdir()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QFileDialog
 from krm_desktop.model.store.entities import Attachment, Case
 from krm_desktop.ui.attachments import panel as panel_module
 from krm_desktop.ui.attachments.panel import AttachmentsPanel
-from tests import factories as f
 from tests.model.cases.test_attachments import PDF
 
 TAG = "i16-ausserhalb"  # fixed: test ids must be the same in every pytest-xdist worker
@@ -35,21 +34,6 @@ BAD_NAMES = [
 ]
 
 
-@pytest.fixture
-def case(store) -> Case:
-    return f.register()
-
-
-@pytest.fixture
-def panel(qtbot, case: Case) -> AttachmentsPanel:
-    widget = AttachmentsPanel()
-    qtbot.addWidget(widget)
-    widget.resize(760, 360)
-    widget.show()
-    widget.show_case(case.id, user="petra.krause", today=f.TODAY, read_only=False)
-    return widget
-
-
 def stored(case: Case, name: str, data: bytes = PDF) -> None:
     """A row as another program could have written it into the shared file: no check on the way in."""
     Attachment.create(case=case.id, filename=name, mime="application/pdf", added=datetime(2026, 11, 20), added_by="x",
@@ -62,6 +46,15 @@ def choose_only_row(panel: AttachmentsPanel) -> None:
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
 
 
+def stored_and_chosen(panel: AttachmentsPanel, case: Case, tmp_path: Path, name: str, safe: str) -> Path:
+    """The bad name stored and its row chosen; returns the folder nothing may be written into."""
+    outside = tmp_path / "ausserhalb"
+    outside.mkdir()
+    stored(case, str(outside / safe) if name == "ABSOLUTE" else name)
+    choose_only_row(panel)
+    return outside
+
+
 def files_under(folder: Path) -> set[Path]:
     return {p for p in folder.rglob("*") if p.is_file()}
 
@@ -70,12 +63,7 @@ def files_under(folder: Path) -> set[Path]:
 def test_open_writes_the_safe_name_into_the_private_folder_only(
     qtbot, panel: AttachmentsPanel, case: Case, tmp_path: Path, monkeypatch, name: str, safe: str
 ) -> None:
-    outside = tmp_path / "ausserhalb"
-    outside.mkdir()
-    if name == "ABSOLUTE":
-        name = str(outside / safe)
-    stored(case, name)
-    choose_only_row(panel)
+    outside = stored_and_chosen(panel, case, tmp_path, name, safe)
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     private = panel_module.private_folder()
@@ -91,12 +79,7 @@ def test_open_writes_the_safe_name_into_the_private_folder_only(
 def test_save_proposes_the_safe_name_in_the_home_folder(
     qtbot, panel: AttachmentsPanel, case: Case, tmp_path: Path, monkeypatch, name: str, safe: str
 ) -> None:
-    outside = tmp_path / "ausserhalb"
-    outside.mkdir()
-    if name == "ABSOLUTE":
-        name = str(outside / safe)
-    stored(case, name)
-    choose_only_row(panel)
+    outside = stored_and_chosen(panel, case, tmp_path, name, safe)
     chosen = tmp_path / "gewaehlt"
     chosen.mkdir()
     proposed: list[Path] = []
