@@ -146,7 +146,9 @@ def people(*, active_only: bool = False) -> list[PersonRow]:
         counted: Any = Case.select(column, fn.COUNT(Case.id)).where(column.is_null(False)).group_by(column).tuples()
         for staff_id, count in counted:
             named[staff_id] = named.get(staff_id, 0) + count
-    query: Any = Staff.select(Staff, Team.id, Team.name).join(Team, JOIN.LEFT_OUTER).order_by(fn.LOWER(Staff.name), Staff.id)
+    query: Any = (
+        Staff.select(Staff, Team.id, Team.name).join(Team, JOIN.LEFT_OUTER).order_by(fn.LOWER(Staff.name), Staff.id)
+    )
     if active_only:
         query = query.where(Staff.active)
     return [
