@@ -341,4 +341,6 @@ class MainWindow(QMainWindow):
         if self.persist_settings:
             save_layout(self, self.splitter, self.view)
         self.refresh_timer.stop()
+        self._start_fallback.stop()
+        self.started = True  # a window closed before its start finished does not finish it any more
         super().closeEvent(event)
