@@ -131,6 +131,8 @@ def send_interim(fields: Fields, *, sent_on: date, reason: str, expected: date |
         )
     )
     assert expected is not None  # interim_errors refuses a missing date
+    if fields.get("interim_sent") == sent_on:
+        raise RefusedError(f"Die Zwischennachricht vom {_d(sent_on)} ist bereits als versandt vermerkt.")
     text = (
         f"Zwischennachricht versandt am {_d(sent_on)}; voraussichtliche Erledigung bis {_d(expected)}. Grund: {reason}"
     )

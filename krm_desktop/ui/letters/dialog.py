@@ -175,7 +175,13 @@ class LetterDialog(QDialog):
         if kind is None or self.facts.status != "offen" or self.facts.final_due is None:
             return False
         case = self.facts
-        return {"ack": case.ack_sent is None, "interim": True, "answer": True}[kind]
+        # One sending, one entry: what the Vorgang menu (or an earlier print) recorded is not offered again. A
+        # further interim notice on a later day is a new sending.
+        return {
+            "ack": case.ack_sent is None,
+            "interim": case.interim_sent != self.today,
+            "answer": case.answer_sent is None,
+        }[kind]
 
     def _fill_from_draft(self, draft: Draft) -> None:
         self.subject.setPlainText(draft.subject)

@@ -169,3 +169,36 @@ def test_characters_the_font_cannot_show_in_the_text_are_pointed_out(qtbot, dial
     dialog.body.setPlainText(dialog.body.toPlainText() + "\n\nGruß 漢字")
     dialog.refresh_preview()
     assert "2 Zeichen kann die Schrift nicht darstellen" in dialog.error.text()
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "service", "values", "action"),
+    [
+        (
+            "zwischennachricht",
+            "send_interim",
+            {"reason": "Stellungnahme des Teams steht aus.", "expected": date(2026, 11, 30)},
+            "interim",
+        ),
+        ("antwort", "record_answer", {}, "answered"),
+    ],
+)
+def test_a_sending_recorded_in_the_vorgang_menu_is_not_recorded_again_by_the_letter(
+    qtbot,
+    office,
+    tmp_path: Path,
+    doc_type: str,
+    service: str,
+    values: dict,
+    action: str,  # noqa: F811
+) -> None:
+    from krm_desktop.model.cases import services as cases
+
+    case = f.register(team_id=office.team.id)
+    f.act(getattr(cases, service), case, today=TODAY, sent_on=TODAY, **values)
+    widget = LetterDialog(case.id, doc_type, today=TODAY, user="petra.krause")
+    qtbot.addWidget(widget)
+    assert widget.record.isHidden() and not widget.record.isChecked()
+    assert widget.save_to(tmp_path / "schreiben.pdf")
+    assert Event.select().where(Event.action == action).count() == 1  # one sending, one entry
+    assert "Versand" not in widget.status.text()
