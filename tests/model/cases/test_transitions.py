@@ -124,10 +124,10 @@ def test_the_same_interim_notice_or_answer_is_not_recorded_twice() -> None:
         case, sent_on=T, reason="Stellungnahme steht aus.", expected=T + timedelta(7), today=T
     )
     case = {**case, **interim.fields}
-    with pytest.raises(RefusedError, match="Zwischennachricht vom 20.11.2026 ist bereits"):
+    with pytest.raises(RefusedError, match=r"Zwischennachricht vom 20\.11\.2026 ist bereits"):
         transitions.send_interim(case, sent_on=T, reason="Stellungnahme steht aus.", expected=T + timedelta(7), today=T)
     later = T + timedelta(5)
     assert transitions.send_interim(case, sent_on=later, reason="Neu.", expected=T + timedelta(14), today=later)
     case = {**case, **transitions.record_answer(case, sent_on=T, today=T).fields}
-    with pytest.raises(RefusedError, match="bereits am 20.11.2026 versandt"):
+    with pytest.raises(RefusedError, match=r"bereits am 20\.11\.2026 versandt"):
         transitions.record_answer(case, sent_on=T, today=T)

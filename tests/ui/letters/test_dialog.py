@@ -185,12 +185,12 @@ def test_characters_the_font_cannot_show_in_the_text_are_pointed_out(qtbot, dial
 )
 def test_a_sending_recorded_in_the_vorgang_menu_is_not_recorded_again_by_the_letter(
     qtbot,
-    office,
+    office,  # noqa: F811
     tmp_path: Path,
     doc_type: str,
     service: str,
     values: dict,
-    action: str,  # noqa: F811
+    action: str,
 ) -> None:
     from krm_desktop.model.cases import services as cases
 
