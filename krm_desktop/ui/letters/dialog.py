@@ -13,12 +13,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -43,6 +42,7 @@ from krm_desktop.model.cases.case_view import CaseView
 from krm_desktop.model.cases.letters import DOC_TYPES, all_blocks, record_reprint, store_letter
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.store.files import write_file
+from krm_desktop.ui.widgets.date_edit import DateEdit
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview, document_buttons, new_printer, print_pdf
 
@@ -104,9 +104,7 @@ class LetterDialog(QDialog):
         self.reason = QPlainTextEdit(self.facts.interim_reason)
         self.reason.setAccessibleName("Grund der Verzögerung")
         self.reason.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        self.expected = QDateEdit(QDate(self.facts.interim_expected or self.today + timedelta(days=14)))
-        self.expected.setCalendarPopup(True)
-        self.expected.setDisplayFormat("dd.MM.yyyy")
+        self.expected = DateEdit(self.facts.interim_expected or self.today + timedelta(days=14))
         self.expected.setAccessibleName("Voraussichtliche Erledigung")
         self.recompose = QPushButton("Text neu aus Bausteinen erstellen (verwirft Änderungen)")
         self.recompose.clicked.connect(self.rebuild_text)
@@ -161,7 +159,7 @@ class LetterDialog(QDialog):
 
         self.print_button, self.save_button = document_buttons(self, splitter)
         self.reason.textChanged.connect(self._interim_changed)
-        self.expected.dateChanged.connect(self._interim_changed)
+        self.expected.line.textChanged.connect(self._interim_changed)
 
     def _record_caption(self) -> str:
         kind = SENDING.get(self.doc_type)
@@ -193,9 +191,12 @@ class LetterDialog(QDialog):
     # --- editing ------------------------------------------------------------------------------------------------
 
     def _interim_changed(self) -> None:
-        self.facts = replace(
-            self.facts, interim_reason=self.reason.toPlainText(), interim_expected=self.expected.date().toPython()
-        )
+        expected = self.expected.value()
+        if expected is None:
+            self.error.setText(self.expected.problem("Voraussichtliche Erledigung") or "")
+            return
+        self.error.clear()
+        self.facts = replace(self.facts, interim_reason=self.reason.toPlainText(), interim_expected=expected)
         if not self.body.document().isModified():
             self.rebuild_text()
 
