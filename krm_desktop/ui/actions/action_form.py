@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from krm_desktop.model.errors import ConflictError, KrmError, RefusedError, Vali
 from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.widgets.date_edit import DateEdit
+from krm_desktop.ui.widgets.discard import confirm_discard
 
 ERROR_STYLE = "color: #b00020;"
 NOTE_STYLE = "color: #555555;"
@@ -325,12 +325,4 @@ class ActionDialog(QDialog):
         super().reject()
 
     def confirm_discard(self) -> bool:
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self,
-            "Eingaben verwerfen?",
-            "Ihre Eingaben sind noch nicht gespeichert. Schließen und die Eingaben verwerfen?",
-            buttons.Yes | buttons.No,
-            buttons.No,
-        )
-        return answer == buttons.Yes
+        return confirm_discard(self)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -41,6 +40,7 @@ from krm_desktop.model.cases.letters import (
 )
 from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.ui.settings.letterhead_form import LetterheadPage
+from krm_desktop.ui.widgets.discard import confirm_discard
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview
 
 ERROR_STYLE = "color: #b00020;"
@@ -263,14 +263,6 @@ class TextBlockDialog(QDialog):
 
     def reject(self) -> None:
         pending = self.unsaved()
-        if pending:
-            answer = QMessageBox.question(
-                self,
-                "Ungespeicherte Änderungen",
-                "Nicht gespeichert sind: " + ", ".join(pending) + ".\nTrotzdem schließen und die Änderungen verwerfen?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if pending and not confirm_discard(self, "Nicht gespeichert sind: " + ", ".join(pending) + "."):
+            return
         super().reject()
