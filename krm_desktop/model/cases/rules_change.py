@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from krm_desktop.model.cases.transitions import deadline_fields
 from krm_desktop.model.cases.writes import case_fields, log, save
@@ -18,6 +19,7 @@ from krm_desktop.model.store.entities import Case
 from krm_desktop.model.store.transactions import write_transaction
 
 RECOMPUTED = "deadlines_recomputed"
+_CASE_ID: Any = Case.id  # the column (typed as int on the model for the instances)
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def recompute_deadlines(profile: OfficeProfile, case_ids: Sequence[int], *, toda
     changed. Each change is written to the case's history."""
     moved = 0
     with write_transaction():
-        for case in Case.select().where(Case.id.in_(list(case_ids)) & (Case.status == STATUS_OPEN)):
+        for case in Case.select().where(_CASE_ID.in_(list(case_ids)) & (Case.status == STATUS_OPEN)):
             change = _pending_change(case, profile)
             if change is None:
                 continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from krm_desktop.model.codes import CHANNELS, KINDS
 from krm_desktop.model.office.profiles import (
@@ -32,6 +32,7 @@ def _choice_box(label: str, choices: tuple[tuple[str, str], ...]) -> QComboBox:
     box.setAccessibleName(label)
     for code, text in choices:
         box.addItem(text, code)
+    box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return box
 
 

@@ -87,7 +87,7 @@ class RulesPage(QWidget):
         self.tabs.addTab(self._calendar_tab(), "Bundesland, Schließtage und Arbeitstage")
         self.tabs.addTab(self._retention_tab(), "Aufbewahrung und Berichte")
         buttons = QHBoxLayout()
-        buttons.addWidget(self.general, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.reset_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -95,6 +95,7 @@ class RulesPage(QWidget):
         if context.read_only:
             layout.addWidget(hint(READ_ONLY_TEXT))
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.general)
         layout.addLayout(buttons)
         self.bundesland.currentIndexChanged.connect(lambda _index: self._show_calendar())
         self.closing_days.changed.connect(self._show_calendar)

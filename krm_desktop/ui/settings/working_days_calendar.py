@@ -49,7 +49,7 @@ LOOKS = {
     HOLIDAY: ("#f6c9c9", "#8a0000", True, False, "Feiertag im Bundesland"),
     CLOSING: ("#c9daf6", "#00306e", True, True, "Schließtag der Dienststelle"),
 }
-_CELL_WIDTH = 24
+_CELL_WIDTH = 26
 _CELL_HEIGHT = 19
 
 
@@ -94,12 +94,16 @@ class MonthSheet(QWidget):
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setDefaultSectionSize(_CELL_WIDTH)
-        header.setMinimumSectionSize(_CELL_WIDTH)
-        self.table.verticalHeader().setDefaultSectionSize(_CELL_HEIGHT)
-        self.table.verticalHeader().setMinimumSectionSize(_CELL_HEIGHT)
-        width = 7 * _CELL_WIDTH + 2 * self.table.frameWidth()
-        height = header.sizeHint().height() + 6 * _CELL_HEIGHT + 2 * self.table.frameWidth()
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(1)
+        rows.setMinimumSectionSize(1)
+        for column in range(7):
+            header.resizeSection(column, _CELL_WIDTH)
+        for row in range(6):
+            rows.resizeSection(row, _CELL_HEIGHT)
+        width = header.length() + 2 * self.table.frameWidth()
+        height = header.sizeHint().height() + rows.length() + 2 * self.table.frameWidth()
         self.table.setFixedSize(width, height)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
