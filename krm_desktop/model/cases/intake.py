@@ -331,14 +331,17 @@ def deadline_preview(
         elif rule.final.start == FROM_ACK_SENT and due.ack_due is not None:
             source = f"{rule.final.describe()}; bis zum Versand ab deren Fälligkeit gerechnet"
         elif rule.final.start == FROM_ACK_SENT:
-            source = f"{rule.final.count} {UNITS[rule.final.unit]} nach Eingang (ohne Eingangsbestätigung)"
+            source = f"{rule.final.count} {UNITS[rule.final.unit]} nach Eingang, da keine Eingangsbestätigung"
         else:
             source = rule.final.describe()
         lines.append(f"Abschließende Antwort bis {day_text(due.final_due)} ({source})")
     if due.ack_due is None and due.final_due is None:
         lines.append("Keine Eingangsbestätigung und keine Antwortfrist: ohne Anschrift (anonym).")
     elif due.ack_due is None:
-        lines.append(f"Keine Eingangsbestätigung: Eingangsweg {CHANNELS[channel]} löst sie nach den Regeln nicht aus.")
+        lines.append(
+            f"Keine Eingangsbestätigung: beim Eingangsweg „{CHANNELS[channel]}“ sehen die Regeln der Dienststelle "
+            "keine vor."
+        )
     if kind in GF_KINDS and kind not in PETITION_KINDS:
         lines.append("Stellungnahme der/des Beschäftigten bzw. der Teamleitung einholen; die GF entscheidet.")
     return lines

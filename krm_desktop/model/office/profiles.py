@@ -136,7 +136,12 @@ PRESETS: dict[str, OfficeProfile] = {
         reports=("annual",),
     ),
     "osnabrueck": OfficeProfile(
-        "osnabrueck", "Jobcenter Osnabrück", "NI", ClockRule(3, WORKING), ClockRule(14, CALENDAR)
+        "osnabrueck",
+        "Jobcenter Osnabrück",
+        "NI",
+        ClockRule(3, WORKING),
+        ClockRule(14, CALENDAR),
+        ack_channels=WRITTEN_CHANNELS,
     ),
     "schwaebisch-hall": OfficeProfile(
         "schwaebisch-hall",
@@ -144,6 +149,7 @@ PRESETS: dict[str, OfficeProfile] = {
         "BW",
         ClockRule(3, WORKING),
         ClockRule(14, CALENDAR),
+        ack_channels=WRITTEN_CHANNELS,
     ),
     "berlin-pankow": OfficeProfile(
         "berlin-pankow",
@@ -152,6 +158,7 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(3, WORKING),
         ClockRule(10, WORKING),
         RetentionRule(RETENTION_WHOLE_YEAR_END, delete_years=10),
+        ack_channels=WRITTEN_CHANNELS,
         reports=("annual", "half_year", "quarter"),
     ),
     "braunschweig": OfficeProfile(
@@ -161,6 +168,7 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(7, CALENDAR),
         ClockRule(14, CALENDAR, FROM_ACK_SENT),
         RetentionRule(RETENTION_WHOLE_TO_THE_DAY, delete_years=2),
+        ack_channels=WRITTEN_CHANNELS,
         reports=("annual",),
     ),
 }

@@ -161,8 +161,20 @@ def test_a_profile_file_must_name_every_entry() -> None:
 
 def test_kinds_without_own_rule_follow_the_defaults() -> None:
     profile = PRESETS["berlin-pankow"]
-    assert profile.rule_for("beschwerde") == KindRule(ClockRule(3), ClockRule(10), ACK_CHANNELS)
+    assert profile.rule_for("beschwerde") == KindRule(ClockRule(3), ClockRule(10), ("brief", "email", "online"))
     assert profile.rule_for("petition") == profile.rule_for("lob")
+
+
+def test_preset_channels_that_start_the_acknowledgement_clock() -> None:
+    # DOMAIN.md §3: written reactions; Lübeck acknowledges oral and written ones
+    assert {code: p.ack_channels for code, p in PRESETS.items()} == {
+        "luebeck": ("brief", "email", "online", "telefon", "persoenlich"),
+        "osnabrueck": ("brief", "email", "online"),
+        "schwaebisch-hall": ("brief", "email", "online"),
+        "berlin-pankow": ("brief", "email", "online"),
+        "braunschweig": ("brief", "email", "online"),
+    }
+    assert all(p.kind_rules == () for p in PRESETS.values())
 
 
 def test_own_rule_of_a_kind_round_trips() -> None:

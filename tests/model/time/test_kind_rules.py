@@ -64,3 +64,17 @@ def test_an_answer_clock_from_the_sending_starts_at_receipt_when_no_acknowledgem
     )
     # by phone: no acknowledgement, the answer is due 14 days after receipt
     assert compute_deadlines(profile, "beschwerde", "telefon", MONDAY) == Deadlines(None, D("2026-11-16"))
+
+
+def test_presets_acknowledge_written_reactions_and_luebeck_oral_ones_too() -> None:
+    for code in ("osnabrueck", "schwaebisch-hall", "berlin-pankow"):
+        assert compute_deadlines(PRESETS[code], "beschwerde", "telefon", MONDAY).ack_due is None
+        assert compute_deadlines(PRESETS[code], "beschwerde", "brief", MONDAY).ack_due == D("2026-11-05")
+    # Braunschweig: an oral complaint is answered 14 days after receipt, a letter 14 days after the ack's due date
+    assert compute_deadlines(PRESETS["braunschweig"], "beschwerde", "persoenlich", MONDAY) == Deadlines(
+        None, D("2026-11-16")
+    )
+    assert compute_deadlines(PRESETS["braunschweig"], "beschwerde", "online", MONDAY) == Deadlines(
+        D("2026-11-09"), D("2026-11-23")
+    )
+    assert compute_deadlines(LUEBECK, "beschwerde", "persoenlich", MONDAY).ack_due == D("2026-11-05")
