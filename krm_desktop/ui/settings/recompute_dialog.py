@@ -19,16 +19,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from krm_desktop.model.cases.rules_change import DeadlineChange
+from krm_desktop.model.cases.deadline_recompute import DeadlineChange
 from krm_desktop.ui.widgets.fields import hint
 
 RECOMPUTE = "recompute"
 NEW_ONLY = "new_only"
-COLUMNS = ("Aktenzeichen", "Eingangsbestätigung bisher", "neu", "Antwort bisher", "neu")
+CLOCKS = (("ack_due", "Eingangsbestätigung"), ("final_due", "Antwort"), ("gf_due", "Vorlage an die GF"))
 
 
 def _day(value: date | None) -> str:
-    return f"{value:%d.%m.%Y}" if value else "–"
+    return f"{value:%d.%m.%Y}" if value else "keine"
+
+
+def _cell(change: DeadlineChange, name: str) -> str:
+    """ "03.12.2026 → 10.12.2026", or the date with "(bleibt)" when this deadline does not change."""
+    before, after = getattr(change.old, name), getattr(change.new, name)
+    if before == after:
+        return f"{_day(before)} (bleibt)" if before else "–"
+    return f"{_day(before)} → {_day(after)}"
 
 
 def _cases(count: int) -> str:
@@ -48,20 +56,21 @@ class RecomputeDialog(QDialog):
             "gespeicherten. Gespeicherte Fristen ändern sich nur, wenn Sie die Neuberechnung bestätigen:"
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(count, len(COLUMNS))
+        clocks = [
+            (name, text)
+            for name, text in CLOCKS
+            if any(getattr(c.old, name) != getattr(c.new, name) for c in changes) or name != "gf_due"
+        ]
+        titles = ["Aktenzeichen"] + [f"{text}: bisher → neu" for _name, text in clocks] + ["Hinweis"]
+        self.table = QTableWidget(count, len(titles))
         self.table.setAccessibleName("Offene Fälle mit geänderten Fristen")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels(titles)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for row, change in enumerate(changes):
-            cells = (
-                change.ref,
-                _day(change.ack_old),
-                _day(change.ack_new) if change.ack_new != change.ack_old else "unverändert",
-                _day(change.final_old),
-                _day(change.final_new) if change.final_new != change.final_old else "unverändert",
-            )
+            note = "nach der neuen Frist schon überfällig" if change.overdue_now else ""
+            cells = [change.ref, *(_cell(change, name) for name, _text in clocks), note]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -88,7 +97,7 @@ class RecomputeDialog(QDialog):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.new_only_button.setDefault(True)
-        self.resize(720, min(560, 200 + 26 * count))
+        self.resize(860, min(560, 200 + 26 * count))
 
     def rows(self) -> list[list[str]]:
         """What the list shows, row by row (for tests)."""

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from krm_desktop.model.cases.rules_change import deadline_changes, save_rules
+from krm_desktop.model.cases.deadline_recompute import deadline_changes
+from krm_desktop.model.cases.rules_change import save_rules
 from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.office.profile_checks import profile_problems
 from krm_desktop.model.office.profiles import (

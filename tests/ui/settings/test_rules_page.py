@@ -213,7 +213,7 @@ def test_an_open_case_whose_deadline_would_move_is_listed_and_kept_for_new_cases
     dialog = page.recompute_dialog
     assert dialog is not None and dialog.isVisible()
     rows = dialog.rows()
-    assert rows == [[case.ref, "24.11.2026", "unverändert", f"{old_final:%d.%m.%Y}", "10.12.2026"]]
+    assert rows == [[case.ref, "24.11.2026 (bleibt)", f"{old_final:%d.%m.%Y} → 10.12.2026", ""]]
     assert dialog.recompute_button.text() == "Fristen dieses Falls &neu berechnen"
     with qtbot.waitSignal(page.context.data_changed):
         qtbot.mouseClick(dialog.new_only_button, Qt.MouseButton.LeftButton)
