@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from krm_desktop.model.cases.deadline_recompute import deadline_changes
 from krm_desktop.model.cases.rules_change import save_rules
-from krm_desktop.model.errors import KrmError, ValidationError
+from krm_desktop.model.errors import ConflictError, KrmError, ValidationError
 from krm_desktop.model.office.profile_checks import profile_problems
 from krm_desktop.model.office.profiles import (
     BUNDESLAENDER,
@@ -49,6 +49,10 @@ SHIFT_TEXT = (
 )
 READ_ONLY_TEXT = (
     "Diese Datenbank ist nur zum Lesen geöffnet: die Regeln werden angezeigt, lassen sich hier aber nicht ändern."
+)
+CONFLICT_HINT = (
+    "Nichts wurde gespeichert; Ihre Eingaben stehen noch hier. „Änderungen verwerfen“ zeigt die dort gespeicherten "
+    "Regeln."
 )
 RULES_TAB, CALENDAR_TAB, RETENTION_TAB = range(3)
 _TAB_OF_KEY = {
@@ -102,6 +106,7 @@ class RulesPage(QWidget):
         self.closing_days.changed.connect(self._show_calendar)
         self.save_button.clicked.connect(self.save)
         self.reset_button.clicked.connect(self.reload)
+        context.data_changed.connect(self._follow_elsewhere)
         self._version = profile_version()
         self._show(context.profile)
         self._set_editable(not context.read_only)
@@ -274,7 +279,10 @@ class RulesPage(QWidget):
         except ValidationError as exc:
             self.show_problems(exc.errors)
             return
-        except KrmError as exc:  # a change at another desk, a locked or full database: nothing was saved
+        except ConflictError as exc:
+            self.show_problems({"": f"{exc.message} {CONFLICT_HINT}"})
+            return
+        except KrmError as exc:  # a locked or full database, a case closed meanwhile: nothing was saved
             self.show_problems({"": exc.message})
             return
         self._version = profile_version()
@@ -288,6 +296,13 @@ class RulesPage(QWidget):
         self.context.status_message.emit(words, 8000)
         self.context.data_changed.emit()
 
+    def _follow_elsewhere(self) -> None:
+        """Another page or window saved the profile: show it, unless this page holds changes of its own (their
+        save then meets the version check)."""
+        if not self.has_unsaved() and self.context.profile is not None:
+            self._version = profile_version()
+            self._show(self.context.profile)
+
     def reload(self) -> None:
         """Show the rules as stored now (after a change at another desk, or to drop one's own changes)."""
         try:
@@ -296,5 +311,8 @@ class RulesPage(QWidget):
             self.show_problems({"": exc.message})
             return
         self._version = profile_version()
+        changed = profile != self.context.profile
         self.context.profile = profile
         self._show(profile)
+        if changed:
+            self.context.data_changed.emit()

@@ -246,3 +246,14 @@ def test_cancelling_the_recompute_question_saves_nothing(qtbot, store) -> None:
     assert Case.get_by_id(case.id).final_due == case.final_due
     assert page.kinds.rows["beschwerde"].final_count.text() == "21"
     assert page.has_unsaved()
+
+
+def test_a_profile_saved_on_another_page_is_shown_when_nothing_is_edited_here(qtbot, store) -> None:
+    page = make_page(qtbot, store)
+    page.context.profile = save_profile(with_closing_days(load_profile(), ["12-24"]), profile_version())
+    page.context.data_changed.emit()
+    assert page.closing_days.days() == ("12-24",)
+    retype(qtbot, page.kinds.rows["lob"].ack_count, "4")  # and saving here now works on that version
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert load_profile().closing_days == ("12-24",)
+    assert load_profile().rule_for("lob").ack.count == 4
