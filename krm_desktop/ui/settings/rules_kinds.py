@@ -178,4 +178,7 @@ class KindRulesTable(QWidget):
     def set_editable(self, editable: bool) -> None:
         for row in self.rows.values():
             for widget in row.inputs():
-                widget.setEnabled(editable)
+                if isinstance(widget, NumberField):
+                    widget.setReadOnly(not editable)  # read-only text stays legible
+                else:
+                    widget.setEnabled(editable)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from krm_desktop.model.time.holidays import holiday_names
 from krm_desktop.model.time.working_days import WorkingCalendar, calendar_for
 
 MONTH_NAMES = (
@@ -117,6 +118,7 @@ class MonthSheet(QWidget):
         self.table.clearContents()
         self.days = {}
         weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+        holidays = holiday_names(cal.bundesland, year)
         for row, week in enumerate(weeks):
             for column, day in enumerate(week):
                 if day.month != month:
@@ -125,8 +127,10 @@ class MonthSheet(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 kind = day_kind(cal, day)
                 _style(item, kind)
-                reason = cal.why_not_working(day)
-                item.setToolTip(f"{day:%d.%m.%Y}: {reason or 'Arbeitstag'}")
+                reason = cal.why_not_working(day) or "Arbeitstag"
+                if kind == WEEKEND and day in holidays:  # a holiday on a weekend: name it too
+                    reason = f"{reason}, Feiertag ({holidays[day]})"
+                item.setToolTip(f"{day:%d.%m.%Y}: {reason}")
                 self.table.setItem(row, column, item)
                 self.days[day] = item
 

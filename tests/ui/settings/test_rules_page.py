@@ -172,7 +172,8 @@ def test_a_change_at_another_desk_is_not_overwritten(qtbot, store) -> None:
 def test_read_only_shows_the_rules_but_takes_no_change(qtbot, store) -> None:
     page = make_page(qtbot, store, read_only=True)
     assert page.kinds.rows["beschwerde"].ack_count.text() == "3"
-    assert not page.kinds.rows["beschwerde"].ack_count.isEnabled()
+    assert page.kinds.rows["beschwerde"].ack_count.isReadOnly()
+    assert not page.kinds.rows["beschwerde"].ack_unit.isEnabled()
     assert not page.bundesland.isEnabled()
     assert not page.closing_days.add_button.isEnabled()
     assert not page.save_button.isVisible()
@@ -194,6 +195,8 @@ def test_the_calendar_marks_closing_days_and_holidays_and_follows_the_choices(qt
     assert look(date(2027, 1, 1)) == HOLIDAY
     assert "Neujahr" in calendar.item_of(date(2027, 1, 1)).toolTip()
     assert look(date(2026, 11, 21)) == WEEKEND
+    assert look(date(2026, 12, 26)) == WEEKEND  # 2. Weihnachtstag 2026 is a Saturday: the tooltip names both
+    assert "Samstag, Feiertag (Zweiter Weihnachtstag)" in calendar.item_of(date(2026, 12, 26)).toolTip()
     assert look(date(2027, 1, 6)) == WORKING  # Heilige Drei Könige: no holiday in Schleswig-Holstein
     assert calendar.item_of(date(2026, 10, 30)) is None and calendar.item_of(date(2027, 10, 29)) is not None
 
