@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from krm_desktop.model.cases.deadline_recompute import deadline_changes
 from krm_desktop.model.cases.rules_change import save_rules
 from krm_desktop.model.errors import ConflictError, KrmError, ValidationError
-from krm_desktop.model.office.profile_checks import profile_problems
 from krm_desktop.model.office.profiles import (
     BUNDESLAENDER,
     BUNDESLAND_NAMES,
@@ -243,12 +242,11 @@ class RulesPage(QWidget):
         if not self.closing_days.add_pending():
             self.tabs.setCurrentIndex(CALENDAR_TAB)
             return
-        data = self.edited_data()
-        problems = profile_problems(data)
-        if problems:
-            self.show_problems(problems)
+        try:
+            profile = profile_from_dict(self.edited_data())
+        except ValidationError as exc:
+            self.show_problems(exc.errors)
             return
-        profile = profile_from_dict(data)
         self.errors.show({})
         if profile == self.context.profile:
             self._saved_state = self._state()
