@@ -339,8 +339,8 @@ def deadline_preview(
         lines.append("Keine Eingangsbestätigung und keine Antwortfrist: ohne Anschrift (anonym).")
     elif due.ack_due is None:
         lines.append(
-            f"Keine Eingangsbestätigung: beim Eingangsweg „{CHANNELS[channel]}“ sehen die Regeln der Dienststelle "
-            "keine vor."
+            "Keine Eingangsbestätigung: Die Regeln der Dienststelle sehen sie für diese Anliegensart auf dem "
+            f"Eingangsweg „{CHANNELS[channel]}“ nicht vor."
         )
     if kind in GF_KINDS and kind not in PETITION_KINDS:
         lines.append("Stellungnahme der/des Beschäftigten bzw. der Teamleitung einholen; die GF entscheidet.")

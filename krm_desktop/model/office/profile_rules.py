@@ -81,9 +81,13 @@ class KindRule:
         return channel in self.ack_channels
 
     def describe_channels(self) -> str:
-        if not self.ack_channels:
-            return "keine Eingangsbestätigung"
-        return ", ".join(CHANNELS[code] for code in self.ack_channels)
+        """German: "Eingangswege Brief, E-Mail und Online" """
+        names = [CHANNELS.get(code, code) for code in self.ack_channels]
+        if not names:
+            return "kein Eingangsweg"
+        if len(names) == 1:
+            return f"Eingangsweg {names[0]}"
+        return f"Eingangswege {', '.join(names[:-1])} und {names[-1]}"
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ BA_RETENTION = RetentionRule()
 
 
 def in_order(codes: tuple[str, ...] | list[str], vocabulary: tuple[str, ...] | dict[str, str]) -> tuple[str, ...]:
-    """The known codes of `codes`, once each, in the vocabulary's order (how a profile stores a choice of codes)."""
-    chosen = set(codes)
-    return tuple(code for code in vocabulary if code in chosen)
+    """The codes once each in the vocabulary's order (how a profile stores a choice of codes); a code outside the
+    vocabulary goes last, for the checks to name it."""
+    order = {code: position for position, code in enumerate(vocabulary)}
+    return tuple(sorted(set(codes), key=lambda code: (order.get(code, len(order)), code)))

@@ -59,6 +59,7 @@ __all__ = [
     "has_profile",
     "load_profile",
     "preset",
+    "profile_errors",
     "profile_from_dict",
     "profile_version",
     "save_profile",
@@ -82,12 +83,16 @@ class OfficeProfile:
     kind_rules: tuple[tuple[str, KindRule], ...] = ()
     reports: tuple[str, ...] = DEFAULT_REPORTS  # codes of REPORTS, in that order
 
+    def default_rule(self) -> KindRule:
+        """The rules of the kinds without rules of their own."""
+        return KindRule(self.ack, self.final, self.ack_channels)
+
     def rule_for(self, kind: str) -> KindRule:
         """The rules a case of this kind runs by: its own, or the profile's defaults."""
         for code, rule in self.kind_rules:
             if code == kind:
                 return rule
-        return KindRule(self.ack, self.final, self.ack_channels)
+        return self.default_rule()
 
     def own_rules(self) -> dict[str, KindRule]:
         return dict(self.kind_rules)
@@ -218,7 +223,7 @@ def _clock_rule(data: Mapping[str, Any]) -> ClockRule:
 
 
 def _kind_rules(rules: Mapping[str, KindRule]) -> tuple[tuple[str, KindRule], ...]:
-    return tuple((kind, rules[kind]) for kind in RULE_KINDS if kind in rules)
+    return tuple((kind, rules[kind]) for kind in in_order(list(rules), RULE_KINDS))
 
 
 def with_kind_rule(profile: OfficeProfile, kind: str, rule: KindRule | None) -> OfficeProfile:
@@ -227,8 +232,13 @@ def with_kind_rule(profile: OfficeProfile, kind: str, rule: KindRule | None) -> 
     if rule is None:
         rules.pop(kind, None)
     else:
-        rules[kind] = rule
+        rules[kind] = dataclasses.replace(rule, ack_channels=in_order(rule.ack_channels, ACK_CHANNELS))
     return dataclasses.replace(profile, kind_rules=_kind_rules(rules))
+
+
+def profile_errors(profile: OfficeProfile) -> dict[str, str]:
+    """Every problem of an edited profile by key (those `save_profile` would refuse it with); {} when it is fine."""
+    return profile_problems(profile.to_dict())
 
 
 def load_profile() -> OfficeProfile:

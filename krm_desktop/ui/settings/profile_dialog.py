@@ -21,7 +21,7 @@ from krm_desktop.ui.widgets.fields import ERROR_STYLE, accept_cancel
 def describe(profile: OfficeProfile) -> str:
     return (
         f"Bundesland: {BUNDESLAND_NAMES.get(profile.bundesland, profile.bundesland)}\n"
-        f"Eingangsbestätigung: {profile.ack.describe()} ({profile.rule_for('beschwerde').describe_channels()})\n"
+        f"Eingangsbestätigung: {profile.ack.describe()} ({profile.default_rule().describe_channels()})\n"
         f"Abschließende Antwort: {profile.final.describe()}\n"
         f"Löschung: {profile.retention.describe()}\n"
         f"Schließtage: {profile.closing_days_text()}"

@@ -19,6 +19,7 @@ from krm_desktop.model.office.profiles import (
     KindRule,
     OfficeProfile,
     load_profile,
+    profile_errors,
     profile_from_dict,
     profile_version,
     with_kind_rule,
@@ -282,3 +283,23 @@ def test_bad_closing_day_input(typed: str, message: str | None) -> None:
     assert list(info.value.errors) == ["closing_days"]
     if message is not None:
         assert info.value.errors["closing_days"] == message
+
+
+def test_an_edited_profile_is_checked_as_a_whole() -> None:
+    profile = with_kind_rule(PRESETS["luebeck"], "petition", KindRule(ClockRule(0), ClockRule(14), ("fax", "brief")))
+    assert profile.rule_for("petition").ack_channels == ("brief", "fax")  # unknown codes kept for the check
+    assert profile_errors(profile) == {
+        "kinds.petition.ack": COUNT_RANGE,
+        "kinds.petition.ack_channels": "Unbekanntes Kürzel „fax“ bei den Eingangswegen, die die "
+        "Eingangsbestätigung auslösen. Möglich sind: brief, email, online, telefon, persoenlich.",
+    }
+    assert profile_errors(with_kind_rule(profile, "wunsch", KindRule(ClockRule(3), ClockRule(14)))).keys() >= {
+        "kinds.wunsch"
+    }
+    assert profile_errors(PRESETS["luebeck"]) == {}
+
+
+def test_channels_are_described_in_german() -> None:
+    assert PRESETS["osnabrueck"].default_rule().describe_channels() == "Eingangswege Brief, E-Mail und Online"
+    assert KindRule(ClockRule(3), ClockRule(14), ("telefon",)).describe_channels() == "Eingangsweg telefonisch"
+    assert KindRule(ClockRule(3), ClockRule(14), ()).describe_channels() == "kein Eingangsweg"
