@@ -125,7 +125,7 @@ class RulesPage(QWidget):
         layout.addWidget(self.kinds)
         layout.addSpacing(8)
         layout.addWidget(self.shift)
-        self.errors.add("shift_to_working_day", self.shift)
+        layout.addWidget(self.errors.add("shift_to_working_day", self.shift))
         layout.addWidget(hint(SHIFT_TEXT))
         layout.addStretch(1)
         return tab

@@ -260,3 +260,14 @@ def test_a_profile_saved_on_another_page_is_shown_when_nothing_is_edited_here(qt
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert load_profile().closing_days == ("12-24",)
     assert load_profile().rule_for("lob").ack.count == 4
+
+
+def test_every_message_line_sits_on_the_page(qtbot, store) -> None:
+    """A key of the model's checks is shown inside the page, never in a window of its own."""
+    page = make_page(qtbot, store)
+    keys = ["kinds.lob.ack_channels", "reports", "shift_to_working_day", "retention.method", "ack"]
+    page.show_problems(dict.fromkeys(keys, "Falsch."))
+    shown = page.errors.shown()
+    assert set(shown) == {"kinds.lob.ack_channels", "reports", "shift_to_working_day", "retention.method", ""}
+    for line in [*page.errors.lines.values(), page.general]:
+        assert line.window() is page
