@@ -36,6 +36,7 @@ from krm_desktop.cli.faults import NOT_UTF8, NOTHING_CHANGED, file_fault, is_db_
 from krm_desktop.cli.letters import add_letter_parser, cmd_letter
 from krm_desktop.cli.purge import add_purge_parser, cmd_purge
 from krm_desktop.cli.report import add_report_parser, cmd_report
+from krm_desktop.cli.staff import add_staff_parser, cmd_staff
 from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.codes import CHANNELS, KINDS
 from krm_desktop.model.errors import KrmError, RefusedError, ValidationError
@@ -98,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_purge_parser(sub)
     add_auskunft_parser(sub)
     add_copy_parser(sub)
+    add_staff_parser(sub)
     return parser
 
 
@@ -236,6 +238,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "purge": cmd_purge,
     "auskunft": cmd_auskunft,
     "copy-to": cmd_copy,
+    "staff": cmd_staff,
 }
 
 
