@@ -51,7 +51,10 @@ def test_a_list_creates_its_teams_and_people(store) -> None:
         "Tom Weber": ("MA", "Team 411 Leistung", "", ""),
         "Sabine Kröger": ("BL", "Team 420 Markt", "", "+49 451 100-420"),
     }
-    assert {t.name: t.area for t in staff.teams()} == {"Team 411 Leistung": "Bereich 41", "Team 420 Markt": "Bereich 42"}
+    assert {t.name: t.area for t in staff.teams()} == {
+        "Team 411 Leistung": "Bereich 41",
+        "Team 420 Markt": "Bereich 42",
+    }
 
 
 def test_export_then_import_changes_nothing(store) -> None:
