@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -81,6 +82,9 @@ class StaffImportDialog(QDialog):
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(ERROR_STYLE)
+        self.problems.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.problems.setContentsMargins(6, 6, 6, 6)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems_area = QScrollArea()
         self.problems_area.setWidgetResizable(True)
         self.problems_area.setWidget(self.problems)
@@ -95,8 +99,8 @@ class StaffImportDialog(QDialog):
         self.preview = QTreeWidget()
         self.preview.setHeaderLabels(list(COLUMNS))
         self.preview.setAccessibleName("Vorschau der Änderungen")
-        self.preview.setColumnWidth(0, 300)
-        self.preview.setColumnWidth(1, 280)
+        self.preview.setColumnWidth(0, 250)
+        self.preview.setColumnWidth(1, 230)
         self.preview.setAlternatingRowColors(True)
 
         self.buttons = QDialogButtonBox()
@@ -152,8 +156,8 @@ class StaffImportDialog(QDialog):
         plan = self.plan
         self.preview.clear()
         self.warning.setVisible(bool(plan and plan.warnings))
+        self.summary.setVisible(plan is not None)
         if plan is None:
-            self.summary.setText("")
             self.apply_button.setEnabled(False)
             return
         self.warning.setText("\n".join(plan.warnings))
@@ -182,24 +186,24 @@ class StaffImportDialog(QDialog):
 
         if top := group("Neue Teams", len(plan.new_teams)):
             for team in plan.new_teams:
-                QTreeWidgetItem(top, [team.name, "", f"Bereich {team.area}" if team.area else "ohne Bereich"])
+                _row(top, team.name, "", team.area or "(ohne Bereich)")
         if top := group("Geänderte Teams", len(plan.changed_teams)):
             for team_change in plan.changed_teams:
                 parent = QTreeWidgetItem(top, [team_change.listed.name])
                 for change in team_change.changes:
-                    QTreeWidgetItem(parent, [change.field, change.old or "–", change.new or "–"])
+                    _row(parent, change.field, change.old or "–", change.new or "–")
         if top := group("Neue Personen", len(plan.new_people)):
             for person in plan.new_people:
-                QTreeWidgetItem(top, [person.name, "", _described(person)])
+                _row(top, person.name, "", _described(person))
         if top := group("Geänderte Personen", len(plan.changed_people)):
             for person_change in plan.changed_people:
                 parent = QTreeWidgetItem(top, [person_change.listed.name])
                 for change in person_change.changes:
-                    QTreeWidgetItem(parent, [change.field, change.old or "–", change.new or "–"])
-        if top := group("Deaktivierte Personen (nicht in der Liste)", len(plan.deactivated)):
+                    _row(parent, change.field, change.old or "–", change.new or "–")
+        if top := group("Nicht in der Liste, werden deaktiviert", len(plan.deactivated)):
             for gone in plan.deactivated:
                 before = ", ".join(text for text in (gone.role_label, gone.team) if text)
-                QTreeWidgetItem(top, [gone.name, before, "deaktiviert"])
+                _row(top, gone.name, before, "deaktiviert")
         self.preview.expandAll()
 
     # --- applying --------------------------------------------------------------------------------------
@@ -221,6 +225,15 @@ class StaffImportDialog(QDialog):
         self.context.data_changed.emit()
         self.context.status_message.emit(f"Personalliste übernommen: {counts_text(counts)}.", MESSAGE_MS)
         self.accept()
+
+
+def _row(parent: QTreeWidgetItem, *texts: str) -> QTreeWidgetItem:
+    """A line of the preview; a text too long for its column shows whole as the tooltip."""
+    item = QTreeWidgetItem(parent, list(texts))
+    for column, text in enumerate(texts):
+        if text:
+            item.setToolTip(column, text)
+    return item
 
 
 def _escaped(text: str) -> str:

@@ -62,7 +62,7 @@ def test_the_preview_shows_what_changes_and_uebernehmen_applies_it(qtbot, dialog
     assert not dialog.apply_button.isEnabled()
     dialog.load(listed(tmp_path, LIST))
     assert preview(dialog) == [
-        ["Neue Teams (1)", [["Geschäftsführung | Bereich Büro GF"]]],
+        ["Neue Teams (1)", [["Geschäftsführung | Büro GF"]]],
         [
             "Neue Personen (2)",
             [
@@ -80,7 +80,7 @@ def test_the_preview_shows_what_changes_and_uebernehmen_applies_it(qtbot, dialog
             ],
         ],
         [
-            "Deaktivierte Personen (nicht in der Liste) (1)",
+            "Nicht in der Liste, werden deaktiviert (1)",
             [["Tom Weber | Mitarbeiter/in, Team 411 Leistung | deaktiviert"]],
         ],
     ]
