@@ -23,6 +23,7 @@ from krm_desktop.model.exchange.staff_csv import COLUMNS, FORMULA_START, CsvRow,
 from krm_desktop.model.office import staff
 from krm_desktop.model.office.staff_checks import PersonData, TeamData, person_problems, role_from_label, team_problems
 
+MAX_EMAIL = 200  # Staff.email
 MAX_REPORTED = 50  # problems listed one by one; the rest are counted
 _FIELDS = {"name": "Name", "role": "Funktion", "team": "Team", "area": "Bereich", "email": "E-Mail", "phone": "Telefon"}
 
@@ -127,6 +128,8 @@ def _person(row: CsvRow) -> tuple[ListedPerson | None, dict[str, str]]:
         found["area"] = team_found["area"]
     if not data.name:
         found["name"] = "Der Name fehlt; jede Zeile nennt eine Person."
+    if len(data.email) > MAX_EMAIL:
+        found["email"] = f"Die E-Mail-Adresse ist länger als {MAX_EMAIL} Zeichen."
     problems = {
         f"Zeile {row.line}, {_FIELDS[key]}": f"Zeile {row.line}, {_FIELDS[key]}: {message}"
         for key, message in found.items()

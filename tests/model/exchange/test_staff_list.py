@@ -198,6 +198,10 @@ BAD_FILES = {
         f"{HEADER}\nA B;MA;;;a.b(at)jc.de;\n".encode(),
         "Zeile 2, E-Mail: Die E-Mail-Adresse ist unvollständig",
     ),
+    "long e-mail": (
+        f"{HEADER}\nA B;MA;;;{'a' * 200}@jc.de;\n".encode(),
+        "Zeile 2, E-Mail: Die E-Mail-Adresse ist länger als 200 Zeichen.",
+    ),
     "bad phone": (f"{HEADER}\nA B;MA;;;;0451 / ab\n".encode(), "Zeile 2, Telefon: Die Telefonnummer"),
     "duplicate": (
         f"{HEADER}\nTom Weber;MA;;;;\nA B;MA;;;;\ntom  WEBER;TL;;;;\n".encode(),
