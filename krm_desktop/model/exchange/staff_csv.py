@@ -137,9 +137,10 @@ def read_rows(data: bytes) -> CsvRows:
 
 def _columns(cells: list[str], line: int) -> list[str | None]:
     """Which column each cell of the header is (None: an empty cell Excel added); refused when not the six."""
-    if len(cells) == 1 and "," in cells[0]:
+    separator = next((name for sign, name in (("\t", "Tabulatoren"), (",", "Kommas")) if sign in cells[0]), None)
+    if len(cells) == 1 and separator:
         raise refuse(
-            f"Zeile {line}: Die Spalten sind mit Kommas statt mit Semikolons (;) getrennt. Erwartet wird die "
+            f"Zeile {line}: Die Spalten sind mit {separator} statt mit Semikolons (;) getrennt. Erwartet wird die "
             f"Kopfzeile {HEADER}. {SAVE_AS}"
         )
     known = {name.casefold(): name for name in COLUMNS}

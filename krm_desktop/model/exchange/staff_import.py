@@ -12,6 +12,7 @@ list). Logins are not part of the list; the import never touches them.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -87,8 +88,8 @@ class StaffPlan:
 def plan_staff_import(staff_list: StaffList) -> StaffPlan:
     """What applying the list would change, against the teams and people stored now. Refused (ValidationError
     naming the line) where a listed name matches two stored people or teams."""
-    stored_teams = _by_name(staff.teams(), staff_list, "Team", (t.name for t in staff_list.teams))
-    stored_people = _by_name(staff.people(), staff_list, "Person", (p.name for p in staff_list.people))
+    stored_teams = _by_name(staff.teams(), staff_list.teams, "Team")
+    stored_people = _by_name(staff.people(), staff_list.people, "Name")
     new_teams: list[ListedTeam] = []
     changed_teams: list[TeamChange] = []
     for listed_team in staff_list.teams:
@@ -140,24 +141,19 @@ def plan_staff_import(staff_list: StaffList) -> StaffPlan:
     return replace(plan, warnings=_warnings(plan))
 
 
-def _by_name(rows: list[Any], staff_list: StaffList, what: str, listed_names: Any) -> dict[str, Any]:
+def _by_name(rows: list[Any], listed: Iterable[ListedPerson | ListedTeam], column: str) -> dict[str, Any]:
     """Stored rows by folded name; a listed name two stored rows share is refused, naming its line."""
     grouped: dict[str, list[Any]] = defaultdict(list)
     for row in rows:
         grouped[fold_name(row.name)].append(row)
-    lines = (
-        {p.key: p.line for p in staff_list.people} if what == "Person" else {t.key: t.line for t in staff_list.teams}
-    )
-    problems = {}
-    for name in listed_names:
-        key = fold_name(name)
-        if len(grouped.get(key, ())) > 1:
-            line = lines[key]
-            column = "Name" if what == "Person" else "Team"
-            problems[f"Zeile {line}, {column}"] = (
-                f"Zeile {line}, {column}: „{name}“ gibt es in der Datenbank {len(grouped[key])}-mal. Bitte die "
-                f"Namen erst in den Einstellungen unterscheidbar machen; es wurde nichts übernommen."
-            )
+    problems = {
+        f"Zeile {item.line}, {column}": (
+            f"Zeile {item.line}, {column}: „{item.name}“ gibt es in der Datenbank {len(grouped[item.key])}-mal. "
+            "Bitte die Namen erst in den Einstellungen unterscheidbar machen; es wurde nichts übernommen."
+        )
+        for item in listed
+        if len(grouped.get(item.key, ())) > 1
+    }
     if problems:
         raise ValidationError(problems)
     return {key: found[0] for key, found in grouped.items()}

@@ -178,6 +178,10 @@ BAD_FILES = {
         b"Name,Funktion,Team,Bereich,E-Mail,Telefon\nTom Weber,MA,,,,\n",
         "Zeile 1: Die Spalten sind mit Kommas statt mit Semikolons (;) getrennt.",
     ),
+    "tabs": (
+        b"Name\tFunktion\tTeam\tBereich\tE-Mail\tTelefon\n",
+        "Zeile 1: Die Spalten sind mit Tabulatoren statt mit Semikolons (;) getrennt.",
+    ),
     "missing column": (
         b"Name;Funktion;Team;Bereich;Telefon\nTom Weber;MA;;;\n",
         "Zeile 1: Die Spalte „E-Mail“ fehlt in der Kopfzeile.",
