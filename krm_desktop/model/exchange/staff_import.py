@@ -5,8 +5,8 @@ A listed person is the stored person of the same name, compared with blanks coll
 case (`staff_list.fold_name`), active or not; a team likewise by its name. So the list can correct a name's
 spelling, but a renamed person counts as a new one (and the old name as leaving): rename people on the
 Personen page. Stored active people the list does not name are deactivated, never deleted: the cases and the
-history keep them. Teams the list does not name stay as they are (a team without people has no line in the
-list). Logins are not part of the list; the import never touches them.
+history keep them. A team the list names is active afterwards; teams the list does not name stay as they are
+(a team without people has no line in the list). Logins are not part of the list; the import never touches them.
 """
 
 from __future__ import annotations
