@@ -37,6 +37,7 @@ from krm_desktop.cli.letters import add_letter_parser, cmd_letter
 from krm_desktop.cli.profile import add_profile_parser, cmd_profile
 from krm_desktop.cli.purge import add_purge_parser, cmd_purge
 from krm_desktop.cli.report import add_report_parser, cmd_report
+from krm_desktop.cli.staff import add_staff_parser, cmd_staff
 from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.codes import CHANNELS, KINDS
 from krm_desktop.model.errors import KrmError, RefusedError, ValidationError
@@ -100,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_auskunft_parser(sub)
     add_copy_parser(sub)
     add_profile_parser(sub)
+    add_staff_parser(sub)
     return parser
 
 
@@ -247,6 +249,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "auskunft": cmd_auskunft,
     "copy-to": cmd_copy,
     "profile": cmd_profile,
+    "staff": cmd_staff,
 }
 
 
