@@ -123,7 +123,10 @@ class PeoplePage(QWidget):
         self.rows = staff.people()
         self.table.fill(
             [
-                (p.id, (p.name, p.role_label, p.team, p.email, p.phone, ", ".join(p.logins), "ja" if p.active else "nein"))
+                (
+                    p.id,
+                    (p.name, p.role_label, p.team, p.email, p.phone, ", ".join(p.logins), "ja" if p.active else "nein"),
+                )
                 for p in self.rows
             ]
         )

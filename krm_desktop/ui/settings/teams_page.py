@@ -145,7 +145,9 @@ class TeamsPage(QWidget):
             item = QListWidgetItem(f"{name} – LGF erhält Kopie (cc)")
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if flags.get(name, AreaFlags()).lgf_cc else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if flags.get(name, AreaFlags()).lgf_cc else Qt.CheckState.Unchecked
+            )
             self.areas.addItem(item)
         self.areas.blockSignals(False)
         if not self.areas.count():
@@ -229,7 +231,9 @@ class TeamsPage(QWidget):
     def save(self) -> bool:
         before = self.current
         try:
-            saved = staff.save_team(before.id if before else None, self._typed(), version=before.version if before else None)
+            saved = staff.save_team(
+                before.id if before else None, self._typed(), version=before.version if before else None
+            )
         except ValidationError as exc:
             first = self.errors.show(exc.errors)
             say(self.status, "Nicht gespeichert. Bitte prüfen Sie die markierten Angaben.", problem=True)
