@@ -115,6 +115,7 @@ class PeoplePage(QWidget):
         layout.addWidget(self.status)
         self.reload()
         self._show(None)
+        context.data_changed.connect(self.reload)  # another page (or desk) changed teams or people
 
     # --- what is shown -------------------------------------------------------------------------------
 

@@ -116,6 +116,7 @@ class TeamsPage(QWidget):
         layout.addLayout(right, 2)
         self.reload()
         self._show(None)
+        context.data_changed.connect(self.reload)  # another page (or desk) changed teams or people
 
     # --- what is shown -------------------------------------------------------------------------------
 

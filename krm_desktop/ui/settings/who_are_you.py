@@ -34,6 +34,7 @@ class WhoAreYouDialog(QDialog):
             item = QListWidgetItem(f"{row.name} ({details})")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.chosen.addItem(item)
+        self.chosen.setCurrentRow(-1)  # nobody is proposed: the person says who they are
         intro = QLabel(
             f"Die Anmeldung „{login}“ gehört noch zu keiner Person der Dienststelle. Wer sind Sie? "
             "Die Chronik der Kundenreaktionen nennt dann Ihren Namen statt der Anmeldung."

@@ -10,6 +10,7 @@ from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.office.staff_checks import PersonData, TeamData
 from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.settings.people_page import NO_TEAM, PeoplePage, split_logins
+from krm_desktop.ui.settings.teams_page import TeamsPage
 from tests import factories as f
 from tests.ui.case_form_steps import answer_modal, choose, click_box_button, type_text
 
@@ -175,3 +176,14 @@ def test_read_only_shows_people_and_refuses_edits(qtbot, store) -> None:
 
 def test_logins_are_split_at_commas_semicolons_and_lines() -> None:
     assert split_logins(" mustere,JOBCENTER\\mustere;\n\n erika ") == ("mustere", "JOBCENTER\\mustere", "erika")
+
+
+def test_a_team_created_on_the_teams_page_is_offered_at_once(qtbot, store) -> None:
+    page, context = make_page(qtbot, store)
+    teams = TeamsPage(context)
+    qtbot.addWidget(teams)
+    type_text(qtbot, page.name, "Erika Muster")  # typing in progress stays
+    type_text(qtbot, teams.name, "Team 411 Leistung")
+    assert teams.save()
+    assert team_choices(page) == [NO_TEAM, "Team 411 Leistung"]
+    assert page.name.text() == "Erika Muster"
