@@ -4,33 +4,74 @@ question before something typed would be dropped."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMessageBox, QTableView, QWidget
 
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
 
 READ_ONLY_NOTE = "Die Datenbank ist schreibgeschützt geöffnet: Sie sehen die Einträge, können aber nichts ändern."
 
 
-class RowTable(QTableWidget):
-    """Rows to choose from, one selected at a time; each row carries the id of what it shows."""
+class RowsModel(QAbstractTableModel):
+    """Rows of texts, each carrying the id of what it shows (the office's teams or people: a few hundred at most)."""
+
+    def __init__(self, headers: Sequence[str], numeric: Sequence[int] = (), parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers = tuple(headers)
+        self.numeric = set(numeric)  # columns of counts, aligned right
+        self.rows: list[tuple[int, tuple[str, ...]]] = []
+
+    def set_rows(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
+        self.beginResetModel()
+        self.rows = [(row_id, tuple(texts)) for row_id, texts in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row_id, texts = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return texts[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row_id
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+    def texts(self) -> list[list[str]]:
+        """What the table shows, row by row."""
+        return [list(texts) for _row_id, texts in self.rows]
+
+
+class RowTable(QTableView):
+    """Rows to choose from, one selected at a time; `chosen` tells when the person selects another row."""
+
+    chosen = Signal()
 
     def __init__(
         self, name: str, headers: Sequence[str], *, numeric: Sequence[int] = (), parent: QWidget | None = None
     ) -> None:
-        super().__init__(0, len(headers), parent)
-        self.numeric = set(numeric)  # columns of counts, aligned right
+        super().__init__(parent)
+        self.rows = RowsModel(headers, numeric, self)
+        self.setModel(self.rows)
         self.setAccessibleName(name)
-        self.setHorizontalHeaderLabels(list(headers))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -38,43 +79,36 @@ class RowTable(QTableWidget):
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setHighlightSections(False)
+        self._quiet = False
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def _selection_changed(self) -> None:
+        if not self._quiet:  # the person chose, not the page
+            self.chosen.emit()
 
     def fill(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
         """(id, texts) per row; the selection is kept on the same id where it is still listed."""
-        chosen = self.chosen_id()
-        self.blockSignals(True)
-        self.setRowCount(len(rows))
-        for position, (row_id, texts) in enumerate(rows):
-            for column, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, row_id)
-                if column in self.numeric:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.setItem(position, column, item)
-        for column in range(1, self.columnCount()):
+        kept = self.chosen_id()
+        self._quiet = True
+        self.rows.set_rows(rows)
+        self._quiet = False
+        for column in range(1, self.rows.columnCount()):
             self.resizeColumnToContents(column)
-        self.blockSignals(False)
-        self.choose(chosen)
+        self.choose(kept)
 
     def chosen_id(self) -> int | None:
         rows = self.selectionModel().selectedRows()
-        if not rows:
-            return None
-        item = self.item(rows[0].row(), 0)
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return self.rows.rows[rows[0].row()][0] if rows else None
 
     def choose(self, row_id: int | None) -> None:
-        """Select the row of this id (None or not listed: no selection)."""
-        self.blockSignals(True)
-        self.selectionModel().blockSignals(True)
+        """Select the row of this id (None or not listed: no selection), without telling `chosen`."""
+        self._quiet = True
         self.clearSelection()
-        for position in range(self.rowCount()):
-            item = self.item(position, 0)
-            if item is not None and row_id is not None and item.data(Qt.ItemDataRole.UserRole) == row_id:
+        for position, (listed_id, _texts) in enumerate(self.rows.rows):
+            if row_id is not None and listed_id == row_id:
                 self.selectRow(position)
-                self.scrollToItem(item)
-        self.selectionModel().blockSignals(False)
-        self.blockSignals(False)
+                self.scrollTo(self.rows.index(position, 0))
+        self._quiet = False
 
 
 def status_line() -> QLabel:

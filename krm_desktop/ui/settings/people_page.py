@@ -46,7 +46,7 @@ class PeoplePage(QWidget):
         self.rows: list[staff.PersonRow] = []
         self.current: staff.PersonRow | None = None  # the person in the form; None: a new one
         self.table = RowTable("Personen", HEADERS)
-        self.table.itemSelectionChanged.connect(self._row_chosen)
+        self.table.chosen.connect(self._row_chosen)
 
         self.name = QLineEdit()
         self.name.setMaxLength(200)

@@ -43,7 +43,7 @@ class TeamsPage(QWidget):
         self.new_button.clicked.connect(self.new_team)
         self.toggle_button.clicked.connect(self.toggle_active)
         self.delete_button.clicked.connect(self.delete_team)
-        self.table.itemSelectionChanged.connect(self._row_chosen)
+        self.table.chosen.connect(self._row_chosen)
 
         self.name = QLineEdit()
         self.name.setMaxLength(200)

@@ -25,8 +25,7 @@ def make_page(qtbot, store, *, read_only: bool = False) -> tuple[PeoplePage, Win
 
 
 def listed(page: PeoplePage) -> list[list[str]]:
-    table = page.table
-    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    return page.table.rows.texts()
 
 
 def choose_row(page: PeoplePage, name: str) -> None:

@@ -27,8 +27,7 @@ def make_page(qtbot, store, *, read_only: bool = False) -> tuple[TeamsPage, Wind
 
 
 def listed(page: TeamsPage) -> list[list[str]]:
-    table = page.table
-    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    return page.table.rows.texts()
 
 
 def choose_row(page: TeamsPage, name: str) -> None:
