@@ -26,8 +26,15 @@ class Acting:
 
 def acting_person(login: str) -> Acting:
     """Who this login acts as. A login that belongs to a person costs one small query (every start asks)."""
-    folded = fold_login(login)
-    same_person: Any = StaffLogin.select(StaffLogin.staff).where(StaffLogin.login == folded)
+    found = _person_of(login)
+    if found is not None:
+        return found
+    return Acting(login, login, (login,), ask=_should_ask(fold_login(login)))
+
+
+def _person_of(login: str) -> Acting | None:
+    """The person's name and all their logins, in one query; None where the login belongs to no one."""
+    same_person: Any = StaffLogin.select(StaffLogin.staff).where(StaffLogin.login == fold_login(login))
     rows: Any = (
         StaffLogin.select(Staff.name, StaffLogin.login)
         .join(Staff)
@@ -36,10 +43,10 @@ def acting_person(login: str) -> Acting:
         .tuples()
     )
     found = list(rows)
-    if found:
-        name = found[0][0]
-        return Acting(login, name, tuple(dict.fromkeys([name, login, *(known for _name, known in found)])))
-    return Acting(login, login, (login,), ask=_should_ask(folded))
+    if not found:
+        return None
+    name = found[0][0]
+    return Acting(login, name, tuple(dict.fromkeys([name, login, *(known for _name, known in found)])))
 
 
 def _should_ask(folded: str) -> bool:
@@ -66,4 +73,5 @@ def recorded_name(login: str) -> str:
     where it is not, or where no database is open (the command line asks nobody)."""
     if database.obj is None or database.obj.is_closed():
         return login
-    return acting_person(login).name
+    found = _person_of(login)
+    return login if found is None else found.name

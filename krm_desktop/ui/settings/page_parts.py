@@ -11,6 +11,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMessageBo
 
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
 
+KEPT_TYPING = (
+    "Die Liste zeigt jetzt den gespeicherten Stand; Ihre Eingaben sind noch da. Speichern Sie erneut, um sie zu "
+    "übernehmen, oder verwerfen Sie sie."
+)
 READ_ONLY_NOTE = "Die Datenbank ist schreibgeschützt geöffnet: Sie sehen die Einträge, können aber nichts ändern."
 
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from krm_desktop.model.codes import STAFF_ROLES
-from krm_desktop.model.errors import KrmError, ValidationError
+from krm_desktop.model.errors import ConflictError, KrmError, ValidationError
 from krm_desktop.model.office import staff
 from krm_desktop.model.office.staff_checks import PersonData
 from krm_desktop.ui.context import WindowContext
-from krm_desktop.ui.settings.page_parts import READ_ONLY_NOTE, RowTable, say, status_line, yes_no
+from krm_desktop.ui.settings.page_parts import KEPT_TYPING, READ_ONLY_NOTE, RowTable, say, status_line, yes_no
 from krm_desktop.ui.widgets.fields import CodeBox, FieldErrors, add_row, error_line, hint
 
 HEADERS = ("Name", "Funktion", "Team", "E-Mail", "Telefon", "Anmeldungen", "aktiv")
@@ -271,7 +271,14 @@ class PeoplePage(QWidget):
             else:
                 say(self.status, " ".join(exc.errors.values()), problem=True)
             return None
+        except ConflictError:
+            self.reload()  # the person as stored now; the form keeps what was typed
+            say(
+                self.status, f"Die Person wurde inzwischen an einem anderen Platz geändert. {KEPT_TYPING}", problem=True
+            )
+            return None
         except KrmError as exc:
+            self.reload()
             say(self.status, exc.message, problem=True)
             return None
         self.context.data_changed.emit()

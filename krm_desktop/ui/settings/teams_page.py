@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from krm_desktop.model.errors import KrmError, ValidationError
+from krm_desktop.model.errors import ConflictError, KrmError, ValidationError
 from krm_desktop.model.office import staff
 from krm_desktop.model.office.areas import AreaFlags, area_flags, save_area_flags
 from krm_desktop.model.office.staff_checks import TeamData
 from krm_desktop.ui.context import WindowContext
-from krm_desktop.ui.settings.page_parts import READ_ONLY_NOTE, RowTable, say, status_line, yes_no
+from krm_desktop.ui.settings.page_parts import KEPT_TYPING, READ_ONLY_NOTE, RowTable, say, status_line, yes_no
 from krm_desktop.ui.widgets.fields import FieldErrors, add_row, error_line, hint
 
 HEADERS = ("Name", "Bereich", "aktiv", "Fälle", "Personen")
@@ -241,7 +241,12 @@ class TeamsPage(QWidget):
             if first is not None:
                 first.setFocus()
             return False
+        except ConflictError:
+            self.reload()  # the team as stored now; the form keeps what was typed
+            say(self.status, f"Das Team wurde inzwischen an einem anderen Platz geändert. {KEPT_TYPING}", problem=True)
+            return False
         except KrmError as exc:
+            self.reload()
             say(self.status, exc.message, problem=True)
             return False
         self.current = saved
@@ -273,6 +278,7 @@ class TeamsPage(QWidget):
         try:
             saved = staff.save_team(row.id, TeamData(row.name, row.area, not row.active), version=row.version)
         except KrmError as exc:
+            self.reload()
             say(self.status, exc.message, problem=True)
             return
         self.current = saved

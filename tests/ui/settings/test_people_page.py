@@ -161,8 +161,24 @@ def test_a_stale_edit_is_refused_in_german(qtbot, store) -> None:
     staff.save_person(tom.id, PersonData("Tom Weber", "TL"), version=tom.version)
     type_text(qtbot, page.phone, "0451 123-499")
     assert not page.save()
-    assert "an einem anderen Platz geändert" in page.status.text()
+    assert (
+        "an einem anderen Platz geändert" in page.status.text() and "Ihre Eingaben sind noch da" in page.status.text()
+    )
     assert page.phone.text() == "0451 123-499"
+    assert listed(page)[0][1] == "Teamleitung"  # what the other desk stored is shown
+    assert page.save()
+    assert (staff.person(tom.id).phone, staff.person(tom.id).role) == ("0451 123-499", "MA")
+
+
+def test_a_person_deleted_at_another_desk_is_said_so(qtbot, store) -> None:
+    tom = staff.save_person(None, PersonData("Tom Weber", "MA"))
+    page, _context = make_page(qtbot, store)
+    choose_row(page, "Tom Weber")
+    staff.delete_person(tom.id)
+    type_text(qtbot, page.phone, "0451 123-499")
+    assert not page.save()
+    assert page.status.text() == "⚠ Diese Person gibt es nicht (mehr)."
+    assert listed(page) == [] and page.phone.text() == "0451 123-499"
 
 
 def test_read_only_shows_people_and_refuses_edits(qtbot, store) -> None:

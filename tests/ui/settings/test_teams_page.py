@@ -89,9 +89,14 @@ def test_a_stale_edit_is_refused_in_german_and_keeps_the_typing(qtbot, store) ->
     staff.save_team(unit.id, TeamData("Team 411 (anderer Platz)", "Bereich 41"), version=unit.version)
     type_text(qtbot, page.name, "Team 411 Leistung")
     assert not page.save()
-    assert "an einem anderen Platz geändert" in page.status.text()
+    assert (
+        "an einem anderen Platz geändert" in page.status.text() and "Ihre Eingaben sind noch da" in page.status.text()
+    )
     assert page.name.text() == "Team 411 Leistung"
     assert staff.team(unit.id).name == "Team 411 (anderer Platz)"
+    assert listed(page)[0][0] == "Team 411 (anderer Platz)"  # what the other desk stored is shown
+    assert page.save()  # saving again takes over what was typed
+    assert staff.team(unit.id).name == "Team 411 Leistung"
 
 
 def test_a_team_with_cases_is_deactivated_and_not_deleted(qtbot, store) -> None:
