@@ -26,8 +26,8 @@ FILE_FILTER = "KRM-Datenbank (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)"
 
 
 def acting_user() -> str:
-    """The login name of this workstation's user, recorded with every change; "unbekannt" where the system
-    has none (some service contexts)."""
+    """The login name of this workstation's user ("unbekannt" where the system has none, as in some service
+    contexts). The history records the office person this login acts as (settings.who_are_you)."""
     try:
         return getpass.getuser()
     except (ImportError, KeyError, OSError):  # no login variable and no account entry
@@ -167,8 +167,14 @@ def start_gui(target: str, today: date | None = None) -> tuple[QApplication, Mai
         if dialog.exec() != QDialog.DialogCode.Accepted:
             store.close()
             return app, None, None
+    from krm_desktop.ui.settings.who_are_you import acting_at_start
+
+    read_only = is_read_only(store)
+    acting = acting_at_start(acting_user(), read_only=read_only)
     clock = date.today if today is None else None
-    window = MainWindow(store, today or date.today(), user=acting_user(), read_only=is_read_only(store), clock=clock)
+    window = MainWindow(
+        store, today or date.today(), user=acting.name, user_names=acting.names, read_only=read_only, clock=clock
+    )
     window.show()
     return app, window, store
 

@@ -49,15 +49,17 @@ class MainWindow(QMainWindow):
         today: date,
         *,
         user: str,
+        user_names: tuple[str, ...] = (),
         read_only: bool = False,
         clock: Callable[[], date] | None = None,
         start_check: bool = True,
     ) -> None:
-        """`clock`: the day, asked at each refresh (None: `today` stays); `start_check`: the full check of the
+        """`user`: the acting person's name; `user_names`: the names their older events carry (see WindowContext);
+        `clock`: the day, asked at each refresh (None: `today` stays); `start_check`: the full check of the
         database file after the first paint, then the day's backup."""
         super().__init__()
         profile = load_profile()
-        context = WindowContext(store, today, user, profile, read_only=read_only, parent=self)
+        context = WindowContext(store, today, user, profile, read_only=read_only, user_names=user_names, parent=self)
         self.context = context
         self.clock = clock
         self.check_at_start = start_check
@@ -66,7 +68,7 @@ class MainWindow(QMainWindow):
         calendar = list_calendar(profile)
         self._set_title(profile.label)  # the office's own name follows (finish_start)
 
-        self.model = CaseTableModel(today, calendar, context.user, self)
+        self.model = CaseTableModel(today, calendar, context.user_names, self)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Hinweis: Datenbank schreibgeschützt")

@@ -98,8 +98,8 @@ class LetterDialog(QDialog):
         self.signer_box = QComboBox()
         self.signer_box.setAccessibleName("Unterschrift")
         self.signer_box.addItem("(ohne Namen, nur Funktion)", None)
-        for staff in self.office.staff:
-            if staff.role in ("TL", "BL", "GF", "KRM"):
+        for staff in self.office.staff:  # the active people who sign (every Funktion but Mitarbeiter/in)
+            if FUNCTIONS.get(staff.role):
                 self.signer_box.addItem(f"{staff.name} – {FUNCTIONS[staff.role]}", staff.id)
         self.reason = QPlainTextEdit(self.facts.interim_reason)
         self.reason.setAccessibleName("Grund der Verzögerung")
@@ -184,7 +184,11 @@ class LetterDialog(QDialog):
     def _fill_from_draft(self, draft: Draft) -> None:
         self.subject.setPlainText(draft.subject)
         self.body.setPlainText(draft.body)
-        index = self.signer_box.findData(draft.signer.staff_id if draft.signer else None)
+        signer = draft.signer
+        index = self.signer_box.findData(signer.staff_id if signer else None)
+        if index < 0 and signer is not None and signer.staff_id is not None:  # who signed the case, deactivated since
+            self.signer_box.addItem(f"{signer.name} – {signer.function} (deaktiviert)", signer.staff_id)
+            index = self.signer_box.count() - 1
         self.signer_box.setCurrentIndex(max(index, 0))
         self.warning.setText("\n".join(draft.warnings))
 
@@ -223,8 +227,10 @@ class LetterDialog(QDialog):
             return None
         staff_id = self.signer_box.currentData()
         staff = next((s for s in self.office.staff if s.id == staff_id), None)
+        default = self.draft.signer
+        if staff is None and staff_id is not None and default is not None and default.staff_id == staff_id:
+            return default  # the case's signer, deactivated since
         if staff is None:
-            default = self.draft.signer
             return signer_from(None, default.role if default else "TL")
         return signer_from(staff, staff.role)
 

@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from krm_desktop.model.cases.letters import letter_pdf
 from krm_desktop.model.errors import RefusedError
-from krm_desktop.model.store.entities import Case, Event, Letter
+from krm_desktop.model.store.entities import Case, Event, Letter, Staff
 from krm_desktop.ui.letters.dialog import LetterDialog
 from krm_desktop.ui.widgets.pdf_preview import new_printer
 from tests import factories as f
@@ -134,6 +134,26 @@ def test_signer_choice_changes_the_signature(qtbot, office) -> None:  # noqa: F8
     qtbot.waitUntil(lambda: "Dr. Gabriele Fuchs" in text(widget.preview_pdf))
     content = text(widget.preview_pdf)
     assert "Dr. Gabriele Fuchs\nGeschäftsführung" in content and "Im Auftrag" not in content
+
+
+def test_the_signers_are_the_active_people_and_the_cases_former_signer(qtbot, office) -> None:  # noqa: F811
+    deputy = Staff.create(name="Nina Vogt", role="STL", team=office.team)
+    lgf = Staff.create(name="Ralf Ebert", role="LGF")
+    Staff.create(name="Tom Weber", role="MA", team=office.team)
+    case = f.close_answered(f.register(team_id=office.team.id), TODAY, office.tl.id, "begruendet")
+    Staff.update(active=False).where(Staff.id == office.tl.id).execute()
+    widget = LetterDialog(case.id, "antwort", today=TODAY, user="x")
+    qtbot.addWidget(widget)
+    offered = [widget.signer_box.itemText(i) for i in range(widget.signer_box.count())]
+    assert (
+        "Nina Vogt – Teamleitung (Stellvertretung)" in offered
+        and f"{lgf.name} – Leitung der Geschäftsführungsebene" in offered
+    )
+    assert not any("Tom Weber" in item for item in offered)
+    assert widget.signer_box.currentText() == "Thomas Lehmann – Teamleitung (deaktiviert)"
+    qtbot.waitUntil(lambda: "Thomas Lehmann" in text(widget.preview_pdf))
+    widget.signer_box.setCurrentIndex(widget.signer_box.findData(deputy.id))
+    qtbot.waitUntil(lambda: "Nina Vogt" in text(widget.preview_pdf))
 
 
 def test_a_document_that_does_not_apply_does_not_open(qtbot, office) -> None:  # noqa: F811
