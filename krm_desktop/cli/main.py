@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p = sub.add_parser("init", help="neue Datenbank für ein Office-Profil anlegen")
+    p = sub.add_parser("init", help="neue Datenbank für ein Dienststellenprofil anlegen")
     p.add_argument("--profile", required=True, help=", ".join(PRESETS))
     p.add_argument("--office-name", help="Name der Dienststelle für den Briefkopf")
 
@@ -109,7 +109,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from krm_desktop.model.office.new_office import initialise_office
 
     if args.profile not in PRESETS:
-        raise UsageError(f"Unbekanntes Office-Profil „{args.profile}“. Möglich sind: {', '.join(PRESETS)}.")
+        raise UsageError(f"Unbekanntes Dienststellenprofil „{args.profile}“. Möglich sind: {', '.join(PRESETS)}.")
     if args.office_name is not None and not is_utf8(args.office_name):
         raise UsageError(f"--office-name: Name der Dienststelle {NOT_UTF8}")
     target = resolve_target(args.db)
@@ -135,9 +135,11 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     from krm_desktop.model.time.deadlines import compute_deadlines
 
     if args.profile is not None and args.profile not in PRESETS:
-        raise UsageError(f"Unbekanntes Office-Profil „{args.profile}“. Möglich sind: {', '.join(PRESETS)}.")
+        raise UsageError(f"Unbekanntes Dienststellenprofil „{args.profile}“. Möglich sind: {', '.join(PRESETS)}.")
     if args.profile is None and args.db is None and not os.environ.get("KRM_DB"):
-        raise UsageError("bitte --profile P (ein Office-Profil) oder --db X (die Regeln dieser Datenbank) angeben.")
+        raise UsageError(
+            "bitte --profile P (ein Dienststellenprofil) oder --db X (die Regeln dieser Datenbank) angeben."
+        )
     if args.kind not in KINDS:
         raise UsageError(f"Unbekannte Anliegensart „{args.kind}“. Möglich sind: {', '.join(KINDS)}.")
     if args.channel not in CHANNELS:

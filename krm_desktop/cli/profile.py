@@ -19,7 +19,7 @@ MAX_FILE_BYTES = 1_000_000
 
 def add_profile_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "profile", help="Office-Profil (Fristen, Schließtage, Löschregeln, Berichte) als Datei aus- oder einlesen"
+        "profile", help="Dienststellenprofil (Fristen, Schließtage, Löschregeln, Berichte) als Datei aus- oder einlesen"
     )
     actions = parser.add_subparsers(dest="profile_action", required=True, parser_class=type(parser))
     export = actions.add_parser("export", help="das Profil dieser Datenbank in eine JSON-Datei schreiben")
@@ -51,7 +51,7 @@ def _export(out: Path) -> int:
         write_file(out, export_profile(profile).encode("utf-8"))
     except OSError as exc:
         raise RefusedError(f"Die Datei {out} lässt sich nicht schreiben: {exc.strerror or exc}.") from exc
-    say(f"Office-Profil „{profile.label}“ nach {out} ausgegeben.")
+    say(f"Dienststellenprofil „{profile.label}“ nach {out} ausgegeben.")
     emit({"exported": str(out), "profile": profile.code, "format_version": FORMAT_VERSION})
     return EXIT_OK
 
@@ -71,7 +71,7 @@ def _import(infile: Path) -> int:
         return EXIT_REFUSED
     version = profile_version()
     if version == 0:
-        say("Diese Datenbank hat noch kein Office-Profil; bitte zuerst mit „init“ einrichten.")
+        say("Diese Datenbank hat noch kein Dienststellenprofil; bitte zuerst mit „init“ einrichten.")
         return EXIT_REFUSED
     try:
         profile = import_profile(text, version)
@@ -81,7 +81,7 @@ def _import(infile: Path) -> int:
         say(f"Die Profildatei {infile} wurde nicht übernommen; es wurde nichts geändert.")
         return EXIT_REFUSED
     say(
-        f"Office-Profil „{profile.label}“ aus {infile} übernommen. Gespeicherte Fristen offener Fälle bleiben; "
+        f"Dienststellenprofil „{profile.label}“ aus {infile} übernommen. Gespeicherte Fristen offener Fälle bleiben; "
         "neu berechnen lassen sie sich in den Einstellungen (Fristen und Regeln)."
     )
     emit({"imported": str(infile), "profile": profile.code, "label": profile.label, "version": profile_version()})

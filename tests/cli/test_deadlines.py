@@ -87,7 +87,7 @@ def test_petition_prints_the_office_dates(capsys: pytest.CaptureFixture[str]) ->
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
-        (args("hamburg", "2026-11-02"), "Unbekanntes Office-Profil „hamburg“"),
+        (args("hamburg", "2026-11-02"), "Unbekanntes Dienststellenprofil „hamburg“"),
         (args("luebeck", "2026-11-02", "widerspruch"), "Unbekannte Anliegensart „widerspruch“"),
         (args("luebeck", "2026-11-02", "beschwerde", "fax"), "Unbekannter Eingangsweg „fax“"),
         (args("luebeck", "02.11.2026"), "„02.11.2026“ ist kein Datum im Format JJJJ-MM-TT"),

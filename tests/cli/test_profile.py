@@ -57,7 +57,7 @@ def test_export_edit_import_and_deadlines_follow_the_new_rules(db: str, run: Run
     code, payload, err = run("--db", db, "profile", "export", "--out", str(out))
     assert code == 0, err
     assert payload == {"exported": str(out), "profile": "luebeck", "format_version": 1}
-    assert "Office-Profil „Jobcenter Lübeck“" in err
+    assert "Dienststellenprofil „Jobcenter Lübeck“" in err
     data = json.loads(out.read_text(encoding="utf-8"))
     # IT's edit: written reactions only; complaints answered within 10 Arbeitstage; petitions unacknowledged
     data["ack_channels"] = ["brief", "email", "online"]
@@ -163,7 +163,7 @@ def test_deadlines_with_a_database_without_profile_is_refused(tmp_path: Path, ru
     code, payload, err = run("--db", str(empty), "deadlines", "--kind", "lob", "--channel", "brief",
                              "--received", "2026-11-02")  # fmt: skip
     assert (code, payload) == (1, None)
-    assert "noch kein Office-Profil" in err
+    assert "noch kein Dienststellenprofil" in err
 
 
 def test_main_returns_the_exit_codes(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -186,7 +186,9 @@ def preset(code: str) -> OfficeProfile:
         return PRESETS[code]
     except KeyError:
         known = ", ".join(PRESETS)
-        raise ValidationError({"profile": f"Unbekanntes Office-Profil „{code}“. Möglich sind: {known}."}) from None
+        raise ValidationError(
+            {"profile": f"Unbekanntes Dienststellenprofil „{code}“. Möglich sind: {known}."}
+        ) from None
 
 
 def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
@@ -244,7 +246,7 @@ def profile_errors(profile: OfficeProfile) -> dict[str, str]:
 def load_profile() -> OfficeProfile:
     row = Setting.get_or_none(Setting.key == PROFILE_KEY)
     if row is None:
-        raise RefusedError("Für diese Datenbank ist noch kein Office-Profil gewählt.")
+        raise RefusedError("Für diese Datenbank ist noch kein Dienststellenprofil gewählt.")
     return profile_from_dict(json.loads(row.value))
 
 
@@ -264,7 +266,7 @@ def save_profile(profile: OfficeProfile, expected_version: int) -> OfficeProfile
     with write_transaction():
         if expected_version == 0:
             if has_profile():
-                raise ConflictError("Das Office-Profil wurde inzwischen an einem anderen Platz angelegt.")
+                raise ConflictError("Das Dienststellenprofil wurde inzwischen an einem anderen Platz angelegt.")
             Setting.create(key=PROFILE_KEY, value=value, version=1)
             return profile
         updated = (
@@ -273,7 +275,9 @@ def save_profile(profile: OfficeProfile, expected_version: int) -> OfficeProfile
             .execute()
         )
         if updated != 1:
-            raise ConflictError("Das Office-Profil wurde inzwischen an einem anderen Platz geändert. Bitte neu laden.")
+            raise ConflictError(
+                "Das Dienststellenprofil wurde inzwischen an einem anderen Platz geändert. Bitte neu laden."
+            )
     return profile
 
 

@@ -162,11 +162,12 @@ class LetterDialog(QDialog):
         self.expected.line.textChanged.connect(self._interim_changed)
 
     def _record_caption(self) -> str:
-        kind = SENDING.get(self.doc_type)
-        what = {"ack": "Eingangsbestätigung", "interim": "Zwischennachricht", "answer": "Antwortschreiben"}.get(
-            kind or ""
-        )
-        return f"Versand der {what} mit heutigem Datum im Fall vermerken" if what else ""
+        what = {
+            "ack": "der Eingangsbestätigung",
+            "interim": "der Zwischennachricht",
+            "answer": "des Antwortschreibens",
+        }.get(SENDING.get(self.doc_type) or "")
+        return f"Versand {what} mit heutigem Datum im Fall vermerken" if what else ""
 
     def _record_pending(self) -> bool:
         kind = SENDING.get(self.doc_type)

@@ -103,7 +103,7 @@ def test_unknown_preset() -> None:
     with pytest.raises(ValidationError) as info:
         preset("hamburg")
     assert list(info.value.errors) == ["profile"]
-    assert info.value.errors["profile"].startswith("Unbekanntes Office-Profil „hamburg“. Möglich sind: luebeck,")
+    assert info.value.errors["profile"].startswith("Unbekanntes Dienststellenprofil „hamburg“. Möglich sind: luebeck,")
 
 
 def test_the_sixteen_states_are_known() -> None:
@@ -331,7 +331,7 @@ def test_database_without_profile(db_path: Path) -> None:
         assert profile_version() == 0
         with pytest.raises(RefusedError) as info:
             load_profile()
-        assert info.value.message == "Für diese Datenbank ist noch kein Office-Profil gewählt."
+        assert info.value.message == "Für diese Datenbank ist noch kein Dienststellenprofil gewählt."
         save_profile(PRESETS["berlin-pankow"], expected_version=0)
         assert (profile_version(), load_profile()) == (1, PRESETS["berlin-pankow"])
     finally:
