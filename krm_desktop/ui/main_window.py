@@ -174,6 +174,9 @@ class MainWindow(QMainWindow):
             self._update_overview()
 
         self._reload_guarded(step)
+        if not self.view.selectionModel().hasSelection() and self.model.rowCount() > 0:
+            # The detail pane shows a case at once, not an empty page (focus alone makes a current cell, unselected).
+            self._select_row(max(self.view.currentIndex().row(), 0))
         self._show_row(self.view.currentIndex().row())
         self.refresh_timer.start()
 
