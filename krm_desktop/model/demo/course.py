@@ -26,6 +26,9 @@ DAY = timedelta(days=1)
 HEARD_KINDS = frozenset({"petition", "eingabe", "dienstaufsichtsbeschwerde", "fachaufsichtsbeschwerde"})
 
 
+STUCK_WINDOW = timedelta(days=70)  # how far back a case may still be open and overdue
+
+
 @dataclass(frozen=True)
 class Step:
     """One transition done on `day` to the case, with these inputs besides the case's fields and `today` (and,
@@ -67,7 +70,8 @@ class Course:
             closed = received + (rng.randint(0, 14) if kind == "meinungskarte" else rng.randint(2, 20)) * DAY
             return [Step(closed, transitions.close, {"closed_on": closed, "outcomes": outcomes})]
         steps: list[Step] = []
-        stuck = received < self.today - 60 * DAY and rng.random() < 0.004  # forgotten: stays open, overdue
+        # A few of the last weeks' cases wait on someone and are overdue; an office closes its older ones.
+        stuck = self.today - STUCK_WINDOW <= received < self.today - 20 * DAY and rng.random() < 0.05
         r = rng.random()
         quick = r < 0.12 and kind not in GF_KINDS and ack_due is not None  # answered before the ack was due
         late = r > 0.9
