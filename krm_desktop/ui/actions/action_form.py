@@ -107,6 +107,7 @@ class ActionDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.captions: dict[str, str] = {}
         self.errors: dict[str, QLabel] = {}
+        self.hints: dict[str, QLabel] = {}
         self.dirty = False
         self.saved: Case | None = None
         self._load()
@@ -177,7 +178,8 @@ class ActionDialog(QDialog):
         column.setSpacing(2)
         column.addWidget(widget)
         if hint:
-            column.addWidget(note(hint))
+            self.hints[key] = note(hint)
+            column.addWidget(self.hints[key])
         if free_text:
             reminder = note(checks.FREE_TEXT_NOTICE, NOTICE_STYLE)
             reminder.setAccessibleName("Hinweis Auskunftsrecht")

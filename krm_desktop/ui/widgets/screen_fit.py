@@ -14,7 +14,13 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 # What the window manager adds around a window: the title bar above, a thin frame at the sides and below.
 FRAME_WIDTH = 16
 FRAME_HEIGHT = 48
-SMALL_SCREEN = QRect(0, 0, 1366, 768)  # the smallest supported screen, less nothing (tests subtract a taskbar)
+PREFERRED = "preferred_size"  # the property fit_on_screen keeps the asked-for size in
+
+
+def preferred_size(widget: QWidget) -> QSize | None:
+    """The size `widget` asked for in fit_on_screen (what it takes on a large screen), or None."""
+    value = widget.property(PREFERRED)
+    return value if isinstance(value, QSize) else None
 
 
 def room_on(available: QRect) -> QSize:
@@ -34,6 +40,7 @@ def available_geometry(widget: QWidget) -> QRect | None:
 
 def fit_on_screen(widget: QWidget, width: int, height: int) -> None:
     """Resize `widget` to width×height, or smaller where its screen has less room."""
+    widget.setProperty(PREFERRED, QSize(width, height))
     available = available_geometry(widget)
     size = fitted_size(width, height, available) if available is not None else QSize(width, height)
     widget.resize(size)
