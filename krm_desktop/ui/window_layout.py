@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter
 from krm_desktop.model.case_list.query import COLUMNS, SortOrder
 from krm_desktop.ui.case_list.table import CaseTableView
 from krm_desktop.ui.case_list.table_model import COLUMN_INDEX, CaseTableModel
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 
 def restore_layout(window: QMainWindow, splitter: QSplitter, view: CaseTableView, model: CaseTableModel) -> None:
@@ -18,7 +19,7 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, view: CaseTableView
     if geometry is not None:
         window.restoreGeometry(geometry)
     else:
-        window.resize(1560, 920)
+        fit_on_screen(window, 1560, 920)
     sizes = settings.value("main_window/splitter")
     if sizes is None or not splitter.restoreState(sizes):
         splitter.setSizes([1200, 360])

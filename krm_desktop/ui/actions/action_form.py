@@ -14,7 +14,8 @@ from html import escape
 from typing import Any
 
 from peewee import DatabaseError
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -38,6 +38,7 @@ from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.widgets.date_edit import DateEdit
 from krm_desktop.ui.widgets.discard import confirm_discard
+from krm_desktop.ui.widgets.screen_fit import available_geometry, room_on
 
 ERROR_STYLE = "color: #b00020;"
 NOTE_STYLE = "color: #555555;"
@@ -106,6 +107,7 @@ class ActionDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.captions: dict[str, str] = {}
         self.errors: dict[str, QLabel] = {}
+        self.hints: dict[str, QLabel] = {}
         self.dirty = False
         self.saved: Case | None = None
         self._load()
@@ -124,9 +126,7 @@ class ActionDialog(QDialog):
         self.cancel_button = self.buttons.addButton("Abbrechen", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        # Never smaller than the fields with their wrapped messages need (else the messages overlap).
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        layout = QVBoxLayout(self)  # its minimum height is set by make_room
         layout.addWidget(self.header)
         layout.addLayout(self.form)
         self.build()
@@ -178,7 +178,8 @@ class ActionDialog(QDialog):
         column.setSpacing(2)
         column.addWidget(widget)
         if hint:
-            column.addWidget(note(hint))
+            self.hints[key] = note(hint)
+            column.addWidget(self.hints[key])
         if free_text:
             reminder = note(checks.FREE_TEXT_NOTICE, NOTICE_STYLE)
             reminder.setAccessibleName("Hinweis Auskunftsrecht")
@@ -187,7 +188,7 @@ class ActionDialog(QDialog):
         self.form.addRow(caption_label, column)
         self.fields[key], self.errors[key] = widget, error
         self.captions[key] = plain + (" *" if required else "")
-        self._watch(widget)
+        self._watch(widget, key)
         return widget
 
     def add_info(self, caption: str, html: str) -> QLabel:
@@ -198,11 +199,14 @@ class ActionDialog(QDialog):
         self.form.addRow(f"{caption}:", info)
         return info
 
-    def _watch(self, widget: QWidget) -> None:
+    def _watch(self, widget: QWidget, key: str | None = None) -> None:
+        """Editing `widget` is input of the user and takes back the old error of the field `key`."""
         for name in ("textChanged", "dateChanged", "currentIndexChanged", "toggled"):
             signal = getattr(widget, name, None)
             if signal is not None:
                 signal.connect(self._edited)
+                if key is not None:
+                    signal.connect(lambda *_args, field=key: self.clear_error(field))
 
     def _edited(self, *_args: object) -> None:
         self.dirty = True
@@ -231,10 +235,15 @@ class ActionDialog(QDialog):
     def typed_text(self) -> str:
         return "\n".join(f"{self.captions[key]}: {self.value_text(key, widget)}" for key, widget in self.fields.items())
 
-    def clear_errors(self) -> None:
-        for error in self.errors.values():
+    def clear_error(self, key: str) -> None:
+        error = self.errors[key]
+        if not error.isHidden():
             error.clear()
             error.hide()
+
+    def clear_errors(self) -> None:
+        for key in self.errors:
+            self.clear_error(key)
         self.message.clear()
         self.message.hide()
 
@@ -252,11 +261,40 @@ class ActionDialog(QDialog):
             self.show_message("\n".join(general))
         if first is not None:
             first.setFocus()
+        self.make_room()
 
     def show_message(self, text: str, style: str = ERROR_STYLE) -> None:
         self.message.setStyleSheet(style)
         self.message.setText(text)
         self.message.show()
+        self.make_room()
+
+    # --- room for the wrapped texts -------------------------------------------------------------------------------
+
+    def make_room(self) -> None:
+        """Grow the dialog until every wrapped hint and message has all its lines.
+
+        Qt's minimum size of a window leaves out height-for-width: a message that wraps onto three lines in
+        the field's column gets the height of one and overlaps its neighbours. So the dialog asks its layout
+        how high it must be at its present width (never beyond the screen's room)."""
+        layout = self.layout()
+        layout.activate()
+        needed = max(layout.totalMinimumSize().height(), layout.totalHeightForWidth(self.width()))
+        available = available_geometry(self)
+        if available is not None:
+            needed = min(needed, room_on(available).height())
+        self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.make_room()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            QTimer.singleShot(0, self, self.make_room)  # a narrower dialog wraps into more lines
 
     def submit(self) -> None:
         self.clear_errors()

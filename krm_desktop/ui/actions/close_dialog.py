@@ -72,8 +72,8 @@ class CloseDialog(ActionDialog):
                 row,
                 required=True,
             )
-            self._watch(self.answer_sent)
-            self._watch(self.answer_date)
+            self._watch(self.answer_sent, "answer_sent")
+            self._watch(self.answer_date, "answer_sent")
 
     def _sign_off_row(self) -> None:
         self.signer: QComboBox | None = None

@@ -41,6 +41,7 @@ from krm_desktop.model.office.topics import topic_list
 from krm_desktop.ui.cards.type_ahead import TypeAheadCombo
 from krm_desktop.ui.widgets.discard import confirm_discard
 from krm_desktop.ui.widgets.fields import REQUIRED_NOTE, DateField, FieldErrors, add_row, error_line, hint
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 ERROR_STYLE = "QLabel { color: #b00020; }"
 REFRESH_DELAY_MS = 1_500  # the main window's list follows once the typing pauses, not after every card
@@ -189,7 +190,7 @@ class OpinionCardBatch(QDialog):
         self.refresh_timer.timeout.connect(self.tell_window)
         self._changed_case: int | None = None
         self._update_counts()
-        self.resize(820, 640)
+        fit_on_screen(self, 820, 640)
         self.tenor.setFocus()
 
     # --- building -------------------------------------------------------------------------------

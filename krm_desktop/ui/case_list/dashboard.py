@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from krm_desktop.model.case_list.overview import TILES, Overview
@@ -43,6 +43,13 @@ class Tile(QPushButton):
         layout.setSpacing(0)
         layout.addWidget(self.number)
         layout.addWidget(self.caption)
+
+    # A push button's size hints do not ask its layout; the tile's caption must never be cut off.
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(self.layout().totalMinimumSize())
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint().expandedTo(self.layout().totalSizeHint())
 
 
 class Dashboard(QWidget):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from krm_desktop.ui.case_list.table_model import COLUMN_INDEX
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeyEvent, QPaintEvent
+    from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
 
 # Default column widths: a typical content per column, measured in the current font.
 SAMPLE_TEXT = {
@@ -25,6 +25,26 @@ SAMPLE_TEXT = {
     "status": "abgeschlossen",
 }
 
+# Columns that give up width on a narrow screen (down to a few characters, then "…"), and how few they keep.
+NARROWING = ("due", "team", "person", "kinds")
+FEWEST_CHARS = 10
+
+
+def fitted_widths(widths: dict[str, int], room: int, char_width: int) -> dict[str, int]:
+    """The default widths cut down so that every column, the last (Status) too, fits into `room` pixels:
+    the narrowing columns give up the excess in proportion to their width."""
+    excess = sum(widths.values()) - room
+    if excess <= 0:
+        return dict(widths)
+    fitted = dict(widths)
+    spare = {name: max(widths[name] - FEWEST_CHARS * char_width, 0) for name in NARROWING}
+    total_spare = sum(spare.values())
+    if total_spare == 0:
+        return fitted
+    for name in NARROWING:
+        fitted[name] -= min(spare[name], -(-excess * spare[name] // total_spare))  # rounded up: no pixel over
+    return fitted
+
 
 class CaseTableView(QTableView):
     open_requested = Signal(int)  # row
@@ -35,6 +55,7 @@ class CaseTableView(QTableView):
         super().__init__(parent)
         self.paints = 0
         self._rows_painted = False
+        self.fit_pending = False  # the default widths wait for the list's width (resizeEvent)
         self.setAccessibleName("Liste der Kundenreaktionen")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -57,10 +78,27 @@ class CaseTableView(QTableView):
         self.doubleClicked.connect(lambda index: self.open_requested.emit(index.row()))
 
     def apply_default_widths(self) -> None:
+        """The widths of a first start (no saved layout); fitted to the list's width once it is on screen."""
+        for name, width in self.default_widths().items():
+            self.setColumnWidth(COLUMN_INDEX[name], width)
+        self.fit_pending = True
+
+    def default_widths(self) -> dict[str, int]:
         metrics = self.fontMetrics()
-        for name, text in SAMPLE_TEXT.items():
-            extra = 44 if name == "due" else 18  # the icon, the cell margins
-            self.setColumnWidth(COLUMN_INDEX[name], metrics.horizontalAdvance(text) + extra)
+        return {
+            name: metrics.horizontalAdvance(text) + (44 if name == "due" else 18)  # the icon, the cell margins
+            for name, text in SAMPLE_TEXT.items()
+        }
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fit_pending and self.isVisible() and self.viewport().width() > 0:
+            self.fit_pending = False  # once, when the list first gets its width; later widths are the user's
+            widths = fitted_widths(
+                self.default_widths(), self.viewport().width(), self.fontMetrics().averageCharWidth()
+            )
+            for name, width in widths.items():
+                self.setColumnWidth(COLUMN_INDEX[name], width)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

@@ -29,6 +29,7 @@ from krm_desktop.model.store.backups import BackupInfo, backup_folder, list_back
 from krm_desktop.model.store.connection import Store
 from krm_desktop.model.store.restore import Restored, check_backup_file, restore_backup
 from krm_desktop.ui.context import WindowContext
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 ERROR_STYLE = "color: #b00020;"
 FILE_FILTER = "KRM-Datenbank (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)"
@@ -57,7 +58,7 @@ class RestoreDialog(QDialog):
         self.today = today
         self.result_: Restored | None = None
         self.setWindowTitle("Sicherung wiederherstellen")
-        self.resize(820, 440)
+        fit_on_screen(self, 820, 440)
         intro = QLabel(
             "Eine Sicherung ersetzt die ganze Datenbank: was seit der Sicherung erfasst wurde, ist danach nicht "
             "mehr darin. Der jetzige Stand wird vorher als Sicherung „Vor einer Wiederherstellung“ abgelegt. "

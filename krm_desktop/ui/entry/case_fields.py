@@ -148,7 +148,7 @@ class CaseFields(QWidget):
             splitter.addWidget(scroll)
             splitter.addWidget(self.side)
             splitter.setChildrenCollapsible(False)
-            splitter.setSizes([900, 440])
+            splitter.setSizes([960, 380])  # the form without a horizontal scroll bar on a 1366 screen
             outer.addWidget(splitter)
 
         for widget in (self.channel, self.via, self.topic, self.team):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from krm_desktop.model.cases.changes import case_state, describe_changes
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 WARNING_STYLE = "QLabel { background: #fff4c2; color: #000000; border: 1px solid #b08800; padding: 6px; }"
 
@@ -42,7 +43,7 @@ class ConflictDialog(QDialog):
         self.changes = describe_changes(before, after) if after else []
         ref = after.get("Az.") or before.get("Az.") or "Der Fall"
         self.setWindowTitle(f"{ref} wurde inzwischen geändert")
-        self.resize(760, 560)
+        fit_on_screen(self, 760, 560)
         if after:
             text = (
                 f"<b>{ref} wurde inzwischen an einem anderen Arbeitsplatz gespeichert.</b> Ihre Änderungen sind "

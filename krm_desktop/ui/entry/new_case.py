@@ -31,8 +31,9 @@ from krm_desktop.ui.entry.case_form import CaseForm
 from krm_desktop.ui.entry.intake_dialog import IntakePage
 from krm_desktop.ui.entry.kind_forms import FORMS, form_for
 from krm_desktop.ui.widgets.discard import confirm_discard
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen, scrolling
 
-WIDE = 1560
+NARROW, WIDE, HIGH = 1360, 1560, 880  # preferred sizes; a smaller screen gets less (fit_on_screen)
 READ_ONLY_TEXT = "Die Datenbank ist schreibgeschützt geöffnet: es können keine Kundenreaktionen erfasst werden."
 
 
@@ -53,7 +54,7 @@ class CaseSummary(QDialog):
         super().__init__(parent)
         case = case_heading(case_id)
         self.setWindowTitle(f"Kundenreaktion {case.ref if case else ''}".strip())
-        self.resize(620, 640)
+        fit_on_screen(self, 620, 640)
         view = QTextBrowser()
         view.setAccessibleName("Zusammenfassung der Kundenreaktion")
         view.setHtml(
@@ -75,7 +76,7 @@ class _CaseDialog(QDialog):
         self.form: CaseForm | None = None
         self.case_id: int | None = None
         self.summaries: list[QDialog] = []
-        self.resize(1360, 880)
+        fit_on_screen(self, NARROW, HIGH)
         self.save_button = QPushButton("&Speichern")
         self.save_button.setToolTip("Speichern (Strg+S)")
         self.save_button.setAutoDefault(False)
@@ -91,8 +92,7 @@ class _CaseDialog(QDialog):
         form.case_link.connect(self.show_case)
         form.edited.connect(self._show_modified)
         if form.side is not None:  # the earlier case beside the form: wider, as far as the screen allows
-            screen = self.screen().availableGeometry() if self.screen() else None
-            self.resize(min(WIDE, screen.width() - 40) if screen else WIDE, self.height())
+            fit_on_screen(self, WIDE, HIGH)
         return form
 
     def _show_modified(self) -> None:
@@ -141,7 +141,8 @@ class NewCaseDialog(_CaseDialog):
         self.intake.cards_button.clicked.connect(self.open_cards)
         self.intake_baseline = self.intake.raw()
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.intake)
+        self.intake_page = scrolling(self.intake)  # the intake step is taller than a small screen
+        self.stack.addWidget(self.intake_page)
         self.back_button = QPushButton("&Zurück")
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self.back)

@@ -45,6 +45,7 @@ from krm_desktop.model.store.files import write_file
 from krm_desktop.ui.widgets.date_edit import DateEdit
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview, document_buttons, new_printer, print_pdf
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 HINT_STYLE = "color: #8a5300;"
 SENDING = {"eingangsbestaetigung": "ack", "eingang-tl": "ack", "zwischennachricht": "interim", "antwort": "answer"}
@@ -66,7 +67,7 @@ class LetterDialog(QDialog):
         self.preview_pdf: bytes = b""  # what the preview shows now
         self.last_letter_id: int | None = None
         self.setWindowTitle(f"{DOC_TYPES[doc_type]} – {self.facts.ref}")
-        self.resize(1200, 820)
+        fit_on_screen(self, 1200, 820)
         self._build()
         self._fill_from_draft(self.draft)
         self._timer = QTimer(self, singleShot=True, interval=350)

@@ -13,6 +13,7 @@ from krm_desktop.model.cases.letters import letter_info, letter_pdf, record_repr
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.store.files import write_file
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview, new_printer, print_pdf
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 
 class StoredLetterDialog(QDialog):
@@ -25,7 +26,7 @@ class StoredLetterDialog(QDialog):
         letter = letter_info(letter_id)
         self.filename = letter.filename
         self.setWindowTitle(f"{letter.title} – {letter.filename}")
-        self.resize(820, 900)
+        fit_on_screen(self, 820, 900)
         info = QLabel(
             f"Abgelegt am {letter.created:%d.%m.%Y} von {letter.created_by}. So wurde das Schreiben gedruckt; "
             "es lässt sich nicht mehr ändern."

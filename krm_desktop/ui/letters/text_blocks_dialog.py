@@ -42,6 +42,7 @@ from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.ui.settings.letterhead_form import LetterheadPage
 from krm_desktop.ui.widgets.discard import confirm_discard
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 ERROR_STYLE = "color: #b00020;"
 PENDING_MARK = " •"
@@ -242,7 +243,7 @@ class TextBlockDialog(QDialog):
     def __init__(self, *, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Schreiben: Textbausteine und Briefkopf")
-        self.resize(1300, 850)
+        fit_on_screen(self, 1300, 850)
         self.blocks_page = TextBlocksPage(today)
         self.letterhead_page = LetterheadPage(today)
         self.tabs = QTabWidget()

@@ -50,6 +50,7 @@ from krm_desktop.model.store.files import write_file
 from krm_desktop.ui.widgets.date_edit import DateEdit
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview, document_buttons, new_printer, print_pdf
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 PREVIEW_PAGES = 12  # a long Auskunft: the preview shows its beginning (the whole prints)
 LIVE_CASES = 40  # up to this many cases the preview follows every change at once
@@ -87,7 +88,7 @@ class AuskunftDialog(QDialog):
         self.request: AuskunftRequest | None = next((r for r in requests_of(person) if r.answered is None), None)
         self.rendered: RenderedAuskunft | None = None
         self.setWindowTitle(f"Auskunft nach Art. 15 DSGVO – {person.name}")
-        self.resize(1300, 860)
+        fit_on_screen(self, 1300, 860)
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=500)
         self._timer.timeout.connect(self.refresh_preview)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from krm_desktop.model.persons.matching import Match
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 
@@ -20,7 +21,7 @@ class CandidatesDialog(QDialog):
         super().__init__(parent)
         self.match = match
         self.setWindowTitle("Ähnliche Treffer bestätigen")
-        self.resize(760, 420)
+        fit_on_screen(self, 760, 420)
         own = len(match.person.case_ids) if match.person else 0
         self.intro = intro = QLabel(
             f"{own} Kundenreaktion(en) tragen genau den Namen „{name}“ und kommen in die Auskunft.\n"

@@ -42,6 +42,7 @@ from krm_desktop.model.persons.spelling import exact_key
 from krm_desktop.ui.persons.correction_dialog import CorrectionDialog
 from krm_desktop.ui.widgets.date_edit import DateEdit
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -54,7 +55,7 @@ class PersonView(QDialog):
         self.auskunft: QDialog | None = None
         self.confirm: QDialog | None = None  # the confirmation of cases found only by similarity
         self.setWindowTitle("Personen: Auskunft und Berichtigung")
-        self.resize(1100, 700)
+        fit_on_screen(self, 1100, 700)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Name, Kundennummer, BG-Nummer, Anschrift oder E-Mail")
         self.search.setAccessibleName("Person suchen")

@@ -19,6 +19,7 @@ from krm_desktop.model.store.connection import Store
 from krm_desktop.ui.purge.preview_pages import AFTER, BACKUP, CONFIRM, INTRO, PREVIEW, RUN, IntroPage, PreviewPage
 from krm_desktop.ui.purge.run_pages import AfterPage, BackupPage, ConfirmPage, RunPage
 from krm_desktop.ui.purge.state import PurgeState
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 __all__ = ["AFTER", "BACKUP", "CONFIRM", "INTRO", "PREVIEW", "RUN", "PurgeWizard"]
 
@@ -53,7 +54,7 @@ class PurgeWizard(QWizard):
             (self.intro, self.preview, self.backup_page, self.confirm, self.run_page, self.after)
         ):
             self.setPage(page_id, page)
-        self.resize(820, 620)
+        fit_on_screen(self, 820, 620)
 
     def reject(self) -> None:
         if self.state.busy or (self.state.purge_result is not None and not self.after.finished):

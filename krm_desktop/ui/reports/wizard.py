@@ -35,6 +35,7 @@ from krm_desktop.model.errors import KrmError
 from krm_desktop.model.reports.figures import Figures, compute_figures
 from krm_desktop.model.reports.periods import Period
 from krm_desktop.ui.reports.input_pages import PeriodPage, TextsPage, error_label, show_error
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 
 class PreviewPage(QWizardPage):
@@ -178,7 +179,7 @@ class ReportWizard(QWizard):
             self.addPage(page)
         self.figures: Figures | None = None
         self.saved: list[SavedReport] = []
-        self.resize(760, 560)
+        fit_on_screen(self, 760, 560)
 
     def period(self) -> Period:
         return self.period_page.period()

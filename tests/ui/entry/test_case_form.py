@@ -178,7 +178,7 @@ def test_intake_step_refuses_a_future_date_and_a_missing_kind(qtbot, store) -> N
     dialog = new_dialog(qtbot, window)
     type_text(qtbot, dialog.intake.received, "21.11.2026")
     qtbot.keyClick(dialog.intake.received, Qt.Key.Key_Return)
-    assert dialog.stack.currentWidget() is dialog.intake
+    assert dialog.stack.currentWidget() is dialog.intake_page
     shown = dialog.intake.errors.shown()
     assert "in der Zukunft" in shown["received"] and "Anliegensart wählen" in shown["kind"]
     assert dialog.intake.received.text() == "21.11.2026"

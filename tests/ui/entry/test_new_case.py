@@ -215,7 +215,7 @@ def test_weiter_is_refused_while_a_finding_stands(qtbot, store) -> None:
     dialog = new_dialog(qtbot, window, kind="beschwerde")
     dialog.intake.questions["widerspruch"].setChecked(True)
     qtbot.keyClick(dialog.intake.received, Qt.Key.Key_Return)
-    assert dialog.stack.currentWidget() is dialog.intake
+    assert dialog.stack.currentWidget() is dialog.intake_page
     dialog.intake.questions["widerspruch"].setChecked(False)
     assert dialog.next_button.isEnabled()
     qtbot.keyClick(dialog.intake.received, Qt.Key.Key_Return)
