@@ -62,17 +62,22 @@ SALUTATIONS: dict[str, str] = {
     "divers": "divers/ohne Anrede",
 }
 
+# The Funktion of the office's people; the labels are also the staff list's column values (DESIGN.md §2).
 STAFF_ROLES: dict[str, str] = {
     "MA": "Mitarbeiter/in",
     "TL": "Teamleitung",
+    "STL": "stv. Teamleitung",
     "BL": "Bereichsleitung",
+    "LGF": "LGF",
     "GF": "Geschäftsführung",
     "KRM": "KRM-Beauftragte/r",
 }
 
 # Escalation level -> the role that handles the case on that level.
 ESCALATION_ROLES = {1: "TL", 2: "BL", 3: "GF"}
-ROLE_RANK = {"MA": 0, "TL": 1, "BL": 2, "GF": 3}
+# How far a Funktion reaches in signing: a deputy signs for the Teamleitung, the LGF (Pankow's
+# Leitung der Geschäftsführungsebene) above the Bereichsleitung.
+ROLE_RANK = {"MA": 0, "TL": 1, "STL": 1, "BL": 2, "LGF": 3, "GF": 4}
 
 STATUS_OPEN = "offen"
 STATUS_CLOSED = "abgeschlossen"

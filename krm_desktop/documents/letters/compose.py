@@ -221,7 +221,9 @@ def render(draft: Draft, *, invariant: bool = False, check: bool = True) -> Rend
     signer = draft.signer
     if layout == "letter" and signer is not None and signer.role in ("TL", "BL"):
         # a letter the team signs names the team (or the area) under the office, not the BGF
-        lh["department"] = (draft.case.team if signer.role == "TL" else draft.case.area) or lh.get("department", "")
+        lh["department"] = (draft.case.team if signer.role in ("TL", "STL") else draft.case.area) or lh.get(
+            "department", ""
+        )
     letterhead = Letterhead.from_settings(lh, draft.office.logo) if layout != "blank" else Letterhead()
     info = info_rows(draft) if layout == "letter" else []
     frame = PageFrame(

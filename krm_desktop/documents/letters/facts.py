@@ -19,7 +19,7 @@ from krm_desktop.model.store.entities import Staff, Team
 class StaffFacts:
     id: int | None
     name: str
-    role: str  # MA, TL, BL, GF, KRM
+    role: str  # codes.STAFF_ROLES
     phone: str = ""
     email: str = ""
 
@@ -52,12 +52,17 @@ def office_facts() -> OfficeFacts:
     staff = tuple(StaffFacts(s.id, s.name, s.role, s.phone, s.email) for s in rows)
     team_leads: dict[str, StaffFacts] = {}
     area_leads: dict[str, StaffFacts] = {}
+    deputies: dict[str, StaffFacts] = {}
     for row, facts in zip(rows, staff, strict=True):
         team = row.team if cast(Any, row).team_id else None
         if team is None:
             continue
         if row.role == "TL":
             team_leads.setdefault(team.name, facts)
+        elif row.role == "STL":
+            deputies.setdefault(team.name, facts)
         elif row.role == "BL" and team.area:
             area_leads.setdefault(team.area, facts)
+    for team_name, deputy in deputies.items():  # a team without Teamleitung: its deputy leads
+        team_leads.setdefault(team_name, deputy)
     return OfficeFacts(letterhead(), letterhead_logo(), staff, team_leads, area_leads)

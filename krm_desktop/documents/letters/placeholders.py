@@ -25,7 +25,9 @@ CHANNEL_NOUNS = {
 # What stands under the signature.
 FUNCTIONS = {
     "TL": "Teamleitung",
+    "STL": "Teamleitung (Stellvertretung)",
     "BL": "Bereichsleitung",
+    "LGF": "Leitung der Geschäftsführungsebene",
     "GF": "Geschäftsführung",
     "KRM": "Kundenreaktionsmanagement",
     "MA": "",

@@ -10,7 +10,7 @@ from krm_desktop.model.cases.writes import apply, case_fields, load_open, staff_
 from krm_desktop.model.store.entities import Case, Concern, Staff
 from krm_desktop.model.store.transactions import write_transaction
 
-SIGNING_ROLES = ("TL", "BL", "GF", "KRM")
+SIGNING_ROLES = ("TL", "STL", "BL", "LGF", "GF", "KRM")
 
 
 def may_sign(case: Case, staff: Staff) -> bool:
@@ -22,7 +22,7 @@ def sign_off_label(case: Case) -> str:
 
 
 def signing_staff() -> list[Staff]:
-    """Active staff who sign answers in some case (TL, BL, GF, KRM), by function then name."""
+    """Active staff who sign answers in some case (TL and deputy, BL, LGF, GF, KRM), by function then name."""
     staff = Staff.select().where(Staff.active & Staff.role.in_(SIGNING_ROLES))
     return sorted(staff, key=lambda s: (SIGNING_ROLES.index(s.role), s.name.casefold()))
 

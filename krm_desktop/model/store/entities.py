@@ -55,15 +55,31 @@ class Team(BaseModel):
     name = CharField(unique=True, max_length=120)
     area = CharField(max_length=120, default="")  # Bereich
     active = BooleanField(default=True)
+    version = IntegerField(default=1)
 
 
 class Staff(BaseModel):
+    """One of the office's people, with a Funktion (codes.STAFF_ROLES)."""
+
+    team_id: int | None
+
     name = CharField(max_length=200)
-    role = CharField(max_length=8)  # MA, TL, BL, GF, KRM
+    role = CharField(max_length=8)  # MA, TL, STL, BL, LGF, GF, KRM
     team = ForeignKeyField(Team, null=True, backref="staff", on_delete="SET NULL")
     email = CharField(max_length=200, default="")
     phone = CharField(max_length=60, default="")
     active = BooleanField(default=True)
+    version = IntegerField(default=1)
+
+
+class StaffLogin(BaseModel):
+    """A computer login that acts as this person: the history names the person, not the login."""
+
+    login = CharField(unique=True, max_length=200)  # stored folded (casefold), as Windows logins ignore case
+    staff = ForeignKeyField(Staff, backref="logins", on_delete="CASCADE")
+
+    class Meta:
+        table_name = "staff_login"
 
 
 class Party(BaseModel):
@@ -269,6 +285,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Setting,
     Team,
     Staff,
+    StaffLogin,
     Party,
     Case,
     Concern,

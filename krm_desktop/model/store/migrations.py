@@ -15,7 +15,7 @@ from peewee import Database, SqliteDatabase
 
 from krm_desktop.model.store.transactions import write_transaction
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 
 if TYPE_CHECKING:  # playhouse.migrate is imported only when a database is really upgraded
     from playhouse.migrate import SchemaMigrator
@@ -110,7 +110,35 @@ def _v3_purge(migrator: Any, db: Database) -> None:
         db.execute_sql(statement)
 
 
-STEPS: dict[int, Step] = {2: _v2_topic_and_next_due, 3: _v3_purge}
+def _v4_people(migrator: Any, db: Database) -> None:
+    """Version 4: the office keeps its own people: an optimistic version on teams and people, and the computer
+    logins that act as a person."""
+    from peewee import CharField, ForeignKeyField, IntegerField, Model
+    from playhouse.migrate import migrate
+
+    class StaffV4(Model):
+        class Meta:
+            database = db
+            table_name = "staff"
+
+    class StaffLoginV4(Model):  # the table as it is at version 4; its indexes below carry a fresh database's names
+        login = CharField(max_length=200)
+        staff = ForeignKeyField(StaffV4, backref="logins", on_delete="CASCADE", index=False)
+
+        class Meta:
+            database = db
+            table_name = "staff_login"
+
+    migrate(
+        migrator.add_column("team", "version", IntegerField(default=1)),
+        migrator.add_column("staff", "version", IntegerField(default=1)),
+    )
+    StaffLoginV4.create_table()
+    db.execute_sql('CREATE UNIQUE INDEX "staff_login_login" ON "staff_login" ("login")')
+    db.execute_sql('CREATE INDEX "staff_login_staff_id" ON "staff_login" ("staff_id")')
+
+
+STEPS: dict[int, Step] = {2: _v2_topic_and_next_due, 3: _v3_purge, 4: _v4_people}
 
 
 def upgrade(db: Database, from_version: int, write_version: Callable[[int], None]) -> None:
