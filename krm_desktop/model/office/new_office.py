@@ -59,9 +59,9 @@ def staff_table_problems(teams: Sequence[TeamData], people: Sequence[NewPerson])
         data = replace(new.data, team_id=None).cleaned()
         for field, message in person_problems(data, taken).items():
             problems[f"person.{row}.{field}"] = message
-        team = " ".join(new.team.split())
-        if team and team.casefold() not in known:
-            problems[f"person.{row}.team"] = f"Das Team „{team}“ steht nicht in der Liste der Teams oben."
+        team_name = " ".join(new.team.split())
+        if team_name and team_name.casefold() not in known:
+            problems[f"person.{row}.team"] = f"Das Team „{team_name}“ steht nicht in der Liste der Teams oben."
         taken.update({login: data.name for login in data.logins})
     return problems
 
