@@ -21,6 +21,7 @@ from krm_desktop.cli.faults import (
     store_fault,
 )
 from krm_desktop.model.errors import KrmError, RefusedError, StoreError
+from krm_desktop.model.office.acting import recorded_name
 from krm_desktop.model.store.connection import Store, open_store, resolve_target
 from krm_desktop.model.store.files import write_file
 from krm_desktop.model.store.transactions import SaveFailed, write_transaction
@@ -47,12 +48,14 @@ def iso_date(value: str) -> date:
 
 
 def acting_user() -> str:
-    """The login name of this workstation's user, recorded with every change (as in the GUI); "unbekannt" where
-    the system has none (some service contexts)."""
+    """Who is recorded with every change (as in the GUI): the office person this workstation's login acts as,
+    once a database is open and the login assigned; else the login name ("unbekannt" where the system has none,
+    as in some service contexts). The command line never asks who someone is."""
     try:
-        return getpass.getuser()
+        login = getpass.getuser()
     except (ImportError, KeyError, OSError):  # no login variable and no account entry
-        return "unbekannt"
+        login = "unbekannt"
+    return recorded_name(login)
 
 
 def emit(payload: Any) -> None:

@@ -34,8 +34,10 @@ from krm_desktop.cli.common import (
 from krm_desktop.cli.copy_to import add_copy_parser, cmd_copy
 from krm_desktop.cli.faults import NOT_UTF8, NOTHING_CHANGED, file_fault, is_db_fault, is_utf8, store_fault
 from krm_desktop.cli.letters import add_letter_parser, cmd_letter
+from krm_desktop.cli.profile import add_profile_parser, cmd_profile
 from krm_desktop.cli.purge import add_purge_parser, cmd_purge
 from krm_desktop.cli.report import add_report_parser, cmd_report
+from krm_desktop.cli.staff import add_staff_parser, cmd_staff
 from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.codes import CHANNELS, KINDS
 from krm_desktop.model.errors import KrmError, RefusedError, ValidationError
@@ -71,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p = sub.add_parser("init", help="neue Datenbank für ein Office-Profil anlegen")
+    p = sub.add_parser("init", help="neue Datenbank für ein Dienststellenprofil anlegen")
     p.add_argument("--profile", required=True, help=", ".join(PRESETS))
     p.add_argument("--office-name", help="Name der Dienststelle für den Briefkopf")
 
@@ -81,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--years", type=_positive, default=9)
 
     p = sub.add_parser("deadlines", help="Fristen eines Eingangs berechnen")
-    p.add_argument("--profile", required=True)
+    p.add_argument("--profile", help=f"{', '.join(PRESETS)}; ohne: die Regeln der Datenbank von --db")
     p.add_argument("--kind", required=True)
     p.add_argument("--channel", required=True)
     p.add_argument("--received", required=True, type=iso_date)
@@ -98,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_purge_parser(sub)
     add_auskunft_parser(sub)
     add_copy_parser(sub)
+    add_profile_parser(sub)
+    add_staff_parser(sub)
     return parser
 
 
@@ -105,7 +109,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from krm_desktop.model.office.new_office import initialise_office
 
     if args.profile not in PRESETS:
-        raise UsageError(f"Unbekanntes Office-Profil „{args.profile}“. Möglich sind: {', '.join(PRESETS)}.")
+        raise UsageError(f"Unbekanntes Dienststellenprofil „{args.profile}“. Möglich sind: {', '.join(PRESETS)}.")
     if args.office_name is not None and not is_utf8(args.office_name):
         raise UsageError(f"--office-name: Name der Dienststelle {NOT_UTF8}")
     target = resolve_target(args.db)
@@ -124,23 +128,33 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_deadlines(args: argparse.Namespace) -> int:
+    """With --profile the preset's rules; else the rules the database of --db (or KRM_DB) keeps, as edited."""
+    import os
+
+    from krm_desktop.model.office.profiles import OfficeProfile, load_profile
     from krm_desktop.model.time.deadlines import compute_deadlines
 
-    if args.profile not in PRESETS:
-        raise UsageError(f"Unbekanntes Office-Profil „{args.profile}“. Möglich sind: {', '.join(PRESETS)}.")
+    if args.profile is not None and args.profile not in PRESETS:
+        raise UsageError(f"Unbekanntes Dienststellenprofil „{args.profile}“. Möglich sind: {', '.join(PRESETS)}.")
+    if args.profile is None and args.db is None and not os.environ.get("KRM_DB"):
+        raise UsageError(
+            "bitte --profile P (ein Dienststellenprofil) oder --db X (die Regeln dieser Datenbank) angeben."
+        )
     if args.kind not in KINDS:
         raise UsageError(f"Unbekannte Anliegensart „{args.kind}“. Möglich sind: {', '.join(KINDS)}.")
     if args.channel not in CHANNELS:
         raise UsageError(f"Unbekannter Eingangsweg „{args.channel}“. Möglich sind: {', '.join(CHANNELS)}.")
     if args.ack_sent is not None and args.ack_sent < args.received:
         raise UsageError("--ack-sent liegt vor --received.")
-    d = compute_deadlines(PRESETS[args.profile], args.kind, args.channel, args.received, ack_sent=args.ack_sent)
-    emit(
-        {
-            "ack_due": d.ack_due.isoformat() if d.ack_due else None,
-            "final_due": d.final_due.isoformat() if d.final_due else None,
-        }
-    )
+    profile: OfficeProfile
+    if args.profile is not None:
+        profile = PRESETS[args.profile]
+    else:
+        with opened_store(args.db):
+            profile = load_profile()
+    d = compute_deadlines(profile, args.kind, args.channel, args.received, ack_sent=args.ack_sent)
+    due = {"ack_due": d.ack_due, "final_due": d.final_due, "gf_due": d.gf_due}
+    emit({name: day.isoformat() if day else None for name, day in due.items()})
     return EXIT_OK
 
 
@@ -236,6 +250,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "purge": cmd_purge,
     "auskunft": cmd_auskunft,
     "copy-to": cmd_copy,
+    "profile": cmd_profile,
+    "staff": cmd_staff,
 }
 
 

@@ -98,7 +98,7 @@ def render_purge_log(log_id: int, *, invariant: bool = False) -> bytes:
         ("Löschlauf am", _d(log.done_on)),
         ("Stichtag", _d(log.as_of)),
         ("Durchgeführt von", log.done_by),
-        ("Office-Profil", f"{profile.label} ({log.profile})" if profile else log.profile),
+        ("Dienststellenprofil", f"{profile.label} ({log.profile})" if profile else log.profile),
         ("Anonymisiert", _cases(log.anonymised)),
         ("Vollständig gelöscht", _cases(log.deleted)),
         ("Weiterleitungsvermerke gelöscht", _routing_notes(rules)),

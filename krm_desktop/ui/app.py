@@ -26,8 +26,8 @@ FILE_FILTER = "KRM-Datenbank (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)"
 
 
 def acting_user() -> str:
-    """The login name of this workstation's user, recorded with every change; "unbekannt" where the system
-    has none (some service contexts)."""
+    """The login name of this workstation's user ("unbekannt" where the system has none, as in some service
+    contexts). The history records the office person this login acts as (settings.who_are_you)."""
     try:
         return getpass.getuser()
     except (ImportError, KeyError, OSError):  # no login variable and no account entry
@@ -38,7 +38,21 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName("KRM Desktop")
     app.setApplicationName("KRM Desktop")
+    german_qt_texts(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
+
+
+def german_qt_texts(app: QApplication) -> None:
+    """Qt's own texts in German (standard buttons, file dialogs), before the first dialog of the start."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    if app.findChild(QTranslator, "qtbase_de") is not None:
+        return
+    translator = QTranslator(app)
+    if translator.load("qtbase_de", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translator.setObjectName("qtbase_de")
+        app.installTranslator(translator)
 
 
 def _writable(path: Path) -> bool:
@@ -100,14 +114,20 @@ def open_for_gui(target: str, *, create_missing: bool | None = None) -> Store | 
             chosen = choose_other_database(target) or ""  # a file or a PostgreSQL server
         elif dialog.choice == OpenProblemDialog.CREATE:
             chosen, _ = QFileDialog.getSaveFileName(
-                None, "Neue KRM-Datenbank anlegen", str(Path(target).with_name("krm.sqlite3")), FILE_FILTER
+                None, "Neue KRM-Datenbank anlegen", proposed_file(target), FILE_FILTER
             )
-            create_missing = True
+            create_missing = bool(chosen)  # cancelling the save dialog creates nothing
         else:
             return None
         if not chosen:
             continue
         target = chosen
+
+
+def proposed_file(target: str) -> str:
+    """The new database's file a save dialog proposes: the one the program was asked to open (`--db`), else the
+    default file."""
+    return str(default_database_path() if is_url(target) else Path(target).expanduser().absolute())
 
 
 def _check_before_opening(path: Path) -> str | Store:
@@ -147,8 +167,14 @@ def start_gui(target: str, today: date | None = None) -> tuple[QApplication, Mai
         if assistant.exec() != QDialog.DialogCode.Accepted:
             store.close()
             return app, None, None
+    from krm_desktop.ui.settings.who_are_you import acting_at_start
+
+    read_only = is_read_only(store)
+    acting = acting_at_start(acting_user(), read_only=read_only)
     clock = date.today if today is None else None
-    window = MainWindow(store, today or date.today(), user=acting_user(), read_only=is_read_only(store), clock=clock)
+    window = MainWindow(
+        store, today or date.today(), user=acting.name, user_names=acting.names, read_only=read_only, clock=clock
+    )
     window.show()
     return app, window, store
 

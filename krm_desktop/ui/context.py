@@ -29,11 +29,15 @@ class WindowContext(QObject):
         profile: OfficeProfile,
         *,
         read_only: bool = False,
+        user_names: tuple[str, ...] = (),
         parent: QObject | None = None,
     ) -> None:
+        """`user`: the acting person's name, recorded with every change; `user_names`: every name their events may
+        carry (their logins too, from before a login was assigned to them), for "nur meine"."""
         super().__init__(parent)
         self.store = store
         self.today = today
         self.user = user
+        self.user_names = tuple(dict.fromkeys((user, *user_names)))
         self.profile = profile
         self.read_only = read_only

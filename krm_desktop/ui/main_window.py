@@ -49,15 +49,17 @@ class MainWindow(QMainWindow):
         today: date,
         *,
         user: str,
+        user_names: tuple[str, ...] = (),
         read_only: bool = False,
         clock: Callable[[], date] | None = None,
         start_check: bool = True,
     ) -> None:
-        """`clock`: the day, asked at each refresh (None: `today` stays); `start_check`: the full check of the
+        """`user`: the acting person's name; `user_names`: the names their older events carry (see WindowContext);
+        `clock`: the day, asked at each refresh (None: `today` stays); `start_check`: the full check of the
         database file after the first paint, then the day's backup."""
         super().__init__()
         profile = load_profile()
-        context = WindowContext(store, today, user, profile, read_only=read_only, parent=self)
+        context = WindowContext(store, today, user, profile, read_only=read_only, user_names=user_names, parent=self)
         self.context = context
         self.clock = clock
         self.check_at_start = start_check
@@ -66,7 +68,7 @@ class MainWindow(QMainWindow):
         calendar = list_calendar(profile)
         self._set_title(profile.label)  # the office's own name follows (finish_start)
 
-        self.model = CaseTableModel(today, calendar, context.user, self)
+        self.model = CaseTableModel(today, calendar, context.user_names, self)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Hinweis: Datenbank schreibgeschützt")
@@ -172,6 +174,9 @@ class MainWindow(QMainWindow):
             self._update_overview()
 
         self._reload_guarded(step)
+        if not self.view.selectionModel().hasSelection() and self.model.rowCount() > 0:
+            # The detail pane shows a case at once, not an empty page (focus alone makes a current cell, unselected).
+            self._select_row(max(self.view.currentIndex().row(), 0))
         self._show_row(self.view.currentIndex().row())
         self.refresh_timer.start()
 
@@ -341,4 +346,6 @@ class MainWindow(QMainWindow):
         if self.persist_settings:
             save_layout(self, self.splitter, self.view)
         self.refresh_timer.stop()
+        self._start_fallback.stop()
+        self.started = True  # a window closed before its start finished does not finish it any more
         super().closeEvent(event)

@@ -28,7 +28,7 @@ def run_self_test(target: str, started: float) -> dict[str, float]:
     store = open_store(target)  # a database that does not open: KrmError, exit 1 with the German reason
     try:
         if not has_profile():
-            raise StoreError(f"{store.describe()} hat noch kein Office-Profil. Richten Sie es mit „init“ ein.")
+            raise StoreError(f"{store.describe()} hat noch kein Dienststellenprofil. Richten Sie es mit „init“ ein.")
         today = date.today()
         window = MainWindow(store, today, user=acting_user(), read_only=is_read_only(store), start_check=False)
         window.persist_settings = False  # an off-screen window must not overwrite the person's layout

@@ -89,22 +89,14 @@ class Workflows:
         show(detail.case_id)
 
     def _desktop_details(self) -> None:
-        """Window icon and Qt's own German texts (standard buttons, file dialogs)."""
-        from PySide6.QtCore import QLibraryInfo, QTranslator
+        """The window icon (Qt's own German texts are loaded with the application: `app.application`)."""
         from PySide6.QtGui import QIcon
-        from PySide6.QtWidgets import QApplication
 
         from krm_desktop.resources import resource_path
 
         icon = resource_path("krm-desktop.png")
         if icon.is_file():
             self.window.setWindowIcon(QIcon(str(icon)))
-        app = QApplication.instance()
-        if app is not None and app.findChild(QTranslator, "qtbase_de") is None:  # once for every window
-            translator = QTranslator(app)
-            if translator.load("qtbase_de", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-                translator.setObjectName("qtbase_de")
-                app.installTranslator(translator)
 
     def _remove_expired_backups(self) -> None:
         """Backups that still hold purged data go once they are past their retention (see model.store.backups)."""

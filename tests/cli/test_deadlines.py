@@ -45,7 +45,7 @@ def test_deadlines_per_profile(
     code, out, err = run(capsys, *args(profile, received))
     assert code == 0
     assert err == ""
-    assert json.loads(out) == {"ack_due": ack_due, "final_due": final_due}
+    assert json.loads(out) == {"ack_due": ack_due, "final_due": final_due, "gf_due": None}
     assert out.endswith("\n") and out.count("\n") == 1
 
 
@@ -62,32 +62,32 @@ def test_braunschweig_counts_from_the_ack_sent(
 ) -> None:
     code, out, _ = run(capsys, *args("braunschweig", "2026-11-02", "beschwerde", "email", "--ack-sent", ack_sent))
     assert code == 0
-    assert json.loads(out) == {"ack_due": "2026-11-09", "final_due": final_due}
+    assert json.loads(out) == {"ack_due": "2026-11-09", "final_due": final_due, "gf_due": None}
 
 
 def test_ack_sent_is_ignored_where_the_answer_counts_from_receipt(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, *args("luebeck", "2026-11-02", "beschwerde", "brief", "--ack-sent", "2026-11-03"))
     assert code == 0
-    assert json.loads(out) == {"ack_due": "2026-11-05", "final_due": "2026-11-16"}
+    assert json.loads(out) == {"ack_due": "2026-11-05", "final_due": "2026-11-16", "gf_due": None}
 
 
 @pytest.mark.parametrize(("kind", "channel"), [("meinungskarte", "meinungskarte"), ("lob", "meinungskarte")])
 def test_meinungskarte_has_no_clock(capsys: pytest.CaptureFixture[str], kind: str, channel: str) -> None:
     code, out, _ = run(capsys, *args("luebeck", "2026-11-02", kind, channel))
     assert code == 0
-    assert json.loads(out) == {"ack_due": None, "final_due": None}
+    assert json.loads(out) == {"ack_due": None, "final_due": None, "gf_due": None}
 
 
 def test_petition_prints_the_office_dates(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, *args("berlin-pankow", "2026-04-03", "petition", "online"))
     assert code == 0
-    assert json.loads(out) == {"ack_due": "2026-04-09", "final_due": "2026-04-20"}
+    assert json.loads(out) == {"ack_due": "2026-04-09", "final_due": "2026-04-20", "gf_due": "2026-04-07"}
 
 
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
-        (args("hamburg", "2026-11-02"), "Unbekanntes Office-Profil „hamburg“"),
+        (args("hamburg", "2026-11-02"), "Unbekanntes Dienststellenprofil „hamburg“"),
         (args("luebeck", "2026-11-02", "widerspruch"), "Unbekannte Anliegensart „widerspruch“"),
         (args("luebeck", "2026-11-02", "beschwerde", "fax"), "Unbekannter Eingangsweg „fax“"),
         (args("luebeck", "02.11.2026"), "„02.11.2026“ ist kein Datum im Format JJJJ-MM-TT"),
@@ -96,9 +96,13 @@ def test_petition_prints_the_office_dates(capsys: pytest.CaptureFixture[str]) ->
         (args("braunschweig", "2026-11-02", "beschwerde", "brief", "--ack-sent", "2026-13-01"), "„2026-13-01“"),
         (args("braunschweig", "2026-11-02", "beschwerde", "brief", "--ack-sent", "2026-11-01"), "--ack-sent liegt vor"),
         (["--profile", "luebeck", "--kind", "beschwerde", "--channel", "brief"], "--received"),
+        (["--kind", "beschwerde", "--channel", "brief", "--received", "2026-11-02"], "--profile P"),
     ],
 )
-def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str], words: str) -> None:
+def test_bad_usage_exits_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str], words: str
+) -> None:
+    monkeypatch.delenv("KRM_DB", raising=False)
     code, out, err = run(capsys, *argv)
     assert code == 2
     assert out == ""
@@ -117,7 +121,7 @@ def test_as_a_real_command() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == {"ack_due": "2026-01-08", "final_due": "2026-01-16"}
+    assert json.loads(done.stdout) == {"ack_due": "2026-01-08", "final_due": "2026-01-16", "gf_due": None}
     bad = subprocess.run(
         [sys.executable, "-m", "krm_desktop", "deadlines", *args("luebeck", "2026-11-31")],
         cwd=root,

@@ -31,7 +31,7 @@ def test_init_unknown_profile_is_bad_usage_and_creates_nothing(run: Run, tmp_pat
     target = tmp_path / "krm.sqlite3"
     code, out, err = run("--db", str(target), "init", "--profile", "hamburg")
     assert code == 2 and out is None
-    assert "Unbekanntes Office-Profil „hamburg“" in err
+    assert "Unbekanntes Dienststellenprofil „hamburg“" in err
     assert not target.exists()
 
 
@@ -54,7 +54,7 @@ def test_check_finds_damage(run: Run, tmp_path: Path) -> None:
     con.close()
     code, out, _ = run("--db", str(db), "check")
     assert code == 1 and out is not None and out["ok"] is False
-    assert any("Office-Profil" in p for p in out["problems"])
+    assert any("Dienststellenprofil" in p for p in out["problems"])
 
 
 def test_environment_variable_selects_database(tmp_path: Path) -> None:

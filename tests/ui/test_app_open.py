@@ -153,3 +153,40 @@ def test_the_window_acts_as_the_login_name(qtbot, tmp_path: Path, monkeypatch: p
     assert window.context.user == "k.meier"  # recorded with every change made in this window
     window.close()
     store.close()
+
+
+def test_the_first_start_file_dialog_is_german_and_proposes_the_name_asked_for(qapp, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+
+    from krm_desktop.ui.app import application
+
+    application()  # as at the program's start: Qt's own texts in German before the first dialog
+    asked_for = tmp_path / "office.sqlite3"
+    seen: dict[str, object] = {}
+    answered: list[str] = []
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, OpenProblemDialog):
+            choice = OpenProblemDialog.QUIT if answered else OpenProblemDialog.CREATE
+            answered.append(choice)
+            dialog.buttons_by_choice[choice].click()
+        elif isinstance(dialog, QFileDialog):
+            seen["proposed"] = dialog.selectedFiles()
+            seen["labels"] = {label.text().replace("&", "") for label in dialog.findChildren(QLabel)}
+            seen["buttons"] = {button.text().replace("&", "") for button in dialog.findChildren(QPushButton)}
+            dialog.reject()
+
+    timer.timeout.connect(look)
+    timer.start()
+    assert open_for_gui(str(asked_for), create_missing=False) is None
+    timer.stop()
+    assert answered == [OpenProblemDialog.CREATE, OpenProblemDialog.QUIT]
+    assert seen["proposed"] == [str(asked_for)]
+    assert {"Suchen in:", "Dateiname:"} <= seen["labels"], seen["labels"]
+    assert {"&Speichern", "Abbrechen"} <= seen["buttons"] or {"Speichern", "Abbrechen"} <= seen["buttons"], seen[
+        "buttons"
+    ]
+    assert not asked_for.exists()  # cancelling the save dialog creates nothing

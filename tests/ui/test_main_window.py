@@ -49,6 +49,27 @@ def test_starts_with_the_open_cases_most_urgent_first(window: MainWindow, due: D
     assert window.view.verticalHeader().sectionResizeMode(0).name == "Fixed"
 
 
+def test_after_a_normal_start_the_first_row_is_selected_and_shown(window: MainWindow, due: DueCases) -> None:
+    assert window.view.currentIndex().row() == 0
+    assert window.view.selectionModel().isRowSelected(0)
+    assert window.detail.case_id == due.overdue.id
+    assert due.overdue.ref in window.detail.toPlainText()
+
+
+def test_an_empty_list_selects_nothing(qtbot, tmp_path) -> None:
+    from tests.conftest import make_store
+
+    empty = make_store(tmp_path / "leer.sqlite3")
+    try:
+        window = make_window(qtbot, empty)
+        window.show()
+        qtbot.waitUntil(lambda: window.started)
+        assert not window.view.currentIndex().isValid() and window.detail.case_id is None
+        window.close()
+    finally:
+        empty.close()
+
+
 def test_tiles_show_counts_and_filter_the_list(qtbot, window: MainWindow, due: DueCases) -> None:
     assert [window.dashboard.number(c) for c in ("overdue", "due_today", "due_this_week", "open")] == [
         "1",

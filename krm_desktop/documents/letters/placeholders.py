@@ -74,9 +74,10 @@ def default_signer(case: CaseView, office: OfficeFacts, doc_type: str) -> Signer
     if doc_type == "stellungnahme":
         return signer_from(first_of(office, "GF"), "GF")
     if doc_type == "antwort":
-        signed = next((s for s in office.staff if case.signed_by and s.id == case.signed_by.id), None)
-        if signed is not None:
-            return signer_from(signed, signed.role)
+        if case.signed_by is not None:  # who signed stays the signer, also when deactivated since
+            signed = next((s for s in office.staff if s.id == case.signed_by.id), None)
+            former = StaffFacts(case.signed_by.id, case.signed_by.name, case.signed_by.role)
+            return signer_from(signed or former, case.signed_by.role)
         role = "GF" if case.sign_off_role == "GF" else ESCALATION_ROLE.get(case.escalation_level, "TL")
         chosen = {
             "TL": office.team_leads.get(case.team),

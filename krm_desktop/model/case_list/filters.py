@@ -1,6 +1,7 @@
 """The case list's filter: what the bar above the list chooses, as one SQL condition, and the choices it offers.
 
-"Nur meine": cases the acting user registered (the actor of the case's `registered` event).
+"Nur meine": cases the acting person registered (the actor of the case's `registered` event: their name, or one of
+their logins in events from before the login was assigned to them).
 Search: see `search`; dashboard tiles: see `overview`.
 """
 
@@ -41,8 +42,16 @@ def kind_cases(kind: str) -> Any:
     return Concern.select(Concern.case).where(Concern.kind == kind)
 
 
-def registered_by(user: str) -> Any:
-    return Event.select(Event.case).where((Event.action == "registered") & (Event.actor == user))
+Actors = str | tuple[str, ...]  # the acting person's name, or every name their events may carry (office.acting)
+
+
+def actor_is(user: Actors) -> Expression:
+    names = (user,) if isinstance(user, str) else user
+    return Event.actor == names[0] if len(names) == 1 else Event.actor.in_(names)
+
+
+def registered_by(user: Actors) -> Any:
+    return Event.select(Event.case).where((Event.action == "registered") & actor_is(user))
 
 
 def _id_in(subquery: Any) -> Expression:
@@ -53,7 +62,7 @@ def _id_in(subquery: Any) -> Expression:
     return NodeList((SQL("+"), CASE_ID), glue="").in_(subquery)
 
 
-def filter_condition(flt: CaseFilter, today: date, user: str, *, few: bool = False) -> Expression | None:
+def filter_condition(flt: CaseFilter, today: date, user: Actors, *, few: bool = False) -> Expression | None:
     """The filter as SQL. few: the filters besides the search leave few cases (see `CaseList._few_candidates`)."""
     parts: list[Any] = []
     if flt.status:
@@ -72,7 +81,7 @@ def filter_condition(flt: CaseFilter, today: date, user: str, *, few: bool = Fal
         # EXISTS, not IN: the list of a busy user's cases is long (in a small office: nearly all cases),
         # while a probe of event_action_actor_case_id per candidate row is cheap.
         registered = Event.select(SQL("1")).where(
-            (Event.case == CASE_ID) & (Event.action == "registered") & (Event.actor == user)
+            (Event.case == CASE_ID) & (Event.action == "registered") & actor_is(user)
         )
         parts.append(fn.EXISTS(registered))
     if flt.tile:

@@ -20,7 +20,14 @@ from typing import Any, NamedTuple
 
 from peewee import JOIN, SQL, Expression, IntegerField, Model, PostgresqlDatabase, fn
 
-from krm_desktop.model.case_list.filters import CASE_ID, CaseFilter, filter_condition, kind_cases, registered_by
+from krm_desktop.model.case_list.filters import (
+    CASE_ID,
+    Actors,
+    CaseFilter,
+    filter_condition,
+    kind_cases,
+    registered_by,
+)
 from krm_desktop.model.case_list.search import all_of, search_words
 from krm_desktop.model.case_list.sort_order import WITH_DUE, SortOrder, fill_parts, needs_party
 from krm_desktop.model.codes import CHANNELS, KINDS, STATUSES, label
@@ -151,7 +158,7 @@ class CaseList:
         self,
         today: date,
         calendar: WorkingCalendar,
-        user: str,
+        user: Actors,  # the acting person (see filters.Actors)
         flt: CaseFilter | None = None,
         order: SortOrder | None = None,
     ) -> None:

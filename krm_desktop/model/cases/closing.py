@@ -78,7 +78,7 @@ def close(
             closed_on=closed_on,
             today=today,
             outcomes=outcomes,
-            signer=staff_member(signed_by),
+            signer=staff_member(signed_by, "signed_by"),
             answer_sent=answer_sent,
         )
         return apply(case, change, today, user)

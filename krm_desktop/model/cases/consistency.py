@@ -30,9 +30,9 @@ def case_problems() -> list[str]:
         try:
             load_profile()
         except Exception as exc:
-            problems.append(f"Office-Profil unlesbar: {exc}")
+            problems.append(f"Dienststellenprofil unlesbar: {exc}")
     else:
-        problems.append("Kein Office-Profil gewählt (init --profile …).")
+        problems.append("Kein Dienststellenprofil gewählt (init --profile …).")
 
     bad_status = Case.select(Case.ref).where(Case.status.not_in([STATUS_OPEN, STATUS_CLOSED]))
     problems.extend(f"{c.ref}: unbekannter Status" for c in bad_status.limit(MAX_REPORTED))

@@ -33,7 +33,11 @@ def decide_dab(
     with write_transaction():
         case = load_open(case_id, version)
         change = transitions.decide_dab(
-            case_fields(case), decision=decision, decider=staff_member(decided_by), decided_on=decided_on, today=today
+            case_fields(case),
+            decision=decision,
+            decider=staff_member(decided_by, "decided_by"),
+            decided_on=decided_on,
+            today=today,
         )
         return apply(case, change, today, user)
 
@@ -56,7 +60,7 @@ def reclassify_dab(
             case_fields(case),
             new_kind=new_kind,
             reason=reason,
-            decider=staff_member(decided_by),
+            decider=staff_member(decided_by, "decided_by"),
             decided_on=decided_on,
             today=today,
         )

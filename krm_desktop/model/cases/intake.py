@@ -25,6 +25,7 @@ from krm_desktop.model.codes import (
     VIAS,
 )
 from krm_desktop.model.errors import NotKrmMatter, ValidationError
+from krm_desktop.model.office.profile_rules import UNITS
 from krm_desktop.model.office.profiles import FROM_ACK_SENT, OfficeProfile
 from krm_desktop.model.store.entities import Case, Team
 from krm_desktop.model.time.deadlines import compute_deadlines
@@ -317,22 +318,30 @@ def deadline_preview(
     if received is None or channel not in CHANNELS or kind not in KINDS:
         return ["Die Fristen erscheinen, sobald ein gültiges Eingangsdatum eingegeben ist."]
     due = compute_deadlines(profile, kind, channel, received, has_addressee=has_addressee, body_due=body_due)
+    rule = profile.rule_for(kind)
     lines = []
     if due.gf_due is not None:
         what = "Sofortsache: Vorlage an die Geschäftsführung" if kind in PETITION_KINDS else "GF informieren"
         lines.append(f"{what} bis {day_text(due.gf_due)} (Federführung und Schlusszeichnung: GF)")
     if due.ack_due is not None:
-        lines.append(f"Eingangsbestätigung bis {day_text(due.ack_due)} ({profile.ack.describe()})")
+        lines.append(f"Eingangsbestätigung bis {day_text(due.ack_due)} ({rule.ack.describe()})")
     if due.final_due is not None:
         if kind in PETITION_KINDS and body_due is not None:
             source = "Frist der einsendenden Stelle"
-        elif profile.final.start == FROM_ACK_SENT:
-            source = f"{profile.final.describe()}; bis zum Versand ab deren Fälligkeit gerechnet"
+        elif rule.final.start == FROM_ACK_SENT and due.ack_due is not None:
+            source = f"{rule.final.describe()}; bis zum Versand ab deren Fälligkeit gerechnet"
+        elif rule.final.start == FROM_ACK_SENT:
+            source = f"{rule.final.count} {UNITS[rule.final.unit]} nach Eingang, da keine Eingangsbestätigung"
         else:
-            source = profile.final.describe()
+            source = rule.final.describe()
         lines.append(f"Abschließende Antwort bis {day_text(due.final_due)} ({source})")
     if due.ack_due is None and due.final_due is None:
         lines.append("Keine Eingangsbestätigung und keine Antwortfrist: ohne Anschrift (anonym).")
+    elif due.ack_due is None:
+        lines.append(
+            "Keine Eingangsbestätigung: Die Regeln der Dienststelle sehen sie für diese Anliegensart auf dem "
+            f"Eingangsweg „{CHANNELS[channel]}“ nicht vor."
+        )
     if kind in GF_KINDS and kind not in PETITION_KINDS:
         lines.append("Stellungnahme der/des Beschäftigten bzw. der Teamleitung einholen; die GF entscheidet.")
     return lines

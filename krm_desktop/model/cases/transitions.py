@@ -115,7 +115,7 @@ def acknowledge(fields: Fields, *, sent_on: date, today: date, profile: OfficePr
     available(fields, checks.ACKNOWLEDGE)
     refuse_if(checks.sent_errors(sent_on, "Versanddatum", fields["received"], today))
     changes: Fields = {"ack_sent": sent_on}
-    if profile.final.start == FROM_ACK_SENT:
+    if profile.rule_for(fields["kind"]).final.start == FROM_ACK_SENT:
         # Only this clock depends on the sending; other stored deadlines never move afterwards.
         changes["final_due"] = deadline_fields(fields, profile, ack_sent=sent_on)["final_due"]
     ack_due = fields["ack_due"]
@@ -131,6 +131,8 @@ def send_interim(fields: Fields, *, sent_on: date, reason: str, expected: date |
         )
     )
     assert expected is not None  # interim_errors refuses a missing date
+    if fields.get("interim_sent") == sent_on:
+        raise RefusedError(f"Die Zwischennachricht vom {_d(sent_on)} ist bereits als versandt vermerkt.")
     text = (
         f"Zwischennachricht versandt am {_d(sent_on)}; voraussichtliche Erledigung bis {_d(expected)}. Grund: {reason}"
     )

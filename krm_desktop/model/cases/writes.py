@@ -67,8 +67,15 @@ def case_fields(case: Case) -> Fields:
     return model_to_dict(case, recurse=False)
 
 
-def staff_member(staff_id: int | None) -> StaffMember | None:
+def staff_member(staff_id: int | None, field: str) -> StaffMember | None:
+    """The person chosen now to sign or decide (the form's `field`): only an active one, as the lists offer."""
     staff = Staff.get_or_none(Staff.id == staff_id) if staff_id is not None else None
+    if staff is not None and not staff.active:
+        raise ValidationError(
+            {
+                field: f"{staff.name} ist nicht mehr aktiv (Einstellungen → Personen). Bitte wählen Sie eine andere Person."
+            }
+        )
     return StaffMember(staff.id, staff.name, staff.role) if staff else None
 
 

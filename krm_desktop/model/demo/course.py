@@ -26,6 +26,9 @@ DAY = timedelta(days=1)
 HEARD_KINDS = frozenset({"petition", "eingabe", "dienstaufsichtsbeschwerde", "fachaufsichtsbeschwerde"})
 
 
+STUCK_WINDOW = timedelta(days=70)  # how far back a case may still be open and overdue
+
+
 @dataclass(frozen=True)
 class Step:
     """One transition done on `day` to the case, with these inputs besides the case's fields and `today` (and,
@@ -63,25 +66,26 @@ class Course:
         rng, kind, received = self.rng, case["kind"], case["received"]
         outcomes = {pos: pick(rng, t.OUTCOME_WEIGHTS) for pos, k in enumerate(concern_kinds, 1) if k in COMPLAINT_KINDS}
         ack_due, final_due = case["ack_due"], case["final_due"]
-        if ack_due is None or final_due is None:  # Meinungskarte or anonymous: no letters, no clock
+        if final_due is None:  # Meinungskarte or anonymous: no letters, no clock
             closed = received + (rng.randint(0, 14) if kind == "meinungskarte" else rng.randint(2, 20)) * DAY
             return [Step(closed, transitions.close, {"closed_on": closed, "outcomes": outcomes})]
         steps: list[Step] = []
-        stuck = received < self.today - 60 * DAY and rng.random() < 0.004  # forgotten: stays open, overdue
+        # A few of the last weeks' cases wait on someone and are overdue; an office closes its older ones.
+        stuck = self.today - STUCK_WINDOW <= received < self.today - 20 * DAY and rng.random() < 0.05
         r = rng.random()
-        quick = r < 0.12 and kind not in GF_KINDS  # answered before the acknowledgement was due
+        quick = r < 0.12 and kind not in GF_KINDS and ack_due is not None  # answered before the ack was due
         late = r > 0.9
         waiver = case["channel"] in ("telefon", "persoenlich") and kind not in GF_KINDS and rng.random() < 0.25
         declared = self.workday(received, final_due) if waiver else None  # settled by phone or in person
         ack = None
-        if not quick:
+        if not quick and ack_due is not None:  # the channel starts the acknowledgement clock
             lo, hi = (received, ack_due) if rng.random() < 0.92 else (ack_due + DAY, ack_due + 6 * DAY)
             ack = self.workday(lo, hi)
             if declared is not None and ack >= declared:
                 ack = None
             else:
                 steps.append(Step(ack, transitions.acknowledge, {"sent_on": ack, "profile": self.profile}))
-                if self.profile.final.start == FROM_ACK_SENT:  # what `acknowledge` will store
+                if self.profile.rule_for(kind).final.start == FROM_ACK_SENT:  # what `acknowledge` will store
                     final_due = transitions.deadline_fields(case, self.profile, ack_sent=ack)["final_due"] or final_due
         base = ack or received
         if quick:

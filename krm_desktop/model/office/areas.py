@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from krm_desktop.model.store.settings import get_setting, put_setting
+from krm_desktop.model.store.transactions import write_transaction
 
 AREAS_KEY = "areas"
 
@@ -26,10 +27,12 @@ def flags_of(area: str) -> AreaFlags:
 
 
 def save_area_flags(area: str, flags: AreaFlags) -> None:
+    """Set one Bereich's flags, leaving the others as another desk may just have stored them."""
     area = " ".join(area.split())
-    stored = {name: {"lgf_cc": f.lgf_cc} for name, f in area_flags().items()}
-    if flags == AreaFlags():
-        stored.pop(area, None)
-    else:
-        stored[area] = {"lgf_cc": flags.lgf_cc}
-    put_setting(AREAS_KEY, stored)
+    with write_transaction():
+        stored = {name: {"lgf_cc": f.lgf_cc} for name, f in area_flags().items()}
+        if flags == AreaFlags():
+            stored.pop(area, None)
+        else:
+            stored[area] = {"lgf_cc": flags.lgf_cc}
+        put_setting(AREAS_KEY, stored)

@@ -4,77 +4,68 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
+from krm_desktop.model.office.profile_checks import closing_day_text, profile_problems
+from krm_desktop.model.office.profile_rules import (
+    ACK_CHANNELS,
+    BA_RETENTION,
+    BUNDESLAENDER,
+    BUNDESLAND_NAMES,
+    CALENDAR,
+    DEFAULT_CLOSING_DAYS,
+    DEFAULT_REPORTS,
+    FROM_ACK_SENT,
+    FROM_RECEIVED,
+    REPORTS,
+    RETENTION_BA,
+    RETENTION_WHOLE_TO_THE_DAY,
+    RETENTION_WHOLE_YEAR_END,
+    RULE_KINDS,
+    WORKING,
+    WRITTEN_CHANNELS,
+    ClockRule,
+    KindRule,
+    RetentionRule,
+    in_order,
+)
 from krm_desktop.model.store.entities import Setting
 from krm_desktop.model.store.transactions import write_transaction
 
-WORKING = "working"
-CALENDAR = "calendar"
-FROM_RECEIVED = "received"
-FROM_ACK_SENT = "ack_sent"
-
-RETENTION_BA = "ba"  # personal data 31.12. of year+2, rest 31.12. of year+8, petitions personal 31.12. year+5
-RETENTION_WHOLE_TO_THE_DAY = "whole_to_the_day"  # everything N years after completion, to the day
-RETENTION_WHOLE_YEAR_END = "whole_year_end"  # everything on 31.12. of the N-th year after completion
-
-BUNDESLAND_NAMES = {
-    "BB": "Brandenburg",
-    "BE": "Berlin",
-    "BW": "Baden-Württemberg",
-    "BY": "Bayern",
-    "HB": "Bremen",
-    "HE": "Hessen",
-    "HH": "Hamburg",
-    "MV": "Mecklenburg-Vorpommern",
-    "NI": "Niedersachsen",
-    "NW": "Nordrhein-Westfalen",
-    "RP": "Rheinland-Pfalz",
-    "SH": "Schleswig-Holstein",
-    "SL": "Saarland",
-    "SN": "Sachsen",
-    "ST": "Sachsen-Anhalt",
-    "TH": "Thüringen",
-}
-# The subdivision codes of the `holidays` package (a test keeps them in step with it).
-BUNDESLAENDER = tuple(sorted(BUNDESLAND_NAMES))
-DEFAULT_CLOSING_DAYS = ("12-24", "12-31")
-_CLOSING_DAY = re.compile(r"^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
-
-
-@dataclass(frozen=True)
-class ClockRule:
-    count: int
-    unit: str = WORKING  # working | calendar
-    start: str = FROM_RECEIVED  # received | ack_sent
-
-    def describe(self) -> str:
-        unit = "Arbeitstage" if self.unit == WORKING else "Kalendertage"
-        start = "nach Eingang" if self.start == FROM_RECEIVED else "nach Versand der Eingangsbestätigung"
-        return f"{self.count} {unit} {start}"
-
-
-@dataclass(frozen=True)
-class RetentionRule:
-    method: str = RETENTION_BA
-    personal_years: int = 2
-    delete_years: int = 8
-    petition_years: int = 5
-
-    def describe(self) -> str:
-        if self.method == RETENTION_BA:
-            return (
-                f"Personenbezogene Daten zum 31.12. des {self.personal_years}. Folgejahres nach Erledigung "
-                f"(Petitionen/Eingaben: des {self.petition_years}. Folgejahres), anonymer Rest zum 31.12. "
-                f"des {self.delete_years}. Folgejahres"
-            )
-        if self.method == RETENTION_WHOLE_TO_THE_DAY:
-            return f"Vollständige Löschung {self.delete_years} Jahre nach Erledigung (taggenau)"
-        return f"Vollständige Löschung zum 31.12. des {self.delete_years}. Folgejahres nach Erledigung"
+__all__ = [
+    "ACK_CHANNELS",
+    "BUNDESLAENDER",
+    "BUNDESLAND_NAMES",
+    "CALENDAR",
+    "DEFAULT_CLOSING_DAYS",
+    "DEFAULT_REPORTS",
+    "FROM_ACK_SENT",
+    "FROM_RECEIVED",
+    "PRESETS",
+    "REPORTS",
+    "RETENTION_BA",
+    "RETENTION_WHOLE_TO_THE_DAY",
+    "RETENTION_WHOLE_YEAR_END",
+    "RULE_KINDS",
+    "WORKING",
+    "WRITTEN_CHANNELS",
+    "ClockRule",
+    "KindRule",
+    "OfficeProfile",
+    "RetentionRule",
+    "has_profile",
+    "load_profile",
+    "preset",
+    "profile_errors",
+    "profile_from_dict",
+    "profile_version",
+    "save_profile",
+    "with_closing_days",
+    "with_kind_rule",
+]
 
 
 @dataclass(frozen=True)
@@ -82,29 +73,80 @@ class OfficeProfile:
     code: str
     label: str
     bundesland: str
-    ack: ClockRule
-    final: ClockRule
-    retention: RetentionRule = RetentionRule()
+    ack: ClockRule  # the default acknowledgement rule, for kinds without a rule of their own
+    final: ClockRule  # the default answer rule, likewise
+    retention: RetentionRule = BA_RETENTION
     shift_to_working_day: bool = True  # calendar-day deadlines ending on a non-working day move on
     closing_days: tuple[str, ...] = DEFAULT_CLOSING_DAYS  # "MM-DD" every year or "YYYY-MM-DD" once
+    ack_channels: tuple[str, ...] = ACK_CHANNELS  # the default channels that start the acknowledgement clock
+    # Kinds with rules of their own, (kind code, rule) in RULE_KINDS order: a tuple keeps the profile hashable.
+    kind_rules: tuple[tuple[str, KindRule], ...] = ()
+    reports: tuple[str, ...] = DEFAULT_REPORTS  # codes of REPORTS, in that order
+
+    def default_rule(self) -> KindRule:
+        """The rules of the kinds without rules of their own."""
+        return KindRule(self.ack, self.final, self.ack_channels)
+
+    def rule_for(self, kind: str) -> KindRule:
+        """The rules a case of this kind runs by: its own, or the profile's defaults."""
+        for code, rule in self.kind_rules:
+            if code == kind:
+                return rule
+        return self.default_rule()
+
+    def own_rules(self) -> dict[str, KindRule]:
+        return dict(self.kind_rules)
+
+    def makes_report(self, report: str) -> bool:
+        return report in self.reports
 
     def closing_days_text(self) -> str:
         """German: "24.12., 31.12. (jährlich); 15.05.2026" """
-        yearly = [f"{d[3:]}.{d[:2]}." for d in self.closing_days if len(d) == 5]
-        once = [f"{d[8:]}.{d[5:7]}.{d[:4]}" for d in self.closing_days if len(d) == 10]
+        yearly = [closing_day_text(d) for d in self.closing_days if len(d) == 5]
+        once = [closing_day_text(d) for d in self.closing_days if len(d) == 10]
         parts = ([", ".join(yearly) + " (jährlich)"] if yearly else []) + ([", ".join(once)] if once else [])
         return "; ".join(parts) or "keine"
 
     def to_dict(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
-        data["closing_days"] = list(self.closing_days)
-        return data
+        """The profile as stored (JSON types): every rule, the kinds' own rules under "kinds"."""
+        return {
+            "code": self.code,
+            "label": self.label,
+            "bundesland": self.bundesland,
+            "ack": dataclasses.asdict(self.ack),
+            "final": dataclasses.asdict(self.final),
+            "ack_channels": list(self.ack_channels),
+            "kinds": {
+                kind: {
+                    "ack": dataclasses.asdict(rule.ack),
+                    "final": dataclasses.asdict(rule.final),
+                    "ack_channels": list(rule.ack_channels),
+                }
+                for kind, rule in self.kind_rules
+            },
+            "reports": list(self.reports),
+            "retention": dataclasses.asdict(self.retention),
+            "shift_to_working_day": self.shift_to_working_day,
+            "closing_days": list(self.closing_days),
+        }
 
 
 PRESETS: dict[str, OfficeProfile] = {
-    "luebeck": OfficeProfile("luebeck", "Jobcenter Lübeck", "SH", ClockRule(3, WORKING), ClockRule(14, CALENDAR)),
+    "luebeck": OfficeProfile(
+        "luebeck",
+        "Jobcenter Lübeck",
+        "SH",
+        ClockRule(3, WORKING),
+        ClockRule(14, CALENDAR),
+        reports=("annual",),
+    ),
     "osnabrueck": OfficeProfile(
-        "osnabrueck", "Jobcenter Osnabrück", "NI", ClockRule(3, WORKING), ClockRule(14, CALENDAR)
+        "osnabrueck",
+        "Jobcenter Osnabrück",
+        "NI",
+        ClockRule(3, WORKING),
+        ClockRule(14, CALENDAR),
+        ack_channels=WRITTEN_CHANNELS,
     ),
     "schwaebisch-hall": OfficeProfile(
         "schwaebisch-hall",
@@ -112,6 +154,7 @@ PRESETS: dict[str, OfficeProfile] = {
         "BW",
         ClockRule(3, WORKING),
         ClockRule(14, CALENDAR),
+        ack_channels=WRITTEN_CHANNELS,
     ),
     "berlin-pankow": OfficeProfile(
         "berlin-pankow",
@@ -120,6 +163,8 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(3, WORKING),
         ClockRule(10, WORKING),
         RetentionRule(RETENTION_WHOLE_YEAR_END, delete_years=10),
+        ack_channels=WRITTEN_CHANNELS,
+        reports=("annual", "half_year", "quarter"),
     ),
     "braunschweig": OfficeProfile(
         "braunschweig",
@@ -128,6 +173,8 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(7, CALENDAR),
         ClockRule(14, CALENDAR, FROM_ACK_SENT),
         RetentionRule(RETENTION_WHOLE_TO_THE_DAY, delete_years=2),
+        ack_channels=WRITTEN_CHANNELS,
+        reports=("annual",),
     ),
 }
 
@@ -139,83 +186,67 @@ def preset(code: str) -> OfficeProfile:
         return PRESETS[code]
     except KeyError:
         known = ", ".join(PRESETS)
-        raise ValidationError({"profile": f"Unbekanntes Office-Profil „{code}“. Möglich sind: {known}."}) from None
+        raise ValidationError(
+            {"profile": f"Unbekanntes Dienststellenprofil „{code}“. Möglich sind: {known}."}
+        ) from None
 
 
-def profile_from_dict(data: dict[str, Any]) -> OfficeProfile:
-    """Build and validate a profile from stored or edited data."""
-    errors: dict[str, str] = {}
-    try:
-        profile = OfficeProfile(
-            code=str(data["code"]),
-            label=str(data["label"]),
-            bundesland=str(data["bundesland"]),
-            ack=ClockRule(**data["ack"]),
-            final=ClockRule(**data["final"]),
-            retention=RetentionRule(**data.get("retention", {})),
-            shift_to_working_day=bool(data.get("shift_to_working_day", True)),
-            closing_days=tuple(data.get("closing_days", DEFAULT_CLOSING_DAYS)),
-        )
-    except (KeyError, TypeError) as exc:
-        raise ValidationError({"profile": f"Das Office-Profil ist unvollständig ({exc})."}) from exc
-    if not profile.label.strip():
-        errors["label"] = "Bitte geben Sie den Namen der Dienststelle an."
-    if profile.bundesland not in BUNDESLAENDER:
-        errors["bundesland"] = (
-            f"Unbekanntes Bundesland „{profile.bundesland}“. Erwartet wird ein Kürzel wie "
-            f"{', '.join(BUNDESLAENDER[:5])} …"
-        )
-    for name, rule in (("ack", profile.ack), ("final", profile.final)):
-        if not _whole_number(rule.count):
-            errors[name] = "Die Frist muss eine ganze Zahl von Tagen sein."
-        elif not 0 <= rule.count <= 120:
-            errors[name] = "Die Frist muss zwischen 0 und 120 Tagen liegen."
-        elif rule.unit not in (WORKING, CALENDAR):
-            errors[name] = "Die Frist zählt entweder Arbeitstage oder Kalendertage."
-        elif rule.start not in (FROM_RECEIVED, FROM_ACK_SENT) or (name == "ack" and rule.start != FROM_RECEIVED):
-            errors[name] = "Diese Frist kann nicht ab diesem Ereignis laufen."
-    ret = profile.retention
-    if ret.method not in (RETENTION_BA, RETENTION_WHOLE_TO_THE_DAY, RETENTION_WHOLE_YEAR_END):
-        errors["retention"] = "Unbekannte Löschregel."
-    elif not all(_whole_number(y) and 1 <= y <= 30 for y in (ret.personal_years, ret.delete_years, ret.petition_years)):
-        errors["retention"] = "Die Aufbewahrungsjahre müssen ganze Zahlen zwischen 1 und 30 sein."
-    elif ret.method == RETENTION_BA and max(ret.personal_years, ret.petition_years) > ret.delete_years:
-        # Only the BA rule anonymises first; the "whole" methods delete everything at once
-        # and use delete_years alone.
-        errors["retention"] = (
-            "Die vollständige Löschung darf nicht vor der Anonymisierung liegen: die Jahre bis zur Löschung "
-            "müssen mindestens so groß sein wie die Jahre bis zur Anonymisierung (auch bei Petitionen)."
-        )
-    bad = [d for d in profile.closing_days if not _closing_day_ok(d)]
-    if bad:
-        errors["closing_days"] = (
-            f"Schließtage als „MM-TT“ (jedes Jahr) oder „JJJJ-MM-TT“ (einmalig) angeben, nicht „{bad[0]}“."
-        )
-    if errors:
-        raise ValidationError(errors)
-    return profile
+def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
+    """Build and validate a profile from stored or edited data. Entries added in later versions take their
+    defaults when missing (a profile stored by an earlier version loads); every problem is raised at once as
+    ValidationError({key: German message}) with the keys of `profile_checks`."""
+    problems = profile_problems(data)
+    if problems:
+        raise ValidationError(problems)
+    return OfficeProfile(
+        code=data["code"],
+        label=data["label"],
+        bundesland=data["bundesland"],
+        ack=_clock_rule(data["ack"]),
+        final=_clock_rule(data["final"]),
+        retention=RetentionRule(**data.get("retention", {})),
+        shift_to_working_day=data.get("shift_to_working_day", True),
+        closing_days=tuple(data.get("closing_days", DEFAULT_CLOSING_DAYS)),
+        ack_channels=in_order(data.get("ack_channels", ACK_CHANNELS), ACK_CHANNELS),
+        kind_rules=_kind_rules(
+            {
+                kind: KindRule(
+                    _clock_rule(rule["ack"]), _clock_rule(rule["final"]), in_order(rule["ack_channels"], ACK_CHANNELS)
+                )
+                for kind, rule in data.get("kinds", {}).items()
+            }
+        ),
+        reports=in_order(data.get("reports", DEFAULT_REPORTS), REPORTS),
+    )
 
 
-def _whole_number(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+def _clock_rule(data: Mapping[str, Any]) -> ClockRule:
+    return ClockRule(data["count"], data.get("unit", WORKING), data.get("start", FROM_RECEIVED))
 
 
-def _closing_day_ok(value: Any) -> bool:
-    """True for "MM-DD" that exists in some year (02-29 included) or a "YYYY-MM-DD" that exists."""
-    if not isinstance(value, str) or not _CLOSING_DAY.match(value):
-        return False
-    year = int(value[:4]) if len(value) == 10 else 2000  # 2000 is a leap year: 02-29 is a valid recurring day
-    try:
-        date(year, int(value[-5:-3]), int(value[-2:]))
-    except ValueError:
-        return False
-    return True
+def _kind_rules(rules: Mapping[str, KindRule]) -> tuple[tuple[str, KindRule], ...]:
+    return tuple((kind, rules[kind]) for kind in in_order(list(rules), RULE_KINDS))
+
+
+def with_kind_rule(profile: OfficeProfile, kind: str, rule: KindRule | None) -> OfficeProfile:
+    """The profile with `kind` given its own rule (None: the kind follows the profile's defaults again)."""
+    rules = profile.own_rules()
+    if rule is None:
+        rules.pop(kind, None)
+    else:
+        rules[kind] = dataclasses.replace(rule, ack_channels=in_order(rule.ack_channels, ACK_CHANNELS))
+    return dataclasses.replace(profile, kind_rules=_kind_rules(rules))
+
+
+def profile_errors(profile: OfficeProfile) -> dict[str, str]:
+    """Every problem of an edited profile by key (those `save_profile` would refuse it with); {} when it is fine."""
+    return profile_problems(profile.to_dict())
 
 
 def load_profile() -> OfficeProfile:
     row = Setting.get_or_none(Setting.key == PROFILE_KEY)
     if row is None:
-        raise RefusedError("Für diese Datenbank ist noch kein Office-Profil gewählt.")
+        raise RefusedError("Für diese Datenbank ist noch kein Dienststellenprofil gewählt.")
     return profile_from_dict(json.loads(row.value))
 
 
@@ -235,7 +266,7 @@ def save_profile(profile: OfficeProfile, expected_version: int) -> OfficeProfile
     with write_transaction():
         if expected_version == 0:
             if has_profile():
-                raise ConflictError("Das Office-Profil wurde inzwischen an einem anderen Platz angelegt.")
+                raise ConflictError("Das Dienststellenprofil wurde inzwischen an einem anderen Platz angelegt.")
             Setting.create(key=PROFILE_KEY, value=value, version=1)
             return profile
         updated = (
@@ -244,7 +275,9 @@ def save_profile(profile: OfficeProfile, expected_version: int) -> OfficeProfile
             .execute()
         )
         if updated != 1:
-            raise ConflictError("Das Office-Profil wurde inzwischen an einem anderen Platz geändert. Bitte neu laden.")
+            raise ConflictError(
+                "Das Dienststellenprofil wurde inzwischen an einem anderen Platz geändert. Bitte neu laden."
+            )
     return profile
 
 

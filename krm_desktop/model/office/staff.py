@@ -110,7 +110,7 @@ def save_team(team_id: int | None, data: TeamData, *, version: int | None = None
             .execute()
         )
         if updated != 1:
-            raise _gone_or_changed(Team, team_id, "Das Team")
+            raise _gone_or_changed(Team, team_id, "Das Team", "es")
     return team(team_id)
 
 
@@ -213,7 +213,7 @@ def save_person(person_id: int | None, data: PersonData, *, version: int | None 
                 .execute()
             )
             if updated != 1:
-                raise _gone_or_changed(Staff, person_id, "Die Person")
+                raise _gone_or_changed(Staff, person_id, "Die Person", "sie")
             StaffLogin.delete().where(StaffLogin.staff == person_id).execute()
         for login in data.logins:
             StaffLogin.create(login=login, staff=person_id)
@@ -264,7 +264,7 @@ def deactivation_warnings(person_id: int | None, data: PersonData) -> list[str]:
     return warnings
 
 
-def _gone_or_changed(model: Any, row_id: int, what: str) -> Exception:
+def _gone_or_changed(model: Any, row_id: int, what: str, pronoun: str) -> Exception:
     if model.get_or_none(model.id == row_id) is None:
-        return RefusedError(f"{what} gibt es nicht mehr; sie wurde an einem anderen Platz gelöscht.")
+        return RefusedError(f"{what} gibt es nicht mehr; {pronoun} wurde an einem anderen Platz gelöscht.")
     return ConflictError(f"{what} wurde inzwischen an einem anderen Platz geändert. Bitte neu laden.")

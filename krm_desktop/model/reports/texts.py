@@ -14,6 +14,7 @@ from datetime import date
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.errors import ValidationError
+from krm_desktop.model.office.profiles import OfficeProfile, load_profile
 from krm_desktop.model.reports.periods import Period
 from krm_desktop.model.store.settings import get_setting, put_setting
 
@@ -88,18 +89,17 @@ def report_made(period: Period) -> bool:
     return period.code in (get_setting(MADE_KEY, {}) or {})
 
 
-def report_reminder_due(today: date) -> str | None:
-    """A German reminder of the report that is due now and not made yet, else None.
+def report_reminders(today: date, profile: OfficeProfile) -> list[str]:
+    """German reminders of the reports due now and not made yet, for the reports the office makes (its profile).
 
     January to March: the annual report of the past year (Trägerversammlung in January, Regionaldirektion by
-    22 January; it can serve as the half-year report after Q4 as well, a half-year report alone does not
-    silence it). July to September: the half-year report of
-    the first half for the Trägerversammlung. A report counts as made once it was saved (PDF or CSV).
+    22 January; where the office makes half-year reports it serves as the one after Q4 as well, a half-year report
+    alone does not silence it). July to September: the half-year report of the first half for the
+    Trägerversammlung. In the month after each quarter: its quarterly evaluation for the GF's meeting. A report
+    counts as made once it was saved (PDF or CSV).
     """
-    if today.month <= 3:
-        period = Period(today.year - 1)
-        if report_made(period):
-            return None
+    lines: list[str] = []
+    if today.month <= 3 and profile.makes_report("annual") and not report_made(Period(today.year - 1)):
         due = date(today.year, 1, RD_DUE_DAY)
         if today <= due:
             days = (due - today).days
@@ -107,13 +107,26 @@ def report_reminder_due(today: date) -> str | None:
             state = f"Frist {due:%d.%m.%Y} ({when})"
         else:
             state = f"Frist {due:%d.%m.%Y} überschritten"
-        return (
-            f"{period.title} fällig: an die Trägerversammlung im Januar, an die Regionaldirektion bis "
-            f"{due:%d.%m.%Y} – {state}. Zugleich Halbjahresbericht nach dem 4. Quartal."
+        also = " Zugleich Halbjahresbericht nach dem 4. Quartal." if profile.makes_report("half_year") else ""
+        lines.append(
+            f"{Period(today.year - 1).title} fällig: an die Trägerversammlung im Januar, an die Regionaldirektion "
+            f"bis {due:%d.%m.%Y} – {state}.{also}"
         )
-    if 7 <= today.month <= 9:
-        period = Period(today.year, half=1)
-        if report_made(period):
-            return None
-        return f"{period.title} für die Trägerversammlung steht an (nach dem 2. Quartal)."
-    return None
+    if 7 <= today.month <= 9 and profile.makes_report("half_year"):
+        half = Period(today.year, half=1)
+        if not report_made(half):
+            lines.append(f"{half.title} für die Trägerversammlung steht an (nach dem 2. Quartal).")
+    if today.month in (1, 4, 7, 10) and profile.makes_report("quarter"):
+        quarter = (
+            Period(today.year - 1, quarter=4) if today.month == 1 else Period(today.year, quarter=today.month // 3)
+        )
+        if not report_made(quarter):
+            lines.append(f"{quarter.title} für die Dienstbesprechung der Geschäftsführung steht an.")
+    return lines
+
+
+def report_reminder_due(today: date, profile: OfficeProfile | None = None) -> str | None:
+    """The reminders of `report_reminders` as one German text (a line each), else None; the profile is the
+    database's own unless given."""
+    lines = report_reminders(today, profile or load_profile())
+    return "\n".join(lines) or None

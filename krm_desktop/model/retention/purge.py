@@ -84,6 +84,7 @@ EVENT_LABELS = {
     "corrected": "Personendaten berichtigt",
     "attachment_added": "Anlage beigefügt",
     "attachment_removed": "Anlage entfernt",
+    "deadlines_recomputed": "Fristen neu berechnet",
 }
 OTHER_EVENT = "Bearbeitungsschritt"
 

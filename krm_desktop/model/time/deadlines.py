@@ -47,13 +47,15 @@ def compute_deadlines(
     if not has_clocks(kind, channel, has_addressee):
         return Deadlines(None, None, gf_due)
     shift = profile.shift_to_working_day
-    ack_due = cal.due_date(received, profile.ack, shift)
-    if profile.final.start == FROM_ACK_SENT:
-        # Braunschweig: the answer clock starts when the acknowledgement was sent,
-        # before that from the acknowledgement's due date.
-        final_due = cal.due_date(ack_sent or ack_due, profile.final, shift)
+    rule = profile.rule_for(kind)
+    # An oral reaction is acknowledged in the conversation: only the kind's ack channels start that clock.
+    ack_due = cal.due_date(received, rule.ack, shift) if rule.starts_ack_clock(channel) else None
+    if rule.final.start == FROM_ACK_SENT:
+        # Braunschweig: the answer clock starts when the acknowledgement was sent, before that from the
+        # acknowledgement's due date; without an acknowledgement clock from the receipt.
+        final_due = cal.due_date(ack_sent or ack_due or received, rule.final, shift)
     else:
-        final_due = cal.due_date(received, profile.final, shift)
+        final_due = cal.due_date(received, rule.final, shift)
     if kind in PETITION_KINDS and body_due is not None:
         final_due = body_due  # the requesting body's own date overrides
     return Deadlines(ack_due, final_due, gf_due)

@@ -18,14 +18,12 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -38,6 +36,8 @@ from krm_desktop.model.codes import KINDS, label
 from krm_desktop.model.errors import ConflictError, KrmError, RefusedError, ValidationError
 from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.context import WindowContext
+from krm_desktop.ui.widgets.date_edit import DateEdit
+from krm_desktop.ui.widgets.discard import confirm_discard
 
 ERROR_STYLE = "color: #b00020;"
 NOTE_STYLE = "color: #555555;"
@@ -58,11 +58,8 @@ def d(value: date | None) -> str:
     return f"{value:%d.%m.%Y}" if value else "–"
 
 
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    return edit
+def date_edit(value: date) -> DateEdit:
+    return DateEdit(value)
 
 
 def text_edit(lines: int = 5) -> QPlainTextEdit:
@@ -85,8 +82,8 @@ def widget_value(widget: QWidget) -> str:
         return widget.toPlainText()
     if isinstance(widget, QLineEdit):
         return widget.text()
-    if isinstance(widget, QDateEdit):
-        return widget.date().toString("dd.MM.yyyy")
+    if isinstance(widget, DateEdit):
+        return widget.text()
     if isinstance(widget, QComboBox):
         return widget.currentText()
     if isinstance(widget, QCheckBox):
@@ -263,6 +260,16 @@ class ActionDialog(QDialog):
 
     def submit(self) -> None:
         self.clear_errors()
+        typed_dates = {
+            key: problem
+            for key, widget in self.fields.items()
+            if isinstance(widget, DateEdit)
+            and widget.isEnabled()
+            and (problem := widget.problem(self.captions[key].removesuffix(" *")))
+        }
+        if typed_dates:
+            self.show_errors(typed_dates)
+            return
         try:
             self.saved = self.save()
         except ValidationError as exc:
@@ -318,12 +325,4 @@ class ActionDialog(QDialog):
         super().reject()
 
     def confirm_discard(self) -> bool:
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self,
-            "Eingaben verwerfen?",
-            "Ihre Eingaben sind noch nicht gespeichert. Schließen und die Eingaben verwerfen?",
-            buttons.Yes | buttons.No,
-            buttons.No,
-        )
-        return answer == buttons.Yes
+        return confirm_discard(self)

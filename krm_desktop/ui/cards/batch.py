@@ -39,6 +39,7 @@ from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.office.profiles import OfficeProfile
 from krm_desktop.model.office.topics import topic_list
 from krm_desktop.ui.cards.type_ahead import TypeAheadCombo
+from krm_desktop.ui.widgets.discard import confirm_discard
 from krm_desktop.ui.widgets.fields import REQUIRED_NOTE, DateField, FieldErrors, add_row, error_line, hint
 
 ERROR_STYLE = "QLabel { color: #b00020; }"
@@ -350,16 +351,8 @@ class OpinionCardBatch(QDialog):
 
     def reject(self) -> None:
         """Esc, Schließen and the window's close button: a begun card is not dropped without asking."""
-        if self.has_input():
-            answer = QMessageBox.question(
-                self,
-                "Begonnene Karte",
-                "Die begonnene Karte ist noch nicht gespeichert.\nTrotzdem schließen und die Eingaben verwerfen?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.has_input() and not confirm_discard(self, "Die begonnene Karte ist noch nicht gespeichert."):
+            return
         self.tell_window()
         super().reject()
 

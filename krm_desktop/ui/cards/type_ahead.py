@@ -27,7 +27,11 @@ class TypeAheadCombo(QComboBox):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
-        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        # Shift types capitals (German nouns: "Terminvergabe"); only Ctrl, Alt and Meta make a key a command.
+        commands = (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+        )
+        plain = not event.modifiers() & commands
         if not (plain and text and text.isprintable() and (self.typed or not text.isspace())):
             super().keyPressEvent(event)
             return

@@ -35,6 +35,27 @@ def _d(value: date | None) -> str:
     return f"{value:%d.%m.%Y}" if value else "–"
 
 
+# Where the long words of a narrow pane may break: with a hyphen between their parts, never mid-syllable.
+SOFT_HYPHENS = {
+    "Dienstaufsichtsbeschwerde": "Dienstaufsichts\u00adbeschwerde",
+    "Fachaufsichtsbeschwerde": "Fachaufsichts\u00adbeschwerde",
+    "Eingangsbestätigung": "Eingangs\u00adbestätigung",
+    "Zwischennachricht": "Zwischen\u00adnachricht",
+    "Antwortschreiben": "Antwort\u00adschreiben",
+    "Geschäftsführung": "Geschäfts\u00adführung",
+}
+
+
+def breakable(text: str) -> str:
+    for word, parts in SOFT_HYPHENS.items():
+        text = text.replace(word, parts)
+    return text
+
+
+def _kind(code: str) -> str:
+    return breakable(escape(label(KINDS, code)))
+
+
 def _row(caption: str, value: str) -> str:
     return f"<tr><th align='left' valign='top' style='padding-right:10px'>{escape(caption)}</th><td>{value}</td></tr>"
 
@@ -70,12 +91,11 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
     """The summary and history of the case as HTML."""
     signer = case.signed_by
     kinds = [
-        escape(label(KINDS, c.kind)) + (f" – {escape(label(OUTCOMES, c.outcome))}" if c.outcome else "")
-        for c in case.concerns
-    ] or [escape(label(KINDS, case.kind))]
+        _kind(c.kind) + (f" – {escape(label(OUTCOMES, c.outcome))}" if c.outcome else "") for c in case.concerns
+    ] or [_kind(case.kind)]
     rows = [
         _row("Status", escape(label(STATUSES, case.status)) + (" (anonymisiert)" if case.anonymised else "")),
-        _row("Nächste Frist", escape(due_words(case.due_status(today, calendar)))),
+        _row("Nächste Frist", breakable(escape(due_words(case.due_status(today, calendar))))),
         _row("Anliegen", "<br>".join(kinds)),
         _row(
             "Eingang",
@@ -148,7 +168,7 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
 
 
 def _text(value: str) -> str:
-    return escape(value).replace("\n", "<br>")
+    return breakable(escape(value)).replace("\n", "<br>")
 
 
 def _steps_html(case: CaseView) -> str:
@@ -163,8 +183,8 @@ def _steps_html(case: CaseView) -> str:
         )
     if case.reclassified_from:
         parts.append(
-            f"<p><b>Umgedeutet</b> aus {escape(label(KINDS, case.reclassified_from))} in "
-            f"{escape(label(KINDS, case.kind))} (Begründung in der Fallhistorie).</p>"
+            f"<p><b>Umgedeutet</b> aus {_kind(case.reclassified_from)} in "
+            f"{_kind(case.kind)} (Begründung in der Fallhistorie).</p>"
         )
     if case.gf_decision.strip():
         who = f" ({escape(case.decided_by.name)})" if case.decided_by else ""

@@ -55,7 +55,7 @@ class DetailPane(QWidget):
             self.tabs.setTabText(index, title)
 
     def toPlainText(self) -> str:  # Qt's name: the pane was a text browser once, callers read its text
-        return self.browser.toPlainText()
+        return self.browser.toPlainText().replace("\u00ad", "")  # the words as read, without their break points
 
     def show_case(self, case_id: int | None) -> None:
         html = None

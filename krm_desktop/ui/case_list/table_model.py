@@ -13,7 +13,7 @@ from datetime import date
 from peewee import OperationalError
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
-from krm_desktop.model.case_list.filters import CaseFilter
+from krm_desktop.model.case_list.filters import Actors, CaseFilter
 from krm_desktop.model.case_list.query import COLUMNS, CaseList, CaseRow
 from krm_desktop.model.case_list.sort_order import SortOrder
 from krm_desktop.model.time.deadlines import DueState
@@ -64,7 +64,7 @@ def _text(row: CaseRow, column: int) -> str:
 class CaseTableModel(QAbstractTableModel):
     completed = Signal()  # every position of the list is written (see CaseList.complete)
 
-    def __init__(self, today: date, calendar: WorkingCalendar, user: str, parent=None) -> None:
+    def __init__(self, today: date, calendar: WorkingCalendar, user: Actors, parent=None) -> None:
         super().__init__(parent)
         self.cases = CaseList(today, calendar, user)
         self._pages: OrderedDict[int, list[_Line | None]] = OrderedDict()

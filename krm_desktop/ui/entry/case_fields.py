@@ -123,7 +123,7 @@ class CaseFields(QWidget):
         left.addLayout(intro)
         left.addLayout(form)
         left.addStretch(1)
-        clock = QGroupBox("Fristen (aus dem Office-Profil berechnet)")
+        clock = QGroupBox("Fristen (aus dem Dienststellenprofil berechnet)")
         QVBoxLayout(clock).addWidget(self.deadlines)
         right = QVBoxLayout()
         right.addWidget(self.party)

@@ -63,7 +63,7 @@ class PetitionForm(CaseForm):
             "Frist der Stelle",
             self.body_due_field,
             edited=self._clock_changed,
-            note="Eine Frist der Stelle ersetzt die Antwortfrist des Office-Profils; sie darf in der Zukunft liegen.",
+            note="Eine Frist der Stelle ersetzt die Antwortfrist des Dienststellenprofils; sie darf in der Zukunft liegen.",
         )
         self.retention = QLabel(retention_text(self))
         self.retention.setWordWrap(True)

@@ -30,6 +30,7 @@ from krm_desktop.model.time.deadlines import calendar_of
 from krm_desktop.ui.entry.case_form import CaseForm
 from krm_desktop.ui.entry.intake_dialog import IntakePage
 from krm_desktop.ui.entry.kind_forms import FORMS, form_for
+from krm_desktop.ui.widgets.discard import confirm_discard
 
 WIDE = 1560
 READ_ONLY_TEXT = "Die Datenbank ist schreibgeschützt geöffnet: es können keine Kundenreaktionen erfasst werden."
@@ -118,15 +119,7 @@ class _CaseDialog(QDialog):
         self.accept()
 
     def confirm_discard(self) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Eingaben verwerfen?")
-        box.setText("Sie haben Eingaben, die noch nicht gespeichert sind. Wirklich schließen und sie verwerfen?")
-        discard = box.addButton("&Verwerfen", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("&Weiter bearbeiten", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
+        return confirm_discard(self)
 
     def reject(self) -> None:  # also Escape and the window's close button
         if self.is_modified() and not self.confirm_discard():

@@ -13,12 +13,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -43,6 +42,7 @@ from krm_desktop.model.cases.case_view import CaseView
 from krm_desktop.model.cases.letters import DOC_TYPES, all_blocks, record_reprint, store_letter
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.store.files import write_file
+from krm_desktop.ui.widgets.date_edit import DateEdit
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview, document_buttons, new_printer, print_pdf
 
@@ -98,15 +98,13 @@ class LetterDialog(QDialog):
         self.signer_box = QComboBox()
         self.signer_box.setAccessibleName("Unterschrift")
         self.signer_box.addItem("(ohne Namen, nur Funktion)", None)
-        for staff in self.office.staff:
-            if staff.role in ("TL", "BL", "GF", "KRM"):
+        for staff in self.office.staff:  # the active people who sign (every Funktion but Mitarbeiter/in)
+            if FUNCTIONS.get(staff.role):
                 self.signer_box.addItem(f"{staff.name} – {FUNCTIONS[staff.role]}", staff.id)
         self.reason = QPlainTextEdit(self.facts.interim_reason)
         self.reason.setAccessibleName("Grund der Verzögerung")
         self.reason.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        self.expected = QDateEdit(QDate(self.facts.interim_expected or self.today + timedelta(days=14)))
-        self.expected.setCalendarPopup(True)
-        self.expected.setDisplayFormat("dd.MM.yyyy")
+        self.expected = DateEdit(self.facts.interim_expected or self.today + timedelta(days=14))
         self.expected.setAccessibleName("Voraussichtliche Erledigung")
         self.recompose = QPushButton("Text neu aus Bausteinen erstellen (verwirft Änderungen)")
         self.recompose.clicked.connect(self.rebuild_text)
@@ -161,35 +159,49 @@ class LetterDialog(QDialog):
 
         self.print_button, self.save_button = document_buttons(self, splitter)
         self.reason.textChanged.connect(self._interim_changed)
-        self.expected.dateChanged.connect(self._interim_changed)
+        self.expected.line.textChanged.connect(self._interim_changed)
 
     def _record_caption(self) -> str:
-        kind = SENDING.get(self.doc_type)
-        what = {"ack": "Eingangsbestätigung", "interim": "Zwischennachricht", "answer": "Antwortschreiben"}.get(
-            kind or ""
-        )
-        return f"Versand der {what} mit heutigem Datum im Fall vermerken" if what else ""
+        what = {
+            "ack": "der Eingangsbestätigung",
+            "interim": "der Zwischennachricht",
+            "answer": "des Antwortschreibens",
+        }.get(SENDING.get(self.doc_type) or "")
+        return f"Versand {what} mit heutigem Datum im Fall vermerken" if what else ""
 
     def _record_pending(self) -> bool:
         kind = SENDING.get(self.doc_type)
         if kind is None or self.facts.status != "offen" or self.facts.final_due is None:
             return False
         case = self.facts
-        return {"ack": case.ack_sent is None, "interim": True, "answer": True}[kind]
+        # One sending, one entry: what the Vorgang menu (or an earlier print) recorded is not offered again. A
+        # further interim notice on a later day is a new sending.
+        return {
+            "ack": case.ack_sent is None,
+            "interim": case.interim_sent != self.today,
+            "answer": case.answer_sent is None,
+        }[kind]
 
     def _fill_from_draft(self, draft: Draft) -> None:
         self.subject.setPlainText(draft.subject)
         self.body.setPlainText(draft.body)
-        index = self.signer_box.findData(draft.signer.staff_id if draft.signer else None)
+        signer = draft.signer
+        index = self.signer_box.findData(signer.staff_id if signer else None)
+        if index < 0 and signer is not None and signer.staff_id is not None:  # who signed the case, deactivated since
+            self.signer_box.addItem(f"{signer.name} – {signer.function} (deaktiviert)", signer.staff_id)
+            index = self.signer_box.count() - 1
         self.signer_box.setCurrentIndex(max(index, 0))
         self.warning.setText("\n".join(draft.warnings))
 
     # --- editing ------------------------------------------------------------------------------------------------
 
     def _interim_changed(self) -> None:
-        self.facts = replace(
-            self.facts, interim_reason=self.reason.toPlainText(), interim_expected=self.expected.date().toPython()
-        )
+        expected = self.expected.value()
+        if expected is None:
+            self.error.setText(self.expected.problem("Voraussichtliche Erledigung") or "")
+            return
+        self.error.clear()
+        self.facts = replace(self.facts, interim_reason=self.reason.toPlainText(), interim_expected=expected)
         if not self.body.document().isModified():
             self.rebuild_text()
 
@@ -216,8 +228,10 @@ class LetterDialog(QDialog):
             return None
         staff_id = self.signer_box.currentData()
         staff = next((s for s in self.office.staff if s.id == staff_id), None)
+        default = self.draft.signer
+        if staff is None and staff_id is not None and default is not None and default.staff_id == staff_id:
+            return default  # the case's signer, deactivated since
         if staff is None:
-            default = self.draft.signer
             return signer_from(None, default.role if default else "TL")
         return signer_from(staff, staff.role)
 

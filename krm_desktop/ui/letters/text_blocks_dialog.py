@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -40,6 +39,7 @@ from krm_desktop.model.cases.letters import (
     save_block,
 )
 from krm_desktop.model.errors import KrmError, ValidationError
+from krm_desktop.ui.widgets.discard import confirm_discard
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview
 
 ERROR_STYLE = "color: #b00020;"
@@ -261,14 +261,6 @@ class TextBlockDialog(QDialog):
 
     def reject(self) -> None:
         pending = self.unsaved()
-        if pending:
-            answer = QMessageBox.question(
-                self,
-                "Ungespeicherte Änderungen",
-                "Nicht gespeichert sind: " + ", ".join(pending) + ".\nTrotzdem schließen und die Änderungen verwerfen?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if pending and not confirm_discard(self, "Nicht gespeichert sind: " + ", ".join(pending) + "."):
+            return
         super().reject()

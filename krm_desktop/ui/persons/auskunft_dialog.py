@@ -16,11 +16,10 @@ from io import BytesIO
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -48,6 +47,7 @@ from krm_desktop.model.errors import KrmError
 from krm_desktop.model.persons.auskunft import AuskunftRequest, answer_due, mark_answered, requests_of, store_copies
 from krm_desktop.model.persons.person import Person
 from krm_desktop.model.store.files import write_file
+from krm_desktop.ui.widgets.date_edit import DateEdit
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview, document_buttons, new_printer, print_pdf
 
@@ -93,7 +93,7 @@ class AuskunftDialog(QDialog):
         self._timer.timeout.connect(self.refresh_preview)
         self.items.itemChanged.connect(self._changed)
         self.blackout.textChanged.connect(self._blackout_changed)
-        self.received.dateChanged.connect(self._changed)
+        self.received.line.textChanged.connect(self._changed)
         self._show_due()
         self.refresh_preview()
 
@@ -101,10 +101,8 @@ class AuskunftDialog(QDialog):
 
     def _build(self) -> None:
         received = self.request.received if self.request else self.today
-        self.received = QDateEdit(QDate(received))
-        self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("dd.MM.yyyy")
-        self.received.setMaximumDate(QDate(self.today))
+        self.received = DateEdit(received)
+        self.received.setMaximumDate(self.today)
         self.received.setAccessibleName("Eingang des Auskunftsersuchens")
         if self.request is not None:  # the recorded request's date holds; its deadline is in the history already
             self.received.setEnabled(False)
@@ -241,11 +239,15 @@ class AuskunftDialog(QDialog):
             if row.data(0, KEY_ROLE) == key:
                 row.setCheckState(0, Qt.CheckState.Checked if withheld else Qt.CheckState.Unchecked)
 
-    def received_on(self) -> date:
-        return self.received.date().toPython()
+    def received_on(self) -> date | None:
+        return self.received.value()
 
     def _show_due(self) -> None:
-        due = answer_due(self.received_on(), self.content.profile)
+        received = self.received_on()
+        if received is None:
+            self.due.setText(self.received.problem("Eingang des Ersuchens") or "")
+            return
+        due = answer_due(received, self.content.profile)
         late = " – überschritten" if due < self.today else ""
         self.due.setText(f"{due:%d.%m.%Y}{late}")
 
@@ -264,10 +266,14 @@ class AuskunftDialog(QDialog):
 
     def render(self) -> RenderedAuskunft | None:
         if self.rendered is None:
+            received = self.received_on()
+            if received is None:
+                self.error.setText(self.received.problem("Eingang des Ersuchens") or "")
+                return None
             try:
                 number = self.request.number if self.request else ""
                 self.rendered = render_auskunft(
-                    self.content, received=self.received_on(), withheld=self.withheld(), number=number
+                    self.content, received=received, withheld=self.withheld(), number=number
                 )
             except KrmError as exc:
                 self.error.setText(exc.message)

@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -41,6 +40,7 @@ from krm_desktop.model.persons.person import ROLE_LABELS, Person, merge
 from krm_desktop.model.persons.search import PersonQuery, find_persons, refreshed
 from krm_desktop.model.persons.spelling import exact_key
 from krm_desktop.ui.persons.correction_dialog import CorrectionDialog
+from krm_desktop.ui.widgets.date_edit import DateEdit
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -260,13 +260,11 @@ class RequestDateDialog(QDialog):
     def __init__(self, person: Person, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Auskunftsersuchen von {person.name}")
-        self.date = QDateEdit(QDate(today))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
-        self.date.setMaximumDate(QDate(today))
+        self.date = DateEdit(today)
+        self.date.setMaximumDate(today)
         self.date.setAccessibleName("Eingang des Auskunftsersuchens")
         self.due = QLabel()
-        self.date.dateChanged.connect(self._show)
+        self.date.line.textChanged.connect(self._show)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -277,10 +275,22 @@ class RequestDateDialog(QDialog):
         self._show()
 
     def received(self) -> date:
-        return self.date.date().toPython()
+        value = self.date.value()
+        assert value is not None  # accept() takes only a whole date
+        return value
+
+    def accept(self) -> None:
+        if self.date.value() is not None:
+            super().accept()
 
     def _show(self) -> None:
-        self.due.setText(f"{answer_due(self.received()):%d.%m.%Y} (ein Monat; Wochenende/Feiertag: nächster Werktag)")
+        value = self.date.value()
+        if value is None:
+            self.due.setStyleSheet(ERROR_STYLE)
+            self.due.setText(self.date.problem("Eingegangen am") or "")
+            return
+        self.due.setStyleSheet("")
+        self.due.setText(f"{answer_due(value):%d.%m.%Y} (ein Monat; Wochenende/Feiertag: nächster Werktag)")
 
 
 def open_person_view(parent: QWidget | None, *, today: date, user: str) -> PersonView:

@@ -9,9 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from krm_desktop.model.retention.purge_plan import PurgePlan, plan_purge
 from krm_desktop.model.retention.rules import COMMON_RULES, routing_note_rule
 from krm_desktop.model.store.files import write_file
 from krm_desktop.ui.purge.state import PurgeState
+from krm_desktop.ui.widgets.date_edit import DateEdit
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -118,9 +118,7 @@ class IntroPage(QWizardPage):
             if last
             else "Für diese Datenbank wurde noch kein Löschlauf durchgeführt."
         )
-        self.as_of = QDateEdit(QDate(state.today.year, state.today.month, state.today.day))
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("dd.MM.yyyy")
+        self.as_of = DateEdit(state.today)
         self.as_of.setAccessibleName("Stichtag")
         self.as_of.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.error = error_label()
@@ -142,26 +140,34 @@ class IntroPage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(self.hint)
         layout.addStretch(1)
-        self.as_of.dateChanged.connect(self._changed)
+        self.as_of.line.textChanged.connect(self._changed)
 
-    def chosen(self) -> date:
+    def chosen(self) -> date | None:
         value = self.as_of.date()
-        return date(value.year(), value.month(), value.day())
+        return value.toPython() if value.isValid() else None  # type: ignore[return-value]
+
+    def _problem(self) -> str | None:
+        day, today = self.chosen(), self.state.today
+        if day is None:
+            return self.as_of.problem("Stichtag")
+        if day < today:
+            return f"Der Stichtag darf nicht vor dem heutigen Tag ({d(today)}) liegen."
+        return None
 
     def _changed(self) -> None:
-        day, today = self.chosen(), self.state.today
-        if day < today:
-            self.error.setText(f"Der Stichtag darf nicht vor dem heutigen Tag ({d(today)}) liegen.")
-            self.error.show()
-        else:
-            self.error.hide()
+        problem = self._problem()
+        self.error.setText(problem or "")
+        self.error.setVisible(bool(problem))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.chosen() >= self.state.today
+        return self._problem() is None
 
     def validatePage(self) -> bool:
-        self.state.as_of = self.chosen()
+        day = self.chosen()
+        if day is None or self._problem():
+            return False
+        self.state.as_of = day
         return True
 
 

@@ -27,7 +27,7 @@ PRESET_STEP, LETTERHEAD_STEP, STAFF_STEP, SUMMARY_STEP = range(4)
 def describe(profile: OfficeProfile) -> str:
     return (
         f"Bundesland: {BUNDESLAND_NAMES.get(profile.bundesland, profile.bundesland)}\n"
-        f"Eingangsbestätigung: {profile.ack.describe()}\n"
+        f"Eingangsbestätigung: {profile.ack.describe()} ({profile.default_rule().describe_channels()})\n"
         f"Abschließende Antwort: {profile.final.describe()}\n"
         f"Löschung: {profile.retention.describe()}\n"
         f"Schließtage: {profile.closing_days_text()}"
@@ -37,20 +37,20 @@ def describe(profile: OfficeProfile) -> str:
 class PresetStep(QWizardPage):
     def __init__(self, database_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle("Schritt 1 von 4: Office-Profil")
+        self.setTitle("Schritt 1 von 4: Dienststellenprofil")
         self.setSubTitle(
-            f"Die Datenbank {database_label} ist neu. Das Office-Profil Ihrer Dienststelle legt Fristen, Feiertage "
+            f"Die Datenbank {database_label} ist neu. Das Dienststellenprofil Ihrer Dienststelle legt Fristen, Feiertage "
             "und Löschregeln fest; alle Werte lassen sich später in den Einstellungen anpassen."
         )
         self.profile_box = QComboBox()
-        self.profile_box.setAccessibleName("Office-Profil")
+        self.profile_box.setAccessibleName("Dienststellenprofil")
         for code, profile in PRESETS.items():
             self.profile_box.addItem(profile.label, code)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setAccessibleName("Regeln des Profils")
         form = QFormLayout()
-        form.addRow("&Office-Profil:", self.profile_box)
+        form.addRow("&Dienststellenprofil:", self.profile_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.details)
@@ -193,7 +193,10 @@ class SetupAssistant(QWizard):
         values, logo = self.letterhead_step.values()
         teams, people = self.staff_step.typed()
         name = values.get("office_name") or profile.label
-        lines = [f"<b>Office-Profil:</b> {escape(profile.label)}", escape(describe(profile)).replace("\n", "<br>")]
+        lines = [
+            f"<b>Dienststellenprofil:</b> {escape(profile.label)}",
+            escape(describe(profile)).replace("\n", "<br>"),
+        ]
         lines.append(f"<br><b>Name der Dienststelle:</b> {escape(name)}")
         if self.letterhead_step.skipped:
             lines.append("Briefkopf: später in den Einstellungen (bis dahin nur der Name)")

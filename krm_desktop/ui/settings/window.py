@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QListWidget,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from krm_desktop.ui.widgets.discard import confirm_discard
 
 if TYPE_CHECKING:
     from krm_desktop.ui.context import WindowContext
@@ -37,8 +38,38 @@ def _office_page(context: WindowContext, parent: QWidget | None) -> QWidget:
     return OfficePage(context, parent)
 
 
+def _teams_page(context: WindowContext, parent: QWidget | None) -> QWidget:
+    from krm_desktop.ui.settings.teams_page import TeamsPage
+
+    return TeamsPage(context, parent)
+
+
+def _people_page(context: WindowContext, parent: QWidget | None) -> QWidget:
+    from krm_desktop.ui.settings.people_page import PeoplePage
+
+    return PeoplePage(context, parent)
+
+
+def _rules_page(context: WindowContext, parent: QWidget | None) -> QWidget:
+    from krm_desktop.ui.settings.rules_page import RulesPage
+
+    return RulesPage(context, parent)
+
+
+def _topics_page(context: WindowContext, parent: QWidget | None) -> QWidget:
+    from krm_desktop.ui.settings.topics_page import TopicsPage
+
+    return TopicsPage(context, parent)
+
+
 # key (for open_settings' `page`), title in the list, the function that imports and builds the page; in this order.
-PAGES: tuple[tuple[str, str, PageFactory], ...] = (("office", "Dienststelle und Briefkopf", _office_page),)
+PAGES: tuple[tuple[str, str, PageFactory], ...] = (
+    ("office", "Dienststelle und Briefkopf", _office_page),
+    ("teams", "Teams und Bereiche", _teams_page),
+    ("people", "Personen", _people_page),
+    ("rules", "Fristen und Regeln", _rules_page),
+    ("topics", "Themen", _topics_page),
+)
 
 
 class SettingsWindow(QDialog):
@@ -111,21 +142,11 @@ class SettingsWindow(QDialog):
     def _discard(self, titles: list[str]) -> bool:
         quoted = [f"„{title}“" for title in titles]
         where = (
-            f"auf der Seite {quoted[0]}"
+            f"Auf der Seite {quoted[0]} sind"
             if len(quoted) == 1
-            else f"auf den Seiten {', '.join(quoted[:-1])} und {quoted[-1]}"
+            else f"Auf den Seiten {', '.join(quoted[:-1])} und {quoted[-1]} sind"
         )
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Ungespeicherte Änderungen",
-            f"Ungespeicherte Änderungen {where} verwerfen?",
-            parent=self,
-        )
-        discard = box.addButton("Verwerfen", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Weiter bearbeiten", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
+        return confirm_discard(self, f"{where} Änderungen nicht gespeichert.")
 
 
 def open_settings(context: WindowContext, parent: QWidget | None, page: str | None = None) -> SettingsWindow:

@@ -14,7 +14,7 @@ from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.letters import DOC_TYPES, block, save_block
 from krm_desktop.model.errors import RefusedError
 from krm_desktop.model.office.settings import letterhead, letterhead_logo, save_letterhead_logo
-from krm_desktop.model.store.entities import Statement
+from krm_desktop.model.store.entities import Staff, Statement
 from tests import factories as f
 from tests.documents.pdf_tools import image_count, png_bytes, squeezed, text
 
@@ -170,6 +170,16 @@ def test_answer_text_follows_the_outcome(office) -> None:
     content = squeezed(text(letter_for_case(closed.id, "antwort", f.TODAY, invariant=True)[1].pdf))
     assert squeezed("wir entschuldigen uns dafür") in content
     assert gf.name not in content
+
+
+def test_the_answer_names_who_signed_also_after_they_left(office) -> None:
+    case = f.register(team_id=office.team.id)
+    closed = f.close_answered(case, f.TODAY, office.tl.id, "begruendet")
+    successor = Staff.create(name="Nina Vogt", role="TL", team=office.team)
+    Staff.update(active=False).where(Staff.id == office.tl.id).execute()
+    content = text(letter_for_case(closed.id, "antwort", f.TODAY, invariant=True)[1].pdf)
+    assert "Thomas Lehmann\nTeamleitung" in content and successor.name not in content
+    assert "0451 555-411" not in content  # a person who left is no contact any more: the office's number
 
 
 def test_waiver_form_has_nothing_of_the_letterhead(office) -> None:

@@ -10,13 +10,16 @@ import pytest
 from peewee import DatabaseError, SqliteDatabase
 
 from krm_desktop.model.case_list import query as case_list
-from krm_desktop.model.case_list.filters import NO_TEAM, CaseFilter, case_years, teams
+from krm_desktop.model.case_list.filters import NO_TEAM, Actors, CaseFilter, case_years, teams
 from krm_desktop.model.case_list.query import CaseList, change_marker
 from krm_desktop.model.case_list.search import escape_like
 from krm_desktop.model.case_list.sort_order import SortOrder
 from krm_desktop.model.cases import services as cases
+from krm_desktop.model.office import staff
+from krm_desktop.model.office.acting import acting_person
 from krm_desktop.model.office.profiles import load_profile
-from krm_desktop.model.store.entities import Case, database
+from krm_desktop.model.office.staff_checks import PersonData
+from krm_desktop.model.store.entities import Case, Event, database
 from krm_desktop.model.time.day_counter import CountingCalendar, list_calendar
 from krm_desktop.model.time.deadlines import DueState
 from krm_desktop.model.time.working_days import WorkingCalendar
@@ -29,7 +32,7 @@ def due(store) -> DueCases:
     return make_due_cases()
 
 
-def listing(flt: CaseFilter = CaseFilter(), order: SortOrder = SortOrder(), user: str = f.USER) -> list[str]:  # noqa: B008
+def listing(flt: CaseFilter = CaseFilter(), order: SortOrder = SortOrder(), user: Actors = f.USER) -> list[str]:  # noqa: B008
     found = CaseList(f.TODAY, list_calendar(load_profile()), user, flt, order)
     count = found.load()
     found.complete()
@@ -65,6 +68,18 @@ def test_only_mine_means_registered_by_the_acting_user(due: DueCases) -> None:
     assert theirs.ref not in mine and len(mine) == 7
     assert listing(CaseFilter(mine=True), user="kollegin.x") == [theirs.ref]
     assert listing(CaseFilter(mine=True), user="niemand") == []
+
+
+def test_only_mine_finds_what_the_person_registered_under_their_name_and_before_under_their_login(store) -> None:
+    old = cases.register(f.case_input(subject="vorher"), today=f.TODAY, user="mustere")
+    theirs = cases.register(f.case_input(subject="Kollegin"), today=f.TODAY, user="kollegin.x")
+    staff.save_person(None, PersonData("Erika Muster", "KRM", logins=("mustere",)))
+    acting = acting_person("mustere")
+    new = cases.register(f.case_input(subject="nachher"), today=f.TODAY, user=acting.name)
+    assert Event.get((Event.case == new.id) & (Event.action == "registered")).actor == "Erika Muster"
+    assert set(listing(CaseFilter(mine=True), user=acting.names)) == {old.ref, new.ref}
+    assert listing(CaseFilter(mine=True), user="Erika Muster") == [new.ref]
+    assert listing(CaseFilter(mine=True), user=("kollegin.x",)) == [theirs.ref]
 
 
 @pytest.mark.parametrize(

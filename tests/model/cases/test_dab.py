@@ -9,7 +9,7 @@ import pytest
 from krm_desktop.model.cases import dab as dab_services
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
-from krm_desktop.model.store.entities import Case, Concern, Event, Statement
+from krm_desktop.model.store.entities import Case, Concern, Event, Staff, Statement
 from tests import factories as f
 
 T, U = f.TODAY, f.USER
@@ -54,6 +54,17 @@ def test_dab_workflow(people) -> None:
     case = cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args)
     assert case.status == "abgeschlossen"
     assert actions(case)[:2] == ["registered", "gf_lead"]
+
+
+def test_a_deactivated_gf_decides_no_new_dab(people) -> None:
+    case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Frau K.")
+    Staff.update(active=False).where(Staff.id == people["gf"].id).execute()
+    assert dab_services.deciding_staff() == []
+    before = f.snapshot()
+    with pytest.raises(ValidationError) as refused:
+        decide(case, people, "Kein Fehlverhalten.")
+    assert "Dr. Anna Lindqvist ist nicht mehr aktiv" in refused.value.errors["decided_by"]
+    assert f.snapshot() == before
 
 
 def test_dab_reclassification_records_who_when_why(people) -> None:

@@ -237,6 +237,23 @@ def test_deadline_preview_says_every_clock() -> None:
     assert "nach Versand der Eingangsbestätigung" in braunschweig[1]
 
 
+def test_deadline_preview_of_a_channel_without_acknowledgement() -> None:
+    lines = deadline_preview(preset("braunschweig"), "idee", "telefon", date(2026, 11, 2), has_addressee=True)
+    assert lines == [
+        "Abschließende Antwort bis Mo 16.11.2026 (14 Kalendertage nach Eingang, da keine Eingangsbestätigung)",
+        "Keine Eingangsbestätigung: Die Regeln der Dienststelle sehen sie für diese Anliegensart auf dem Eingangsweg "
+        "„telefonisch“ nicht vor.",
+    ]
+    pankow = deadline_preview(
+        preset("berlin-pankow"), "beschwerde", "persoenlich", date(2026, 11, 2), has_addressee=True
+    )
+    assert pankow == [
+        "Abschließende Antwort bis Mo 16.11.2026 (10 Arbeitstage nach Eingang)",
+        "Keine Eingangsbestätigung: Die Regeln der Dienststelle sehen sie für diese Anliegensart auf dem Eingangsweg "
+        "„persönlich“ nicht vor.",
+    ]
+
+
 def test_routing_notes_are_stored_together_and_a_future_date_refused(store) -> None:
     before = f.snapshot()
     with pytest.raises(ValidationError) as caught:

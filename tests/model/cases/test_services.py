@@ -9,7 +9,7 @@ import pytest
 
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
-from krm_desktop.model.store.entities import Case, Concern, Event
+from krm_desktop.model.store.entities import Case, Concern, Event, Staff
 from tests import factories as f
 
 T, U = f.TODAY, f.USER
@@ -118,6 +118,19 @@ def test_sign_off_rules(people) -> None:
             f.act(cases.close, case, closed_on=T, outcomes={1: "unbegruendet"}, signed_by=people[who].id)
     closed = f.act(cases.close, case, closed_on=T, outcomes={1: "unbegruendet"}, signed_by=people["gf"].id)
     assert closed.signed_by.role == "GF"
+
+
+def test_a_deactivated_person_is_refused_as_signer(people) -> None:
+    case = f.register(team_id=people["team"].id)
+    Staff.update(active=False).where(Staff.id == people["tl"].id).execute()
+    before = f.snapshot()
+    with pytest.raises(ValidationError) as refused:
+        f.act(cases.close, case, closed_on=T, outcomes={1: "unbegruendet"}, signed_by=people["tl"].id)
+    assert refused.value.errors == {
+        "signed_by": "Jens Brandt ist nicht mehr aktiv (Einstellungen → Personen). Bitte wählen Sie eine andere Person."
+    }
+    assert f.snapshot() == before
+    assert people["tl"].id not in [s.id for s in cases.signing_staff()]
 
 
 def test_escalated_case_needs_bl_or_krm_to_sign(people) -> None:

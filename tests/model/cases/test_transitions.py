@@ -116,3 +116,18 @@ def test_a_saved_case_is_returned_as_reading_it_again_gives(store) -> None:
     )
     _as_read_again(case)
     assert (case.version, case.signed_by.name, case.status) == (6, "Jens Brandt", STATUS_CLOSED)
+
+
+def test_the_same_interim_notice_or_answer_is_not_recorded_twice() -> None:
+    case = registered()
+    interim = transitions.send_interim(
+        case, sent_on=T, reason="Stellungnahme steht aus.", expected=T + timedelta(7), today=T
+    )
+    case = {**case, **interim.fields}
+    with pytest.raises(RefusedError, match=r"Zwischennachricht vom 20\.11\.2026 ist bereits"):
+        transitions.send_interim(case, sent_on=T, reason="Stellungnahme steht aus.", expected=T + timedelta(7), today=T)
+    later = T + timedelta(5)
+    assert transitions.send_interim(case, sent_on=later, reason="Neu.", expected=T + timedelta(14), today=later)
+    case = {**case, **transitions.record_answer(case, sent_on=T, today=T).fields}
+    with pytest.raises(RefusedError, match=r"bereits am 20\.11\.2026 versandt"):
+        transitions.record_answer(case, sent_on=T, today=T)

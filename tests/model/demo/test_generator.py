@@ -272,3 +272,25 @@ def test_topics_come_from_the_office_list(store: Store) -> None:
     save_topic_list(["Wartezeit", "Telefon"])
     generate(120, seed=2, years=2, today=TODAY, user=USER)
     assert {c.topic for c in Case.select()} == {"Wartezeit", "Telefon"}
+
+
+def test_a_demo_office_has_closed_its_old_cases(store: Store) -> None:
+    """Only the last weeks are open, a realistic few overdue, none for years (issue 20 item 10)."""
+    from krm_desktop.model.demo.course import STUCK_WINDOW
+
+    generate(3000, seed=11, years=9, today=TODAY, user=USER)
+    cal = calendar_of(load_profile())
+    open_cases = list(Case.select().where(Case.status == STATUS_OPEN))
+    assert open_cases and all(c.received >= TODAY - STUCK_WINDOW for c in open_cases)
+    overdue = [
+        c
+        for c in open_cases
+        if due_status(
+            ClockFacts(c.closed, c.ack_due, c.final_due, c.ack_sent, c.interim_sent, c.interim_expected, c.answer_sent),
+            TODAY,
+            cal,
+        ).state
+        == DueState.OVERDUE
+    ]
+    assert 1 <= len(overdue) < len(open_cases) / 2
+    assert Case.select().where(Case.status != STATUS_OPEN).count() > 0.95 * Case.select().count()

@@ -103,7 +103,7 @@ def test_unknown_preset() -> None:
     with pytest.raises(ValidationError) as info:
         preset("hamburg")
     assert list(info.value.errors) == ["profile"]
-    assert info.value.errors["profile"].startswith("Unbekanntes Office-Profil „hamburg“. Möglich sind: luebeck,")
+    assert info.value.errors["profile"].startswith("Unbekanntes Dienststellenprofil „hamburg“. Möglich sind: luebeck,")
 
 
 def test_the_sixteen_states_are_known() -> None:
@@ -120,7 +120,7 @@ def test_round_trip_through_a_dict(code: str) -> None:
 
 # --- validation -----------------------------------------------------------------------------------
 
-COUNT_RANGE = "Die Frist muss zwischen 0 und 120 Tagen liegen."
+COUNT_RANGE = "Die Frist muss zwischen 1 und 120 Tagen liegen."
 WHOLE_COUNT = "Die Frist muss eine ganze Zahl von Tagen sein."
 YEARS_RANGE = "Die Aufbewahrungsjahre müssen ganze Zahlen zwischen 1 und 30 sein."
 YEARS_ORDER = (
@@ -174,13 +174,18 @@ BAD_INPUTS = [
     ("closing-empty", {"closing_days": [""]}, "closing_days", closing("")),
     ("closing-no-zero", {"closing_days": ["12-4"]}, "closing_days", closing("12-4")),
     ("closing-number", {"closing_days": [1224]}, "closing_days", closing("1224")),
-    ("retention-method", {"retention": {"method": "forever"}}, "retention", "Unbekannte Löschregel."),
-    ("retention-personal-after-delete", {"retention": {"personal_years": 9}}, "retention", YEARS_ORDER),
-    ("retention-petition-after-delete", {"retention": {"delete_years": 4}}, "retention", YEARS_ORDER),
-    ("retention-zero", {"retention": {"personal_years": 0}}, "retention", YEARS_RANGE),
-    ("retention-31", {"retention": {"delete_years": 31}}, "retention", YEARS_RANGE),
-    ("retention-whole-31", {"retention": {"method": "whole_year_end", "delete_years": 31}}, "retention", YEARS_RANGE),
-    ("retention-text", {"retention": {"petition_years": "5"}}, "retention", YEARS_RANGE),
+    ("retention-method", {"retention": {"method": "forever"}}, "retention.method", "Unbekannte Löschregel."),
+    ("retention-personal-after-delete", {"retention": {"personal_years": 9}}, "retention.delete_years", YEARS_ORDER),
+    ("retention-petition-after-delete", {"retention": {"delete_years": 4}}, "retention.delete_years", YEARS_ORDER),
+    ("retention-zero", {"retention": {"personal_years": 0}}, "retention.personal_years", YEARS_RANGE),
+    ("retention-31", {"retention": {"delete_years": 31}}, "retention.delete_years", YEARS_RANGE),
+    (
+        "retention-whole-31",
+        {"retention": {"method": "whole_year_end", "delete_years": 31}},
+        "retention.delete_years",
+        YEARS_RANGE,
+    ),
+    ("retention-text", {"retention": {"petition_years": "5"}}, "retention.petition_years", YEARS_RANGE),
     ("label-blank", {"label": "   "}, "label", "Bitte geben Sie den Namen der Dienststelle an."),
 ]
 
@@ -207,25 +212,38 @@ def test_several_problems_are_reported_at_once() -> None:
 
 
 @pytest.mark.parametrize(
-    "data",
+    ("data", "key", "message"),
     [
-        {"code": "x", "label": "X", "bundesland": "SH", "ack": {"count": 3}},  # no final
-        {"code": "x", "label": "X", "ack": {"count": 3}, "final": {"count": 14}},  # no Bundesland
-        edited(ack={"days": 3}),  # unknown key
-        edited(retention=None),
+        (
+            {"code": "x", "label": "X", "bundesland": "SH", "ack": {"count": 3}},
+            "final",
+            "Der Eintrag „final“ fehlt.",
+        ),
+        (
+            {"code": "x", "label": "X", "ack": {"count": 3}, "final": {"count": 14}},
+            "bundesland",
+            "Der Eintrag „bundesland“ fehlt.",
+        ),
+        (edited(ack={"days": 3}), "ack.days", "Unbekannter Eintrag „ack.days“."),
+        (edited(fristen=3), "fristen", "Unbekannter Eintrag „fristen“."),
+        (edited(retention=None), "retention", None),
+        (edited(kinds={"lob": {"ack": {"count": 3}}}), "kinds.lob.final", "Der Eintrag „kinds.lob.final“ fehlt."),
     ],
 )
-def test_incomplete_profile(data: dict[str, Any]) -> None:
+def test_incomplete_or_unknown_entries_are_named(data: dict[str, Any], key: str, message: str | None) -> None:
     with pytest.raises(ValidationError) as info:
         profile_from_dict(data)
-    assert list(info.value.errors) == ["profile"]
-    assert info.value.errors["profile"].startswith("Das Office-Profil ist unvollständig")
+    assert key in info.value.errors
+    if message is not None:
+        assert info.value.errors[key] == message
+    else:
+        assert info.value.errors[key].startswith(f"„{key}“ muss ein Objekt")
 
 
 @pytest.mark.parametrize(
     "changes",
     [
-        {"ack": {"count": 0}, "final": {"count": 120}},
+        {"ack": {"count": 1}, "final": {"count": 120}},
         {"closing_days": []},
         {"closing_days": ["02-29", "2028-02-29", "2026-05-15", "12-31"]},
         {"retention": {"personal_years": 8, "delete_years": 8, "petition_years": 8}},
@@ -313,7 +331,7 @@ def test_database_without_profile(db_path: Path) -> None:
         assert profile_version() == 0
         with pytest.raises(RefusedError) as info:
             load_profile()
-        assert info.value.message == "Für diese Datenbank ist noch kein Office-Profil gewählt."
+        assert info.value.message == "Für diese Datenbank ist noch kein Dienststellenprofil gewählt."
         save_profile(PRESETS["berlin-pankow"], expected_version=0)
         assert (profile_version(), load_profile()) == (1, PRESETS["berlin-pankow"])
     finally:

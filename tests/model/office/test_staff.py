@@ -150,3 +150,11 @@ def test_area_flags_are_kept_per_bereich(store) -> None:
     save_area_flags("40", AreaFlags())
     assert area_flags() == {"71": AreaFlags(lgf_cc=True)}
     assert flags_of(" 71 ").lgf_cc and not flags_of("40").lgf_cc
+
+
+def test_a_team_deleted_at_another_desk_is_said_so(store) -> None:
+    unit = staff.save_team(None, TeamData("Team 415"))
+    staff.delete_team(unit.id)
+    with pytest.raises(RefusedError, match="Das Team gibt es nicht mehr; es wurde an einem anderen Platz gelöscht"):
+        staff.save_team(unit.id, TeamData("Team 415 neu"), version=unit.version)
+    assert staff.teams() == []

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
 
 from krm_desktop.model.errors import ValidationError
+from krm_desktop.model.office.profiles import PRESETS, load_profile
 from krm_desktop.model.office.topics import DEFAULT_TOPICS, save_topic_list, topic_list
 from krm_desktop.model.reports.periods import Period
 from krm_desktop.model.reports.texts import (
@@ -16,6 +18,7 @@ from krm_desktop.model.reports.texts import (
     mark_report_made,
     report_made,
     report_reminder_due,
+    report_reminders,
     save_texts,
 )
 
@@ -54,6 +57,7 @@ def test_default_recipients() -> None:
         (date(2026, 7, 1), "Halbjahresbericht 1. Halbjahr 2026 für die Trägerversammlung steht an"),
     ],
 )  # fmt: skip
+@pytest.mark.parametrize("store", ["osnabrueck"], indirect=True)  # annual and half-year reports
 def test_reminder_when_due(store, today: date, words: str) -> None:
     text = report_reminder_due(today)
     assert text is not None and words in text
@@ -64,6 +68,7 @@ def test_no_reminder_outside_the_report_months(store, today: date) -> None:
     assert report_reminder_due(today) is None
 
 
+@pytest.mark.parametrize("store", ["osnabrueck"], indirect=True)
 def test_reminder_goes_once_the_report_was_made(store) -> None:
     assert not report_made(Period(2025))
     mark_report_made(Period(2025), "regionaldirektion", date(2026, 1, 12))
@@ -77,6 +82,40 @@ def test_half_year_report_after_q4_leaves_the_annual_report_due(store) -> None:
     mark_report_made(Period(2025, half=2), "traegerversammlung", date(2026, 1, 8))
     text = report_reminder_due(date(2026, 1, 9))
     assert text is not None and "Jahresbericht 2025" in text
+
+
+def test_no_half_year_reminder_where_the_office_makes_none(store) -> None:
+    # Lübeck makes the annual report only (DOMAIN.md §6)
+    assert report_reminder_due(date(2026, 7, 1)) is None
+    text = report_reminder_due(date(2026, 1, 2))
+    assert text is not None and text.startswith("Jahresbericht 2025 fällig") and "Halbjahresbericht" not in text
+    assert report_reminder_due(date(2026, 7, 1), PRESETS["osnabrueck"]) is not None
+
+
+def test_no_reminder_where_the_office_makes_no_such_report(store) -> None:
+    quarters_only = dataclasses.replace(PRESETS["luebeck"], reports=("quarter",))
+    assert report_reminders(date(2026, 2, 1), quarters_only) == []
+    assert report_reminders(date(2026, 2, 1), dataclasses.replace(quarters_only, reports=())) == []
+
+
+@pytest.mark.parametrize("store", ["berlin-pankow"], indirect=True)
+def test_quarterly_reminder_in_the_month_after_each_quarter(store) -> None:
+    gf = "für die Dienstbesprechung der Geschäftsführung steht an."
+    assert report_reminder_due(date(2026, 4, 1)) == f"Quartalsauswertung 1. Quartal 2026 {gf}"
+    assert report_reminder_due(date(2026, 10, 31)) == f"Quartalsauswertung 3. Quartal 2026 {gf}"
+    assert report_reminder_due(date(2026, 5, 2)) is None and report_reminder_due(date(2026, 11, 1)) is None
+    july = report_reminders(date(2026, 7, 15), load_profile())
+    assert july == [
+        "Halbjahresbericht 1. Halbjahr 2026 für die Trägerversammlung steht an (nach dem 2. Quartal).",
+        f"Quartalsauswertung 2. Quartal 2026 {gf}",
+    ]
+    january = report_reminders(date(2026, 1, 5), load_profile())
+    assert [line.split(" fällig")[0].split(" für")[0] for line in january] == [
+        "Jahresbericht 2025",
+        "Quartalsauswertung 4. Quartal 2025",
+    ]
+    mark_report_made(Period(2026, quarter=1), "gf", date(2026, 4, 8))
+    assert report_reminder_due(date(2026, 4, 9)) is None
 
 
 def test_topic_list_defaults_and_cleaning(store) -> None:

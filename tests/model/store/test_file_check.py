@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from krm_desktop.model.store.connection import SCHEMA_VERSION
 from krm_desktop.model.store.file_check import (
     EMPTY,
     MISSING,
@@ -35,7 +36,7 @@ def test_a_sound_database_passes_and_is_only_read(store) -> None:
     before = damage.folder_state(path.parent)
     found = check_database_file(path)
     assert (found.status, found.ok, found.message, found.writable) == (OK, True, "", True)
-    assert found.schema_version == 3 and found.check_ms > 0
+    assert found.schema_version == SCHEMA_VERSION and found.check_ms > 0
     assert damage.folder_state(path.parent) == before
 
 

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from krm_desktop.model.store.entities import Case, Event, Team
 from krm_desktop.ui.cards import batch as batch_module
@@ -319,23 +319,20 @@ def test_cards_may_stay_open(qtbot, batch: OpinionCardBatch) -> None:
     assert batch.status.text() == "KRM-2026-0001 gespeichert."
 
 
-def test_closing_with_a_begun_card_asks_first(qtbot, batch: OpinionCardBatch, window, monkeypatch) -> None:
+def test_closing_with_a_begun_card_asks_first(qtbot, batch: OpinionCardBatch, window) -> None:
+    from tests.ui.case_form_steps import answer_modal, click_box_button
+
     keys = Keyboard(qtbot)
     enter_card(keys, Card("l", "", "Prima"))
     keys.type("k")
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
-    asked: list[str] = []
-
-    def ask(_parent, _title, text, *_buttons):
-        asked.append(text)
-        return answers.pop(0)
-
-    monkeypatch.setattr(batch_module.QMessageBox, "question", ask)
+    keep = answer_modal(qtbot, lambda box: click_box_button(box, "Weiter bearbeiten"))
     keys.press(Qt.Key.Key_Escape)
-    assert batch.isVisible() and asked == [
-        "Die begonnene Karte ist noch nicht gespeichert.\nTrotzdem schließen und die Eingaben verwerfen?"
-    ]
-    keys.press(Qt.Key.Key_Escape)
+    keep.check()
+    assert batch.isVisible()
+    assert keep.seen[0].text() == "Die begonnene Karte ist noch nicht gespeichert. Schließen und verwerfen?"
+    drop = answer_modal(qtbot, lambda box: click_box_button(box, "Verwerfen"))
+    qtbot.keyClick(batch, Qt.Key.Key_Escape)  # offscreen, the closed question leaves no focus widget behind
+    drop.check()
     assert not batch.isVisible()
     assert window.dashboard.number("cards_this_year") == "1"  # told the main window at once on closing
 

@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from krm_desktop.model.cases.letters import letter_pdf
 from krm_desktop.model.errors import RefusedError
-from krm_desktop.model.store.entities import Case, Event, Letter
+from krm_desktop.model.store.entities import Case, Event, Letter, Staff
 from krm_desktop.ui.letters.dialog import LetterDialog
 from krm_desktop.ui.widgets.pdf_preview import new_printer
 from tests import factories as f
@@ -136,6 +136,26 @@ def test_signer_choice_changes_the_signature(qtbot, office) -> None:  # noqa: F8
     assert "Dr. Gabriele Fuchs\nGeschäftsführung" in content and "Im Auftrag" not in content
 
 
+def test_the_signers_are_the_active_people_and_the_cases_former_signer(qtbot, office) -> None:  # noqa: F811
+    deputy = Staff.create(name="Nina Vogt", role="STL", team=office.team)
+    lgf = Staff.create(name="Ralf Ebert", role="LGF")
+    Staff.create(name="Tom Weber", role="MA", team=office.team)
+    case = f.close_answered(f.register(team_id=office.team.id), TODAY, office.tl.id, "begruendet")
+    Staff.update(active=False).where(Staff.id == office.tl.id).execute()
+    widget = LetterDialog(case.id, "antwort", today=TODAY, user="x")
+    qtbot.addWidget(widget)
+    offered = [widget.signer_box.itemText(i) for i in range(widget.signer_box.count())]
+    assert (
+        "Nina Vogt – Teamleitung (Stellvertretung)" in offered
+        and f"{lgf.name} – Leitung der Geschäftsführungsebene" in offered
+    )
+    assert not any("Tom Weber" in item for item in offered)
+    assert widget.signer_box.currentText() == "Thomas Lehmann – Teamleitung (deaktiviert)"
+    qtbot.waitUntil(lambda: "Thomas Lehmann" in text(widget.preview_pdf))
+    widget.signer_box.setCurrentIndex(widget.signer_box.findData(deputy.id))
+    qtbot.waitUntil(lambda: "Nina Vogt" in text(widget.preview_pdf))
+
+
 def test_a_document_that_does_not_apply_does_not_open(qtbot, office) -> None:  # noqa: F811
     case = f.register(person=None)
     with pytest.raises(RefusedError, match="anonym"):
@@ -169,3 +189,36 @@ def test_characters_the_font_cannot_show_in_the_text_are_pointed_out(qtbot, dial
     dialog.body.setPlainText(dialog.body.toPlainText() + "\n\nGruß 漢字")
     dialog.refresh_preview()
     assert "2 Zeichen kann die Schrift nicht darstellen" in dialog.error.text()
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "service", "values", "action"),
+    [
+        (
+            "zwischennachricht",
+            "send_interim",
+            {"reason": "Stellungnahme des Teams steht aus.", "expected": date(2026, 11, 30)},
+            "interim",
+        ),
+        ("antwort", "record_answer", {}, "answered"),
+    ],
+)
+def test_a_sending_recorded_in_the_vorgang_menu_is_not_recorded_again_by_the_letter(
+    qtbot,
+    office,  # noqa: F811
+    tmp_path: Path,
+    doc_type: str,
+    service: str,
+    values: dict,
+    action: str,
+) -> None:
+    from krm_desktop.model.cases import services as cases
+
+    case = f.register(team_id=office.team.id)
+    f.act(getattr(cases, service), case, today=TODAY, sent_on=TODAY, **values)
+    widget = LetterDialog(case.id, doc_type, today=TODAY, user="petra.krause")
+    qtbot.addWidget(widget)
+    assert widget.record.isHidden() and not widget.record.isChecked()
+    assert widget.save_to(tmp_path / "schreiben.pdf")
+    assert Event.select().where(Event.action == action).count() == 1  # one sending, one entry
+    assert "Versand" not in widget.status.text()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from krm_desktop.model.office.settings import letterhead
 from krm_desktop.ui.settings.window import DEFAULT_SIZE, GEOMETRY_KEY, PAGES, SettingsWindow, open_settings
+from krm_desktop.ui.widgets.discard import DISCARD_BUTTON, KEEP_BUTTON
 from tests.ui.action_helpers import started_window
 from tests.ui.settings.settings_helpers import context_for
 
@@ -41,12 +42,20 @@ def answer_next_question(qtbot, button_text: str, seen: list[str]) -> None:
 def test_pages_are_listed_in_order_and_built_when_first_shown(qtbot, store) -> None:
     window = open_window(qtbot, store)
     titles = [window.list.item(row).text() for row in range(window.list.count())]
-    assert titles == [t for t in PAGE_ORDER if t in titles] and titles[0] == "Dienststelle und Briefkopf"
+    assert titles == list(PAGE_ORDER)
     assert list(window.pages) == ["office"]  # only the shown page is built
     for key, title, _factory in PAGES:
         page = window.show_page(key)
         assert page.title == title and window.stack.currentWidget() is page
-    assert "krm_desktop.ui.settings.office_page" in sys.modules
+    assert "krm_desktop.ui.settings.topics_page" in sys.modules
+
+
+def test_only_pages_with_unsaved_changes_are_named(qtbot, store) -> None:
+    window = open_window(qtbot, store, "office")
+    window.pages["office"].form.fields["street"].setText("Hafenkante 17")
+    teams = window.show_page("teams")
+    assert not teams.has_unsaved()
+    assert window.unsaved_titles() == ["Dienststelle und Briefkopf"]
 
 
 def test_the_page_list_works_with_the_keyboard(qtbot, store) -> None:
@@ -63,11 +72,13 @@ def test_closing_with_unsaved_changes_asks_and_can_keep_editing(qtbot, store) ->
     page = window.pages["office"]
     page.form.fields["street"].setText("Hafenkante 17")
     seen: list[str] = []
-    answer_next_question(qtbot, "Weiter bearbeiten", seen)
+    answer_next_question(qtbot, KEEP_BUTTON, seen)
     window.reject()
-    assert seen == ["Ungespeicherte Änderungen auf der Seite „Dienststelle und Briefkopf“ verwerfen?"]
+    assert seen == [
+        "Auf der Seite „Dienststelle und Briefkopf“ sind Änderungen nicht gespeichert. Schließen und verwerfen?"
+    ]
     assert window.isVisible() and page.form.fields["street"].text() == "Hafenkante 17"
-    answer_next_question(qtbot, "Verwerfen", seen)
+    answer_next_question(qtbot, DISCARD_BUTTON, seen)
     window.reject()
     assert len(seen) == 2 and not window.isVisible()
     assert letterhead()["street"] == ""

@@ -1,0 +1,119 @@
+"""The values an office profile is made of: clock rules, per-kind rules, retention rules and their vocabularies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from krm_desktop.model.codes import CHANNELS, KINDS
+
+WORKING = "working"
+CALENDAR = "calendar"
+FROM_RECEIVED = "received"
+FROM_ACK_SENT = "ack_sent"
+UNITS = {WORKING: "Arbeitstage", CALENDAR: "Kalendertage"}
+STARTS = {FROM_RECEIVED: "nach Eingang", FROM_ACK_SENT: "nach Versand der Eingangsbestätigung"}
+MIN_DAYS = 1
+MAX_DAYS = 120
+
+RETENTION_BA = "ba"  # personal data 31.12. of year+2, rest 31.12. of year+8, petitions personal 31.12. year+5
+RETENTION_WHOLE_TO_THE_DAY = "whole_to_the_day"  # everything N years after completion, to the day
+RETENTION_WHOLE_YEAR_END = "whole_year_end"  # everything on 31.12. of the N-th year after completion
+RETENTION_METHODS = (RETENTION_BA, RETENTION_WHOLE_TO_THE_DAY, RETENTION_WHOLE_YEAR_END)
+MIN_YEARS = 1
+MAX_YEARS = 30
+
+BUNDESLAND_NAMES = {
+    "BB": "Brandenburg",
+    "BE": "Berlin",
+    "BW": "Baden-Württemberg",
+    "BY": "Bayern",
+    "HB": "Bremen",
+    "HE": "Hessen",
+    "HH": "Hamburg",
+    "MV": "Mecklenburg-Vorpommern",
+    "NI": "Niedersachsen",
+    "NW": "Nordrhein-Westfalen",
+    "RP": "Rheinland-Pfalz",
+    "SH": "Schleswig-Holstein",
+    "SL": "Saarland",
+    "SN": "Sachsen",
+    "ST": "Sachsen-Anhalt",
+    "TH": "Thüringen",
+}
+# The subdivision codes of the `holidays` package (a test keeps them in step with it).
+BUNDESLAENDER = tuple(sorted(BUNDESLAND_NAMES))
+DEFAULT_CLOSING_DAYS = ("12-24", "12-31")
+
+# The channels that may start the acknowledgement clock (a Meinungskarte runs no clock), in CHANNELS order.
+ACK_CHANNELS = tuple(code for code in CHANNELS if code != "meinungskarte")
+WRITTEN_CHANNELS = ("brief", "email", "online")
+# The kinds a profile may give rules of their own (a Meinungskarte runs no clock), in KINDS order.
+RULE_KINDS = tuple(code for code in KINDS if code != "meinungskarte")
+
+REPORTS = {
+    "annual": "Jahresbericht",
+    "half_year": "Halbjahresbericht",
+    "quarter": "Quartalsauswertung",
+}
+DEFAULT_REPORTS = ("annual", "half_year")
+
+
+@dataclass(frozen=True)
+class ClockRule:
+    count: int
+    unit: str = WORKING  # working | calendar
+    start: str = FROM_RECEIVED  # received | ack_sent
+
+    def describe(self) -> str:
+        return f"{self.count} {UNITS.get(self.unit, self.unit)} {STARTS.get(self.start, self.start)}"
+
+
+@dataclass(frozen=True)
+class KindRule:
+    """The acknowledgement and answer rule of one kind, and the channels whose reactions start the
+    acknowledgement clock (an oral reaction is acknowledged in the conversation)."""
+
+    ack: ClockRule
+    final: ClockRule
+    ack_channels: tuple[str, ...] = ACK_CHANNELS
+
+    def starts_ack_clock(self, channel: str) -> bool:
+        return channel in self.ack_channels
+
+    def describe_channels(self) -> str:
+        """German: "Eingangswege Brief, E-Mail und Online" """
+        names = [CHANNELS.get(code, code) for code in self.ack_channels]
+        if not names:
+            return "kein Eingangsweg"
+        if len(names) == 1:
+            return f"Eingangsweg {names[0]}"
+        return f"Eingangswege {', '.join(names[:-1])} und {names[-1]}"
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    method: str = RETENTION_BA
+    personal_years: int = 2
+    delete_years: int = 8
+    petition_years: int = 5
+
+    def describe(self) -> str:
+        if self.method == RETENTION_BA:
+            return (
+                f"Personenbezogene Daten zum 31.12. des {self.personal_years}. Folgejahres nach Erledigung "
+                f"(Petitionen/Eingaben: des {self.petition_years}. Folgejahres), anonymer Rest zum 31.12. "
+                f"des {self.delete_years}. Folgejahres"
+            )
+        if self.method == RETENTION_WHOLE_TO_THE_DAY:
+            return f"Vollständige Löschung {self.delete_years} Jahre nach Erledigung (taggenau)"
+        return f"Vollständige Löschung zum 31.12. des {self.delete_years}. Folgejahres nach Erledigung"
+
+
+BA_RETENTION = RetentionRule()
+
+
+def in_order(codes: tuple[str, ...] | list[str], vocabulary: tuple[str, ...] | dict[str, str]) -> tuple[str, ...]:
+    """The codes once each in the vocabulary's order (how a profile stores a choice of codes); a code outside the
+    vocabulary goes last, for the checks to name it."""
+    order = {code: position for position, code in enumerate(vocabulary)}
+    return tuple(sorted(set(codes), key=lambda code: (order.get(code, len(order)), code)))

@@ -1,0 +1,316 @@
+"""Einstellungen, page „Fristen und Regeln“: every value of the office profile — Bundesland, the deadline rules of
+each kind, the calendar-day shift, closing days with the next twelve months' working days, retention, reports.
+
+A saved change never moves deadlines already stored: when the new rules would give open cases other dates, the
+page lists those cases first and lets the person choose to recompute them or to apply the rules to new cases only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from krm_desktop.model.cases.deadline_recompute import deadline_changes
+from krm_desktop.model.cases.rules_change import save_rules
+from krm_desktop.model.errors import ConflictError, KrmError, ValidationError
+from krm_desktop.model.office.profiles import (
+    BUNDESLAENDER,
+    BUNDESLAND_NAMES,
+    REPORTS,
+    OfficeProfile,
+    load_profile,
+    profile_from_dict,
+    profile_version,
+)
+from krm_desktop.ui.context import WindowContext
+from krm_desktop.ui.settings.closing_days_editor import ClosingDaysEditor
+from krm_desktop.ui.settings.recompute_dialog import RECOMPUTE, RecomputeDialog
+from krm_desktop.ui.settings.retention_editor import RetentionEditor
+from krm_desktop.ui.settings.rules_kinds import KindRulesTable
+from krm_desktop.ui.settings.working_days_calendar import WorkingDaysCalendar
+from krm_desktop.ui.widgets.fields import FieldErrors, add_row, error_line, hint
+
+SHIFT_TEXT = (
+    "Wie § 26 Abs. 3 SGB X: Fällt das Ende einer Frist in Kalendertagen auf einen Samstag, Sonntag oder "
+    "gesetzlichen Feiertag – oder auf einen Schließtag der Dienststelle –, endet sie am nächsten Arbeitstag. "
+    "Ohne Haken endet die Frist am errechneten Kalendertag. Fristen in Arbeitstagen betrifft das nicht."
+)
+READ_ONLY_TEXT = (
+    "Diese Datenbank ist nur zum Lesen geöffnet: die Regeln werden angezeigt, lassen sich hier aber nicht ändern."
+)
+CONFLICT_HINT = (
+    "Nichts wurde gespeichert; Ihre Eingaben stehen noch hier. „Änderungen verwerfen“ zeigt die dort gespeicherten "
+    "Regeln."
+)
+RULES_TAB, CALENDAR_TAB, RETENTION_TAB = range(3)
+_TAB_OF_KEY = {
+    "bundesland": CALENDAR_TAB,
+    "closing_days": CALENDAR_TAB,
+    "retention": RETENTION_TAB,
+    "reports": RETENTION_TAB,
+}
+
+
+class RulesPage(QWidget):
+    title = "Fristen und Regeln"
+
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.recompute_dialog: RecomputeDialog | None = None
+        self.general = error_line()
+        self.errors = FieldErrors(self.general)
+        self.kinds = KindRulesTable(self.errors)
+        self.shift = QCheckBox(
+            "Kalendertagsfristen, die auf einen arbeitsfreien Tag fallen, enden am nächsten &Arbeitstag"
+        )
+        self.bundesland = QComboBox()
+        self.bundesland.setAccessibleName("Bundesland")
+        for code in sorted(BUNDESLAENDER, key=lambda c: BUNDESLAND_NAMES[c]):
+            self.bundesland.addItem(BUNDESLAND_NAMES[code], code)
+        self.closing_days = ClosingDaysEditor(self.errors)
+        self.calendar = WorkingDaysCalendar()
+        self.retention = RetentionEditor(self.errors)
+        self.reports = {code: QCheckBox(text) for code, text in REPORTS.items()}
+        self.save_button = QPushButton("&Speichern")
+        self.reset_button = QPushButton("Änderungen &verwerfen")
+        self.reset_button.setToolTip("Die gespeicherten Regeln wieder anzeigen")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._rules_tab(), "Fristen je Anliegensart")
+        self.tabs.addTab(self._calendar_tab(), "Bundesland, Schließtage und Arbeitstage")
+        self.tabs.addTab(self._retention_tab(), "Aufbewahrung und Berichte")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reset_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if context.read_only:
+            layout.addWidget(hint(READ_ONLY_TEXT))
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.general)
+        layout.addLayout(buttons)
+        self.bundesland.currentIndexChanged.connect(lambda _index: self._show_calendar())
+        self.closing_days.changed.connect(self._show_calendar)
+        self.save_button.clicked.connect(self.save)
+        self.reset_button.clicked.connect(self.reload)
+        context.data_changed.connect(self._follow_elsewhere)
+        self._version = profile_version()
+        self._show(context.profile)
+        self._set_editable(not context.read_only)
+
+    # --- layout ---------------------------------------------------------------------------------------------
+
+    def _rules_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(
+            hint(
+                "Je Anliegensart: bis wann die Eingangsbestätigung und die abschließende Antwort fällig sind, und "
+                "bei welchen Eingangswegen eine Eingangsbestätigung fällig wird (mündliche Reaktionen werden meist "
+                "im Gespräch bestätigt). Meinungskarten haben keine Fristen."
+            )
+        )
+        layout.addWidget(self.kinds)
+        layout.addSpacing(8)
+        layout.addWidget(self.shift)
+        layout.addWidget(self.errors.add("shift_to_working_day", self.shift))
+        layout.addWidget(hint(SHIFT_TEXT))
+        layout.addStretch(1)
+        return tab
+
+    def _calendar_tab(self) -> QWidget:
+        tab = QWidget()
+        left = QVBoxLayout()
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        add_row(
+            form,
+            self.errors,
+            "bundesland",
+            "&Bundesland",
+            self.bundesland,
+            note="Seine gesetzlichen Feiertage sind keine Arbeitstage.",
+        )
+        left.addLayout(form)
+        left.addWidget(self.closing_days, 1)
+        holder = QWidget()
+        holder.setLayout(left)
+        holder.setMaximumWidth(300)
+        row = QHBoxLayout(tab)
+        row.addWidget(holder)
+        row.addSpacing(12)
+        row.addWidget(self.calendar, 1)
+        return tab
+
+    def _retention_tab(self) -> QWidget:
+        tab = QWidget()
+        retention = QGroupBox("Aufbewahrung und Löschung")
+        QVBoxLayout(retention).addWidget(self.retention)
+        reports = QGroupBox("Berichte, die die Dienststelle erstellt")
+        box = QVBoxLayout(reports)
+        for check in self.reports.values():
+            box.addWidget(check)
+        first_report = next(iter(self.reports.values()))
+        box.addWidget(self.errors.add("reports", first_report))
+        layout = QVBoxLayout(tab)
+        layout.addWidget(retention)
+        layout.addWidget(reports)
+        layout.addStretch(1)
+        return tab
+
+    # --- values ---------------------------------------------------------------------------------------------
+
+    def _show(self, profile: OfficeProfile) -> None:
+        self.kinds.show_profile(profile)
+        self.shift.setChecked(profile.shift_to_working_day)
+        self.bundesland.blockSignals(True)
+        self.bundesland.setCurrentIndex(max(self.bundesland.findData(profile.bundesland), 0))
+        self.bundesland.blockSignals(False)
+        self.closing_days.set_days(profile.closing_days)
+        self.retention.show_rule(profile.retention)
+        for code, check in self.reports.items():
+            check.setChecked(profile.makes_report(code))
+        self._show_calendar()
+        self.errors.show({})
+        self._saved_state = self._state()
+
+    def _show_calendar(self) -> None:
+        self.calendar.show_year(self.context.today, self.bundesland.currentData(), self.closing_days.days())
+
+    def edited_data(self) -> dict[str, Any]:
+        """The profile as the page shows it, in the stored form (what was typed wrongly stays as typed)."""
+        base = self.context.profile
+        data = base.to_dict()
+        data.update(
+            bundesland=self.bundesland.currentData(),
+            kinds=self.kinds.kinds_data(base),
+            shift_to_working_day=self.shift.isChecked(),
+            closing_days=list(self.closing_days.days()),
+            retention=self.retention.data(),
+            reports=[code for code, check in self.reports.items() if check.isChecked()],
+        )
+        return data
+
+    def _state(self) -> tuple[object, ...]:
+        return (
+            self.kinds.state(),
+            self.shift.isChecked(),
+            self.bundesland.currentIndex(),
+            self.closing_days.state(),
+            self.retention.state(),
+            tuple(check.isChecked() for check in self.reports.values()),
+        )
+
+    def has_unsaved(self) -> bool:
+        return not self.context.read_only and self._state() != self._saved_state
+
+    def _set_editable(self, editable: bool) -> None:
+        self.kinds.set_editable(editable)
+        self.closing_days.set_editable(editable)
+        self.retention.set_editable(editable)
+        for widget in (self.shift, self.bundesland, *self.reports.values(), self.save_button, self.reset_button):
+            widget.setEnabled(editable)
+        self.save_button.setVisible(editable)
+        self.reset_button.setVisible(editable)
+
+    # --- saving ---------------------------------------------------------------------------------------------
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Each message next to its field; the tab of the first one comes to the front."""
+        first = self.errors.show(problems)
+        if problems:
+            key = next(iter(problems))
+            self.tabs.setCurrentIndex(_TAB_OF_KEY.get(key.split(".")[0], RULES_TAB))
+        if first is not None:
+            first.setFocus()
+
+    def save(self) -> None:
+        if self.context.read_only:
+            return
+        if not self.closing_days.add_pending():
+            self.tabs.setCurrentIndex(CALENDAR_TAB)
+            return
+        try:
+            profile = profile_from_dict(self.edited_data())
+        except ValidationError as exc:
+            self.show_problems(exc.errors)
+            return
+        self.errors.show({})
+        if profile == self.context.profile:
+            self._saved_state = self._state()
+            self.context.status_message.emit("Die Regeln sind unverändert.", 4000)
+            return
+        changes = deadline_changes(profile, self.context.today)
+        if not changes:
+            self._store(profile, ())
+            return
+        dialog = RecomputeDialog(changes, self)
+        self.recompute_dialog = dialog
+        case_ids = tuple(change.case_id for change in changes)
+
+        def chosen(_result: int) -> None:
+            self.recompute_dialog = None
+            if dialog.choice is not None:
+                self._store(profile, case_ids if dialog.choice == RECOMPUTE else ())
+            dialog.deleteLater()
+
+        dialog.finished.connect(chosen)
+        dialog.open()
+
+    def _store(self, profile: OfficeProfile, recompute: tuple[int, ...]) -> None:
+        try:
+            saved, moved = save_rules(
+                profile, self._version, recompute, today=self.context.today, user=self.context.user
+            )
+        except ValidationError as exc:
+            self.show_problems(exc.errors)
+            return
+        except ConflictError as exc:
+            self.show_problems({"": f"{exc.message} {CONFLICT_HINT}"})
+            return
+        except KrmError as exc:  # a locked or full database, a case closed meanwhile: nothing was saved
+            self.show_problems({"": exc.message})
+            return
+        self._version = profile_version()
+        self.context.profile = saved
+        self._saved_state = self._state()
+        words = (
+            f"Die Regeln sind gespeichert; die Fristen von {moved} Fällen wurden neu berechnet."
+            if recompute
+            else ("Die Regeln sind gespeichert; sie gelten für neue Fälle, gespeicherte Fristen bleiben, wie sie sind.")
+        )
+        self.context.status_message.emit(words, 8000)
+        self.context.data_changed.emit()
+
+    def _follow_elsewhere(self) -> None:
+        """Another page or window saved the profile: show it, unless this page holds changes of its own (their
+        save then meets the version check)."""
+        if not self.has_unsaved() and self.context.profile is not None:
+            self._version = profile_version()
+            self._show(self.context.profile)
+
+    def reload(self) -> None:
+        """Show the rules as stored now (after a change at another desk, or to drop one's own changes)."""
+        try:
+            profile = load_profile()
+        except KrmError as exc:
+            self.show_problems({"": exc.message})
+            return
+        self._version = profile_version()
+        changed = profile != self.context.profile
+        self.context.profile = profile
+        self._show(profile)
+        if changed:
+            self.context.data_changed.emit()
