@@ -9,7 +9,16 @@ from datetime import date
 from html import escape
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from krm_desktop.model.codes import STAFF_ROLES, label
 from krm_desktop.model.errors import KrmError, ValidationError
@@ -83,6 +92,7 @@ class LetterheadStep(QWizardPage):
         )
         self.skipped = False
         self.form = LetterheadForm(today, {}, None)
+        self.form.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)  # the page's full height
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)

@@ -3,9 +3,12 @@ phone), typed into two tables. Empty rows are left out; the model's messages mar
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from krm_desktop.model.codes import STAFF_ROLES
+from krm_desktop.model.errors import KrmError, ValidationError
+from krm_desktop.model.exchange.staff_list import read_staff_file
 from krm_desktop.model.office.new_office import NewPerson, staff_table_problems
 from krm_desktop.model.office.staff_checks import PersonData, TeamData
 from krm_desktop.ui.widgets.fields import ERROR_STYLE, hint
@@ -61,8 +66,11 @@ class StaffStep(QWizardPage):
             self._choices(row)
         self.teams.itemChanged.connect(lambda _item: self._refresh_teams())
         self.import_button = QPushButton("Personalliste aus Excel (CSV) &einlesen …")
-        self.import_button.clicked.connect(self.read_staff_list)
-        self.import_button.hide()  # shown once read_staff_list opens the staff list import
+        self.import_button.setToolTip(
+            "Eine Liste mit den Spalten Name;Funktion;Team;Bereich;E-Mail;Telefon, wie Excel sie als CSV speichert. "
+            "Ihre Zeilen kommen zu den Tabellen hinzu; gespeichert wird erst mit „Fertigstellen“."
+        )
+        self.import_button.clicked.connect(self.choose_staff_list)
         self.errors = QLabel()
         self.errors.setStyleSheet(ERROR_STYLE)
         self.errors.setWordWrap(True)
@@ -166,6 +174,7 @@ class StaffStep(QWizardPage):
                     if message:
                         lines.append(f"{what}, Zeile {row + 1}: {message}")
                     self._mark(table, row, column, message)
+        self.errors.setStyleSheet(ERROR_STYLE)
         self.errors.setText("\n".join(lines))
 
     def _mark(self, table: QTableWidget, row: int, column: int, message: str) -> None:
@@ -188,6 +197,53 @@ class StaffStep(QWizardPage):
         self.show_problems(problems)
         return not problems
 
-    def read_staff_list(self) -> None:
-        """The single call site of the staff list import (ui/settings/staff_import_dialog.py, built beside this
-        step): fill the tables from the list read there, then show self.import_button."""
+    # --- a staff list from Excel --------------------------------------------------------------------------
+
+    def choose_staff_list(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Personalliste einlesen", str(Path.home()), "Personalliste (*.csv)")
+        if name:
+            self.read_staff_list(Path(name))
+
+    def read_staff_list(self, path: Path) -> bool:
+        """Add the list's teams and people to the tables (a team already typed is not added twice); the whole list
+        is refused, with the bad lines named, when one line is wrong. (The Einstellungen' staff list import,
+        ui/settings/staff_import_dialog.py, writes into the database; here nothing is stored before
+        "Fertigstellen", so only the list's reading is shared.)"""
+        try:
+            listed = read_staff_file(path)
+        except ValidationError as exc:
+            self.errors.setStyleSheet(ERROR_STYLE)
+            self.errors.setText("Die Personalliste wurde nicht übernommen:\n" + "\n".join(exc.errors.values()))
+            return False
+        except KrmError as exc:
+            self.errors.setStyleSheet(ERROR_STYLE)
+            self.errors.setText(exc.message)
+            return False
+        known = {name.casefold() for name in self.team_names()}
+        for team in listed.teams:
+            if team.name.casefold() not in known:
+                row = self._free_row(self.teams)
+                self.teams.setItem(row, 0, QTableWidgetItem(team.name))
+                self.teams.setItem(row, 1, QTableWidgetItem(team.area))
+        for person in listed.people:
+            row = self._free_row(self.people)
+            for column, value in ((0, person.name), (3, person.email), (4, person.phone)):
+                self.people.setItem(row, column, QTableWidgetItem(value))
+            function = self.people.cellWidget(row, FUNCTION)
+            team = self.people.cellWidget(row, TEAM)
+            if isinstance(function, QComboBox) and isinstance(team, QComboBox):
+                function.setCurrentIndex(function.findData(person.role))
+                team.setCurrentText(person.team)
+        self.errors.setText(
+            f"Aus der Personalliste übernommen: {len(listed.teams)} Team(s), {len(listed.people)} Person(en). "
+            "Bitte prüfen Sie die Zeilen; gespeichert wird erst mit „Fertigstellen“."
+        )
+        self.errors.setStyleSheet("")
+        return True
+
+    def _free_row(self, table: QTableWidget) -> int:
+        """The first row after the last one with something typed (a new row where there is none)."""
+        columns = TEAM_COLUMNS if table is self.teams else PERSON_COLUMNS
+        used = [row for row, _values in self._rows(table, columns)]
+        row = used[-1] + 1 if used else 0
+        return row if row < table.rowCount() else self.add_row(table)

@@ -81,7 +81,7 @@ class SettingsWindow(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Seiten der Einstellungen")
         self.list.addItems([title for _key, title, _factory in PAGES])
-        self.list.setMaximumWidth(max(220, self.list.sizeHintForColumn(0) + 24))
+        self.list.setFixedWidth(self.list.sizeHintForColumn(0) + 2 * self.list.frameWidth() + 12)
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Einstellungen")
         for _page in PAGES:

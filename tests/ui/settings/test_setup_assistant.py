@@ -113,7 +113,7 @@ def test_teams_and_people_are_checked_per_cell_and_stored_at_the_end(qtbot, empt
     click(qtbot, assistant, NEXT)
     click(qtbot, assistant, NEXT)
     step = assistant.staff_step
-    assert assistant.currentId() == STAFF_STEP and not step.import_button.isVisible()
+    assert assistant.currentId() == STAFF_STEP
     fill_row(step.teams, 0, "Team 411 Leistung", "Bereich 41")
     fill_row(step.teams, 2, "team 411 LEISTUNG")
     fill_row(step.people, 0, "Erika Muster", "Teamleitung", "Team 411 Leistung", "erika.muster@beispiel.example")
@@ -178,3 +178,42 @@ def test_cancel_on_a_new_database_leaves_it_without_profile_and_ends(qtbot, tmp_
         assert not has_profile()
     finally:
         again.close()
+
+
+def test_a_staff_list_from_excel_fills_the_tables_and_is_stored_at_the_end(qtbot, empty, tmp_path: Path) -> None:
+    assistant = open_assistant(qtbot, empty)
+    click(qtbot, assistant, NEXT)
+    click(qtbot, assistant, NEXT)
+    step = assistant.staff_step
+    assert step.import_button.isVisible() and step.import_button.isEnabled()
+    fill_row(step.teams, 0, "Team 411 Leistung", "Bereich 41")
+    csv = tmp_path / "personal.csv"
+    csv.write_bytes(
+        "Name;Funktion;Team;Bereich;E-Mail;Telefon\r\n"
+        "Erika Muster;Teamleitung;Team 411 Leistung;Bereich 41;erika.muster@beispiel.example;0541 123\r\n"
+        "Jürgen Weiß;Mitarbeiter/in;Team 512 Markt;Bereich 51;;\r\n".encode("cp1252")  # as German Excel saves it
+    )
+    assert step.read_staff_list(csv), step.errors.text()
+    assert step.team_names() == ["Team 411 Leistung", "Team 512 Markt"]  # a team typed already is not doubled
+    assert "2 Team(s), 2 Person(en)" in step.errors.text()
+    click(qtbot, assistant, NEXT)
+    click(qtbot, assistant, FINISH)
+    stored = {p.name: (p.role, p.team, p.phone) for p in people()}
+    assert stored == {
+        "Erika Muster": ("TL", "Team 411 Leistung", "0541 123"),
+        "Jürgen Weiß": ("MA", "Team 512 Markt", ""),
+    }
+
+
+def test_a_bad_staff_list_is_refused_whole_naming_the_line(qtbot, empty, tmp_path: Path) -> None:
+    assistant = open_assistant(qtbot, empty)
+    step = assistant.staff_step
+    fill_row(step.people, 0, "Karl Reimann", "KRM-Beauftragte/r")
+    csv = tmp_path / "personal.csv"
+    csv.write_text(
+        "Name;Funktion;Team;Bereich;E-Mail;Telefon\nErika Muster;Teamleitung;Team 411;;;\nOtto Groß;Chef;;;;\n",
+        encoding="utf-8",
+    )
+    assert not step.read_staff_list(csv)
+    assert "Zeile 3" in step.errors.text() and "Chef" in step.errors.text()
+    assert step.team_names() == [] and step.typed()[1][0].data.name == "Karl Reimann" and len(step.typed()[1]) == 1
