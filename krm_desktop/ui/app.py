@@ -1,4 +1,4 @@
-"""Starting the GUI: open (or create) the database, ask for the office profile on first start.
+"""Starting the GUI: open (or create) the database; a new one is set up by the set-up assistant first.
 
 A database that cannot be opened gives a German dialog that says what is wrong and offers what to do
 (choose another file, create a new one, try again, quit) — never a traceback. A file this account may
@@ -161,10 +161,10 @@ def start_gui(target: str, today: date | None = None) -> tuple[QApplication, Mai
     if not has_profile():
         from PySide6.QtWidgets import QDialog
 
-        from krm_desktop.ui.settings.profile_dialog import ProfileDialog
+        from krm_desktop.ui.settings.setup_assistant import SetupAssistant
 
-        dialog = ProfileDialog(store.describe())
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        assistant = SetupAssistant(store.describe(), today or date.today())
+        if assistant.exec() != QDialog.DialogCode.Accepted:
             store.close()
             return app, None, None
     from krm_desktop.ui.settings.who_are_you import acting_at_start

@@ -138,8 +138,11 @@ class Workflows:
         self.purge_action = self._add(self.tools, "Jährliche &Löschung …", self.open_purge)
         self.purge_action.setEnabled(not read_only)
         self.tools.addSeparator()
-        blocks = self._add(self.tools, "&Textbausteine und Briefkopf …", self.open_text_blocks)
+        blocks = self._add(self.tools, "&Textbausteine …", self.open_text_blocks)
         blocks.setEnabled(not read_only)
+        settings = self._add(self.tools, "&Einstellungen …", self.open_settings)
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        settings.setShortcuts([*keys, *([QKeySequence("Ctrl+,")] if QKeySequence("Ctrl+,") not in keys else [])])
 
     # --- opening -----------------------------------------------------------------------------------
 
@@ -216,6 +219,18 @@ class Workflows:
         dialog = TextBlockDialog(today=self.context.today, parent=self.window)
         dialog.show()
         self._keep(dialog)
+
+    def open_settings(self, page: str | None = None) -> None:
+        from krm_desktop.ui.settings.window import SettingsWindow, open_settings
+
+        shown = next((d for d in self.dialogs if isinstance(d, SettingsWindow) and d.isVisible()), None)
+        if shown is not None:
+            if page:
+                shown.show_page(page)
+            shown.raise_()
+            shown.activateWindow()
+            return
+        self._keep(open_settings(self.context, self.window, page))
 
     # --- reminders ---------------------------------------------------------------------------------
 

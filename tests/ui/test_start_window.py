@@ -1,46 +1,15 @@
-"""First start (profile choice) and the main window's start: counts, database in the status bar, F5."""
+"""The main window's start: counts, database in the status bar, F5."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from krm_desktop.model.cases import services as cases
-from krm_desktop.model.office.profiles import has_profile, load_profile
-from krm_desktop.model.office.settings import letterhead
-from krm_desktop.model.store.connection import open_store
 from krm_desktop.ui.main_window import MainWindow
-from krm_desktop.ui.settings.profile_dialog import ProfileDialog
 from krm_desktop.ui.window_menus import about_text
 from tests import factories as f
-
-
-def test_first_start_asks_for_profile_and_stores_it(qtbot, tmp_path: Path) -> None:
-    store = open_store(str(tmp_path / "neu.sqlite3"), create=True)
-    try:
-        assert not has_profile()
-        dialog = ProfileDialog(store.describe())
-        qtbot.addWidget(dialog)
-        index = dialog.profile_box.findData("berlin-pankow")
-        dialog.profile_box.setCurrentIndex(index)
-        assert dialog.office_name.text() == "Jobcenter Berlin Pankow"
-        assert "10 Arbeitstage" in dialog.details.text()
-        dialog.office_name.clear()
-        qtbot.keyClicks(dialog.office_name, "   ")
-        dialog.accept()
-        assert dialog.error.isVisible() or not dialog.error.isHidden()
-        assert "Namen der Dienststelle" in dialog.error.text()
-        assert not has_profile()  # refused: nothing stored, the typed text stays
-        assert dialog.office_name.text() == "   "
-        dialog.office_name.setText("Jobcenter Berlin Pankow, Standort Storkower Straße")
-        dialog.accept()
-        assert dialog.result() == dialog.DialogCode.Accepted
-        assert load_profile().code == "berlin-pankow"
-        assert letterhead()["office_name"] == "Jobcenter Berlin Pankow, Standort Storkower Straße"
-    finally:
-        store.close()
 
 
 def test_start_window_shows_counts_and_database(qtbot, store) -> None:

@@ -1,4 +1,5 @@
-"""Settings of the letters: edit the text blocks (live preview, unknown placeholders refused) and the letterhead.
+"""The letters' text blocks: edit them with a live preview; unknown placeholders are refused. (The letterhead is
+edited in the Einstellungen, page "Dienststelle und Briefkopf".)
 
 Edits of several blocks may be pending at once (marked with •): nothing typed is lost when switching
 between blocks. "Speichern" stores the shown block only if nobody changed it meanwhile; a conflict keeps
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +39,6 @@ from krm_desktop.model.cases.letters import (
     save_block,
 )
 from krm_desktop.model.errors import KrmError, ValidationError
-from krm_desktop.ui.settings.letterhead_form import LetterheadPage
 from krm_desktop.ui.widgets.discard import confirm_discard
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview
 from krm_desktop.ui.widgets.screen_fit import fit_on_screen
@@ -238,29 +237,28 @@ class TextBlocksPage(QWidget):
 
 
 class TextBlockDialog(QDialog):
-    """Einstellungen → Schreiben: text blocks and letterhead."""
+    """Extras → Textbausteine."""
 
     def __init__(self, *, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Schreiben: Textbausteine und Briefkopf")
-        fit_on_screen(self, 1300, 850)
+        self.setWindowTitle("Schreiben: Textbausteine")
+        fit_on_screen(self, 1280, 760)
         self.blocks_page = TextBlocksPage(today)
-        self.letterhead_page = LetterheadPage(today)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.blocks_page, "&Textbausteine")
-        self.tabs.addTab(self.letterhead_page, "&Briefkopf")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Schließen")
         buttons.rejected.connect(self.reject)
+        note = QLabel(
+            "Den Briefkopf (Anschrift, Ansprechperson, Logo) bearbeiten Sie unter Extras → Einstellungen "
+            "→ Dienststelle und Briefkopf."
+        )
+        note.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.blocks_page)
+        layout.addWidget(note)
         layout.addWidget(buttons)
 
     def unsaved(self) -> list[str]:
-        names = [block_label(k, t) for k, (t, _) in self.blocks_page.pending.items()]
-        if self.letterhead_page.is_modified():
-            names.append("Briefkopf")
-        return names
+        return [block_label(k, t) for k, (t, _) in self.blocks_page.pending.items()]
 
     def reject(self) -> None:
         pending = self.unsaved()

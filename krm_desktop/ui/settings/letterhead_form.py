@@ -1,11 +1,13 @@
-"""The letterhead settings: office name, address, contact, opening hours, footer lines and logo, with a preview."""
+"""The letterhead's form: office name, address, contact, opening hours, footer lines and logo, with a preview.
+
+The form only holds what is typed; who stores it (the Einstellungen page, the set-up assistant) decides when."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -15,50 +17,44 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from krm_desktop.documents.letters.samples import letterhead_preview
-from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.office.settings import (
     FIELD_LABELS,
     LETTERHEAD_FIELDS,
-    LETTERHEAD_KEY,
     MULTILINE_FIELDS,
-    letterhead,
-    letterhead_logo,
     letterhead_problems,
     logo_problem,
-    save_letterhead,
-    save_letterhead_logo,
-    setting_version,
 )
+from krm_desktop.ui.widgets.fields import ERROR_STYLE
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview
 
-ERROR_STYLE = "color: #b00020;"
 
+class LetterheadForm(QWidget):
+    """The fields (each with its German message below it) beside a preview of a letter with this letterhead."""
 
-class LetterheadPage(QWidget):
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    edited = Signal()  # a field or the logo changed
+
+    def __init__(self, today: date, values: dict[str, str], logo: bytes | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today = today
-        self.version = setting_version(LETTERHEAD_KEY)
-        self.stored = letterhead()
-        self.stored_logo = letterhead_logo()
-        self.logo = self.stored_logo
+        self.logo = logo
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         for name in LETTERHEAD_FIELDS:
             widget: QLineEdit | QPlainTextEdit
             if name in MULTILINE_FIELDS:
-                widget = QPlainTextEdit(self.stored[name])
+                widget = QPlainTextEdit(values.get(name, ""))
                 widget.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
                 widget.textChanged.connect(self._edited)
             else:
-                widget = QLineEdit(self.stored[name])
+                widget = QLineEdit(values.get(name, ""))
                 widget.textEdited.connect(self._edited)
             widget.setAccessibleName(FIELD_LABELS[name])
             error = QLabel()
@@ -75,34 +71,33 @@ class LetterheadPage(QWidget):
         self.logo_view.setAccessibleName("Logo")
         self.logo_error = QLabel()
         self.logo_error.setStyleSheet(ERROR_STYLE)
-        choose = QPushButton("Logo &wählen …")
-        remove = QPushButton("Logo &entfernen")
-        choose.clicked.connect(self.choose_logo)
-        remove.clicked.connect(lambda: self.set_logo(None))
+        self.logo_error.setWordWrap(True)
+        self.choose_button = QPushButton("Logo &wählen …")
+        self.remove_button = QPushButton("Logo &entfernen")
+        self.choose_button.clicked.connect(self.choose_logo)
+        self.remove_button.clicked.connect(lambda: self.set_logo(None))
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_view)
-        logo_row.addWidget(choose)
-        logo_row.addWidget(remove)
+        logo_row.addWidget(self.choose_button)
+        logo_row.addWidget(self.remove_button)
         logo_row.addStretch(1)
         form.addRow("Logo (PNG/JPEG):", logo_row)
         form.addRow("", self.logo_error)
-        self.save_button = QPushButton("Briefkopf &speichern")
-        self.save_button.clicked.connect(self.save)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        left = QWidget()
-        column = QVBoxLayout(left)
+        fields = QWidget()
+        column = QVBoxLayout(fields)
         column.addLayout(form)
-        column.addWidget(self.save_button)
-        column.addWidget(self.status)
         column.addStretch(1)
+        scroll = QScrollArea()  # all thirteen fields do not fit a small screen's height
+        scroll.setWidget(fields)
+        scroll.setWidgetResizable(True)
         self.preview = PdfPreview()
         self._preview_pdf = b""
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(scroll)
         splitter.addWidget(self.preview)
-        splitter.setSizes([600, 600])
+        splitter.setSizes([560, 440])
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._timer = QTimer(self, singleShot=True, interval=350)
         self._timer.timeout.connect(self.refresh_preview)
@@ -112,17 +107,22 @@ class LetterheadPage(QWidget):
     def values(self) -> dict[str, str]:
         return {name: w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text() for name, w in self.fields.items()}
 
-    def is_modified(self) -> bool:
-        return self.values() != self.stored or self.logo != self.stored_logo
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in self.fields.values():
+            widget.setReadOnly(read_only)
+        self.choose_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(not read_only)
 
     def _edited(self) -> None:
-        self._show_errors(letterhead_problems(self.values()))
+        self.show_errors(letterhead_problems(self.values()))
         self._timer.start()
+        self.edited.emit()
 
-    def _show_errors(self, problems: dict[str, str]) -> None:
+    def show_errors(self, problems: dict[str, str]) -> None:
         for name, label in self.errors.items():
             label.setText(problems.get(name, ""))
             label.setVisible(name in problems)
+        self.logo_error.setText(problems.get("logo", ""))
 
     def _show_logo(self) -> None:
         pixmap = QPixmap()
@@ -144,6 +144,7 @@ class LetterheadPage(QWidget):
         self.logo = data
         self._show_logo()
         self._timer.start()
+        self.edited.emit()
         return True
 
     def preview_pdf(self) -> bytes:
@@ -155,21 +156,3 @@ class LetterheadPage(QWidget):
             return
         self._preview_pdf = letterhead_preview(self.values(), self.logo, self.today).pdf
         self.preview.show_pdf(self._preview_pdf)
-
-    def save(self) -> bool:
-        try:
-            self.version = save_letterhead(self.values(), expected_version=self.version)
-            if self.logo != self.stored_logo:
-                save_letterhead_logo(self.logo)
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-            self.logo_error.setText(exc.errors.get("logo", ""))
-            return False
-        except KrmError as exc:
-            self.status.setText(exc.message)
-            self.status.setStyleSheet(ERROR_STYLE)
-            return False
-        self.stored, self.stored_logo = letterhead(), self.logo
-        self.status.setStyleSheet("")
-        self.status.setText("Briefkopf gespeichert; er gilt für alle neuen Schreiben.")
-        return True

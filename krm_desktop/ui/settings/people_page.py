@@ -25,6 +25,7 @@ from krm_desktop.model.office import staff
 from krm_desktop.model.office.staff_checks import PersonData
 from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.settings.page_parts import KEPT_TYPING, READ_ONLY_NOTE, RowTable, say, status_line, yes_no
+from krm_desktop.ui.widgets.discard import confirm_discard
 from krm_desktop.ui.widgets.fields import CodeBox, FieldErrors, add_row, error_line, hint
 
 HEADERS = ("Name", "Funktion", "Team", "E-Mail", "Telefon", "Anmeldungen", "aktiv")
@@ -199,12 +200,7 @@ class PeoplePage(QWidget):
     # --- choosing --------------------------------------------------------------------------------------
 
     def _may_drop_typed(self) -> bool:
-        return not self.has_unsaved() or yes_no(
-            self,
-            "Änderungen verwerfen?",
-            "Sie haben an der Person Änderungen eingegeben, die nicht gespeichert sind. Verwerfen?",
-            "Verwerfen",
-        )
+        return not self.has_unsaved() or confirm_discard(self, "Die Änderungen an der Person sind nicht gespeichert.")
 
     def _row_chosen(self) -> None:
         chosen = self.table.chosen_id()

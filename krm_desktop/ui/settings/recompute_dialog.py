@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from krm_desktop.model.cases.deadline_recompute import DeadlineChange
 from krm_desktop.ui.widgets.fields import hint
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 RECOMPUTE = "recompute"
 NEW_ONLY = "new_only"
@@ -97,7 +98,7 @@ class RecomputeDialog(QDialog):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.new_only_button.setDefault(True)
-        self.resize(860, min(560, 200 + 26 * count))
+        fit_on_screen(self, 860, min(560, 200 + 26 * count))
 
     def rows(self) -> list[list[str]]:
         """What the list shows, row by row (for tests)."""

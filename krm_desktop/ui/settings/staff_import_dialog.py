@@ -31,6 +31,7 @@ from krm_desktop.model.office.staff import people
 from krm_desktop.model.store.files import write_file
 from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.widgets.fields import ERROR_STYLE, WARNING_STYLE, hint
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 FILE_FILTER = "Personalliste (*.csv)"
 MESSAGE_MS = 10_000
@@ -62,7 +63,7 @@ class StaffImportDialog(QDialog):
         self.plan: StaffPlan | None = None
         self.result_counts: dict[str, int] | None = None
         self.setWindowTitle("Personalliste einlesen")
-        self.resize(940, 620)
+        fit_on_screen(self, 940, 620)
         intro = hint(
             "Eine Personalliste ist eine CSV-Datei mit Semikolon, wie Excel sie als „CSV (Trennzeichen-getrennt)“ "
             f"oder „CSV UTF-8“ speichert, mit der Kopfzeile <b>{HEADER}</b>. Vor dem Übernehmen sehen Sie, was "

@@ -23,6 +23,7 @@ from krm_desktop.model.office.areas import AreaFlags, area_flags, save_area_flag
 from krm_desktop.model.office.staff_checks import TeamData
 from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.settings.page_parts import KEPT_TYPING, READ_ONLY_NOTE, RowTable, say, status_line, yes_no
+from krm_desktop.ui.widgets.discard import confirm_discard
 from krm_desktop.ui.widgets.fields import FieldErrors, add_row, error_line, hint
 
 HEADERS = ("Name", "Bereich", "aktiv", "Fälle", "Personen")
@@ -203,12 +204,7 @@ class TeamsPage(QWidget):
     # --- choosing --------------------------------------------------------------------------------------
 
     def _may_drop_typed(self) -> bool:
-        return not self.has_unsaved() or yes_no(
-            self,
-            "Änderungen verwerfen?",
-            "Sie haben am Team Änderungen eingegeben, die nicht gespeichert sind. Verwerfen?",
-            "Verwerfen",
-        )
+        return not self.has_unsaved() or confirm_discard(self, "Die Änderungen am Team sind nicht gespeichert.")
 
     def _row_chosen(self) -> None:
         chosen = self.table.chosen_id()

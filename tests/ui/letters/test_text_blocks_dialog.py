@@ -1,16 +1,14 @@
-"""Settings → Schreiben: editing text blocks with a live preview; unknown placeholders are refused next to the field."""
+"""Extras → Textbausteine: editing text blocks with a live preview; unknown placeholders are refused next to the field."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PIL import Image
 from PySide6.QtCore import Qt
 
 from krm_desktop.model.cases.letters import block
-from krm_desktop.model.office.settings import letterhead, letterhead_logo
 from krm_desktop.ui.letters.text_blocks_dialog import PENDING_MARK, TextBlockDialog
-from tests.documents.pdf_tools import png_bytes, squeezed, text
+from tests.documents.pdf_tools import squeezed, text
 
 TODAY = date(2026, 11, 20)
 
@@ -83,21 +81,3 @@ def test_reset_restores_the_shipped_text(qtbot, store) -> None:
     assert page.save()
     page.reset()
     assert page.body.toPlainText() == original and block("antwort.idee").body == original
-
-
-def test_letterhead_page_saves_fields_and_logo_and_refuses_bad_values(qtbot, store) -> None:
-    dialog = open_dialog(qtbot)
-    page = dialog.letterhead_page
-    page.fields["street"].setText("Hafenkante 17")
-    page.fields["email"].setText("keine-adresse")
-    page._edited()
-    assert "E-Mail-Adresse" in page.errors["email"].text()
-    assert not page.save()
-    page.fields["email"].setText("post@beispiel.example")
-    assert not page.set_logo(b"GIF89a")
-    assert "PNG- oder JPEG" in page.logo_error.text()
-    assert page.set_logo(png_bytes(Image.new("RGB", (200, 80), (0, 90, 160))))
-    assert page.save()
-    assert letterhead()["street"] == "Hafenkante 17" and letterhead_logo() is not None
-    page.refresh_preview()
-    assert "Hafenkante 17" in text(page.preview_pdf())

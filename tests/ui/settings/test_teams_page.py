@@ -138,7 +138,7 @@ def test_choosing_another_team_asks_before_dropping_what_was_typed(qtbot, store)
     page, _context = make_page(qtbot, store)
     choose_row(page, "Team 411")
     type_text(qtbot, page.name, "Team 411 neu")
-    answered = answer_modal(qtbot, lambda box: click_box_button(box, "Abbrechen"))
+    answered = answer_modal(qtbot, lambda box: click_box_button(box, "Weiter bearbeiten"))
     choose_row(page, "Team 412")
     answered.check()
     assert page.name.text() == "Team 411 neu"
