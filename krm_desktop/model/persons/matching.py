@@ -259,7 +259,7 @@ MAX_SIMILAR = MAX_PERSONS
 
 def similar_persons(text: str, found: Iterable[Person] = ()) -> tuple[list[SimilarPerson], bool]:
     """The persons whose names resemble the searched words (`name_likeness`), none of the `found` ones (the
-    search's own result), ordered by name; True when there were more than MAX_SIMILAR. A Kundennummer,
+    search's own result), those that sound alike first, then by letters changed and name; True when there were more than MAX_SIMILAR. A Kundennummer,
     BG-Nummer or e-mail address has no similar spelling: nothing."""
     if not text.strip() or identifier_of(text.strip()) is not None:
         return [], False
@@ -273,5 +273,5 @@ def similar_persons(text: str, found: Iterable[Person] = ()) -> tuple[list[Simil
         for p in persons_named(list(reasons))
         if not taken & {c.party_id for c in p.cases}
     ]
-    similar.sort(key=lambda s: (fold(s.person.name), s.person.key))
+    similar.sort(key=lambda s: (s.why != SOUNDS_ALIKE, s.why, fold(s.person.name), s.person.key))
     return similar[:MAX_SIMILAR], len(similar) > MAX_SIMILAR

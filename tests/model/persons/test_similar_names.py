@@ -63,7 +63,9 @@ def people(store) -> dict[str, list[str]]:
         "mehmet": [f.register(person=mehmet).ref, f.register(person=mehmet).ref],
         "meier": [f.register(person=f.person("Hans Meier", customer_no="222B222222", bg_no="")).ref],
         "albers": [f.register(person=f.person("Maria Albers", customer_no="333C333333", bg_no="")).ref],
-        "anna": [f.register(person=f.person("Anna Yilmaz", customer_no="444D444444", bg_no="", street="Am Hang 9")).ref],
+        "anna": [
+            f.register(person=f.person("Anna Yilmaz", customer_no="444D444444", bg_no="", street="Am Hang 9")).ref
+        ],
     }
 
 
