@@ -10,6 +10,9 @@ name part alike). Such cases are `Candidate`s with a German reason; the user nam
 (`Match.person_with`). Rows with another Kundennummer than the person's are never candidates (two
 Kundennummern are two people). An employee concerned (a name in a Dienstaufsichtsbeschwerde) is matched
 as the person search finds them.
+
+The person view's search offers the same resemblance word by word (`name_likeness`: "Jilmaz" sounds like
+"Yilmaz, Mehmet"): `similar_persons` are candidates beside the search's result, never part of it.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """How names and addresses are compared: spelling aside, one person is one key.
 
 `fold` compares case-free, "ä"/"ae", "ß"/"ss", accents, hyphens, dots and extra spaces alike; `fold_address`
-also reads "Str." as "Straße". The person search registers these functions on a SQLite connection, so the
+also reads "Str." as "Straße"; `cologne` (Kölner Phonetik) and `edit_distance` tell similar names
+(`matching`). The person search registers these functions on a SQLite connection, so the
 comparison runs inside its queries.
 """
 
