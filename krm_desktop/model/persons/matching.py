@@ -10,6 +10,9 @@ name part alike). Such cases are `Candidate`s with a German reason; the user nam
 (`Match.person_with`). Rows with another Kundennummer than the person's are never candidates (two
 Kundennummern are two people). An employee concerned (a name in a Dienstaufsichtsbeschwerde) is matched
 as the person search finds them.
+
+The person view's search offers the same resemblance word by word (`name_likeness`: "Jilmaz" sounds like
+"Yilmaz, Mehmet"): `similar_persons` are candidates beside the search's result, never part of it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, cast
 
 from peewee import fn
@@ -25,11 +29,12 @@ from krm_desktop.model import validation as v
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.errors import RefusedError
 from krm_desktop.model.persons.person import Person, PersonCase, newest_first
-from krm_desktop.model.persons.search import cases_of_parties
+from krm_desktop.model.persons.search import MAX_PERSONS, cases_of_parties, persons_named
 from krm_desktop.model.persons.spelling import HONORIFICS, cologne, edit_distance, exact_key, fold, fold_address
 from krm_desktop.model.store.entities import Party
 
 MAX_DISTANCE = 2
+SOUNDS_ALIKE = "ähnlich klingender Name (Kölner Phonetik)"
 _CHUNK = 900
 
 
@@ -118,14 +123,51 @@ def _name_reason(name: str, keys: set[str]) -> str:
         if sorted(wanted_words) == sorted(words):
             return f"Name anders geschrieben („{' '.join(name.split())}“)"
         if codes and codes == sorted(cologne(w) for w in wanted_words):
-            return "ähnlich klingender Name (Kölner Phonetik)"
+            return SOUNDS_ALIKE
         if {cologne(w) for w in words} & {cologne(w) for w in wanted_words}:
             distance = edit_distance(key, wanted, MAX_DISTANCE)
             if distance <= MAX_DISTANCE:
                 return f"ähnliche Schreibweise ({distance} Zeichen anders)"
         if wanted_words and all(w in words for w in wanted_words):
             return f"Name enthält den gesuchten Namen („{' '.join(name.split())}“)"
+        if alike := name_likeness(wanted, name):
+            return alike
     return ""
+
+
+def _word_limit(word: str) -> int:
+    """How many letters a searched word may differ in: a short word changed in two letters is another word."""
+    return MAX_DISTANCE if len(word) >= 6 else 1 if len(word) >= 4 else 0
+
+
+@lru_cache(maxsize=65536)
+def _word_likeness(searched: str, word: str) -> tuple[int, int]:
+    """(0, 0): the word begins with the searched one (the person search finds it); (1, 0): it sounds alike
+    and is spelled not too differently; (2, distance): spelled alike; (3, 0): neither. Both words folded."""
+    if word.startswith(searched):
+        return 0, 0
+    code = cologne(searched)
+    # A short code fits very different words ("Meyer" and "Maria" are both 67): a word that sounds alike
+    # must also be spelled alike in at least half its letters.
+    sound_limit = max(1, len(searched) // 2)
+    if code and code == cologne(word) and edit_distance(searched, word, sound_limit) <= sound_limit:
+        return 1, 0
+    limit = _word_limit(searched)
+    distance = edit_distance(searched, word, limit) if limit else limit + 1
+    return (2, distance) if distance <= limit else (3, 0)
+
+
+def name_likeness(searched: str, name: str) -> str:
+    """Why a stored name only resembles the searched words (German), or "": each searched word sounds like a
+    word of the name (Kölner Phonetik) or is spelled like it (a word of four or five letters one letter
+    off, a longer one up to two); a name whose words all begin with the searched ones is the search's own
+    result, not a resemblance."""
+    words = _words(name)
+    likeness = [min((_word_likeness(s, w) for w in words), default=(3, 0)) for s in _words(searched)]
+    if not likeness or any(kind == 3 for kind, _ in likeness) or all(kind == 0 for kind, _ in likeness):
+        return ""
+    distance = sum(d for kind, d in likeness if kind == 2)
+    return f"ähnliche Schreibweise ({distance} Zeichen anders)" if distance else SOUNDS_ALIKE
 
 
 def _shares_name_part(name: str, keys: set[str]) -> bool:
@@ -204,3 +246,35 @@ def match_person(found: Person | None, text: str) -> Match:
         key = found.key if found else "p:exact"
         person = Person(key, tuple(sorted(exact, key=newest_first)), employee=False, exact=True)
     return Match(person, tuple(candidates.values()))
+
+
+@dataclass(frozen=True)
+class SimilarPerson:
+    """A person of the person search whose name only sounds or is spelled like the searched one: a candidate
+    the desk confirms before treating them as found."""
+
+    person: Person
+    why: str
+
+
+MAX_SIMILAR = MAX_PERSONS
+
+
+def similar_persons(text: str, found: Iterable[Person] = ()) -> tuple[list[SimilarPerson], bool]:
+    """The persons whose names resemble the searched words (`name_likeness`), none of the `found` ones (the
+    search's own result), those that sound alike first, then by letters changed and name; True when there were more than MAX_SIMILAR. A Kundennummer,
+    BG-Nummer or e-mail address has no similar spelling: nothing."""
+    if not text.strip() or identifier_of(text.strip()) is not None:
+        return [], False
+    reasons: dict[str, str] = {}
+    for (name,) in cast(Any, Party.select(Party.name).distinct()).tuples():
+        if name and (why := name_likeness(text, name)):
+            reasons[name] = why
+    taken = {c.party_id for p in found for c in p.cases}
+    similar = [
+        SimilarPerson(p, next(reasons[c.data.name] for c in p.cases if c.data.name in reasons))
+        for p in persons_named(list(reasons))
+        if not taken & {c.party_id for c in p.cases}
+    ]
+    similar.sort(key=lambda s: (s.why != SOUNDS_ALIKE, s.why, fold(s.person.name), s.person.key))
+    return similar[:MAX_SIMILAR], len(similar) > MAX_SIMILAR

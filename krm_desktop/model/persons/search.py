@@ -312,16 +312,9 @@ def find_persons(query: PersonQuery) -> SearchResult:
     keys = keys[:MAX_PERSONS]
     matched_ids = {r.party_id for r in matched}
     groups = [g for g in _groups(_rows_named(keys)) if matched_ids & {r.party_id for r in g}]
-    cases_by_party: dict[int | None, list[PersonCase]] = defaultdict(list)
-    for case in _cases_of([r for g in groups for r in g]):
-        cases_by_party[case.party_id].append(case)
-    persons: list[Person] = []
     wanted = name_key(query.text) if query.text.strip() else ""
-    for group in groups:
-        cases = [c for r in group for c in cases_by_party.get(r.party_id, [])]
-        if not cases:
-            continue  # every case of these rows was anonymised or deleted
-        person = Person(f"p:{min(r.party_id for r in group)}", tuple(sorted(cases, key=newest_first)))
+    persons: list[Person] = []
+    for person in _persons_of(groups):
         person = replace(person, exact=name_key(person.latest.name) == wanted)
         if _narrowed(person, query):
             persons.append(person)
@@ -333,6 +326,28 @@ def find_persons(query: PersonQuery) -> SearchResult:
     if truncated:
         message = f"Mehr als {MAX_PERSONS} Personen passen; bitte genauer suchen (z. B. Vor- und Nachname)."
     return SearchResult(persons, truncated, message)
+
+
+def _persons_of(groups: list[list[_Row]]) -> list[Person]:
+    """Each group of rows as a person with their cases; groups whose every case was anonymised are left out."""
+    cases_by_party: dict[int | None, list[PersonCase]] = defaultdict(list)
+    for case in _cases_of([r for g in groups for r in g]):
+        cases_by_party[case.party_id].append(case)
+    persons = []
+    for group in groups:
+        cases = [c for r in group for c in cases_by_party.get(r.party_id, [])]
+        if cases:
+            persons.append(Person(f"p:{min(r.party_id for r in group)}", tuple(sorted(cases, key=newest_first))))
+    return persons
+
+
+def persons_named(names: list[str]) -> list[Person]:
+    """The persons whose rows hold exactly these names, grouped as the search groups them."""
+    rows: list[_Row] = []
+    for chunk in _chunks(sorted(set(names))):
+        select = Party.select(*_PARTY_COLUMNS).where(cast(Any, Party.name).in_(chunk))
+        rows += map(_row, cast(Any, select).tuples())
+    return _persons_of(_groups(rows))
 
 
 def _describe(query: PersonQuery) -> str:

@@ -1,7 +1,8 @@
 """How names and addresses are compared: spelling aside, one person is one key.
 
 `fold` compares case-free, "ä"/"ae", "ß"/"ss", accents, hyphens, dots and extra spaces alike; `fold_address`
-also reads "Str." as "Straße". The person search registers these functions on a SQLite connection, so the
+also reads "Str." as "Straße"; `cologne` (Kölner Phonetik) and `edit_distance` tell similar names
+(`matching`). The person search registers these functions on a SQLite connection, so the
 comparison runs inside its queries.
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
+import cologne_phonetics
 
 _TRANSLIT = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"}
@@ -71,47 +74,14 @@ def exact_key(text: str | None) -> str:
     return " ".join(folded.split())
 
 
-_COLOGNE = {
-    **dict.fromkeys("aeijouy", "0"),
-    **dict.fromkeys("b", "1"),
-    **dict.fromkeys("fvw", "3"),
-    **dict.fromkeys("gkq", "4"),
-    "l": "5",
-    **dict.fromkeys("mn", "6"),
-    "r": "7",
-    **dict.fromkeys("sz", "8"),
-}
-
-
 @lru_cache(maxsize=65536)
 def cologne(word: str) -> str:
-    """Kölner Phonetik of one word (letters after `fold`): names that sound alike get the same code."""
-    letters = [c for c in fold(word).replace(" ", "") if "a" <= c <= "z"]
-    codes: list[str] = []
-    for i, c in enumerate(letters):
-        before = letters[i - 1] if i else ""
-        after = letters[i + 1] if i + 1 < len(letters) else ""
-        if c == "h":
-            code = ""
-        elif c == "p":
-            code = "3" if after == "h" else "1"
-        elif c in "dt":
-            code = "8" if after in ("c", "s", "z") and after else "2"
-        elif c == "c":
-            if i == 0:
-                code = "4" if after and after in "ahkloqrux" else "8"
-            else:
-                code = "4" if after and after in "ahkoqux" and before not in ("s", "z") else "8"
-        elif c == "x":
-            code = "8" if before and before in "ckq" else "48"
-        else:
-            code = _COLOGNE.get(c, "")
-        codes.append(code)
-    collapsed: list[str] = []
-    for digit in "".join(codes):
-        if not collapsed or collapsed[-1] != digit:
-            collapsed.append(digit)
-    return "".join(d for i, d in enumerate(collapsed) if d != "0" or i == 0)
+    """Kölner Phonetik of one word (package `cologne-phonetics`): names that sound alike get the same code.
+
+    The word is folded first (`fold`: "ı", "ø", "ł" and accents become letters the package knows), and its
+    parts are coded as one word ("Müller-Lüdenscheidt" gives one code)."""
+    letters = fold(word).replace(" ", "")
+    return "".join(code for _, code in cologne_phonetics.encode(letters, concat=True))
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

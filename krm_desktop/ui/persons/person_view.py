@@ -1,7 +1,9 @@
 """The person view: find a person across all cases, see their cases by role, answer an Auskunft, correct data.
 
 The search takes a name, Kundennummer, BG-Nummer, address or e-mail, spelling variants included
-(`model.persons.search`). Selecting several results treats them as one person (one case with an e-mail only,
+(`model.persons.search`). Names that only sound or are spelled alike are listed below the result as "Ähnliche
+Namen – bitte prüfen" (`similar_names`), their cases beside them; only "Diese Person meinen" makes one a result.
+Selecting several results treats them as one person (one case with an e-mail only,
 another with the address). Buttons: record an Auskunftsersuchen (its deadline shows in the dashboard),
 "Auskunft erstellen …" (`auskunft_dialog`; cases found only by similarity are confirmed first in
 `candidates_dialog`) and "Daten berichtigen …" (Art. 16 DSGVO, `CorrectionDialog`).
@@ -35,11 +37,12 @@ from PySide6.QtWidgets import (
 from krm_desktop.model.codes import STATUSES, label
 from krm_desktop.model.errors import KrmError
 from krm_desktop.model.persons.auskunft import answer_due, record_request, requests_of
-from krm_desktop.model.persons.matching import identifier_of, match_person
+from krm_desktop.model.persons.matching import identifier_of, match_person, similar_persons
 from krm_desktop.model.persons.person import ROLE_LABELS, Person, merge
 from krm_desktop.model.persons.search import PersonQuery, find_persons, refreshed
 from krm_desktop.model.persons.spelling import exact_key
 from krm_desktop.ui.persons.correction_dialog import CorrectionDialog
+from krm_desktop.ui.persons.similar_names import SimilarNames
 from krm_desktop.ui.widgets.date_edit import DateEdit
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
 from krm_desktop.ui.widgets.screen_fit import fit_on_screen
@@ -70,6 +73,9 @@ class PersonView(QDialog):
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
         self.results.itemSelectionChanged.connect(self.show_person)
+        self.similar = SimilarNames()
+        self.similar.shown.connect(self.show_candidate)
+        self.similar.confirmed.connect(self.take_candidate)
         self.cases = QTreeWidget()
         self.cases.setHeaderLabels(["Kundenreaktion", "Anliegen", "Eingang", "Stand"])
         self.cases.setAccessibleName("Kundenreaktionen der Person nach Rolle")
@@ -89,15 +95,23 @@ class PersonView(QDialog):
         row.addWidget(find)
         right = QWidget()
         side = QVBoxLayout(right)
-        side.addWidget(QLabel("Kundenreaktionen nach Rolle:"))
+        self.cases_title = QLabel()
+        self.cases_title.setWordWrap(True)
+        side.addWidget(self.cases_title)
         side.addWidget(self.cases, 1)
         side.addWidget(self.requests)
         actions = QHBoxLayout()
         for button in (self.request_button, self.auskunft_button, self.correct_button):
             actions.addWidget(button)
         side.addLayout(actions)
+        left = QWidget()
+        self.found = QVBoxLayout(left)
+        self.found.setContentsMargins(0, 0, 0, 0)
+        self.found.addWidget(QLabel("<b>Gefundene Personen</b>"))
+        self.found.addWidget(self.results, 3)
+        self.found.addWidget(self.similar, 2)
         splitter = QSplitter()
-        splitter.addWidget(self.results)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([480, 620])
         close = QDialogButtonBox()
@@ -115,26 +129,68 @@ class PersonView(QDialog):
     def run_search(self) -> None:
         try:
             result = find_persons(PersonQuery(text=self.search.text()))
+            similar, more = similar_persons(self.search.text(), result.persons)
         except KrmError as exc:
             self.message.setText(exc.message)
             return
         self.persons = result.persons
         self.results.clear()
         for person in self.persons:
-            name, _, details = person.describe().partition(" – ")
-            item = QListWidgetItem(f"{name}\n{details}")
-            item.setData(KEY_ROLE, person.key)
-            item.setToolTip("Schreibweisen: " + "; ".join(person.spellings))
-            self.results.addItem(item)
+            self._add_result(person)
+        self.similar.show_candidates(similar, more)
         count = len(self.persons)
-        self.message.setText(
+        text = (
             result.message
             or f"{count} Person{'en' if count != 1 else ''} gefunden. Mehrere markiert: als eine Person behandelt."
         )
-        self.message.setStyleSheet(ERROR_STYLE if not self.persons else "")
+        if similar:
+            text += " Ähnliche Namen stehen darunter: bitte prüfen und bei Bedarf „Diese Person meinen“ wählen."
+        self.message.setText(text)
+        self.message.setStyleSheet(ERROR_STYLE if not self.persons and not similar else "")
         if count == 1:
             self.results.setCurrentRow(0)
         self.show_person()
+        self._share_height()
+        if not count and similar:
+            self.similar.list.setCurrentRow(0)  # its cases show beside it; it is not a result yet
+
+    def _add_result(self, person: Person) -> QListWidgetItem:
+        name, _, details = person.describe().partition(" – ")
+        item = QListWidgetItem(f"{name}\n{details}")
+        item.setData(KEY_ROLE, person.key)
+        item.setToolTip("Schreibweisen: " + "; ".join(person.spellings))
+        self.results.addItem(item)
+        return item
+
+    def _share_height(self) -> None:
+        """Without a result the similar names get most of the height."""
+        count = self.results.count()
+        self.found.setStretchFactor(self.results, 3 if count else 1)
+        self.found.setStretchFactor(self.similar, 2 if count else 4)
+
+    def show_candidate(self, person: Person | None) -> None:
+        """A similar name selected: its cases beside it, the actions off until the desk confirms it."""
+        if person is None:
+            self.show_person()
+            return
+        self.results.blockSignals(True)
+        self.results.clearSelection()
+        self.results.blockSignals(False)
+        self._enable(False)
+        self._show_cases(person)
+        self.cases_title.setText(f"Kundenreaktionen von „{person.name}“ (ähnlicher Name, noch nicht bestätigt):")
+        self.requests.setText("")
+
+    def take_candidate(self, person: Person) -> None:
+        """The desk means this similar name: it becomes a result of the search and is selected."""
+        self.persons.append(person)
+        item = self._add_result(person)
+        self.results.clearSelection()
+        self.results.setCurrentItem(item)
+        item.setSelected(True)
+        self._share_height()
+        self.message.setStyleSheet("")
+        self.message.setText(f"„{person.name}“ als gesuchte Person übernommen.")
 
     def selected(self) -> Person | None:
         keys = {item.data(KEY_ROLE) for item in self.results.selectedItems()}
@@ -148,11 +204,24 @@ class PersonView(QDialog):
             button.setEnabled(on)
 
     def show_person(self) -> None:
-        self.cases.clear()
         person = self.selected()
+        if person is not None:
+            self.similar.clear_selection()
         self._enable(person is not None)
+        self.cases_title.setText("Kundenreaktionen nach Rolle:")
+        self._show_cases(person)
         if person is None:
             self.requests.setText("")
+            return
+        lines = []
+        for request in requests_of(person):
+            state = request.state(self.today)[1]
+            lines.append(f"Auskunftsersuchen {request.number} vom {request.received:%d.%m.%Y}: {state}")
+        self.requests.setText("\n".join(lines) or "Kein Auskunftsersuchen erfasst.")
+
+    def _show_cases(self, person: Person | None) -> None:
+        self.cases.clear()
+        if person is None:
             return
         for role, count in person.roles().items():
             top = QTreeWidgetItem([f"{ROLE_LABELS[role]} ({count})"])
@@ -161,11 +230,6 @@ class PersonView(QDialog):
                 status = label(STATUSES, case.status) + (f" am {case.closed:%d.%m.%Y}" if case.closed else "")
                 QTreeWidgetItem(top, [case.ref, case.kind_label, f"{case.received:%d.%m.%Y}", status])
             top.setExpanded(True)
-        lines = []
-        for request in requests_of(person):
-            state = request.state(self.today)[1]
-            lines.append(f"Auskunftsersuchen {request.number} vom {request.received:%d.%m.%Y}: {state}")
-        self.requests.setText("\n".join(lines) or "Kein Auskunftsersuchen erfasst.")
 
     # --- actions --------------------------------------------------------------------------------------------------
 
