@@ -233,9 +233,7 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
 def intake_problems(data: Mapping[str, Any]) -> Problems:
     """The intake settings: whether Dienstaufsichtsbeschwerden are routed out of the KRM (a yes/no value)."""
     if DAB_OUTSIDE_KRM in data and not isinstance(data[DAB_OUTSIDE_KRM], bool):
-        return {
-            DAB_OUTSIDE_KRM: "Bitte „true“ (Dienstaufsicht außerhalb des KRM) oder „false“ (im KRM) angeben."
-        }
+        return {DAB_OUTSIDE_KRM: "Bitte „true“ (Dienstaufsicht außerhalb des KRM) oder „false“ (im KRM) angeben."}
     return {}
 
 

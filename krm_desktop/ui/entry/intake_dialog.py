@@ -38,8 +38,8 @@ from krm_desktop.model.cases.intake import (
 from krm_desktop.model.codes import KINDS
 from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.office.profiles import OfficeProfile
-from krm_desktop.ui.entry.oral_question import OralQuestion
 from krm_desktop.ui.entry.kind_forms import FORM_KINDS
+from krm_desktop.ui.entry.oral_question import OralQuestion
 from krm_desktop.ui.widgets.fields import (
     REQUIRED_NOTE,
     WARNING_STYLE,
@@ -191,9 +191,6 @@ class IntakePage(QWidget):
         return next((code for code, button in self.kind_buttons.items() if button is checked), None)
 
     def set_kind(self, kind: str) -> None:
-        self.dab_outside = profile.dab_outside_krm and "dienstaufsichtsbeschwerde" in self.kind_buttons
-        if self.dab_outside:
-            self.kind_buttons["dienstaufsichtsbeschwerde"].setToolTip(DAB_OUTSIDE_TEXT)
         if kind in self.kind_buttons and not (self.dab_outside and kind == "dienstaufsichtsbeschwerde"):
             self.kind_buttons[kind].setChecked(True)
 

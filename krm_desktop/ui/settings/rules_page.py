@@ -37,8 +37,8 @@ from krm_desktop.model.office.profiles import (
 from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.settings.closing_days_editor import ClosingDaysEditor
 from krm_desktop.ui.settings.recompute_dialog import RECOMPUTE, RecomputeDialog
-from krm_desktop.ui.settings.rules_intake import IntakeRules
 from krm_desktop.ui.settings.retention_editor import RetentionEditor
+from krm_desktop.ui.settings.rules_intake import IntakeRules
 from krm_desktop.ui.settings.rules_kinds import KindRulesTable
 from krm_desktop.ui.settings.working_days_calendar import WorkingDaysCalendar
 from krm_desktop.ui.widgets.fields import FieldErrors, add_row, error_line, hint

@@ -70,7 +70,11 @@ def test_a_dab_is_a_case_except_where_dienstaufsicht_is_outside_the_krm(code: st
 @pytest.mark.parametrize("code", OFFICES)
 def test_a_dab_against_the_gf_is_routed_in_every_office(code: str) -> None:
     errors = intake_errors(
-        ["dienstaufsicht_gf"], "dienstaufsichtsbeschwerde", f.TODAY, f.TODAY, dab_outside_krm=PRESETS[code].dab_outside_krm
+        ["dienstaufsicht_gf"],
+        "dienstaufsichtsbeschwerde",
+        f.TODAY,
+        f.TODAY,
+        dab_outside_krm=PRESETS[code].dab_outside_krm,
     )
     assert routing_advice("dienstaufsicht_gf") in errors["not_krm"]
     # it does not keep a KRM part, whatever the person says
