@@ -13,9 +13,8 @@ from krm_desktop.ui.widgets.fields import FieldErrors, hint
 DAB_OUTSIDE_LABEL = "&Dienstaufsichtsbeschwerden außerhalb des KRM bearbeiten"
 DAB_OUTSIDE_HINT = (
     "Mit Haken fragt die Eingangsprüfung, ob eine Dienstaufsichtsbeschwerde vorliegt, und leitet sie mit einem "
-    "Vermerk an die Dienstvorgesetzten bzw. die Personalstelle weiter, ohne einen Fall anzulegen (so etwa die "
-    "Geschäftsanweisung in Osnabrück). Ohne Haken wird sie als Kundenreaktion erfasst; die Geschäftsführung "
-    "entscheidet."
+    "Vermerk an die Dienstvorgesetzten bzw. die Personalstelle weiter, ohne einen Fall anzulegen. Ohne Haken wird "
+    "sie als Kundenreaktion erfasst; die Geschäftsführung entscheidet."
 )
 DAB_GF_HINT = (
     "Eine Dienstaufsichtsbeschwerde gegen die Geschäftsführung selbst leitet die Eingangsprüfung immer an deren "
