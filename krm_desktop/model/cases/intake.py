@@ -80,6 +80,7 @@ SETTLED_RULE = (
     "Telefonische und persönliche Kundenreaktionen, die sofort abschließend geklärt wurden, werden nicht erfasst. "
     "Erfasst wird nur, was nicht sofort geklärt werden konnte oder weitere Bearbeitung braucht."
 )
+SETTLED_UNANSWERED = "Bitte angeben, ob das Anliegen sofort abschließend geklärt werden konnte."
 SETTLED_OUTCOME = (
     "Nicht erfassen: Das Anliegen wurde im Gespräch sofort abschließend geklärt. Es wird nichts gespeichert – "
     "kein Fall und kein Vermerk."
@@ -147,14 +148,18 @@ def intake_errors(
     *,
     keeps_krm_part: bool = False,
     dab_outside_krm: bool = False,
-    settled_at_once: bool = False,
+    oral: bool = False,
+    settled_at_once: bool | None = None,
 ) -> dict[str, str]:
     """The intake step before the form: a received date, no non-KRM finding (a mixed letter may keep its KRM
     part after a MIXED_FINDINGS finding), and the kind — no DAB where the office handles Dienstaufsicht outside
-    the KRM (`dab_outside_krm`). `settled_at_once`: an oral reaction settled on the spot, which is not recorded."""
+    the KRM (`dab_outside_krm`). An `oral` reaction needs the answer whether it was settled at once (None: not
+    answered); one settled on the spot is not recorded."""
     errors: dict[str, str] = {}
-    if settled_at_once:
+    if oral and settled_at_once:
         errors["settled"] = SETTLED_OUTCOME
+    elif oral and settled_at_once is None:
+        errors["settled"] = SETTLED_UNANSWERED
     problem = (
         v.date_problem(received, "Eingangsdatum", today)
         if received is not None

@@ -204,7 +204,8 @@ class IntakePage(QWidget):
             self.today,
             keeps_krm_part=self.mixed(),
             dab_outside_krm=self.profile.dab_outside_krm,
-            settled_at_once=self.oral.settled(),
+            oral=self.oral.oral.isChecked(),
+            settled_at_once=self.oral.answer(),
         )
         if problem:
             errors["received"] = problem

@@ -69,6 +69,10 @@ class OralQuestion(QWidget):
         """An oral reaction settled on the spot: nothing is to be recorded."""
         return self.oral.isChecked() and self.yes.isChecked()
 
+    def answer(self) -> bool | None:
+        """Ja / Nein to „sofort abschließend geklärt?“; None while unanswered."""
+        return True if self.yes.isChecked() else False if self.no.isChecked() else None
+
     def state(self) -> tuple[bool, bool, bool]:
         return self.oral.isChecked(), self.yes.isChecked(), self.no.isChecked()
 

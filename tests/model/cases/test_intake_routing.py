@@ -14,6 +14,7 @@ from krm_desktop.model.cases.intake import (
     SETTLED_OUTCOME,
     SETTLED_QUESTION,
     SETTLED_RULE,
+    SETTLED_UNANSWERED,
     intake_errors,
     intake_questions,
     routing_advice,
@@ -158,7 +159,7 @@ def test_a_case_does_not_keep_the_part_of_a_matter_that_goes_elsewhere_whole(sto
 
 
 def test_an_oral_reaction_settled_at_once_is_not_recorded() -> None:
-    errors = intake_errors([], "beschwerde", f.TODAY, f.TODAY, settled_at_once=True)
+    errors = intake_errors([], "beschwerde", f.TODAY, f.TODAY, oral=True, settled_at_once=True)
     assert errors == {"settled": SETTLED_OUTCOME}
     assert SETTLED_OUTCOME == (
         "Nicht erfassen: Das Anliegen wurde im Gespräch sofort abschließend geklärt. Es wird nichts gespeichert – "
@@ -169,4 +170,11 @@ def test_an_oral_reaction_settled_at_once_is_not_recorded() -> None:
 
 
 def test_an_oral_reaction_that_needs_work_is_recorded_as_usual() -> None:
-    assert intake_errors([], "beschwerde", f.TODAY, f.TODAY, settled_at_once=False) == {}
+    assert intake_errors([], "beschwerde", f.TODAY, f.TODAY, oral=True, settled_at_once=False) == {}
+    assert intake_errors([], "beschwerde", f.TODAY, f.TODAY) == {}  # written: the question is not asked
+
+
+def test_an_oral_reaction_needs_the_answer() -> None:
+    errors = intake_errors([], "beschwerde", f.TODAY, f.TODAY, oral=True)
+    assert errors == {"settled": SETTLED_UNANSWERED}
+    assert SETTLED_UNANSWERED == "Bitte angeben, ob das Anliegen sofort abschließend geklärt werden konnte."

@@ -16,6 +16,7 @@ from krm_desktop.model.cases.intake import (
     SETTLED_OUTCOME,
     SETTLED_QUESTION,
     SETTLED_RULE,
+    SETTLED_UNANSWERED,
     routing_advice,
 )
 from krm_desktop.model.store.entities import Case, RoutingNote
@@ -184,6 +185,19 @@ def test_an_oral_reaction_that_needs_work_goes_on_to_the_form_as_a_telephone_rea
     assert dialog.stack.currentWidget() is dialog.form
     assert dialog.form.channel.code() == "telefon"
     assert dialog.form.oral_hint.isVisible()
+
+
+def test_an_oral_reaction_without_the_answer_does_not_go_on(qtbot, store) -> None:
+    window = started_window(qtbot, store)
+    dialog = new_dialog(qtbot, window, kind="beschwerde")
+    tick(qtbot, dialog.intake.oral.oral)
+    qtbot.keyClick(dialog.intake.received, Qt.Key.Key_Return)
+    assert dialog.stack.currentWidget() is dialog.intake
+    assert dialog.intake.errors.shown()["settled"].endswith(SETTLED_UNANSWERED)
+    dialog.intake.oral.no.setChecked(True)  # answering clears the message
+    assert "settled" not in dialog.intake.errors.shown()
+    qtbot.keyClick(dialog.intake.received, Qt.Key.Key_Return)
+    assert dialog.stack.currentWidget() is dialog.form
 
 
 def test_taking_back_the_answer_opens_the_way_again(qtbot, store) -> None:
