@@ -1,7 +1,7 @@
 """What a new or edited case consists of, and the checks it must pass before it is stored.
 
-Intake triage first: the questions that keep non-KRM matters out (`INTAKE_QUESTIONS`, one per NOT_KRM code);
-then `case_errors` (every stored case) and `entry_errors` (what the entry form asks beyond that).
+Intake triage first: the questions that keep non-KRM matters out (`INTAKE_QUESTIONS`, one per NOT_KRM code, asked
+as the office's profile says: `intake_questions`), mixed letters, oral reactions settled at once; then `case_errors` (every stored case) and `entry_errors` (what the entry form asks beyond that).
 """
 
 from __future__ import annotations
