@@ -87,7 +87,8 @@ STATUSES = {STATUS_OPEN: "offen", STATUS_CLOSED: "abgeschlossen"}
 NOT_KRM: dict[str, tuple[str, str]] = {
     "widerspruch": (
         "Das Schreiben wendet sich gegen einen Bescheid (Verwaltungsakt) und ist als Widerspruch zu "
-        "behandeln, auch wenn es „Beschwerde“ heißt.",
+        "behandeln, auch wenn es „Beschwerde“ heißt. Enthält es daneben eine Beschwerde (etwa über Verhalten, "
+        "Wartezeit oder Erreichbarkeit), wird nur diese im KRM erfasst.",
         "Rechtsbehelfsstelle",
     ),
     "klage": (
@@ -115,6 +116,18 @@ NOT_KRM: dict[str, tuple[str, str]] = {
         "Petitionen und Eingaben zu Organisation, Personal oder Personalvertretung (§ 44c SGB II) "
         "fallen in die Zuständigkeit der Trägerversammlung.",
         "Trägerversammlung (Fachexpertin/Fachexperte im BGF)",
+    ),
+    # Issue 18: Dienstaufsicht outside KRM where the profile says so (Osnabrück), and a DAB against the GF always.
+    "dienstaufsicht": (
+        "Dienstaufsichtsbeschwerden (gegen das persönliche Verhalten von Beschäftigten) bearbeitet diese "
+        "Dienststelle außerhalb des KRM.",
+        "Dienstvorgesetzte/r der oder des Beschäftigten bzw. Personalstelle",
+    ),
+    "dienstaufsicht_gf": (
+        "Eine Dienstaufsichtsbeschwerde gegen die Geschäftsführung ist an deren Dienstvorgesetzte zu richten; "
+        "sie wird nicht im KRM bearbeitet.",
+        "Dienstvorgesetzte/r der Geschäftsführung (Trägerversammlung bzw. der Träger, bei dem die "
+        "Geschäftsführung beschäftigt ist)",
     ),
 }
 

@@ -7,7 +7,8 @@ from datetime import date
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.cases import services as cases
-from krm_desktop.model.cases.intake import CaseInput
+from krm_desktop.model.cases.intake import MIXED_FINDINGS, CaseInput, routing_advice
+from krm_desktop.model.codes import NOT_KRM
 from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.office.profiles import OfficeProfile
 from krm_desktop.model.store.entities import Case
@@ -32,7 +33,17 @@ def save_new(
     profile: OfficeProfile | None = None,
     routed: tuple[list[str], str] = ([], ""),
 ) -> Case:
-    """Register the case; `routed` (findings, note): the parts of a mixed letter that went elsewhere."""
+    """Register the case; `routed` (findings, note): the parts of a mixed letter that went elsewhere — only
+    findings after which a letter keeps its KRM part (MIXED_FINDINGS: Datenschutz, Widerspruch)."""
+    whole = [finding for finding in routed[0] if finding not in MIXED_FINDINGS]
+    if whole:
+        raise ValidationError(
+            {
+                "not_krm": " ".join(
+                    routing_advice(f) if f in NOT_KRM else f"Unbekanntes Prüfergebnis „{f}“." for f in whole
+                )
+            }
+        )
     with write_transaction():
         if routed[0]:
             record_routing_notes(routed[0], data.received, routed[1], today=today, user=user)

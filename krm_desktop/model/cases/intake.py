@@ -1,7 +1,7 @@
 """What a new or edited case consists of, and the checks it must pass before it is stored.
 
-Intake triage first: the questions that keep non-KRM matters out (`INTAKE_QUESTIONS`, one per NOT_KRM code);
-then `case_errors` (every stored case) and `entry_errors` (what the entry form asks beyond that).
+Intake triage first: the questions that keep non-KRM matters out (`INTAKE_QUESTIONS`, one per NOT_KRM code, asked
+as the office's profile says: `intake_questions`), mixed letters, oral reactions settled at once; then `case_errors` (every stored case) and `entry_errors` (what the entry form asks beyond that).
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ INTAKE_QUESTIONS: dict[str, str] = {
     "leistungsmissbrauch": "Enthält es Hinweise auf Leistungsmissbrauch (Ordnungswidrigkeit oder Straftat)?",
     "paragraph_44c": "Ist es eine Petition oder Eingabe zu Organisation, Personal oder Personalvertretung "
     "(§ 44c SGB II)?",
+    "dienstaufsicht": "Ist es eine Dienstaufsichtsbeschwerde (nur gegen das persönliche Verhalten einer/eines "
+    "Beschäftigten)?",
+    "dienstaufsicht_gf": "Ist es eine Dienstaufsichtsbeschwerde gegen die Geschäftsführung selbst?",
 }
 # What each kind is, in a line (the intake's kind chooser and the form's heading).
 KIND_HINTS: dict[str, str] = {
@@ -58,8 +61,37 @@ KIND_HINTS: dict[str, str] = {
     "folgereaktion": "Dieselbe Person meldet sich in derselben Sache erneut, nachdem der Fall abgeschlossen war.",
     "meinungskarte": "Anonyme Meinungskarte (Lob, Idee, Kritik); Erfassung im Stapel.",
 }
-# Findings after which a mixed letter keeps its KRM part (only that part is registered).
-MIXED_FINDINGS = frozenset({"datenschutz"})
+# Findings after which a mixed letter keeps its KRM part (only that part is registered): a data-protection
+# matter and a Widerspruch (Pankow 2.6: "Neben einem Widerspruch kann auch eine Beschwerde … eingereicht werden").
+MIXED_FINDINGS = frozenset({"datenschutz", "widerspruch"})
+MIXED_LETTER_TEXT = (
+    "Das Schreiben enthält daneben eine eigene Kundenreaktion (etwa eine Beschwerde über Verhalten, Wartezeit "
+    "oder Erreichbarkeit): nur diese wird erfasst, der andere Teil weitergeleitet."
+)
+MIXED_LETTER_NOTE = (
+    "Eine Beschwerde gegen den Bescheid selbst ist keine eigene Kundenreaktion, sondern Teil des Widerspruchs."
+)
+
+# Oral reactions settled on the spot are not recorded (all five instructions, e.g. Lübeck: "Ist eine
+# unverzügliche Reaktion/Erledigung … möglich und erfolgt, ist der Vorgang nicht … zu erfassen").
+ORAL_QUESTION = "Wurde das Anliegen telefonisch oder persönlich vorgetragen?"
+SETTLED_QUESTION = "Konnte das Anliegen sofort abschließend geklärt werden (ohne weitere Bearbeitung)?"
+SETTLED_RULE = (
+    "Telefonische und persönliche Kundenreaktionen, die sofort abschließend geklärt wurden, werden nicht erfasst. "
+    "Erfasst wird nur, was nicht sofort geklärt werden konnte oder weitere Bearbeitung braucht."
+)
+SETTLED_UNANSWERED = "Bitte angeben, ob das Anliegen sofort abschließend geklärt werden konnte."
+SETTLED_OUTCOME = (
+    "Nicht erfassen: Das Anliegen wurde im Gespräch sofort abschließend geklärt. Es wird nichts gespeichert – "
+    "kein Fall und kein Vermerk."
+)
+
+
+def intake_questions(profile: OfficeProfile) -> dict[str, str]:
+    """The intake questions this office asks: Dienstaufsicht as such only where its profile routes DABs out."""
+    return {
+        code: text for code, text in INTAKE_QUESTIONS.items() if code != "dienstaufsicht" or profile.dab_outside_krm
+    }
 
 
 @dataclass
@@ -109,11 +141,25 @@ def routing_advice(finding: str) -> str:
 
 
 def intake_errors(
-    findings: list[str], kind: str | None, received: date | None, today: date, *, keeps_krm_part: bool = False
+    findings: list[str],
+    kind: str | None,
+    received: date | None,
+    today: date,
+    *,
+    keeps_krm_part: bool = False,
+    dab_outside_krm: bool = False,
+    oral: bool = False,
+    settled_at_once: bool | None = None,
 ) -> dict[str, str]:
     """The intake step before the form: a received date, no non-KRM finding (a mixed letter may keep its KRM
-    part after a MIXED_FINDINGS finding), and the kind."""
+    part after a MIXED_FINDINGS finding), and the kind — no DAB where the office handles Dienstaufsicht outside
+    the KRM (`dab_outside_krm`). An `oral` reaction needs the answer whether it was settled at once (None: not
+    answered); one settled on the spot is not recorded."""
     errors: dict[str, str] = {}
+    if oral and settled_at_once:
+        errors["settled"] = SETTLED_OUTCOME
+    elif oral and settled_at_once is None:
+        errors["settled"] = SETTLED_UNANSWERED
     problem = (
         v.date_problem(received, "Eingangsdatum", today)
         if received is not None
@@ -130,7 +176,15 @@ def intake_errors(
         errors["kind"] = (
             v.code_problem(kind, {k: x for k, x in KINDS.items() if k != "meinungskarte"}, "Anliegensart") or ""
         )
+    elif kind == "dienstaufsichtsbeschwerde" and dab_outside_krm:
+        errors["kind"] = DAB_OUTSIDE_TEXT
     return errors
+
+
+DAB_OUTSIDE_TEXT = (
+    "Dienstaufsichtsbeschwerden bearbeitet diese Dienststelle außerhalb des KRM: bitte oben „Dienstaufsichts"
+    "beschwerde“ ankreuzen und die Weiterleitung vermerken."
+)
 
 
 def normalised_party(party: PartyRecord) -> PartyRecord:

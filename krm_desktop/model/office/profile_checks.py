@@ -1,8 +1,8 @@
 """Pure checks of an office profile's data (as stored or read from a profile file): German problems by key.
 
 A key names the field exactly: `bundesland`, `ack`, `final`, `ack_channels`, `kinds.petition.final`,
-`kinds.petition.ack_channels`, `reports`, `retention.delete_years`, `closing_days`; a missing or unknown entry is
-named by its path (`final`, `ack.count`, `kinds.lob.ack`, `retention.years`).
+`kinds.petition.ack_channels`, `reports`, `retention.delete_years`, `closing_days`, `dab_outside_krm`; a missing
+or unknown entry is named by its path (`final`, `ack.count`, `kinds.lob.ack`, `retention.years`).
 """
 
 from __future__ import annotations
@@ -35,7 +35,11 @@ Problems = dict[str, str]
 # Entries every profile has; the others were added later and take their defaults when a stored profile lacks them.
 REQUIRED_KEYS = ("code", "label", "bundesland", "ack", "final")
 OPTIONAL_KEYS = ("ack_channels", "kinds", "reports", "retention", "shift_to_working_day", "closing_days")
-PROFILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
+# Intake settings (issue 18): optional also in a profile file, so files written before them still load.
+DAB_OUTSIDE_KRM = "dab_outside_krm"
+INTAKE_KEYS = (DAB_OUTSIDE_KRM,)
+FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS  # what a complete profile file must hold
+PROFILE_KEYS = FILE_KEYS + INTAKE_KEYS
 RULE_KEYS = ("count", "unit", "start")
 KIND_RULE_KEYS = ("ack", "final", "ack_channels")
 RETENTION_KEYS = ("method", "personal_years", "delete_years", "petition_years")
@@ -198,7 +202,7 @@ def bundesland_problem(value: Any) -> str | None:
 def profile_problems(data: Any, *, complete: bool = False) -> Problems:
     """Every problem of a profile's data, by key. `complete`: every entry must be there (a profile file);
     otherwise the entries added in later versions may be missing (a profile stored by an earlier version)."""
-    problems = entries_problems(data, "", PROFILE_KEYS, PROFILE_KEYS if complete else REQUIRED_KEYS)
+    problems = entries_problems(data, "", PROFILE_KEYS, FILE_KEYS if complete else REQUIRED_KEYS)
     if "profile" in problems:
         return problems
     if "code" in data and not (isinstance(data["code"], str) and data["code"].strip()):
@@ -222,7 +226,15 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
         problems["shift_to_working_day"] = "Bitte „true“ (verschieben) oder „false“ (nicht verschieben) angeben."
     if "closing_days" in data and (problem := closing_days_problem(data["closing_days"])):
         problems["closing_days"] = problem
+    problems.update(intake_problems(data))
     return problems
+
+
+def intake_problems(data: Mapping[str, Any]) -> Problems:
+    """The intake settings: whether Dienstaufsichtsbeschwerden are routed out of the KRM (a yes/no value)."""
+    if DAB_OUTSIDE_KRM in data and not isinstance(data[DAB_OUTSIDE_KRM], bool):
+        return {DAB_OUTSIDE_KRM: "Bitte „true“ (Dienstaufsicht außerhalb des KRM) oder „false“ (im KRM) angeben."}
+    return {}
 
 
 # --- closing days as a person types them ----------------------------------------------------------------------

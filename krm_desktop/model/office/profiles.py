@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
-from krm_desktop.model.office.profile_checks import closing_day_text, profile_problems
+from krm_desktop.model.office.profile_checks import DAB_OUTSIDE_KRM, closing_day_text, profile_problems
 from krm_desktop.model.office.profile_rules import (
     ACK_CHANNELS,
     BA_RETENTION,
@@ -82,6 +82,8 @@ class OfficeProfile:
     # Kinds with rules of their own, (kind code, rule) in RULE_KINDS order: a tuple keeps the profile hashable.
     kind_rules: tuple[tuple[str, KindRule], ...] = ()
     reports: tuple[str, ...] = DEFAULT_REPORTS  # codes of REPORTS, in that order
+    # Intake (issue 18): Dienstaufsichtsbeschwerden are routed out with a routing note, no case (Osnabrück).
+    dab_outside_krm: bool = False
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -128,6 +130,7 @@ class OfficeProfile:
             "retention": dataclasses.asdict(self.retention),
             "shift_to_working_day": self.shift_to_working_day,
             "closing_days": list(self.closing_days),
+            "dab_outside_krm": self.dab_outside_krm,
         }
 
 
@@ -147,6 +150,7 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(3, WORKING),
         ClockRule(14, CALENDAR),
         ack_channels=WRITTEN_CHANNELS,
+        dab_outside_krm=True,  # GA 3/2016 Nr. 3 (3): "Nicht zuständig ist das KRM … für … Dienstaufsicht"
     ),
     "schwaebisch-hall": OfficeProfile(
         "schwaebisch-hall",
@@ -217,6 +221,7 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
             }
         ),
         reports=in_order(data.get("reports", DEFAULT_REPORTS), REPORTS),
+        dab_outside_krm=data.get(DAB_OUTSIDE_KRM, False),
     )
 
 

@@ -27,6 +27,7 @@ from krm_desktop.model.cases.stored_case import StoredCase, case_heading, stored
 from krm_desktop.model.codes import STATUS_OPEN
 from krm_desktop.model.office.profiles import OfficeProfile
 from krm_desktop.model.time.deadlines import calendar_of
+from krm_desktop.ui.entry.case_fields import ORAL
 from krm_desktop.ui.entry.case_form import CaseForm
 from krm_desktop.ui.entry.intake_dialog import IntakePage
 from krm_desktop.ui.entry.kind_forms import FORMS, form_for
@@ -135,8 +136,12 @@ class NewCaseDialog(_CaseDialog):
         self.follows_id = follows_id
         self.setWindowTitle("Neue Kundenreaktion")
         self.routed = False
-        self.intake = IntakePage(today=host.today, user=host.user, kind="folgereaktion" if follows_id else kind)
+        self.settled = False  # an oral reaction settled on the spot: nothing recorded
+        self.intake = IntakePage(
+            today=host.today, user=host.user, profile=host.profile, kind="folgereaktion" if follows_id else kind
+        )
         self.intake.routed.connect(self._routed)
+        self.intake.settled.connect(self._settled)
         self.intake.blocked.connect(self._blocked)
         self.intake.cards_button.clicked.connect(self.open_cards)
         self.intake_baseline = self.intake.raw()
@@ -186,6 +191,9 @@ class NewCaseDialog(_CaseDialog):
         self.form.received.setText(self.intake.received.text())
         self.form._clock_changed()
         self.form.routed = (self.intake.findings(), self.intake.note.text()) if self.intake.mixed() else ([], "")
+        if self.intake.oral.oral.isChecked() and self.form.channel.code() not in ORAL:
+            self.form.channel.set_code("telefon")
+            self.form._clock_changed()
         self._show_page(1)
         self.form.channel.setFocus()
 
@@ -214,6 +222,10 @@ class NewCaseDialog(_CaseDialog):
     def _routed(self) -> None:
         self.routed = True
         self.accept()
+
+    def _settled(self) -> None:
+        self.settled = True
+        self.done(QDialog.DialogCode.Rejected)
 
     def is_modified(self) -> bool:
         return self.intake.raw() != self.intake_baseline or super().is_modified()

@@ -1,5 +1,6 @@
 """Einstellungen, page „Fristen und Regeln“: every value of the office profile — Bundesland, the deadline rules of
-each kind, the calendar-day shift, closing days with the next twelve months' working days, retention, reports.
+each kind, the calendar-day shift, closing days with the next twelve months' working days, retention, reports,
+what the intake routes out of the KRM.
 
 A saved change never moves deadlines already stored: when the new rules would give open cases other dates, the
 page lists those cases first and lets the person choose to recompute them or to apply the rules to new cases only.
@@ -37,6 +38,7 @@ from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.settings.closing_days_editor import ClosingDaysEditor
 from krm_desktop.ui.settings.recompute_dialog import RECOMPUTE, RecomputeDialog
 from krm_desktop.ui.settings.retention_editor import RetentionEditor
+from krm_desktop.ui.settings.rules_intake import IntakeRules
 from krm_desktop.ui.settings.rules_kinds import KindRulesTable
 from krm_desktop.ui.settings.working_days_calendar import WorkingDaysCalendar
 from krm_desktop.ui.widgets.fields import FieldErrors, add_row, error_line, hint
@@ -53,12 +55,13 @@ CONFLICT_HINT = (
     "Nichts wurde gespeichert; Ihre Eingaben stehen noch hier. „Änderungen verwerfen“ zeigt die dort gespeicherten "
     "Regeln."
 )
-RULES_TAB, CALENDAR_TAB, RETENTION_TAB = range(3)
+RULES_TAB, CALENDAR_TAB, RETENTION_TAB, INTAKE_TAB = range(4)
 _TAB_OF_KEY = {
     "bundesland": CALENDAR_TAB,
     "closing_days": CALENDAR_TAB,
     "retention": RETENTION_TAB,
     "reports": RETENTION_TAB,
+    "dab_outside_krm": INTAKE_TAB,
 }
 
 
@@ -90,6 +93,8 @@ class RulesPage(QWidget):
         self.tabs.addTab(self._rules_tab(), "Fristen je Anliegensart")
         self.tabs.addTab(self._calendar_tab(), "Bundesland, Schließtage und Arbeitstage")
         self.tabs.addTab(self._retention_tab(), "Aufbewahrung und Berichte")
+        self.intake_rules = IntakeRules(self.errors)
+        self.tabs.addTab(self.intake_rules, "Eingangsprüfung")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.reset_button)
@@ -182,6 +187,7 @@ class RulesPage(QWidget):
         self.retention.show_rule(profile.retention)
         for code, check in self.reports.items():
             check.setChecked(profile.makes_report(code))
+        self.intake_rules.show_profile(profile)
         self._show_calendar()
         self.errors.show({})
         self._saved_state = self._state()
@@ -201,6 +207,7 @@ class RulesPage(QWidget):
             retention=self.retention.data(),
             reports=[code for code, check in self.reports.items() if check.isChecked()],
         )
+        data.update(self.intake_rules.data())
         return data
 
     def _state(self) -> tuple[object, ...]:
@@ -211,6 +218,7 @@ class RulesPage(QWidget):
             self.closing_days.state(),
             self.retention.state(),
             tuple(check.isChecked() for check in self.reports.values()),
+            self.intake_rules.state(),
         )
 
     def has_unsaved(self) -> bool:
@@ -220,6 +228,7 @@ class RulesPage(QWidget):
         self.kinds.set_editable(editable)
         self.closing_days.set_editable(editable)
         self.retention.set_editable(editable)
+        self.intake_rules.set_editable(editable)
         for widget in (self.shift, self.bundesland, *self.reports.values(), self.save_button, self.reset_button):
             widget.setEnabled(editable)
         self.save_button.setVisible(editable)
