@@ -119,3 +119,9 @@ def click_box_button(box: QWidget, text: str) -> None:
     assert isinstance(box, QMessageBox), type(box)
     button = next(b for b in box.buttons() if b.text().replace("&", "") == text)
     button.click()
+
+
+def click_shown(qtbot, button: QWidget) -> None:
+    """Click `button` once it is in view (a step taller than the screen scrolls it there), as a person would."""
+    qtbot.waitUntil(lambda: not button.visibleRegion().isEmpty())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -148,7 +148,7 @@ class IntakePage(QWidget):
         layout.addWidget(self.general_error)
         layout.addStretch(1)
         # With every question open the step is taller than a 1366×768 screen allows: it scrolls then.
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -183,6 +183,10 @@ class IntakePage(QWidget):
         for code, button in self.kind_buttons.items():
             button.setEnabled(not blocked and not (self.dab_outside and code == "dienstaufsichtsbeschwerde"))
         self.blocked.emit(blocked)
+        if hasattr(self, "scroll"):  # what the answer asks for next comes into view on a small screen
+            shown = self.oral.end_button if settled else self.route_button if self.finding.isVisible() else None
+            if shown is not None:  # once the layouts have placed it
+                QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(shown))
 
     # --- moving on -----------------------------------------------------------------------------------------
 

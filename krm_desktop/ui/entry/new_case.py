@@ -32,7 +32,7 @@ from krm_desktop.ui.entry.case_form import CaseForm
 from krm_desktop.ui.entry.intake_dialog import IntakePage
 from krm_desktop.ui.entry.kind_forms import FORMS, form_for
 from krm_desktop.ui.widgets.discard import confirm_discard
-from krm_desktop.ui.widgets.screen_fit import fit_on_screen, scrolling
+from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 NARROW, WIDE, HIGH = 1360, 1560, 880  # preferred sizes; a smaller screen gets less (fit_on_screen)
 READ_ONLY_TEXT = "Die Datenbank ist schreibgeschützt geöffnet: es können keine Kundenreaktionen erfasst werden."
@@ -146,7 +146,7 @@ class NewCaseDialog(_CaseDialog):
         self.intake.cards_button.clicked.connect(self.open_cards)
         self.intake_baseline = self.intake.raw()
         self.stack = QStackedWidget()
-        self.intake_page = scrolling(self.intake)  # the intake step is taller than a small screen
+        self.intake_page = self.intake  # it scrolls itself when it is taller than a small screen
         self.stack.addWidget(self.intake_page)
         self.back_button = QPushButton("&Zurück")
         self.back_button.setAutoDefault(False)

@@ -21,7 +21,7 @@ from krm_desktop.model.cases.intake import (
 )
 from krm_desktop.model.store.entities import Case, RoutingNote
 from tests import factories as f
-from tests.ui.case_form_steps import go_to_form, new_dialog, save, started_window, type_text
+from tests.ui.case_form_steps import click_shown, go_to_form, new_dialog, save, started_window, type_text
 from tests.ui.entry.test_new_case import fill_common
 
 
@@ -54,7 +54,7 @@ def test_osnabrueck_routes_a_dab_out_with_a_routing_note(qtbot, store) -> None:
     assert "Personalstelle" in intake.advice.text()
     assert not intake.keeps_krm_part.isVisible() and not dialog.next_button.isEnabled()
     type_text(qtbot, intake.note, "an die Teamleitung weitergeleitet")
-    qtbot.mouseClick(intake.route_button, Qt.MouseButton.LeftButton)
+    click_shown(qtbot, intake.route_button)
     assert not dialog.isVisible() and dialog.routed and dialog.case_id is None
     assert changed_tables(before, f.snapshot()) == {"routing_note"}
     note = RoutingNote.get()
@@ -93,7 +93,7 @@ def test_a_dab_against_the_gf_is_routed_to_its_dienstvorgesetzte(qtbot, store) -
     assert dialog.intake.advice.text() == routing_advice("dienstaufsicht_gf")
     assert "Dienstvorgesetzte/r der Geschäftsführung" in dialog.intake.advice.text()
     assert not dialog.intake.keeps_krm_part.isVisible() and not dialog.next_button.isEnabled()
-    qtbot.mouseClick(dialog.intake.route_button, Qt.MouseButton.LeftButton)
+    click_shown(qtbot, dialog.intake.route_button)
     assert dialog.routed and dialog.case_id is None
     assert RoutingNote.get().category == "dienstaufsicht_gf" and Case.select().count() == 0
 
@@ -135,7 +135,7 @@ def test_a_widerspruch_without_a_complaint_part_is_only_routed(qtbot, store) -> 
     tick(qtbot, dialog.intake.questions["widerspruch"])
     qtbot.keyClick(dialog.intake.received, Qt.Key.Key_Return)  # Weiter is refused
     assert dialog.stack.currentWidget() is dialog.intake
-    qtbot.mouseClick(dialog.intake.route_button, Qt.MouseButton.LeftButton)
+    click_shown(qtbot, dialog.intake.route_button)
     assert dialog.routed and Case.select().count() == 0
     assert [n.category for n in RoutingNote.select()] == ["widerspruch"]
 
@@ -168,7 +168,7 @@ def test_an_oral_reaction_settled_at_once_ends_the_intake_with_nothing_stored(qt
     assert not dialog.intake.kind_buttons["beschwerde"].isEnabled()
     qtbot.keyClick(dialog.intake.received, Qt.Key.Key_Return)  # Enter does not go on
     assert dialog.stack.currentWidget() is dialog.intake
-    qtbot.mouseClick(oral.end_button, Qt.MouseButton.LeftButton)
+    click_shown(qtbot, oral.end_button)
     assert not dialog.isVisible() and dialog.settled and dialog.case_id is None and not dialog.routed
     assert f.snapshot() == before
 

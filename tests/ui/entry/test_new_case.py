@@ -17,7 +17,16 @@ from krm_desktop.ui.entry.kind_forms import FORMS
 from krm_desktop.ui.entry.new_case import NewCaseDialog
 from krm_desktop.ui.window_menus import NEW_CASE_READ_ONLY
 from tests import factories as f
-from tests.ui.case_form_steps import answer_modal, choose, go_to_form, new_dialog, save, started_window, type_text
+from tests.ui.case_form_steps import (
+    answer_modal,
+    choose,
+    click_shown,
+    go_to_form,
+    new_dialog,
+    save,
+    started_window,
+    type_text,
+)
 
 DESCRIPTION = "Die Kundin schreibt, dass ihr Antrag seit sechs Wochen unbearbeitet ist."
 
@@ -195,7 +204,7 @@ def test_non_krm_matter_is_refused_and_only_a_routing_note_recorded(qtbot, store
     assert not dialog.intake.kind_buttons["beschwerde"].isEnabled()
     type_text(qtbot, dialog.intake.received, "19.11.2026")
     type_text(qtbot, dialog.intake.note, "per Hauspost weitergeleitet")
-    qtbot.mouseClick(dialog.intake.route_button, Qt.MouseButton.LeftButton)
+    click_shown(qtbot, dialog.intake.route_button)
     assert not dialog.isVisible() and dialog.routed and dialog.case_id is None
     after = f.snapshot()
     assert {table for table in after if after[table] != before[table]} == {"routing_note"}
