@@ -91,6 +91,7 @@ def test_a_dab_through_statements_decision_information_and_close(qtbot, store, p
     set_date(dialog.informed_on, date(2026, 11, 17))
     assert saved(qtbot, dialog).employee_informed == date(2026, 11, 17)
 
+    window.filter_bar.status.setCurrentIndex(0)  # all cases: the closed one stays in the list
     dialog = open_action(qtbot, window, checks.CLOSE)
     assert dialog.signer.currentData() == people["gf"].id  # a DAB: only the GF signs
     choose(dialog.signer, people["tl"].id)
@@ -141,6 +142,7 @@ def test_a_dab_reclassified_by_the_gf_goes_on_as_a_complaint(qtbot, store, peopl
     saved(qtbot, dialog)
     assert "über die Umdeutung informiert am 18.11.2026" in window.detail.toPlainText()
 
+    window.filter_bar.status.setCurrentIndex(0)  # all cases: the closed one stays in the list
     dialog = open_action(qtbot, window, checks.CLOSE)
     choose(dialog.outcomes[1], "begruendet")
     stored = saved(qtbot, dialog)
