@@ -47,7 +47,13 @@ from krm_desktop.ui.widgets.fields import ERROR_STYLE
 from krm_desktop.ui.widgets.pdf_preview import PdfPreview, document_buttons, new_printer, print_pdf
 
 HINT_STYLE = "color: #8a5300;"
-SENDING = {"eingangsbestaetigung": "ack", "eingang-tl": "ack", "zwischennachricht": "interim", "antwort": "answer"}
+SENDING = {
+    "eingangsbestaetigung": "ack",
+    "eingang-tl": "ack",
+    "zwischennachricht": "interim",
+    "antwort": "answer",
+    "entscheidung-dab": "answer",  # the DAB's answer to the complainant (DOMAIN §5)
+}
 
 
 class LetterDialog(QDialog):
