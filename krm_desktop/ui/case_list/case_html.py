@@ -102,7 +102,10 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
             f"{_d(case.received)} · {escape(label(CHANNELS, case.channel))} · über {escape(label(VIAS, case.via))}",
         ),
         _row("Team", escape(case.team) if case.team else "ohne Team"),
-        _row("Kunde/Einsender", _party(case.person)),
+        _row(
+            "Kunde/Einsender",
+            "anonymisiert (bei der Löschung entfernt)" if case.anonymised else _party(case.person),
+        ),
     ]
     if case.represented is not None:
         rows.append(_row("vertreten", _party(case.represented)))
