@@ -47,7 +47,7 @@ def render_case_summary(
         ("Anliegen", ", ".join(label(KINDS, k) for k in case.kinds)),
         ("Eingang", f"{_d(case.received)}, {label(CHANNELS, case.channel)}, über {label(VIAS, case.via)}"),
         ("Team", case.team or "ohne Team"),
-        ("Kunde/Einsender", case.person.name if case.person else "anonym"),
+        ("Kunde/Einsender", "anonymisiert" if case.anonymised else case.person.name if case.person else "anonym"),
         ("Betreff", case.subject or "–"),
     ]
     table = Table(

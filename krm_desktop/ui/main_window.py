@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.check_at_start = start_check
         self.persist_settings = True
         self.started = False  # see finish_start
+        self._previous_row = 0  # the row selected before the list was read again (`_reselect`)
         calendar = list_calendar(profile)
         self._set_title(profile.label)  # the office's own name follows (finish_start)
 
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.changed.connect(self._filter_changed)
         self.view.open_requested.connect(self.open_row)
         self.model.completed.connect(self._reselect)
+        self.model.modelAboutToBeReset.connect(self._remember_row)
         self.view.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_row(current.row()))
         context.case_changed.connect(self.show_changed_case)
         context.data_changed.connect(self.refresh)
@@ -217,14 +219,31 @@ class MainWindow(QMainWindow):
         self.count_label.setText(f"{number} {words}" + ("" if flt == CaseFilter() else " (gefiltert)"))
         self._reselect()
 
+    def _remember_row(self) -> None:
+        """Before the list is read again: the selected row, for the case that takes its place (`_reselect`)."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._previous_row = index.row()
+
     def _reselect(self) -> None:
         """Keep the case of the detail pane selected when it is in the new list (looked up among the rows
-        written so far; the rest are looked at once the list is complete, see `completed`)."""
+        written so far; the rest are looked at once the list is complete, see `completed`).
+
+        A case that left the list (closed while the list shows the open ones, filtered out, deleted) leaves
+        neither the pane nor the selection behind: the row that took its place is selected and shown (the last
+        row when it was the last); an empty list leaves the pane empty."""
         if self.detail.case_id is None or self.view.currentIndex().isValid():
             return
         row = self.model.row_of(self.detail.case_id, complete=False)
-        if row is not None:
-            self._select_row(row)
+        if row is None and not self.model.is_complete:
+            return  # perhaps among the rest: `completed` comes back here
+        count = self.model.rowCount()
+        if row is None and count == 0:
+            self.detail.show_case(None)
+            return
+        if row is None:
+            row = min(self._previous_row, count - 1)
+        self._select_row(row)
 
     def _reload_guarded(self, step: Callable[[], object]) -> bool:
         try:

@@ -21,6 +21,7 @@ from krm_desktop.ui.case_list.detail_pane import DetailPane
 from krm_desktop.ui.context import WindowContext
 
 REMINDER_STYLE = "QLabel { color: #7a4a00; font-weight: bold; }"
+DAB_DECISION_LETTER = "entscheidung-dab"
 
 
 def reminders(today: date) -> list[str]:
@@ -123,13 +124,24 @@ class Workflows:
     def _letter_actions(self) -> None:
         from krm_desktop.model.cases.letters import DOC_TYPES
 
-        self.letter_actions = []
+        self.letter_actions: dict[str, QAction] = {}
         for doc_type, title in DOC_TYPES.items():
             action = self._add(self.letters, f"{title} …", lambda d=doc_type: self.open_letter(d))
             action.setEnabled(not self.context.read_only)
-            self.letter_actions.append(action)
+            self.letter_actions[doc_type] = action
         self.letters.addSeparator()
         self._add(self.letters, "Gespeicherte Schreiben des Falls …", self.open_stored_letters)
+        self.detail.case_shown.connect(self._offer_letters)
+        self._offer_letters(self.detail.case_id)
+
+    def _offer_letters(self, case_id: int | None) -> None:
+        """The letter of the GF's decision is offered for a DAB whose decision is recorded, and only there."""
+        from krm_desktop.model.cases.action_checks import DAB
+        from krm_desktop.model.cases.lookup import action_facts
+
+        facts = action_facts(case_id) if case_id is not None else None
+        decided = facts is not None and facts.kind == DAB and facts.has_decision
+        self.letter_actions[DAB_DECISION_LETTER].setVisible(decided)
 
     def _tool_actions(self) -> None:
         read_only = self.context.read_only

@@ -29,15 +29,19 @@ from krm_desktop.documents.page.din5008 import Letterhead, PageFrame, build_pdf
 from krm_desktop.documents.page.escape import replaced
 from krm_desktop.model.cases.case_view import CaseView
 from krm_desktop.model.cases.letters import DOC_TYPES, MISSING_MARK, block_bodies
-from krm_desktop.model.codes import PETITION_KINDS
+from krm_desktop.model.codes import KINDS, PETITION_KINDS, label
 from krm_desktop.model.errors import RefusedError
 
-TO_PERSON = frozenset({"eingangsbestaetigung", "eingang-tl", "zwischennachricht", "antwort", "verzicht"})
+TO_PERSON = frozenset(
+    {"eingangsbestaetigung", "eingang-tl", "zwischennachricht", "antwort", "entscheidung-dab", "verzicht"}
+)
+DAB = "dienstaufsichtsbeschwerde"
 LAYOUTS = {
     "eingangsbestaetigung": "letter",
     "eingang-tl": "letter",
     "zwischennachricht": "letter",
     "antwort": "letter",
+    "entscheidung-dab": "letter",
     "stellungnahme": "letter",
     "verfuegungsblatt": "internal",
     "aktenvermerk": "internal",
@@ -48,6 +52,7 @@ GROUPS = {  # the text block groups a document draws on (the dialog offers them 
     "eingang-tl": ("eingang_tl", "allgemein"),
     "zwischennachricht": ("zwischennachricht", "allgemein"),
     "antwort": ("antwort", "dank", "allgemein"),
+    "entscheidung-dab": ("entscheidung_dab", "allgemein"),
     "stellungnahme": ("stellungnahme", "allgemein"),
     "verfuegungsblatt": ("verfuegungsblatt",),
     "verzicht": ("verzicht",),
@@ -60,6 +65,7 @@ GROUP_LABELS = {
     "zwischennachricht": "Zwischennachricht",
     "antwort": "Antwortschreiben",
     "dank": "Dankschreiben (Lob)",
+    "entscheidung_dab": "Entscheidung über die DAB",
     "stellungnahme": "Stellungnahme",
     "verfuegungsblatt": "Verfügungsblatt",
     "verzicht": "Verzicht",
@@ -87,14 +93,32 @@ def applicability(case: CaseView, doc_type: str) -> str | None:
             return "Eine Stellungnahme an die einsendende Stelle gibt es nur zu Petitionen und Eingaben."
         if not case.requesting_body.strip():
             return f"Für {case.ref} ist keine einsendende Stelle erfasst; bitte im Fall ergänzen."
+    if doc_type == "entscheidung-dab":
+        return _dab_decision_problem(case)
     if doc_type == "eingang-tl" and not case.team:
         return f"{case.ref} ist noch keinem Team zugeordnet; die Eingangsbestätigung des Teams entfällt bis dahin."
     return None
 
 
+def _dab_decision_problem(case: CaseView) -> str | None:
+    """The GF's decision is written to the complainant of a DAB once it is recorded."""
+    if case.kind != DAB and case.reclassified_from == DAB:
+        return (
+            f"{case.ref} ist in eine {label(KINDS, case.kind)} umgedeutet; über eine Dienstaufsichtsbeschwerde "
+            "wird nicht mehr entschieden. Bitte das Antwortschreiben nehmen."
+        )
+    if case.kind != DAB:
+        return (
+            f"{case.ref} ist keine Dienstaufsichtsbeschwerde; das Schreiben „{DOC_TYPES['entscheidung-dab']}“ entfällt."
+        )
+    if not case.gf_decision.strip():
+        return f"Die Geschäftsführung hat über {case.ref} noch nicht entschieden; bitte erst die Entscheidung erfassen."
+    return None
+
+
 def block_keys(case: CaseView, doc_type: str) -> tuple[str | None, list[str]]:
     """The subject block and the body blocks a document starts from."""
-    prefix = {"eingang-tl": "eingang_tl"}.get(doc_type, doc_type)
+    prefix = {"eingang-tl": "eingang_tl", "entscheidung-dab": "entscheidung_dab"}.get(doc_type, doc_type)
     if doc_type in ("verfuegungsblatt", "verzicht", "aktenvermerk"):
         return None, [f"{prefix}.text"]
     if doc_type != "antwort":

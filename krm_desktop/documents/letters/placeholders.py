@@ -66,13 +66,20 @@ def signer_from(staff: StaffFacts | None, role: str) -> Signer:
 
 
 def default_signer(case: CaseView, office: OfficeFacts, doc_type: str) -> Signer | None:
-    """Who signs: BGF letters the KRM office, "Eingang TL" the team lead, the answer per sign-off, GF the rest."""
+    """Who signs: BGF letters the KRM office, "Eingang TL" the team lead, the answer per sign-off, the DAB's
+    decision the GF who decided, GF the rest."""
     if doc_type in ("eingangsbestaetigung", "zwischennachricht"):
         return signer_from(first_of(office, "KRM"), "KRM")
     if doc_type == "eingang-tl":
         return signer_from(office.team_leads.get(case.team), "TL")
     if doc_type == "stellungnahme":
         return signer_from(first_of(office, "GF"), "GF")
+    if doc_type == "entscheidung-dab":  # the GF who decided signs, also when deactivated since
+        decider = case.decided_by
+        if decider is None:
+            return signer_from(first_of(office, "GF"), "GF")
+        current = next((s for s in office.staff if s.id == decider.id), None)
+        return signer_from(current or StaffFacts(decider.id, decider.name, decider.role), "GF")
     if doc_type == "antwort":
         if case.signed_by is not None:  # who signed stays the signer, also when deactivated since
             signed = next((s for s in office.staff if s.id == case.signed_by.id), None)
@@ -159,6 +166,9 @@ def values(case: CaseView, office: OfficeFacts, today: date, *, to_body: bool = 
         "verzicht_gruende": case.waiver_reasons.strip(),
         "stellungnahme_entwurf": statement_draft(case).strip(),
         "beschaeftigte_person": case.employee_concerned.strip(),
+        "entscheidung": case.gf_decision.strip(),
+        "entscheidung_durch": case.decided_by.name if case.decided_by else "",
+        "entscheidung_datum": d(case.decided_on),
     }
 
 

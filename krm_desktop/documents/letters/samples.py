@@ -13,7 +13,7 @@ from krm_desktop.documents.letters.compose import compose, render
 from krm_desktop.documents.letters.draft import Rendered
 from krm_desktop.documents.letters.facts import OfficeFacts, office_facts
 from krm_desktop.documents.letters.placeholders import values
-from krm_desktop.model.cases.case_view import CaseConcern, CaseStatement, CaseView
+from krm_desktop.model.cases.case_view import CaseConcern, CaseStatement, CaseView, StaffName
 from krm_desktop.model.cases.letters import fill
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import GF_KINDS
@@ -25,12 +25,18 @@ GROUP_DOCUMENT = {
     "zwischennachricht": "zwischennachricht",
     "antwort": "antwort",
     "dank": "antwort",
+    "entscheidung_dab": "entscheidung-dab",
     "stellungnahme": "stellungnahme",
     "verfuegungsblatt": "verfuegungsblatt",
     "verzicht": "verzicht",
     "aktenvermerk": "aktenvermerk",
 }
-SAMPLE_KIND = {"dank": "lob", "stellungnahme": "petition", "verfuegungsblatt": "petition"}
+SAMPLE_KIND = {
+    "dank": "lob",
+    "stellungnahme": "petition",
+    "verfuegungsblatt": "petition",
+    "entscheidung_dab": "dienstaufsichtsbeschwerde",
+}
 
 
 def sample_case(today: date, kind: str = "beschwerde") -> CaseView:
@@ -68,6 +74,10 @@ def sample_case(today: date, kind: str = "beschwerde") -> CaseView:
             requesting_ref="L 0042/2026",
             body_due=today,
             waiver_reasons="Mein Anliegen wurde im Telefonat vollständig geklärt.",
+            employee_concerned="Herr Tom Beispiel",
+            gf_decision="Ein persönliches Fehlverhalten des Mitarbeiters ist nicht festzustellen.",
+            decided_by=StaffName(None, "Dr. Maria Beispiel", "GF"),
+            decided_on=today,
             statements=(
                 CaseStatement(
                     "Thomas Beispiel",

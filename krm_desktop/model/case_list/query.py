@@ -37,7 +37,8 @@ from krm_desktop.model.time.working_days import WorkingCalendar
 
 # Columns of the list, in display order (the UI gives them German titles).
 COLUMNS = ("ref", "received", "kinds", "channel", "person", "team", "due", "status")
-ANONYMOUS = "anonym"
+ANONYMOUS = "anonym"  # a case without person: an anonymous reaction, a Meinungskarte
+ANONYMISED = "anonymisiert"  # a case whose personal data the annual purge removed
 HITS_TABLE = "krm_case_hits"
 FIRST_ROWS = 200  # positions written before the list is shown; the rest right after (CaseList.complete)
 FEW_CANDIDATES = 20_000  # see CaseList._few_candidates
@@ -75,7 +76,7 @@ def _rows_sql() -> str:
         own = [getattr(Case, name) for name in ("id", "ref", "received", "kind", "channel")]
         clocks = [getattr(Case, name) for name in CLOCK_FIELDS]
         query = (
-            _Hit.select(_Hit.pos, *own, Party.name, Team.name, Case.status, *clocks, Case.version)
+            _Hit.select(_Hit.pos, *own, Party.name, Team.name, Case.status, *clocks, Case.version, Case.anonymised)
             .join(Case, on=(Case.id == _Hit.case_id))
             .join(Party, on=(Case.person == Party.id), join_type=JOIN.LEFT_OUTER)
             .join_from(Case, Team, on=(Case.team == Team.id), join_type=JOIN.LEFT_OUTER)
@@ -284,7 +285,7 @@ class CaseList:
             received=_date(received) or self.today,
             kinds=kinds,
             channel=label(CHANNELS, channel),
-            person=person if person is not None else ANONYMOUS,
+            person=ANONYMISED if v[17] else (person if person is not None else ANONYMOUS),
             team=team or "",
             status=label(STATUSES, status),
             due=state,

@@ -18,8 +18,10 @@ from krm_desktop.model import validation as v
 from krm_desktop.model.codes import (
     DAB_RECLASSIFY_TO,
     ESCALATION_ROLES,
+    KINDS,
     STAFF_ROLES,
     STATUS_OPEN,
+    label,
 )
 
 Errors = dict[str, str]
@@ -126,10 +128,6 @@ class ActionFacts:
     def card(self) -> bool:
         return self.kind == "meinungskarte"
 
-    @property
-    def was_dab(self) -> bool:
-        return self.kind == DAB or self.reclassified_from == DAB
-
 
 # --- which actions the case allows -----------------------------------------------------------------------------
 
@@ -182,7 +180,13 @@ def _statement(f: ActionFacts) -> str | None:
 
 
 def _not_dab(f: ActionFacts) -> str | None:
-    return None if f.kind == DAB else f"{f.ref} ist keine Dienstaufsichtsbeschwerde."
+    """The DAB's own steps (decision, reclassification, informing the employee) are for a DAB only: a
+    reclassified one goes on as the complaint it became."""
+    if f.kind == DAB:
+        return None
+    if f.reclassified_from == DAB:
+        return f"{f.ref} ist in eine {label(KINDS, f.kind)} umgedeutet und keine Dienstaufsichtsbeschwerde mehr."
+    return f"{f.ref} ist keine Dienstaufsichtsbeschwerde."
 
 
 def _decide(f: ActionFacts) -> str | None:
@@ -200,11 +204,11 @@ def _reclassify(f: ActionFacts) -> str | None:
 
 
 def _inform(f: ActionFacts) -> str | None:
-    if not f.was_dab:
-        return f"{f.ref} ist keine Dienstaufsichtsbeschwerde."
+    if problem := _not_dab(f):
+        return problem
     if f.employee_informed:
         return f"Die/der Beschäftigte ist bereits am {_d(f.employee_informed)} informiert."
-    if not f.has_decision and f.kind == DAB:
+    if not f.has_decision:
         return "Erst entscheidet die Geschäftsführung; dann wird die/der Beschäftigte informiert."
     return None
 

@@ -53,7 +53,8 @@ def reclassify_dab(
     today: date,
     user: str,
 ) -> Case:
-    """GF rates a DAB as Fachaufsichtsbeschwerde or plain Beschwerde; who, when and why are recorded."""
+    """GF rates a DAB as Fachaufsichtsbeschwerde or plain Beschwerde; who, when and why are recorded. The case
+    then goes on as that kind: team lead, Eskalationsstufe 1, signed by the Teamleitung (`transitions`)."""
     with write_transaction():
         case = load_open(case_id, version)
         change = transitions.reclassify_dab(
@@ -68,7 +69,7 @@ def reclassify_dab(
 
 
 def inform_employee(case_id: int, *, version: int, informed_on: date | None, today: date, user: str) -> Case:
-    """The employee concerned learns the GF's decision (or that the complaint was reclassified)."""
+    """The employee concerned learns the GF's decision on the DAB."""
     with write_transaction():
         case = load_open(case_id, version)
         change = transitions.inform_employee(case_fields(case), informed_on=informed_on, today=today)

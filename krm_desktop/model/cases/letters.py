@@ -31,6 +31,7 @@ DOC_TYPES: dict[str, str] = {
     "eingang-tl": "Eingangsbestätigung des Teams (Eingang TL)",
     "zwischennachricht": "Zwischennachricht",
     "antwort": "Antwortschreiben",
+    "entscheidung-dab": "Entscheidung über die Dienstaufsichtsbeschwerde",
     "stellungnahme": "Stellungnahme",
     "verfuegungsblatt": "Verfügungsblatt",
     "verzicht": "Verzicht auf schriftliche Antwort",
@@ -66,6 +67,9 @@ PLACEHOLDERS: dict[str, str] = {
     "verzicht_gruende": "Gründe des Verzichts auf schriftliche Antwort",
     "stellungnahme_entwurf": "letzte Stellungnahme der Teamleitung (Entwurf)",
     "beschaeftigte_person": "betroffene/r Beschäftigte/r (Dienstaufsichtsbeschwerde)",
+    "entscheidung": "Entscheidung der Geschäftsführung über die Dienstaufsichtsbeschwerde (ihr Wortlaut)",
+    "entscheidung_durch": "wer in der Geschäftsführung entschieden hat (Name)",
+    "entscheidung_datum": "Datum der Entscheidung der Geschäftsführung",
 }
 
 # A line that holds nothing but these placeholders is left out when they are empty (optional data);

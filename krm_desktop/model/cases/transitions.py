@@ -300,7 +300,16 @@ def reclassify_dab(
     decided_on: date | None,
     today: date,
 ) -> Change:
-    """GF rates a DAB as Fachaufsichtsbeschwerde or plain Beschwerde; who, when and why are recorded."""
+    """GF rates a DAB as Fachaufsichtsbeschwerde or plain Beschwerde; who, when and why are recorded.
+
+    From then on the case goes on as the kind it became, as if it had come in as one (DOMAIN §1: a
+    Fachaufsichtsbeschwerde is handled like a Beschwerde; §2: processing where the cause lies): the team leads at
+    Eskalationsstufe 1 and its Teamleitung signs. The GF's lead, its Schlusszeichnung and its same-day Vorlage
+    belonged to the DAB (§2: "Petitions, Eingaben, DAB: GF leads") and end with it; where the GF wants to keep the
+    matter, it escalates the case or reserves the Schlusszeichnung like for any complaint. The DAB's own steps
+    (decision, informing the employee) are no longer offered (`action_checks`). The deadlines of the answer stay:
+    the customer's clock runs from the receipt, whatever the case is called.
+    """
     available(fields, checks.RECLASSIFY)
     refuse_if(
         checks.reclassification_errors(
@@ -313,16 +322,25 @@ def reclassify_dab(
         )
     )
     assert decider is not None and decided_on is not None and new_kind is not None
+    team = "beim Team" if fields["team"] is not None else "beim Team (noch keinem zugeordnet)"
     text = (
         f"Von {decider.name} (Geschäftsführung) am {_d(decided_on)} umgedeutet: "
-        f"Dienstaufsichtsbeschwerde → {label(KINDS, new_kind)}. Begründung: {reason}"
+        f"Dienstaufsichtsbeschwerde → {label(KINDS, new_kind)}; Federführung nun {team}, Eskalationsstufe 1, "
+        f"Schlusszeichnung durch die Teamleitung. Begründung: {reason}"
     )
-    changes = {"kind": new_kind, "reclassified_from": fields["kind"], "lead": "team", "gf_due": None}
+    changes = {
+        "kind": new_kind,
+        "reclassified_from": fields["kind"],
+        "lead": "team",
+        "escalation_level": 1,
+        "sign_off_role": "TL",
+        "gf_due": None,
+    }
     return Change(changes, (Entry("reclassified", text),), concerns={1: {"kind": new_kind}})
 
 
 def inform_employee(fields: Fields, *, informed_on: date | None, today: date) -> Change:
-    """The employee concerned learns the GF's decision (or that the complaint was reclassified)."""
+    """The employee concerned learns the GF's decision on the DAB."""
     available(fields, checks.INFORM)
     refuse_if(
         checks.informed_errors(
@@ -330,6 +348,5 @@ def inform_employee(fields: Fields, *, informed_on: date | None, today: date) ->
         )
     )
     assert informed_on is not None
-    what = "die Entscheidung" if fields["gf_decision"] else "die Umdeutung"
-    text = f"Betroffene/r Beschäftigte/r über {what} informiert am {_d(informed_on)}."
+    text = f"Betroffene/r Beschäftigte/r über die Entscheidung informiert am {_d(informed_on)}."
     return _one({"employee_informed": informed_on}, "employee_informed", text)

@@ -196,7 +196,7 @@ class CaseActions(QObject):
         return box
 
     def _arrange(self, dab: bool) -> None:
-        """Two columns without gaps: the DAB's buttons only for a DAB (or a reclassified one)."""
+        """Two columns without gaps: the DAB's buttons only for a DAB (a reclassified one goes on as a complaint)."""
         shown = [code for code in ACTION_ORDER if dab or code not in checks.DAB_ACTIONS]
         for button in self.buttons.values():
             self.grid.removeWidget(button)
@@ -224,7 +224,7 @@ class CaseActions(QObject):
             text = reason or _hint(SPEC[code])
             action.setToolTip(text)
             action.setStatusTip(text)
-        dab = facts is not None and facts.was_dab
+        dab = facts is not None and facts.kind == checks.DAB
         if dab != self.dab_shown:
             self.dab_shown = dab
             self._arrange(dab)

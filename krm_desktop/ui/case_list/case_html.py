@@ -102,7 +102,10 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
             f"{_d(case.received)} · {escape(label(CHANNELS, case.channel))} · über {escape(label(VIAS, case.via))}",
         ),
         _row("Team", escape(case.team) if case.team else "ohne Team"),
-        _row("Kunde/Einsender", _party(case.person)),
+        _row(
+            "Kunde/Einsender",
+            "anonymisiert (bei der Löschung entfernt)" if case.anonymised else _party(case.person),
+        ),
     ]
     if case.represented is not None:
         rows.append(_row("vertreten", _party(case.represented)))
@@ -128,16 +131,7 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
     if not clocks:
         clocks.append("keine (ohne Adressat: keine Eingangsbestätigung und keine Antwort)")
     rows.append(_row("Fristen", "<br>".join(escape(c) for c in clocks)))
-    level = label(STAFF_ROLES, ESCALATION_ROLES.get(case.escalation_level, ""))
-    rows.append(
-        _row(
-            "Federführung",
-            escape(
-                f"{'Geschäftsführung' if case.lead == 'gf' else 'Team'}, Eskalationsstufe {case.escalation_level} "
-                f"({level})"
-            ),
-        )
-    )
+    rows.append(_row("Federführung", escape(_lead(case))))
     rows.append(
         _row(
             "Schlusszeichnung",
@@ -165,6 +159,14 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
         f"<table cellspacing='0' cellpadding='2'><tr><th align='left'>Tag</th><th align='left'>Wer</th>"
         f"<th align='left'>Was</th></tr>{history}</table>"
     )
+
+
+def _lead(case: CaseView) -> str:
+    """Who leads at which escalation level, e.g. "Team, Eskalationsstufe 1 (Teamleitung)"."""
+    level = label(STAFF_ROLES, ESCALATION_ROLES.get(case.escalation_level, ""))
+    if case.lead == "gf":
+        return f"Geschäftsführung (Eskalationsstufe {case.escalation_level})"
+    return f"Team, Eskalationsstufe {case.escalation_level} ({level})"
 
 
 def _text(value: str) -> str:

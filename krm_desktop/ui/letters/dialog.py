@@ -48,7 +48,13 @@ from krm_desktop.ui.widgets.pdf_preview import PdfPreview, document_buttons, new
 from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 HINT_STYLE = "color: #8a5300;"
-SENDING = {"eingangsbestaetigung": "ack", "eingang-tl": "ack", "zwischennachricht": "interim", "antwort": "answer"}
+SENDING = {
+    "eingangsbestaetigung": "ack",
+    "eingang-tl": "ack",
+    "zwischennachricht": "interim",
+    "antwort": "answer",
+    "entscheidung-dab": "answer",  # the DAB's answer to the complainant (DOMAIN §5)
+}
 
 
 class LetterDialog(QDialog):

@@ -10,6 +10,7 @@ from PIL import Image
 from krm_desktop.documents.letters.compose import compose, letter_for_case, render
 from krm_desktop.documents.letters.facts import case_facts, office_facts
 from krm_desktop.documents.page.din5008 import Letterhead
+from krm_desktop.model.cases import dab as dab_services
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.letters import DOC_TYPES, block, save_block
 from krm_desktop.model.errors import RefusedError
@@ -49,9 +50,22 @@ def with_interim(case):
     )
 
 
+def decided_dab(office, decider=None):
+    case = f.register(kind="dienstaufsichtsbeschwerde", team_id=office.team.id, employee_concerned="Herr Tom Weber")
+    return f.act(
+        dab_services.decide_dab,
+        case,
+        decision="Ein persönliches Fehlverhalten von Herrn Weber ist nicht festzustellen.",
+        decided_by=(decider or office.gf).id,
+        decided_on=date(2026, 11, 16),
+    )
+
+
 def make(office, doc_type: str):
     if doc_type in ("stellungnahme", "verfuegungsblatt"):
         return petition(office)
+    if doc_type == "entscheidung-dab":
+        return decided_dab(office)
     case = f.register(team_id=office.team.id)
     return with_interim(case) if doc_type == "zwischennachricht" else case
 
@@ -61,6 +75,9 @@ EXPECTED = {
     "eingang-tl": ["Ich habe die Bearbeitung selbst übernommen", "Team 411 Leistungsgewährung"],
     "zwischennachricht": ["Der Grund: Die Stellungnahme des Fachbereichs liegt noch nicht vor.", "bis zum 04.12.2026"],
     "antwort": ["Wir haben Ihr Anliegen geprüft", "Wir hoffen, dass wir Ihr Anliegen damit klären konnten"],
+    "entscheidung-dab": ["Ihre Dienstaufsichtsbeschwerde vom 02.11.2026",
+                         "Die Entscheidung der Geschäftsführung (Dr. Gabriele Fuchs) vom 16.11.2026 lautet:",
+                         "Ein persönliches Fehlverhalten von Herrn Weber ist nicht festzustellen."],
     "stellungnahme": ["Sie haben uns die Petition von Herrn Max Mustermann", "die Leistungen sind angewiesen"],
     "verfuegungsblatt": ["Verfügung der Geschäftsführung", "Bearbeitung durch", "Erledigung bis", "Schlusszeichnung",
                          "Eingangsbestätigung durch KRM"],

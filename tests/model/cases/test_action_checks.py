@@ -100,9 +100,17 @@ def test_a_dab_decides_then_informs_then_closes() -> None:
     informed = replace(decided, employee_informed=date(2026, 11, 17))
     assert checks.unavailable_reason(informed, checks.CLOSE) is None
     assert "bereits am 17.11.2026 informiert" in (checks.unavailable_reason(informed, checks.INFORM) or "")
-    reclassified = replace(dab, kind="fachaufsichtsbeschwerde", reclassified_from="dienstaufsichtsbeschwerde")
-    assert reclassified.was_dab
-    assert allowed(reclassified) & checks.DAB_ACTIONS == {checks.INFORM}
+    reclassified = replace(
+        dab,
+        kind="fachaufsichtsbeschwerde",
+        reclassified_from="dienstaufsichtsbeschwerde",
+        escalation_level=1,
+        sign_off_role="TL",
+    )
+    assert allowed(reclassified) & checks.DAB_ACTIONS == set()
+    assert checks.unavailable_reason(reclassified, checks.INFORM) == (
+        "KRM-2026-0001 ist in eine Fachaufsichtsbeschwerde umgedeutet und keine Dienstaufsichtsbeschwerde mehr."
+    )
 
 
 def test_closed_and_anonymised_cases_allow_only_a_follow_up() -> None:

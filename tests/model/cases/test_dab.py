@@ -100,12 +100,41 @@ def test_a_decided_dab_is_neither_decided_again_nor_reclassified(people) -> None
         dab_services.inform_employee(case.id, version=case.version, informed_on=date(2026, 11, 19), today=T, user=U)
 
 
-def test_the_employee_is_informed_of_a_reclassification_too(people) -> None:
+@pytest.mark.parametrize("new_kind", ["fachaufsichtsbeschwerde", "beschwerde"])
+def test_a_reclassified_dab_goes_on_as_the_complaint_it_became(people, new_kind: str) -> None:
+    case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Frau K.", team_id=people["team"].id)
+    assert (case.lead, case.escalation_level, case.sign_off_role) == ("gf", 3, "GF")
+    case = reclassify(case, people, new_kind, "Es geht um den Bescheid.")
+    assert (case.kind, case.lead, case.escalation_level, case.sign_off_role) == (new_kind, "team", 1, "TL")
+    assert case.final_due == f.register(kind=new_kind).final_due  # the answer's clock runs on from the receipt
+    text = Event.select().where(Event.action == "reclassified").get().text
+    assert "Federführung nun beim Team, Eskalationsstufe 1, Schlusszeichnung durch die Teamleitung" in text
+    # the DAB's own steps are over: the employee is not informed of a decision that was never made
+    before = f.snapshot()
+    with pytest.raises(RefusedError, match="umgedeutet und keine Dienstaufsichtsbeschwerde mehr"):
+        dab_services.inform_employee(case.id, version=case.version, informed_on=T, today=T, user=U)
+    with pytest.raises(RefusedError, match="umgedeutet und keine Dienstaufsichtsbeschwerde mehr"):
+        decide(case, people, "Kein Fehlverhalten.")
+    assert f.snapshot() == before
+    # like any complaint: its Teamleitung signs; the GF may reserve the Schlusszeichnung or take it by escalating
+    case = cases.reserve_sign_off(case.id, version=case.version, today=T, user=U)
+    assert case.sign_off_role == "GF"
+    args = {"closed_on": T, "today": T, "user": U, "outcomes": {1: "begruendet"}, "answer_sent": T}
+    with pytest.raises(ValidationError, match="zeichnungsbefugt: Geschäftsführung"):
+        cases.close(case.id, version=case.version, signed_by=people["tl"].id, **args)
+    assert cases.close(case.id, version=case.version, signed_by=people["gf"].id, **args).status == "abgeschlossen"
+
+
+def test_a_reclassified_dab_without_a_team_says_that_one_is_missing(people) -> None:
     case = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Frau K.")
     case = reclassify(case, people, "beschwerde", "Es geht um den Bescheid.")
-    case = dab_services.inform_employee(case.id, version=case.version, informed_on=T, today=T, user=U)
-    assert case.employee_informed == T
-    assert "über die Umdeutung informiert" in Event.select().order_by(Event.id.desc()).get().text
+    assert case.team_id is None
+    assert "beim Team (noch keinem zugeordnet)" in Event.select().order_by(Event.id.desc()).get().text
+    case = cases.close(
+        case.id, version=case.version, closed_on=T, today=T, user=U, outcomes={1: "unbegruendet"},
+        answer_sent=T, signed_by=people["tl"].id,
+    )  # fmt: skip
+    assert case.signed_by_id == people["tl"].id
 
 
 @pytest.mark.parametrize(

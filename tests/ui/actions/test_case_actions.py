@@ -91,6 +91,7 @@ def test_a_complaint_from_registration_to_its_close(qtbot, store, people) -> Non
     set_date(dialog.sent_on, date(2026, 11, 19))
     assert saved(qtbot, dialog).answer_sent == date(2026, 11, 19)
 
+    window.filter_bar.status.setCurrentIndex(0)  # all cases: the closed one stays in the list
     dialog = open_action(qtbot, window, checks.CLOSE)
     assert set(dialog.outcomes) == {1, 2}  # the Lob gets no outcome
     # escalated to the GF: the GF or the KRM-Beauftragte signs; the first of them is proposed

@@ -91,6 +91,7 @@ def test_a_dab_through_statements_decision_information_and_close(qtbot, store, p
     set_date(dialog.informed_on, date(2026, 11, 17))
     assert saved(qtbot, dialog).employee_informed == date(2026, 11, 17)
 
+    window.filter_bar.status.setCurrentIndex(0)  # all cases: the closed one stays in the list
     dialog = open_action(qtbot, window, checks.CLOSE)
     assert dialog.signer.currentData() == people["gf"].id  # a DAB: only the GF signs
     choose(dialog.signer, people["tl"].id)
@@ -115,9 +116,12 @@ def test_a_dab_through_statements_decision_information_and_close(qtbot, store, p
 
 
 def test_a_dab_reclassified_by_the_gf_goes_on_as_a_complaint(qtbot, store, people) -> None:
-    case = register_dab()
+    case = f.register(
+        kind="dienstaufsichtsbeschwerde", employee_concerned=EMPLOYEE, subject="Verhalten", team_id=people["team"].id
+    )
     window = started_window(qtbot, store)
     select(window, case.id)
+    assert "Federführung\nGeschäftsführung (Eskalationsstufe 3)" in window.detail.toPlainText()
     add_statements(qtbot, window)
 
     dialog = open_action(qtbot, window, checks.RECLASSIFY)
@@ -125,26 +129,34 @@ def test_a_dab_reclassified_by_the_gf_goes_on_as_a_complaint(qtbot, store, peopl
     set_date(dialog.decided_on, date(2026, 11, 18))
     type_into(qtbot, dialog.reason, "Beanstandet wird die Entscheidung über den Antrag, nicht das Verhalten.")
     stored = saved(qtbot, dialog)
-    assert (stored.kind, stored.reclassified_from, stored.lead) == (
+    assert (stored.kind, stored.reclassified_from, stored.lead, stored.escalation_level, stored.sign_off_role) == (
         "fachaufsichtsbeschwerde",
         "dienstaufsichtsbeschwerde",
         "team",
+        1,
+        "TL",
     )
     event = Event.select().where(Event.action == "reclassified").get()
     assert "Dr. Anna Lindqvist" in event.text and "18.11.2026" in event.text and "nicht das Verhalten" in event.text
     assert event.actor == f.USER
-    # still shown as a former DAB: no decision any more, but the employee is told
-    assert state(window) == {checks.DECIDE: False, checks.RECLASSIFY: False, checks.INFORM: True}
-    assert "keine Dienstaufsichtsbeschwerde" in window.workflows.case_actions.actions[checks.DECIDE].toolTip()
-    dialog = open_action(qtbot, window, checks.INFORM)
-    set_date(dialog.informed_on, date(2026, 11, 18))
-    saved(qtbot, dialog)
-    assert "über die Umdeutung informiert am 18.11.2026" in window.detail.toPlainText()
+    # a complaint now: the team leads, the DAB's own buttons are gone, escalating and the reserve are offered
+    pane = window.detail.toPlainText()
+    assert "Federführung\nTeam, Eskalationsstufe 1 (Teamleitung)" in pane
+    assert "Schlusszeichnung\nzeichnungsbefugt: Teamleitung oder KRM-Beauftragte/r" in pane
+    buttons = window.workflows.case_actions.buttons
+    assert not any(buttons[code].isVisible() for code in checks.DAB_ACTIONS)
+    assert state(window) == {checks.DECIDE: False, checks.RECLASSIFY: False, checks.INFORM: False}
+    assert "umgedeutet" in window.workflows.case_actions.actions[checks.INFORM].toolTip()
+    assert buttons[checks.ESCALATE].isEnabled() and buttons[checks.RESERVE].isEnabled()
 
+    window.filter_bar.status.setCurrentIndex(0)  # all cases: the closed one stays in the list
     dialog = open_action(qtbot, window, checks.CLOSE)
+    assert dialog.signer.currentData() == people["tl"].id  # its Teamleitung signs, as for any complaint
     choose(dialog.outcomes[1], "begruendet")
+    set_date(dialog.answer_date, date(2026, 11, 19))
     stored = saved(qtbot, dialog)
     assert (stored.status, stored.kind, stored.outcome) == ("abgeschlossen", "fachaufsichtsbeschwerde", "begruendet")
+    assert stored.signed_by_id == people["tl"].id and stored.employee_informed is None
     assert "Umgedeutet aus Dienstaufsichtsbeschwerde in Fachaufsichtsbeschwerde" in window.detail.toPlainText()
 
 

@@ -65,6 +65,7 @@ def test_a_waiver_case_closes_without_an_answer_letter(qtbot, store, tmp_path: P
         assert not actions[code].isEnabled(), code
     assert "verzichtet" in actions[checks.ANSWER].toolTip()
 
+    window.filter_bar.status.setCurrentIndex(0)  # all cases: the closed one stays in the list
     dialog = open_action(qtbot, window, checks.CLOSE)
     assert dialog.answer_sent is None  # nothing to tick: the waiver replaces the answer
     choose(dialog.outcomes[1], "begruendet")
