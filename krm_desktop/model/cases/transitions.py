@@ -12,7 +12,7 @@ through the same transitions in memory and writes the result in bulk.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -94,9 +94,11 @@ def refuse_if(errors: dict[str, str]) -> None:
         raise ValidationError(errors)
 
 
-def available(fields: Mapping[str, Any], action: str) -> checks.ActionFacts:
+def available(
+    fields: Mapping[str, Any], action: str, ack_waivable_channels: Collection[str] = ()
+) -> checks.ActionFacts:
     """The case's facts, when its state allows `action` (the rule the menus use); else the German refusal."""
-    facts = checks.ActionFacts.of_fields(fields)
+    facts = checks.ActionFacts.of_fields(fields, ack_waivable_channels)
     reason = checks.unavailable_reason(facts, action)
     if reason:
         raise RefusedError(reason)
@@ -121,6 +123,20 @@ def acknowledge(fields: Fields, *, sent_on: date, today: date, profile: OfficePr
     ack_due = fields["ack_due"]
     late = " (nach Fristablauf)" if ack_due and sent_on > ack_due else ""
     return _one(changes, "acknowledged", f"Eingangsbestätigung versandt am {_d(sent_on)}{late}.")
+
+
+def waive_acknowledgement(
+    fields: Fields, *, decided_on: date | None, reason: str, decided_by: str, today: date, profile: OfficeProfile
+) -> Change:
+    """ "Eingangsbestätigung entfällt": the KRM decided that no acknowledgement is sent (where the profile lets it
+    for the case's channel). The acknowledgement clock stops; the other deadlines stay as they are."""
+    available(fields, checks.WAIVE_ACK, profile.ack_waivable_channels)
+    refuse_if(checks.ack_waiver_errors(decided_on=decided_on, reason=reason, received=fields["received"], today=today))
+    assert decided_on is not None
+    text = (
+        f"Eingangsbestätigung entfällt: entschieden am {_d(decided_on)} von {decided_by}. Begründung: {reason.strip()}"
+    )
+    return _one({"ack_waived": decided_on, "ack_waived_reason": reason.strip()}, "ack_waived", text)
 
 
 def send_interim(fields: Fields, *, sent_on: date, reason: str, expected: date | None, today: date) -> Change:

@@ -3,7 +3,7 @@
 A JSON object: "format" ("krm-desktop-profil"), "format_version" (the file format, an integer), "program_version"
 (the KRM Desktop that wrote it) and every rule of the profile under the keys the database stores
 (`OfficeProfile.to_dict`): code, label, bundesland, ack, final, ack_channels, kinds, reports, retention,
-shift_to_working_day, closing_days. Reading refuses, in German and naming the key: text that is no JSON, unknown
+shift_to_working_day, closing_days, ack_waivable_channels (newer; a file without it loads with none). Reading refuses, in German and naming the key: text that is no JSON, unknown
 or missing keys, a file from a newer program version, every invalid value. Importing replaces the stored profile
 (with the version check of `save_profile`); a refused file changes nothing.
 """

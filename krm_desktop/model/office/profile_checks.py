@@ -1,7 +1,7 @@
 """Pure checks of an office profile's data (as stored or read from a profile file): German problems by key.
 
 A key names the field exactly: `bundesland`, `ack`, `final`, `ack_channels`, `kinds.petition.final`,
-`kinds.petition.ack_channels`, `reports`, `retention.delete_years`, `closing_days`; a missing or unknown entry is
+`kinds.petition.ack_channels`, `reports`, `retention.delete_years`, `closing_days`, `ack_waivable_channels`; a missing or unknown entry is
 named by its path (`final`, `ack.count`, `kinds.lob.ack`, `retention.years`).
 """
 
@@ -35,7 +35,10 @@ Problems = dict[str, str]
 # Entries every profile has; the others were added later and take their defaults when a stored profile lacks them.
 REQUIRED_KEYS = ("code", "label", "bundesland", "ack", "final")
 OPTIONAL_KEYS = ("ack_channels", "kinds", "reports", "retention", "shift_to_working_day", "closing_days")
-PROFILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
+# Entries newer than the profile file's first format: a file written before them still loads (their defaults).
+NEWER_KEYS = ("ack_waivable_channels",)
+PROFILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS + NEWER_KEYS
+FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
 RULE_KEYS = ("count", "unit", "start")
 KIND_RULE_KEYS = ("ack", "final", "ack_channels")
 RETENTION_KEYS = ("method", "personal_years", "delete_years", "petition_years")
@@ -198,7 +201,7 @@ def bundesland_problem(value: Any) -> str | None:
 def profile_problems(data: Any, *, complete: bool = False) -> Problems:
     """Every problem of a profile's data, by key. `complete`: every entry must be there (a profile file);
     otherwise the entries added in later versions may be missing (a profile stored by an earlier version)."""
-    problems = entries_problems(data, "", PROFILE_KEYS, PROFILE_KEYS if complete else REQUIRED_KEYS)
+    problems = entries_problems(data, "", PROFILE_KEYS, FILE_KEYS if complete else REQUIRED_KEYS)
     if "profile" in problems:
         return problems
     if "code" in data and not (isinstance(data["code"], str) and data["code"].strip()):
@@ -222,7 +225,16 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
         problems["shift_to_working_day"] = "Bitte „true“ (verschieben) oder „false“ (nicht verschieben) angeben."
     if "closing_days" in data and (problem := closing_days_problem(data["closing_days"])):
         problems["closing_days"] = problem
+    # Issue 18: for which channels the KRM may decide that no acknowledgement is sent.
+    if "ack_waivable_channels" in data and (problem := waivable_channels_problem(data["ack_waivable_channels"])):
+        problems["ack_waivable_channels"] = problem
     return problems
+
+
+def waivable_channels_problem(values: Any) -> str | None:
+    return codes_problem(
+        values, ACK_CHANNELS, "den Eingangswegen, bei denen das KRM über die Eingangsbestätigung entscheidet"
+    )
 
 
 # --- closing days as a person types them ----------------------------------------------------------------------

@@ -82,6 +82,9 @@ class OfficeProfile:
     # Kinds with rules of their own, (kind code, rule) in RULE_KINDS order: a tuple keeps the profile hashable.
     kind_rules: tuple[tuple[str, KindRule], ...] = ()
     reports: tuple[str, ...] = DEFAULT_REPORTS  # codes of REPORTS, in that order
+    # Issue 18: "Eingangsbestätigung entfällt" — the channels for which the KRM may decide that no acknowledgement is
+    # sent (Pankow: e-mails); none elsewhere.
+    ack_waivable_channels: tuple[str, ...] = ()
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -128,6 +131,7 @@ class OfficeProfile:
             "retention": dataclasses.asdict(self.retention),
             "shift_to_working_day": self.shift_to_working_day,
             "closing_days": list(self.closing_days),
+            "ack_waivable_channels": list(self.ack_waivable_channels),
         }
 
 
@@ -165,6 +169,9 @@ PRESETS: dict[str, OfficeProfile] = {
         RetentionRule(RETENTION_WHOLE_YEAR_END, delete_years=10),
         ack_channels=WRITTEN_CHANNELS,
         reports=("annual", "half_year", "quarter"),
+        ack_waivable_channels=(
+            "email",
+        ),  # "entscheidet er/sie, ob dem Kunden … eine Eingangsbestätigung zugesandt wird"
     ),
     "braunschweig": OfficeProfile(
         "braunschweig",
@@ -217,6 +224,7 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
             }
         ),
         reports=in_order(data.get("reports", DEFAULT_REPORTS), REPORTS),
+        ack_waivable_channels=in_order(data.get("ack_waivable_channels", ()), ACK_CHANNELS),
     )
 
 
