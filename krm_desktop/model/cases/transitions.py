@@ -21,8 +21,14 @@ from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import closing_checks
 from krm_desktop.model.codes import ESCALATION_ROLES, KINDS, OUTCOMES, STAFF_ROLES, STATUS_CLOSED, label
 from krm_desktop.model.errors import RefusedError, ValidationError
-from krm_desktop.model.office.profiles import FROM_ACK_SENT, OfficeProfile
-from krm_desktop.model.time.deadlines import CLOCK_FIELDS, ClockFacts, compute_deadlines, next_due
+from krm_desktop.model.office.profiles import OfficeProfile
+from krm_desktop.model.time.deadlines import (
+    CLOCK_FIELDS,
+    ClockFacts,
+    answer_due_if_acknowledged,
+    compute_deadlines,
+    next_due,
+)
 
 Fields = dict[str, Any]
 
@@ -117,9 +123,19 @@ def acknowledge(fields: Fields, *, sent_on: date, today: date, profile: OfficePr
     available(fields, checks.ACKNOWLEDGE)
     refuse_if(checks.sent_errors(sent_on, "Versanddatum", fields["received"], today))
     changes: Fields = {"ack_sent": sent_on}
-    if profile.rule_for(fields["kind"]).final.start == FROM_ACK_SENT:
-        # Only this clock depends on the sending; other stored deadlines never move afterwards.
-        changes["final_due"] = deadline_fields(fields, profile, ack_sent=sent_on)["final_due"]
+    # Only a clock that starts at the sending moves; other stored deadlines never move afterwards.
+    final_due = answer_due_if_acknowledged(
+        profile,
+        fields["kind"],
+        fields["channel"],
+        fields["received"],
+        fields["final_due"],
+        sent_on=sent_on,
+        has_addressee=fields["person"] is not None,
+        body_due=fields["body_due"],
+    )
+    if final_due != fields["final_due"]:
+        changes["final_due"] = final_due
     ack_due = fields["ack_due"]
     late = " (nach Fristablauf)" if ack_due and sent_on > ack_due else ""
     return _one(changes, "acknowledged", f"Eingangsbestätigung versandt am {_d(sent_on)}{late}.")

@@ -61,6 +61,28 @@ def compute_deadlines(
     return Deadlines(ack_due, final_due, gf_due)
 
 
+def answer_due_if_acknowledged(
+    profile: OfficeProfile,
+    kind: str,
+    channel: str,
+    received: date,
+    final_due: date | None,
+    *,
+    sent_on: date,
+    has_addressee: bool = True,
+    body_due: date | None = None,
+) -> date | None:
+    """The answer's due date once the acknowledgement is sent on `sent_on`: a clock that starts at the sending
+    (Braunschweig) runs from that day; every other stays at the stored `final_due`. Recording the sending and the
+    date an acknowledgement letter promises both use it, so the letter promises what the case will record."""
+    if profile.rule_for(kind).final.start != FROM_ACK_SENT:
+        return final_due
+    facts = compute_deadlines(
+        profile, kind, channel, received, has_addressee=has_addressee, ack_sent=sent_on, body_due=body_due
+    )
+    return facts.final_due
+
+
 class DueState(Enum):
     OVERDUE = "overdue"
     DUE_SOON = "due_soon"

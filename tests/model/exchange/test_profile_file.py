@@ -57,6 +57,7 @@ def test_the_file_holds_every_rule() -> None:
         "retention": {"method": "whole_to_the_day", "personal_years": 2, "delete_years": 2, "petition_years": 5},
         "shift_to_working_day": True,
         "closing_days": ["12-24", "12-31"],
+        "ack_waivable_channels": [],
     }
     assert read_profile_file(export_profile(profile)) == profile
 
