@@ -64,7 +64,7 @@ def _ack_waived(case: CaseView) -> str:
     """ "Eingangsbestätigung entfällt": who decided (the history's entry), when and why."""
     by = next((e.actor for e in reversed(case.history) if e.action == "ack_waived"), "")
     who = f" von {by}" if by else ""
-    return f"Eingangsbestätigung entfällt (entschieden am {_d(case.ack_waived)}{who}): {case.ack_waived_reason}"
+    return f"Eingangsbestätigung entfällt (entschieden am {_d(case.ack_waived)}{who}). Begründung: {case.ack_waived_reason}"
 
 
 def _party(party: PartyRecord | None) -> str:

@@ -34,7 +34,10 @@ def test_pankow_records_that_no_acknowledgement_is_sent(qtbot, store) -> None:
     assert Event.get(Event.action == "ack_waived").actor == window.context.user
     qtbot.waitUntil(lambda: "Eingangsbestätigung entfällt" in window.detail.toPlainText())
     shown = " ".join(window.detail.toPlainText().split())
-    assert f"Eingangsbestätigung entfällt (entschieden am 17.11.2026 von {window.context.user}): {REASON}" in shown
+    assert (
+        f"Eingangsbestätigung entfällt (entschieden am 17.11.2026 von {window.context.user}). Begründung: {REASON}"
+        in shown
+    )
     actions = window.workflows.case_actions
     assert not actions.actions[checks.WAIVE_ACK].isEnabled()
     assert not actions.actions[checks.ACKNOWLEDGE].isEnabled()
