@@ -38,7 +38,7 @@ class WaiveAcknowledgementDialog(ActionDialog):
 
     def build(self) -> None:
         self.add_info("Eingang", f"{d(self.case.received)} · {escape(label(CHANNELS, self.case.channel))}")
-        self.add_info("Fällig", d(self.case.ack_due))
+        self.add_info("Eingangsbestätigung fällig", d(self.case.ack_due))
         self.decided_on = self.add_field("decided_on", "Entschieden &am", date_edit(self.today), required=True)
         self.reason = self.add_field(
             "reason",
