@@ -57,7 +57,9 @@ ACTION_LABELS = {
     "corrected": "Personendaten berichtigt",
 }
 _CHUNK = 900
-_WRITTEN = frozenset({"file_no", "topic", "subject", "description", "interim", "waiver", "body", "gf_decision"})
+_WRITTEN = frozenset(
+    {"file_no", "topic", "subject", "description", "ack_waived", "interim", "waiver", "body", "gf_decision"}
+)
 
 
 # --- reading -------------------------------------------------------------------------------------------------------
@@ -166,6 +168,9 @@ def _case_rows(case: Any, store: _Store) -> list[tuple[str, str, str]]:
         when = f" am {de(case.decided_on)}" if case.decided_on else ""
         decision = f"{case.gf_decision.strip()} ({by or 'Geschäftsführung'}{when})"
     signer = store.staff.get(case.signed_by_id or 0, "")
+    ack_waived = ""
+    if case.ack_waived:
+        ack_waived = f"entschieden am {de(case.ack_waived)}; Begründung: {case.ack_waived_reason.strip() or '–'}"
     rows = [
         ("ref", "Zeichen", case.ref),
         ("file_no", "Aktenzeichen", case.file_no),
@@ -180,6 +185,7 @@ def _case_rows(case: Any, store: _Store) -> list[tuple[str, str, str]]:
         ("status", "Stand", status),
         ("deadlines", "Fristen", deadlines),
         ("ack_sent", "Eingangsbestätigung", f"versandt am {de(case.ack_sent)}" if case.ack_sent else ""),
+        ("ack_waived", "Eingangsbestätigung entfällt", ack_waived),
         ("interim", "Zwischennachricht", interim),
         ("answer_sent", "Antwortschreiben", f"versandt am {de(case.answer_sent)}" if case.answer_sent else ""),
         ("waiver", "Verzicht auf schriftliche Antwort", case.waiver_reasons.strip() or ("ja" if case.waiver else "")),

@@ -22,6 +22,7 @@ from krm_desktop.documents.letters.placeholders import (
     d,
     default_signer,
     filled,
+    promised_answer_due,
     values,
 )
 from krm_desktop.documents.page.addressing import body_addressee, party_addressee
@@ -177,7 +178,7 @@ def compose(
     chosen = signer if signer is not None else default_signer(case, office, doc_type)
     closing = texts["allgemein.gruss"].strip() if LAYOUTS[doc_type] == "letter" else ""
     return Draft(
-        warnings=date_warnings(case, doc_type, today),
+        warnings=date_warnings(case, doc_type, today, promised_answer_due(case, office, today)),
         doc_type=doc_type,
         case=case,
         office=office,
@@ -193,12 +194,13 @@ def compose(
     )
 
 
-def date_warnings(case: CaseView, doc_type: str, today: date) -> list[str]:
-    """Dates in the text that lie before the letter's own date (the person decides; nothing is refused)."""
+def date_warnings(case: CaseView, doc_type: str, today: date, promised: date | None) -> list[str]:
+    """Dates in the text that lie before the letter's own date (the person decides; nothing is refused);
+    `promised`: the answer date the letter promises (`promised_answer_due`)."""
     warnings = []
-    if doc_type in ("eingangsbestaetigung", "eingang-tl") and case.final_due and case.final_due < today:
+    if doc_type in ("eingangsbestaetigung", "eingang-tl") and promised and promised < today:
         warnings.append(
-            f"Die Frist der Antwort ({d(case.final_due)}) liegt vor dem Datum des Schreibens; "
+            f"Die Frist der Antwort ({d(promised)}) liegt vor dem Datum des Schreibens; "
             "bitte den Text anpassen oder eine Zwischennachricht senden."
         )
     if doc_type == "zwischennachricht" and case.interim_expected and case.interim_expected <= today:

@@ -11,6 +11,7 @@ from peewee import JOIN
 
 from krm_desktop.model.cases.case_view import CaseView, case_view
 from krm_desktop.model.errors import RefusedError
+from krm_desktop.model.office.profiles import OfficeProfile, has_profile, load_profile
 from krm_desktop.model.office.settings import letterhead, letterhead_logo
 from krm_desktop.model.store.entities import Staff, Team
 
@@ -31,6 +32,7 @@ class OfficeFacts:
     staff: tuple[StaffFacts, ...] = field(default_factory=tuple)
     team_leads: dict[str, StaffFacts] = field(default_factory=dict)  # team name -> its team lead
     area_leads: dict[str, StaffFacts] = field(default_factory=dict)  # Bereich -> its area lead
+    profile: OfficeProfile | None = None  # the office's rules: the dates a letter promises (None: not chosen yet)
 
 
 def case_facts(case_id: int) -> CaseView:
@@ -65,4 +67,5 @@ def office_facts() -> OfficeFacts:
             area_leads.setdefault(team.area, facts)
     for team_name, deputy in deputies.items():  # a team without Teamleitung: its deputy leads
         team_leads.setdefault(team_name, deputy)
-    return OfficeFacts(letterhead(), letterhead_logo(), staff, team_leads, area_leads)
+    profile = load_profile() if has_profile() else None
+    return OfficeFacts(letterhead(), letterhead_logo(), staff, team_leads, area_leads, profile)

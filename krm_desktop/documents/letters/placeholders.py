@@ -12,6 +12,7 @@ from krm_desktop.model.cases.case_view import CaseView
 from krm_desktop.model.cases.letters import block, fill
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import CHANNELS, KINDS, label
+from krm_desktop.model.time.deadlines import answer_due_if_acknowledged
 
 # "für …" + noun of the channel (accusative).
 CHANNEL_NOUNS = {
@@ -134,6 +135,23 @@ def concerned(case: CaseView) -> PartyRecord | None:
     return case.represented or case.person
 
 
+def promised_answer_due(case: CaseView, office: OfficeFacts, letter_date: date) -> date | None:
+    """The answer date a letter dated `letter_date` promises: while the acknowledgement is not yet sent, the date
+    the rules give when it is sent that day (DOMAIN §3: Braunschweig counts from the sending); else the stored one."""
+    if case.ack_sent is not None or case.closed is not None or office.profile is None:
+        return case.final_due
+    return answer_due_if_acknowledged(
+        office.profile,
+        case.kind,
+        case.channel,
+        case.received,
+        case.final_due,
+        sent_on=letter_date,
+        has_addressee=case.person is not None,
+        body_due=case.body_due,
+    )
+
+
 def values(case: CaseView, office: OfficeFacts, today: date, *, to_body: bool = False) -> dict[str, str]:
     """Placeholder -> text for this case (empty where the case has no value)."""
     person = case.person
@@ -152,7 +170,7 @@ def values(case: CaseView, office: OfficeFacts, today: date, *, to_body: bool = 
         "sachverhalt": case.description.strip(),
         "team": case.team,
         "ansprechpartner": handler(case, office),
-        "frist": d(case.final_due),
+        "frist": d(promised_answer_due(case, office, today)),
         "frist_eingangsbestaetigung": d(case.ack_due),
         "zwischennachricht_grund": case.interim_reason.strip(),
         "voraussichtlich": d(case.interim_expected),

@@ -21,7 +21,7 @@ suffix `_cases` gives the number of cases.
 | folgereaktion | cases, pct (of all cases) |
 | meinungskarte | cases, pct (of all cases) |
 | dab | total, decided, reclassified, reclassified_fachaufsichtsbeschwerde, reclassified_beschwerde, undecided |
-| deadline | ack_on_time_pct, answer_on_time_pct, answer_or_interim_on_time_pct, interim_sent, interim_on_time, ack_clock, ack_counted, ack_on_time, ack_running, answer_clock, answer_counted, answer_on_time, answer_running |
+| deadline | ack_on_time_pct, answer_on_time_pct, answer_or_interim_on_time_pct, interim_sent, interim_on_time, ack_clock, ack_counted, ack_on_time, ack_running, ack_waived, answer_clock, answer_counted, answer_on_time, answer_running |
 | processing_days | median, p90, closed (cases measured) |
 | topic, topic_concerns | the topic's name (cases; concerns); `none`: cases without topic |
 | previous | the comparison figures of the previous period (cases, concerns, complaints, lob, folgereaktion, meinungskarte, begruendet_pct, ack_on_time_pct, answer_on_time_pct, processing_median) |
@@ -108,6 +108,7 @@ def report_rows(figures: Figures) -> list[tuple[str, str, str, float | None]]:
         ("deadline", "ack_counted", "davon fällig oder erledigt", d.ack_counted),
         ("deadline", "ack_on_time", "davon fristgerecht", d.ack_on_time),
         ("deadline", "ack_running", "Frist läuft noch", d.ack_running),
+        ("deadline", "ack_waived", "Eingangsbestätigung entfallen", d.ack_waived),
         ("deadline", "answer_clock", "Fälle mit Antwortfrist", d.answer_clock),
         ("deadline", "answer_counted", "davon fällig oder erledigt", d.answer_counted),
         ("deadline", "answer_on_time", "davon fristgerecht", d.answer_on_time),

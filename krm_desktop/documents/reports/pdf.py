@@ -229,6 +229,7 @@ def _deadlines(figures: Figures, number: int) -> list[Flowable]:
             f"{de_int(d.answer_or_interim_on_time)} von {de_int(d.answer_counted)}",
             de_pct(d.answer_or_interim_on_time_pct),
         ],
+        ["Eingangsbestätigung entfallen", de_int(d.ack_waived), ""],
         ["Zwischennachrichten versandt", de_int(d.interim_sent), ""],
         ["– davon bis zur Antwortfrist", de_int(d.interim_on_time), ""],
         ["Bearbeitungsdauer in Tagen, Median", de_days(p.median), ""],

@@ -275,7 +275,8 @@ class CaseList:
 
     def _row(self, v: Sequence[Any], concern_kinds: list[str] | None) -> CaseRow:
         pos, case_id, ref, received, kind, channel, person, team, status = v[:9]
-        facts = ClockFacts(*(_date(x) for x in v[9:16]))
+        clock_end = 9 + len(CLOCK_FIELDS)
+        facts = ClockFacts(*(_date(x) for x in v[9:clock_end]))
         state = due_status(facts, self.today, self.calendar)
         kinds = ", ".join(label(KINDS, k) for k in dict.fromkeys(concern_kinds or [kind]))
         return CaseRow(
@@ -290,7 +291,7 @@ class CaseList:
             status=label(STATUSES, status),
             due=state,
             due_text=due_words(state),
-            version=v[16],
+            version=v[clock_end],
         )
 
     def position_of(self, case_id: int, *, complete: bool = True) -> int | None:

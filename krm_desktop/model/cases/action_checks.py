@@ -7,7 +7,7 @@ to their fields, so the menus, the forms and the store never disagree. Closing h
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,6 +16,7 @@ from playhouse.shortcuts import model_to_dict
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.codes import (
+    CHANNELS,
     DAB_RECLASSIFY_TO,
     ESCALATION_ROLES,
     KINDS,
@@ -39,6 +40,7 @@ SETTLED_BY: dict[str, str] = {"telefon": "telefonisch", "persoenlich": "persönl
 # The workflow actions, in menu order.
 EDIT = "edit"  # the registered data (the case form)
 ACKNOWLEDGE = "acknowledge"
+WAIVE_ACK = "waive_ack"  # "Eingangsbestätigung entfällt"
 INTERIM = "interim"
 ASSIGN = "assign"
 ESCALATE = "escalate"
@@ -54,6 +56,7 @@ FOLLOW_UP = "follow_up"
 ACTIONS = (
     EDIT,
     ACKNOWLEDGE,
+    WAIVE_ACK,
     INTERIM,
     ASSIGN,
     ESCALATE,
@@ -95,14 +98,18 @@ class ActionFacts:
     has_decision: bool = False
     employee_informed: date | None = None
     reclassified_from: str | None = None
+    channel: str = ""
+    ack_due: date | None = None
+    ack_waived: date | None = None
+    ack_waivable: bool = False  # the office lets the KRM decide that no acknowledgement is sent (profile, channel)
 
     @classmethod
-    def of(cls, case: Any) -> ActionFacts:
-        """From a stored case (reads its columns only)."""
-        return cls.of_fields(model_to_dict(case, recurse=False))
+    def of(cls, case: Any, ack_waivable_channels: Collection[str] = ()) -> ActionFacts:
+        """From a stored case (reads its columns only); `ack_waivable_channels` of the office's profile."""
+        return cls.of_fields(model_to_dict(case, recurse=False), ack_waivable_channels)
 
     @classmethod
-    def of_fields(cls, fields: Mapping[str, Any]) -> ActionFacts:
+    def of_fields(cls, fields: Mapping[str, Any], ack_waivable_channels: Collection[str] = ()) -> ActionFacts:
         """From a case's fields by field name, a foreign key by its id (as `transitions` keeps them)."""
         return cls(
             ref=fields["ref"],
@@ -122,6 +129,10 @@ class ActionFacts:
             has_decision=bool(fields["gf_decision"]),
             employee_informed=fields["employee_informed"],
             reclassified_from=fields["reclassified_from"],
+            channel=fields["channel"],
+            ack_due=fields["ack_due"],
+            ack_waived=fields["ack_waived"],
+            ack_waivable=fields["channel"] in ack_waivable_channels,
         )
 
     @property
@@ -149,7 +160,21 @@ def _answered(f: ActionFacts, what: str) -> str | None:
 def _acknowledge(f: ActionFacts) -> str | None:
     if f.ack_sent:
         return f"Die Eingangsbestätigung ist bereits am {_d(f.ack_sent)} versandt."
+    if f.ack_waived:
+        return f"Die Eingangsbestätigung entfällt (so entschieden am {_d(f.ack_waived)})."
     return _no_addressee(f, "eine Eingangsbestätigung") or _answered(f, "eine Eingangsbestätigung")
+
+
+def _waive_ack(f: ActionFacts) -> str | None:
+    problem = _acknowledge(f)
+    if problem is None and f.ack_due is None:
+        problem = f"Für {f.ref} ist keine Eingangsbestätigung fällig ({label(CHANNELS, f.channel)})."
+    if problem is None and not f.ack_waivable:
+        problem = (
+            f"Bei Eingang per {label(CHANNELS, f.channel)} entscheidet das KRM in dieser Dienststelle nicht über die "
+            "Eingangsbestätigung (Einstellungen › Fristen und Regeln)."
+        )
+    return problem
 
 
 def _interim(f: ActionFacts) -> str | None:
@@ -241,6 +266,7 @@ def _close(f: ActionFacts) -> str | None:
 _RULES = {
     EDIT: lambda f: None,
     ACKNOWLEDGE: _acknowledge,
+    WAIVE_ACK: _waive_ack,
     INTERIM: _interim,
     ASSIGN: lambda f: None,
     ESCALATE: _escalate,
@@ -298,6 +324,16 @@ def _free_text(value: str, caption: str, *, required: bool = True, max_len: int 
 def sent_errors(sent_on: date | None, caption: str, received: date, today: date) -> Errors:
     """Acknowledgement or answer sent on a day."""
     return _collect({"sent_on": action_date_problem(sent_on, caption, received, today)})
+
+
+def ack_waiver_errors(*, decided_on: date | None, reason: str, received: date, today: date) -> Errors:
+    """ "Eingangsbestätigung entfällt": the day of the decision and its reason (required)."""
+    return _collect(
+        {
+            "decided_on": action_date_problem(decided_on, "Entschieden am", received, today),
+            "reason": _free_text(reason, "Begründung"),
+        }
+    )
 
 
 def interim_errors(*, sent_on: date | None, reason: str, expected: date | None, received: date, today: date) -> Errors:

@@ -81,6 +81,8 @@ class CaseView:
     ack_due: date | None = None
     final_due: date | None = None
     ack_sent: date | None = None
+    ack_waived: date | None = None  # "Eingangsbestätigung entfällt", decided that day
+    ack_waived_reason: str = ""
     interim_sent: date | None = None
     interim_reason: str = ""
     interim_expected: date | None = None
@@ -120,6 +122,7 @@ class CaseView:
             self.interim_sent,
             self.interim_expected,
             self.answer_sent,
+            self.ack_waived,
         )
 
     def due_status(self, today: date, calendar: WorkingCalendar) -> DueStatus:
@@ -195,6 +198,8 @@ def case_view(case_id: int) -> CaseView | None:
         ack_due=row.ack_due,
         final_due=row.final_due,
         ack_sent=row.ack_sent,
+        ack_waived=row.ack_waived,
+        ack_waived_reason=row.ack_waived_reason,
         interim_sent=row.interim_sent,
         interim_reason=row.interim_reason,
         interim_expected=row.interim_expected,

@@ -76,6 +76,8 @@ def case_state(case_id: int) -> dict[str, str]:
             "Betroffene/r Beschäftigte/r": case.employee_concerned,
             "Eingangsbestätigung fällig": _d(case.ack_due),
             "Eingangsbestätigung versandt": _d(case.ack_sent),
+            "Eingangsbestätigung entfällt seit": _d(case.ack_waived),
+            "Grund für den Wegfall der Eingangsbestätigung": case.ack_waived_reason,
             "Antwort fällig": _d(case.final_due),
             "Vorlage an die GF bis": _d(case.gf_due),
             "Zwischennachricht versandt": _d(case.interim_sent),

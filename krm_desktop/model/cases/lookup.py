@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from krm_desktop.model.cases.action_checks import ActionFacts
 from krm_desktop.model.store.entities import Case
 
@@ -11,7 +13,8 @@ def find_case(case_id: int) -> Case | None:
     return Case.get_or_none(Case.id == case_id)
 
 
-def action_facts(case_id: int) -> ActionFacts | None:
-    """What the availability of the actions depends on; None when the case is gone."""
+def action_facts(case_id: int, ack_waivable_channels: Collection[str] = ()) -> ActionFacts | None:
+    """What the availability of the actions depends on (with the office profile's `ack_waivable_channels`); None
+    when the case is gone."""
     case = find_case(case_id)
-    return ActionFacts.of(case) if case is not None else None
+    return ActionFacts.of(case, ack_waivable_channels) if case is not None else None

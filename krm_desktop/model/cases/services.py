@@ -1,4 +1,4 @@
-"""Case services: register, acknowledge, interim notice, assign, escalate, sign-off reserve, statement, follow-up,
+"""Case services: register, acknowledge (or decide that no acknowledgement is sent), interim notice, assign, escalate, sign-off reserve, statement, follow-up,
 edit. The end of a case (waiver, answer, sign-off, close) lives in `closing`, the DAB's decision in `dab`; both
 are re-exported here for callers of `cases`.
 
@@ -52,6 +52,7 @@ __all__ = [
     "sign_off_label",
     "signing_staff",
     "update_case",
+    "waive_acknowledgement",
 ]
 
 
@@ -182,6 +183,30 @@ def acknowledge(
         case = load_open(case_id, version)
         change = transitions.acknowledge(
             case_fields(case), sent_on=sent_on, today=today, profile=profile or load_profile()
+        )
+        return apply(case, change, today, user)
+
+
+def waive_acknowledgement(
+    case_id: int,
+    *,
+    version: int,
+    decided_on: date | None,
+    reason: str,
+    today: date,
+    user: str,
+    profile: OfficeProfile | None = None,
+) -> Case:
+    """ "Eingangsbestätigung entfällt": `user` (the KRM) decided on `decided_on`, for `reason`."""
+    with write_transaction():
+        case = load_open(case_id, version)
+        change = transitions.waive_acknowledgement(
+            case_fields(case),
+            decided_on=decided_on,
+            reason=reason,
+            decided_by=user,
+            today=today,
+            profile=profile or load_profile(),
         )
         return apply(case, change, today, user)
 

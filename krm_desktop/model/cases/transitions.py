@@ -12,7 +12,7 @@ through the same transitions in memory and writes the result in bulk.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -21,8 +21,14 @@ from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import closing_checks
 from krm_desktop.model.codes import ESCALATION_ROLES, KINDS, OUTCOMES, STAFF_ROLES, STATUS_CLOSED, label
 from krm_desktop.model.errors import RefusedError, ValidationError
-from krm_desktop.model.office.profiles import FROM_ACK_SENT, OfficeProfile
-from krm_desktop.model.time.deadlines import CLOCK_FIELDS, ClockFacts, compute_deadlines, next_due
+from krm_desktop.model.office.profiles import OfficeProfile
+from krm_desktop.model.time.deadlines import (
+    CLOCK_FIELDS,
+    ClockFacts,
+    answer_due_if_acknowledged,
+    compute_deadlines,
+    next_due,
+)
 
 Fields = dict[str, Any]
 
@@ -94,9 +100,11 @@ def refuse_if(errors: dict[str, str]) -> None:
         raise ValidationError(errors)
 
 
-def available(fields: Mapping[str, Any], action: str) -> checks.ActionFacts:
+def available(
+    fields: Mapping[str, Any], action: str, ack_waivable_channels: Collection[str] = ()
+) -> checks.ActionFacts:
     """The case's facts, when its state allows `action` (the rule the menus use); else the German refusal."""
-    facts = checks.ActionFacts.of_fields(fields)
+    facts = checks.ActionFacts.of_fields(fields, ack_waivable_channels)
     reason = checks.unavailable_reason(facts, action)
     if reason:
         raise RefusedError(reason)
@@ -115,12 +123,36 @@ def acknowledge(fields: Fields, *, sent_on: date, today: date, profile: OfficePr
     available(fields, checks.ACKNOWLEDGE)
     refuse_if(checks.sent_errors(sent_on, "Versanddatum", fields["received"], today))
     changes: Fields = {"ack_sent": sent_on}
-    if profile.rule_for(fields["kind"]).final.start == FROM_ACK_SENT:
-        # Only this clock depends on the sending; other stored deadlines never move afterwards.
-        changes["final_due"] = deadline_fields(fields, profile, ack_sent=sent_on)["final_due"]
+    # Only a clock that starts at the sending moves; other stored deadlines never move afterwards.
+    final_due = answer_due_if_acknowledged(
+        profile,
+        fields["kind"],
+        fields["channel"],
+        fields["received"],
+        fields["final_due"],
+        sent_on=sent_on,
+        has_addressee=fields["person"] is not None,
+        body_due=fields["body_due"],
+    )
+    if final_due != fields["final_due"]:
+        changes["final_due"] = final_due
     ack_due = fields["ack_due"]
     late = " (nach Fristablauf)" if ack_due and sent_on > ack_due else ""
     return _one(changes, "acknowledged", f"Eingangsbestätigung versandt am {_d(sent_on)}{late}.")
+
+
+def waive_acknowledgement(
+    fields: Fields, *, decided_on: date | None, reason: str, decided_by: str, today: date, profile: OfficeProfile
+) -> Change:
+    """ "Eingangsbestätigung entfällt": the KRM decided that no acknowledgement is sent (where the profile lets it
+    for the case's channel). The acknowledgement clock stops; the other deadlines stay as they are."""
+    available(fields, checks.WAIVE_ACK, profile.ack_waivable_channels)
+    refuse_if(checks.ack_waiver_errors(decided_on=decided_on, reason=reason, received=fields["received"], today=today))
+    assert decided_on is not None
+    text = (
+        f"Eingangsbestätigung entfällt: entschieden am {_d(decided_on)} von {decided_by}. Begründung: {reason.strip()}"
+    )
+    return _one({"ack_waived": decided_on, "ack_waived_reason": reason.strip()}, "ack_waived", text)
 
 
 def send_interim(fields: Fields, *, sent_on: date, reason: str, expected: date | None, today: date) -> Change:

@@ -1,8 +1,9 @@
 """Pure checks of an office profile's data (as stored or read from a profile file): German problems by key.
 
 A key names the field exactly: `bundesland`, `ack`, `final`, `ack_channels`, `kinds.petition.final`,
-`kinds.petition.ack_channels`, `reports`, `retention.delete_years`, `closing_days`, `dab_outside_krm`; a missing
-or unknown entry is named by its path (`final`, `ack.count`, `kinds.lob.ack`, `retention.years`).
+`kinds.petition.ack_channels`, `reports`, `retention.delete_years`, `closing_days`, `dab_outside_krm`,
+`ack_waivable_channels`; a missing or unknown entry is named by its path (`final`, `ack.count`, `kinds.lob.ack`,
+`retention.years`).
 """
 
 from __future__ import annotations
@@ -35,11 +36,13 @@ Problems = dict[str, str]
 # Entries every profile has; the others were added later and take their defaults when a stored profile lacks them.
 REQUIRED_KEYS = ("code", "label", "bundesland", "ack", "final")
 OPTIONAL_KEYS = ("ack_channels", "kinds", "reports", "retention", "shift_to_working_day", "closing_days")
-# Intake settings (issue 18): optional also in a profile file, so files written before them still load.
+# Entries newer than the profile file's first format (issue 18): optional also in a profile file, so files written
+# before them still load with their defaults.
 DAB_OUTSIDE_KRM = "dab_outside_krm"
 INTAKE_KEYS = (DAB_OUTSIDE_KRM,)
+NEWER_KEYS = (*INTAKE_KEYS, "ack_waivable_channels")
 FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS  # what a complete profile file must hold
-PROFILE_KEYS = FILE_KEYS + INTAKE_KEYS
+PROFILE_KEYS = FILE_KEYS + NEWER_KEYS
 RULE_KEYS = ("count", "unit", "start")
 KIND_RULE_KEYS = ("ack", "final", "ack_channels")
 RETENTION_KEYS = ("method", "personal_years", "delete_years", "petition_years")
@@ -227,6 +230,9 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
     if "closing_days" in data and (problem := closing_days_problem(data["closing_days"])):
         problems["closing_days"] = problem
     problems.update(intake_problems(data))
+    # Issue 18: for which channels the KRM may decide that no acknowledgement is sent.
+    if "ack_waivable_channels" in data and (problem := waivable_channels_problem(data["ack_waivable_channels"])):
+        problems["ack_waivable_channels"] = problem
     return problems
 
 
@@ -235,6 +241,12 @@ def intake_problems(data: Mapping[str, Any]) -> Problems:
     if DAB_OUTSIDE_KRM in data and not isinstance(data[DAB_OUTSIDE_KRM], bool):
         return {DAB_OUTSIDE_KRM: "Bitte „true“ (Dienstaufsicht außerhalb des KRM) oder „false“ (im KRM) angeben."}
     return {}
+
+
+def waivable_channels_problem(values: Any) -> str | None:
+    return codes_problem(
+        values, ACK_CHANNELS, "den Eingangswegen, bei denen das KRM über die Eingangsbestätigung entscheidet"
+    )
 
 
 # --- closing days as a person types them ----------------------------------------------------------------------

@@ -84,6 +84,9 @@ class OfficeProfile:
     reports: tuple[str, ...] = DEFAULT_REPORTS  # codes of REPORTS, in that order
     # Intake (issue 18): Dienstaufsichtsbeschwerden are routed out with a routing note, no case (Osnabrück).
     dab_outside_krm: bool = False
+    # Issue 18: "Eingangsbestätigung entfällt" — the channels for which the KRM may decide that no acknowledgement is
+    # sent (Pankow: e-mails); none elsewhere.
+    ack_waivable_channels: tuple[str, ...] = ()
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -131,6 +134,7 @@ class OfficeProfile:
             "shift_to_working_day": self.shift_to_working_day,
             "closing_days": list(self.closing_days),
             "dab_outside_krm": self.dab_outside_krm,
+            "ack_waivable_channels": list(self.ack_waivable_channels),
         }
 
 
@@ -169,6 +173,9 @@ PRESETS: dict[str, OfficeProfile] = {
         RetentionRule(RETENTION_WHOLE_YEAR_END, delete_years=10),
         ack_channels=WRITTEN_CHANNELS,
         reports=("annual", "half_year", "quarter"),
+        ack_waivable_channels=(
+            "email",
+        ),  # "entscheidet er/sie, ob dem Kunden … eine Eingangsbestätigung zugesandt wird"
     ),
     "braunschweig": OfficeProfile(
         "braunschweig",
@@ -222,6 +229,7 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         ),
         reports=in_order(data.get("reports", DEFAULT_REPORTS), REPORTS),
         dab_outside_krm=data.get(DAB_OUTSIDE_KRM, False),
+        ack_waivable_channels=in_order(data.get("ack_waivable_channels", ()), ACK_CHANNELS),
     )
 
 

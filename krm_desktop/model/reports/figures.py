@@ -15,7 +15,9 @@ Counting rules (DOMAIN.md §6; the decisions on ambiguous figures are written do
 - Acknowledgement on time: of the cases with an acknowledgement clock whose acknowledgement was done or due by
   `today`. Done on time: acknowledgement, answer or closing (e.g. settled with a waiver) on or before the
   due date, since the answer makes a separate acknowledgement unnecessary. Clocks still running are not
-  counted and are reported as such.
+  counted and are reported as such. Where the KRM decided that no acknowledgement is sent ("Eingangsbestätigung
+  entfällt") the case has no acknowledgement clock in these figures: it is counted apart (`ack_waived`).
+  An oral reaction in an office whose acknowledgement clock runs only for written channels has none either.
 - Answer on time: likewise of the cases with an answer clock: answer sent, or the case closed without one
   (waiver), on or before the answer due date. Beside it: answer or interim notice on or before that date.
 - Processing days: calendar days from receipt to closing of the closed cases, Meinungskarten excluded;
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 import math
 import statistics as stats
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -67,6 +69,7 @@ class Deadlines:
     answer_or_interim_on_time: int = 0
     interim_sent: int = 0
     interim_on_time: int = 0  # sent on or before the answer due date
+    ack_waived: int = 0  # "Eingangsbestätigung entfällt": neither late nor on time, and not in ack_clock
 
     @property
     def ack_running(self) -> int:
@@ -289,7 +292,7 @@ def _figures(period: Period, today: date, *, full: bool = True) -> Figures:
     s = [int(v or 0) for v in q["summary"].tuples().get()]
     figures = Figures(period, today, cases=s[0], closed=s[1], anonymised=s[2], followups=s[3], cards=s[4])
     figures.dab = Dab(*s[5:10])
-    figures.deadlines = Deadlines(*s[10:19])
+    figures.deadlines = replace(Deadlines(*s[10:19]), ack_waived=s[20])
     figures.no_topic = s[19]
     kinds = list(q["kind"].tuples())
     figures.concerns = total = sum(int(concerns) for _, _, concerns in kinds)

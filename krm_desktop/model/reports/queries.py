@@ -70,8 +70,9 @@ def _by_case_column(period: Period, column: Any) -> Select:
 
 
 def _summary_query(period: Period, today: date) -> Select:
+    ack_clock = Case.ack_due.is_null(False) & Case.ack_waived.is_null()  # "entfällt": counted apart
     ack_on_time = (Case.ack_sent <= Case.ack_due) | (Case.answer_sent <= Case.ack_due) | (Case.closed <= Case.ack_due)
-    ack_counted = Case.ack_due.is_null(False) & (
+    ack_counted = ack_clock & (
         Case.ack_sent.is_null(False)
         | Case.answer_sent.is_null(False)
         | Case.closed.is_null(False)
@@ -94,7 +95,7 @@ def _summary_query(period: Period, today: date) -> Select:
         _count_if(reclassified & (Case.kind == "fachaufsichtsbeschwerde")),
         _count_if(reclassified & (Case.kind == "beschwerde")),
         _count_if((Case.kind == DAB) & Case.decided_on.is_null(True)),
-        _count_if(Case.ack_due.is_null(False)),
+        _count_if(ack_clock),
         _count_if(ack_counted),
         _count_if(ack_counted & ack_on_time),
         _count_if(Case.final_due.is_null(False)),
@@ -104,6 +105,7 @@ def _summary_query(period: Period, today: date) -> Select:
         _count_if(Case.interim_sent.is_null(False)),
         _count_if(Case.interim_sent <= Case.final_due),
         _count_if(Case.topic == ""),
+        _count_if(Case.ack_due.is_null(False) & Case.ack_waived.is_null(False)),
     ).where(_in(period))
 
 

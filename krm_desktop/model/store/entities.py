@@ -134,6 +134,9 @@ class Case(BaseModel):
     final_due = DateField(null=True)
     gf_due = DateField(null=True)  # Sofortsache: to GF the same working day
     ack_sent = DateField(null=True)
+    # "Eingangsbestätigung entfällt": the day the KRM decided that no acknowledgement is sent, and why.
+    ack_waived = DateField(null=True)
+    ack_waived_reason = TextField(default="")
     interim_sent = DateField(null=True)
     interim_reason = TextField(default="")
     interim_expected = DateField(null=True)

@@ -15,7 +15,7 @@ from peewee import Database, SqliteDatabase
 
 from krm_desktop.model.store.transactions import write_transaction
 
-CURRENT_VERSION = 4
+CURRENT_VERSION = 5
 
 if TYPE_CHECKING:  # playhouse.migrate is imported only when a database is really upgraded
     from playhouse.migrate import SchemaMigrator
@@ -138,7 +138,19 @@ def _v4_people(migrator: Any, db: Database) -> None:
     db.execute_sql('CREATE INDEX "staff_login_staff_id" ON "staff_login" ("staff_id")')
 
 
-STEPS: dict[int, Step] = {2: _v2_topic_and_next_due, 3: _v3_purge, 4: _v4_people}
+def _v5_ack_waived(migrator: Any, db: Database) -> None:
+    """Version 5: "Eingangsbestätigung entfällt" — the day the KRM decided that no acknowledgement is sent, and why.
+    No stored case has it yet, so no stored next due item changes."""
+    from peewee import DateField, TextField
+    from playhouse.migrate import migrate
+
+    migrate(
+        migrator.add_column("krm_case", "ack_waived", DateField(null=True)),
+        migrator.add_column("krm_case", "ack_waived_reason", TextField(default="")),
+    )
+
+
+STEPS: dict[int, Step] = {2: _v2_topic_and_next_due, 3: _v3_purge, 4: _v4_people, 5: _v5_ack_waived}
 
 
 def upgrade(db: Database, from_version: int, write_version: Callable[[int], None]) -> None:

@@ -61,6 +61,28 @@ def compute_deadlines(
     return Deadlines(ack_due, final_due, gf_due)
 
 
+def answer_due_if_acknowledged(
+    profile: OfficeProfile,
+    kind: str,
+    channel: str,
+    received: date,
+    final_due: date | None,
+    *,
+    sent_on: date,
+    has_addressee: bool = True,
+    body_due: date | None = None,
+) -> date | None:
+    """The answer's due date once the acknowledgement is sent on `sent_on`: a clock that starts at the sending
+    (Braunschweig) runs from that day; every other stays at the stored `final_due`. Recording the sending and the
+    date an acknowledgement letter promises both use it, so the letter promises what the case will record."""
+    if profile.rule_for(kind).final.start != FROM_ACK_SENT:
+        return final_due
+    facts = compute_deadlines(
+        profile, kind, channel, received, has_addressee=has_addressee, ack_sent=sent_on, body_due=body_due
+    )
+    return facts.final_due
+
+
 class DueState(Enum):
     OVERDUE = "overdue"
     DUE_SOON = "due_soon"
@@ -98,6 +120,7 @@ class ClockFacts(NamedTuple):
     interim_sent: date | None
     interim_expected: date | None
     answer_sent: date | None
+    ack_waived: date | None = None  # "Eingangsbestätigung entfällt": the acknowledgement clock stopped that day
 
 
 SOON_WORKING_DAYS = 2
@@ -108,7 +131,7 @@ def pending(facts: ClockFacts) -> list[tuple[str, date]]:
     items: list[tuple[str, date]] = []
     if facts.closed is not None:
         return items
-    if facts.ack_due and not facts.ack_sent and not facts.answer_sent:
+    if facts.ack_due and not facts.ack_sent and not facts.answer_sent and not facts.ack_waived:
         items.append(("ack", facts.ack_due))
     if facts.final_due and not facts.answer_sent:
         if facts.interim_sent:
@@ -119,7 +142,16 @@ def pending(facts: ClockFacts) -> list[tuple[str, date]]:
     return sorted(items, key=lambda item: item[1])
 
 
-CLOCK_FIELDS = ("closed", "ack_due", "final_due", "ack_sent", "interim_sent", "interim_expected", "answer_sent")
+CLOCK_FIELDS = (
+    "closed",
+    "ack_due",
+    "final_due",
+    "ack_sent",
+    "interim_sent",
+    "interim_expected",
+    "answer_sent",
+    "ack_waived",
+)
 
 
 def next_due(facts: ClockFacts) -> tuple[str | None, date | None]:

@@ -221,7 +221,7 @@ class ActionDialog(QDialog):
         self.view = case_view(self.case_id)  # what the dialog shows of the case: team, statements, decider
         self.version = self.case.version
         self.before = case_state(self.case_id)
-        self.facts = checks.ActionFacts.of(self.case)
+        self.facts = checks.ActionFacts.of(self.case, self.context.profile.ack_waivable_channels)
 
     def _show_header(self) -> None:
         subject = escape(self.case.subject) or "(ohne Betreff)"

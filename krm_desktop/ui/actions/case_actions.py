@@ -51,6 +51,13 @@ SPECS = (
         "Ctrl+Shift+E",
     ),
     ActionSpec(
+        checks.WAIVE_ACK,
+        "Eingangsbestätigung ent&fällt …",
+        "Bestätigung entfällt",
+        "Das KRM entscheidet, dass keine Eingangsbestätigung versandt wird (mit Begründung); die Frist endet.",
+        dialogs.WaiveAcknowledgementDialog,
+    ),
+    ActionSpec(
         checks.INTERIM,
         "&Zwischennachricht versandt …",
         "Zwischennachricht",
@@ -215,9 +222,14 @@ class CaseActions(QObject):
             return dict.fromkeys(checks.ACTIONS, READ_ONLY_REASON)
         return checks.available_actions(facts)
 
+    def _facts(self, case_id: int | None) -> checks.ActionFacts | None:
+        if case_id is None:
+            return None
+        return action_facts(case_id, self.context.profile.ack_waivable_channels)
+
     def update(self, case_id: int | None) -> None:
         self.case_id = case_id
-        facts = action_facts(case_id) if case_id is not None else None
+        facts = self._facts(case_id)
         for code, reason in self.reasons(facts).items():
             action = self.actions[code]
             action.setEnabled(reason is None)
@@ -234,7 +246,7 @@ class CaseActions(QObject):
     def run(self, code: str) -> object:
         """Open the action for the case in the detail pane; returns the dialog (or the new case's id)."""
         case_id = self.case_id
-        facts = action_facts(case_id) if case_id is not None else None
+        facts = self._facts(case_id)
         if case_id is not None and facts is None:
             reason: str | None = "Diese Kundenreaktion gibt es nicht mehr (gelöscht)."
         else:

@@ -1,4 +1,4 @@
-"""The everyday workflow actions: acknowledgement and interim notice sent, team assigned, escalation, the GF's
+"""The everyday workflow actions: acknowledgement sent (or "Eingangsbestätigung entfällt"), interim notice sent, team assigned, escalation, the GF's
 reserved sign-off, a statement received, the answer sent. Each over its service in `model.cases`."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from krm_desktop.model.case_list.filters import teams
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import services as cases
-from krm_desktop.model.codes import ESCALATION_ROLES, STAFF_ROLES, label
+from krm_desktop.model.codes import CHANNELS, ESCALATION_ROLES, STAFF_ROLES, label
 from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.actions.action_form import ActionDialog, d, date_edit, note, pydate, text_edit
 
@@ -28,6 +28,43 @@ class AcknowledgeDialog(ActionDialog):
     def save(self) -> Case:
         return cases.acknowledge(
             self.case_id, version=self.version, sent_on=pydate(self.sent_on.date()), today=self.today, user=self.user
+        )
+
+
+class WaiveAcknowledgementDialog(ActionDialog):
+    action = checks.WAIVE_ACK
+    title = "Eingangsbestätigung entfällt"
+    save_text = "&Entfällt vermerken"
+
+    def build(self) -> None:
+        self.add_info("Eingang", f"{d(self.case.received)} · {escape(label(CHANNELS, self.case.channel))}")
+        self.add_info("Eingangsbestätigung fällig", d(self.case.ack_due))
+        self.decided_on = self.add_field("decided_on", "Entschieden &am", date_edit(self.today), required=True)
+        self.reason = self.add_field(
+            "reason",
+            "&Begründung",
+            text_edit(4),
+            required=True,
+            free_text=True,
+            hint="Warum keine Eingangsbestätigung versandt wird, z. B. „Antwort folgt binnen drei Arbeitstagen“.",
+        )
+        self.form.addRow(
+            note(
+                f"Die Fallhistorie vermerkt, wer ({self.user}) wann und warum so entschieden hat. Die Frist "
+                "der Eingangsbestätigung endet; die Antwortfrist bleibt. In den Berichten zählt der Fall weder als "
+                "fristgerecht noch als verspätet, sondern als „Eingangsbestätigung entfallen“."
+            )
+        )
+
+    def save(self) -> Case:
+        return cases.waive_acknowledgement(
+            self.case_id,
+            version=self.version,
+            decided_on=pydate(self.decided_on.date()),
+            reason=self.reason.toPlainText(),
+            today=self.today,
+            user=self.user,
+            profile=self.context.profile,
         )
 
 

@@ -60,6 +60,13 @@ def _row(caption: str, value: str) -> str:
     return f"<tr><th align='left' valign='top' style='padding-right:10px'>{escape(caption)}</th><td>{value}</td></tr>"
 
 
+def _ack_waived(case: CaseView) -> str:
+    """ "Eingangsbestätigung entfällt": who decided (the history's entry), when and why."""
+    by = next((e.actor for e in reversed(case.history) if e.action == "ack_waived"), "")
+    who = f" von {by}" if by else ""
+    return f"Eingangsbestätigung entfällt (entschieden am {_d(case.ack_waived)}{who}). Begründung: {case.ack_waived_reason}"
+
+
 def _party(party: PartyRecord | None) -> str:
     if party is None:
         return "anonym (keine Anschrift, keine Fristen)"
@@ -118,7 +125,9 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
     if case.employee_concerned:
         rows.append(_row("Betroffene/r Beschäftigte/r", escape(case.employee_concerned)))
     clocks = []
-    if case.ack_due or case.ack_sent:
+    if case.ack_waived:
+        clocks.append(_ack_waived(case))
+    elif case.ack_due or case.ack_sent:
         clocks.append(f"Eingangsbestätigung fällig {_d(case.ack_due)}, versandt {_d(case.ack_sent)}")
     if case.final_due or case.answer_sent:
         clocks.append(f"Antwort fällig {_d(case.final_due)}, versandt {_d(case.answer_sent)}")

@@ -174,7 +174,9 @@ class LetterDialog(QDialog):
             "interim": "der Zwischennachricht",
             "answer": "des Antwortschreibens",
         }.get(SENDING.get(self.doc_type) or "")
-        return f"Versand {what} mit heutigem Datum im Fall vermerken" if what else ""
+        return (
+            f"Versand {what} zum Datum des Schreibens ({self.draft.today:%d.%m.%Y}) im Fall vermerken" if what else ""
+        )
 
     def _record_pending(self) -> bool:
         kind = SENDING.get(self.doc_type)
@@ -185,7 +187,7 @@ class LetterDialog(QDialog):
         # further interim notice on a later day is a new sending.
         return {
             "ack": case.ack_sent is None,
-            "interim": case.interim_sent != self.today,
+            "interim": case.interim_sent != self.draft.today,
             "answer": case.answer_sent is None,
         }[kind]
 
@@ -340,20 +342,20 @@ class LetterDialog(QDialog):
         return True
 
     def _record_sending(self) -> str:
-        kind, case = SENDING[self.doc_type], self.facts
+        """The sending is recorded on the letter's date (the date printed in it), so the case records what the
+        letter promised (Braunschweig's answer clock runs from the sending)."""
+        kind, case, sent_on = SENDING[self.doc_type], self.facts, self.draft.today
         try:
             if kind == "ack":
-                cases.acknowledge(
-                    self.case_id, version=case.version, sent_on=self.today, today=self.today, user=self.user
-                )
+                cases.acknowledge(self.case_id, version=case.version, sent_on=sent_on, today=self.today, user=self.user)
             elif kind == "interim":
                 cases.send_interim(
-                    self.case_id, version=case.version, sent_on=self.today, reason=case.interim_reason,
-                    expected=case.interim_expected or self.today, today=self.today, user=self.user,
+                    self.case_id, version=case.version, sent_on=sent_on, reason=case.interim_reason,
+                    expected=case.interim_expected or sent_on, today=self.today, user=self.user,
                 )  # fmt: skip
             else:
                 cases.record_answer(
-                    self.case_id, version=case.version, sent_on=self.today, today=self.today, user=self.user
+                    self.case_id, version=case.version, sent_on=sent_on, today=self.today, user=self.user
                 )
         except KrmError as exc:
             return f"Den Versand konnte das Programm nicht vermerken: {exc.message}"

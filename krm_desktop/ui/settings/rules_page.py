@@ -35,6 +35,7 @@ from krm_desktop.model.office.profiles import (
     profile_version,
 )
 from krm_desktop.ui.context import WindowContext
+from krm_desktop.ui.settings.ack_waiver_box import AckWaiverBox
 from krm_desktop.ui.settings.closing_days_editor import ClosingDaysEditor
 from krm_desktop.ui.settings.recompute_dialog import RECOMPUTE, RecomputeDialog
 from krm_desktop.ui.settings.retention_editor import RetentionEditor
@@ -75,6 +76,7 @@ class RulesPage(QWidget):
         self.general = error_line()
         self.errors = FieldErrors(self.general)
         self.kinds = KindRulesTable(self.errors)
+        self.ack_waiver = AckWaiverBox(self.errors)  # issue 18: "Eingangsbestätigung entfällt"
         self.shift = QCheckBox(
             "Kalendertagsfristen, die auf einen arbeitsfreien Tag fallen, enden am nächsten &Arbeitstag"
         )
@@ -132,6 +134,7 @@ class RulesPage(QWidget):
         layout.addWidget(self.shift)
         layout.addWidget(self.errors.add("shift_to_working_day", self.shift))
         layout.addWidget(hint(SHIFT_TEXT))
+        layout.addWidget(self.ack_waiver)
         layout.addStretch(1)
         return tab
 
@@ -180,6 +183,7 @@ class RulesPage(QWidget):
     def _show(self, profile: OfficeProfile) -> None:
         self.kinds.show_profile(profile)
         self.shift.setChecked(profile.shift_to_working_day)
+        self.ack_waiver.show_profile(profile)
         self.bundesland.blockSignals(True)
         self.bundesland.setCurrentIndex(max(self.bundesland.findData(profile.bundesland), 0))
         self.bundesland.blockSignals(False)
@@ -206,6 +210,7 @@ class RulesPage(QWidget):
             closing_days=list(self.closing_days.days()),
             retention=self.retention.data(),
             reports=[code for code, check in self.reports.items() if check.isChecked()],
+            ack_waivable_channels=self.ack_waiver.channels(),
         )
         data.update(self.intake_rules.data())
         return data
@@ -219,6 +224,7 @@ class RulesPage(QWidget):
             self.retention.state(),
             tuple(check.isChecked() for check in self.reports.values()),
             self.intake_rules.state(),
+            self.ack_waiver.state(),
         )
 
     def has_unsaved(self) -> bool:
@@ -229,6 +235,7 @@ class RulesPage(QWidget):
         self.closing_days.set_editable(editable)
         self.retention.set_editable(editable)
         self.intake_rules.set_editable(editable)
+        self.ack_waiver.set_editable(editable)
         for widget in (self.shift, self.bundesland, *self.reports.values(), self.save_button, self.reset_button):
             widget.setEnabled(editable)
         self.save_button.setVisible(editable)

@@ -58,6 +58,7 @@ def test_the_file_holds_every_rule() -> None:
         "shift_to_working_day": True,
         "closing_days": ["12-24", "12-31"],
         "dab_outside_krm": False,
+        "ack_waivable_channels": [],
     }
     assert read_profile_file(export_profile(profile)) == profile
 
