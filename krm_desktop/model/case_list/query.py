@@ -286,7 +286,7 @@ class CaseList:
             received=_date(received) or self.today,
             kinds=kinds,
             channel=label(CHANNELS, channel),
-            person=ANONYMISED if v[17] else (person if person is not None else ANONYMOUS),
+            person=ANONYMISED if v[clock_end + 1] else (person if person is not None else ANONYMOUS),
             team=team or "",
             status=label(STATUSES, status),
             due=state,

@@ -96,7 +96,8 @@ def test_a_new_office_registers_acknowledges_and_closes_a_complaint(
         assert (case.team_id, case.next_action) == (team.id, "ack")
 
         actions.select(window, case.id)
-        menu_entry = next(a for a in window.workflows.letter_actions if a.text() == "Eingangsbestätigung …")
+        menu_entry = window.workflows.letter_actions["eingangsbestaetigung"]
+        assert menu_entry.text() == "Eingangsbestätigung …"
         menu_entry.trigger()
         letter = window.workflows.dialogs[-1]
         assert isinstance(letter, LetterDialog) and letter.isVisible()
