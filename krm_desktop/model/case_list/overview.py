@@ -54,7 +54,8 @@ def tile_condition(tile: str, today: date) -> Expression:
     if tile == "due_this_week":
         return is_open & (Case.next_due >= today) & (Case.next_due <= week_end(today))
     if tile == "ack_pending":
-        return is_open & Case.ack_due.is_null(False) & Case.ack_sent.is_null() & Case.answer_sent.is_null()
+        awaited = Case.ack_due.is_null(False) & Case.ack_sent.is_null() & Case.answer_sent.is_null()
+        return is_open & awaited & (Case.waiver == False)  # noqa: E712 (SQL, not Python)
     if tile == "cards_this_year":
         return (Case.kind == "meinungskarte") & (Case.received >= date(today.year, 1, 1)) & (Case.received <= today)
     raise ValueError(f"unknown tile {tile!r}")

@@ -274,7 +274,8 @@ class CaseList:
 
     def _row(self, v: Sequence[Any], concern_kinds: list[str] | None) -> CaseRow:
         pos, case_id, ref, received, kind, channel, person, team, status = v[:9]
-        facts = ClockFacts(*(_date(x) for x in v[9:16]))
+        *dates, waiver = v[9 : 9 + len(CLOCK_FIELDS)]
+        facts = ClockFacts(*(_date(x) for x in dates), waiver=bool(waiver))
         state = due_status(facts, self.today, self.calendar)
         kinds = ", ".join(label(KINDS, k) for k in dict.fromkeys(concern_kinds or [kind]))
         return CaseRow(
@@ -289,7 +290,7 @@ class CaseList:
             status=label(STATUSES, status),
             due=state,
             due_text=due_words(state),
-            version=v[16],
+            version=v[9 + len(CLOCK_FIELDS)],
         )
 
     def position_of(self, case_id: int, *, complete: bool = True) -> int | None:

@@ -18,9 +18,12 @@ from krm_desktop.model import validation as v
 from krm_desktop.model.codes import (
     DAB_RECLASSIFY_TO,
     ESCALATION_ROLES,
+    KINDS,
     STAFF_ROLES,
     STATUS_OPEN,
+    label,
 )
+from krm_desktop.model.office.profile_rules import WAIVER_NONE, WAIVER_SIGNED
 
 Errors = dict[str, str]
 
@@ -93,6 +96,9 @@ class ActionFacts:
     has_decision: bool = False
     employee_informed: date | None = None
     reclassified_from: str | None = None
+    # The form the office's profile requires for a waiver of this kind (profile_rules.WAIVER_FORMS); None: the
+    # profile was not asked (then the action's own service asks it).
+    waiver_form: str | None = None
 
     @classmethod
     def of(cls, case: Any) -> ActionFacts:
@@ -212,6 +218,11 @@ def _inform(f: ActionFacts) -> str | None:
 def _waiver(f: ActionFacts) -> str | None:
     if f.card or not f.has_person:
         return f"{f.ref} ist anonym: ein Verzicht auf schriftliche Antwort entfällt."
+    if f.waiver_form == WAIVER_NONE:
+        return (
+            f"Für die Anliegensart {label(KINDS, f.kind)} sieht die Dienstanweisung keinen Verzicht auf schriftliche "
+            "Antwort vor (Einstellungen → Fristen und Regeln)."
+        )
     if f.waiver:
         return "Der Verzicht auf schriftliche Antwort ist bereits erfasst."
     return _answered(f, "ein Verzicht")
@@ -340,17 +351,36 @@ def statement_errors(
 
 
 def waiver_errors(
-    *, settled_by: str | None, declared_on: date | None, reasons: str, received: date, today: date
+    *,
+    settled_by: str | None,
+    declared_on: date | None,
+    reasons: str,
+    received: date,
+    today: date,
+    form: str | None = None,
+    form_received_on: date | None = None,
 ) -> Errors:
-    """settled_by None: not asked (older callers); "" or an unknown code: the form left it open."""
+    """settled_by None: not asked (older callers); "" or an unknown code: the form left it open.
+
+    `form` (profile_rules.WAIVER_FORMS): a Vermerk dates the conversation (`declared_on`) and notes what was
+    settled; a signed declaration also needs the day it came back signed (`form_received_on`)."""
     settled = None
     if settled_by is not None and settled_by not in SETTLED_BY:
         settled = "Bitte angeben, wie die Sache geklärt wurde (telefonisch oder persönlich)."
+    signed = form == WAIVER_SIGNED
+    came_back = None
+    if signed:
+        came_back = action_date_problem(form_received_on, "Erklärung unterschrieben eingegangen am", received, today)
+        if came_back is None and declared_on is not None and form_received_on is not None:
+            if form_received_on < declared_on:
+                came_back = "Die unterschriebene Erklärung kann nicht vor ihrer Unterschrift eingegangen sein."
+    declared_caption = "Datum der Verzichtserklärung" if form in (None, WAIVER_SIGNED) else "Datum des Gesprächs"
     return _collect(
         {
             "settled_by": settled,
-            "declared_on": action_date_problem(declared_on, "Datum der Verzichtserklärung", received, today),
-            "reasons": _free_text(reasons, "Gründe des Verzichts"),
+            "declared_on": action_date_problem(declared_on, declared_caption, received, today),
+            "form_received_on": came_back,
+            "reasons": _free_text(reasons, "Gründe des Verzichts" if signed or form is None else "Vermerk"),
         }
     )
 

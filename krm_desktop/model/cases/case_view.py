@@ -120,6 +120,7 @@ class CaseView:
             self.interim_sent,
             self.interim_expected,
             self.answer_sent,
+            self.waiver,
         )
 
     def due_status(self, today: date, calendar: WorkingCalendar) -> DueStatus:

@@ -1,4 +1,4 @@
-"""The end of a case: the answer sent, or the customer's written waiver of it; the sign-off; closing with an
+"""The end of a case: the answer sent, or the customer's waiver of it; the sign-off; closing with an
 outcome per complaint concern. (`cases` re-exports these services; what each one does is in `transitions`.)"""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from datetime import date
 
 from krm_desktop.model.cases import closing_checks, transitions
 from krm_desktop.model.cases.writes import apply, case_fields, load_open, staff_member
+from krm_desktop.model.office.profiles import OfficeProfile, load_profile
 from krm_desktop.model.store.entities import Case, Concern, Staff
 from krm_desktop.model.store.transactions import write_transaction
 
@@ -31,18 +32,26 @@ def record_waiver(
     case_id: int,
     *,
     version: int,
-    declared_on: date,
+    declared_on: date | None,
     reasons: str,
     today: date,
     user: str,
     settled_by: str | None = None,
+    form_received_on: date | None = None,
+    profile: OfficeProfile | None = None,
 ) -> Case:
-    """The matter was settled by phone or in person and the customer declared in writing, with concrete
-    reasons, that no written answer is wanted (settled_by: a key of action_checks.SETTLED_BY)."""
+    """The matter was settled by phone or in person and the customer waived a written answer, recorded in the
+    form the office's profile requires for the kind (`transitions.record_waiver`)."""
     with write_transaction():
         case = load_open(case_id, version)
         change = transitions.record_waiver(
-            case_fields(case), declared_on=declared_on, reasons=reasons, today=today, settled_by=settled_by
+            case_fields(case),
+            declared_on=declared_on,
+            reasons=reasons,
+            today=today,
+            profile=profile or load_profile(),
+            settled_by=settled_by,
+            form_received_on=form_received_on,
         )
         return apply(case, change, today, user)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from krm_desktop.model.cases.action_checks import ActionFacts
+from krm_desktop.model.office.profiles import has_profile, load_profile
 from krm_desktop.model.store.entities import Case
 
 
@@ -14,4 +17,10 @@ def find_case(case_id: int) -> Case | None:
 def action_facts(case_id: int) -> ActionFacts | None:
     """What the availability of the actions depends on; None when the case is gone."""
     case = find_case(case_id)
-    return ActionFacts.of(case) if case is not None else None
+    return facts_of(case) if case is not None else None
+
+
+def facts_of(case: Case) -> ActionFacts:
+    """A stored case's facts with what the office's profile says of them (the form of a waiver)."""
+    facts = ActionFacts.of(case)
+    return replace(facts, waiver_form=load_profile().waiver_form(case.kind)) if has_profile() else facts

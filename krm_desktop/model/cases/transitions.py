@@ -13,7 +13,7 @@ through the same transitions in memory and writes the result in bulk.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -21,7 +21,7 @@ from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import closing_checks
 from krm_desktop.model.codes import ESCALATION_ROLES, KINDS, OUTCOMES, STAFF_ROLES, STATUS_CLOSED, label
 from krm_desktop.model.errors import RefusedError, ValidationError
-from krm_desktop.model.office.profiles import FROM_ACK_SENT, OfficeProfile
+from krm_desktop.model.office.profiles import FROM_ACK_SENT, WAIVER_SIGNED, OfficeProfile
 from krm_desktop.model.time.deadlines import CLOCK_FIELDS, ClockFacts, compute_deadlines, next_due
 
 Fields = dict[str, Any]
@@ -194,22 +194,47 @@ def record_statement(
 
 
 def record_waiver(
-    fields: Fields, *, declared_on: date | None, reasons: str, today: date, settled_by: str | None = None
+    fields: Fields,
+    *,
+    declared_on: date | None,
+    reasons: str,
+    today: date,
+    profile: OfficeProfile,
+    settled_by: str | None = None,
+    form_received_on: date | None = None,
 ) -> Change:
-    """The customer declared in writing, with concrete reasons, that no written answer is wanted (settled_by: a
-    key of action_checks.SETTLED_BY)."""
-    available(fields, checks.WAIVER)
+    """The customer waived a written answer, in the form the profile requires for the kind: a Vermerk of the
+    conversation on `declared_on` (reasons: what was settled), or a declaration signed on `declared_on` that came
+    back signed on `form_received_on`. The history says which form happened (settled_by: a key of
+    action_checks.SETTLED_BY)."""
+    form = profile.waiver_form(fields["kind"])
+    reason = checks.unavailable_reason(replace(checks.ActionFacts.of_fields(fields), waiver_form=form), checks.WAIVER)
+    if reason:
+        raise RefusedError(reason)
     refuse_if(
         checks.waiver_errors(
-            settled_by=settled_by, declared_on=declared_on, reasons=reasons, received=fields["received"], today=today
+            settled_by=settled_by,
+            declared_on=declared_on,
+            reasons=reasons,
+            received=fields["received"],
+            today=today,
+            form=form,
+            form_received_on=form_received_on,
         )
     )
     assert declared_on is not None
     how = f"{checks.SETTLED_BY[settled_by].capitalize()} geklärt; " if settled_by else ""
-    text = (
-        f"{how}Verzicht auf schriftliche Antwort erklärt am {_d(declared_on)} "
-        f"(unterschriebene Erklärung). Gründe: {reasons}"
-    )
+    if form == WAIVER_SIGNED:
+        assert form_received_on is not None
+        text = (
+            f"{how}Verzicht auf schriftliche Antwort erklärt am {_d(declared_on)} (unterschriebene Erklärung, "
+            f"eingegangen am {_d(form_received_on)}). Gründe: {reasons}"
+        )
+    else:
+        text = (
+            f"{how}Vermerk: Die Kundin/der Kunde hat im Gespräch am {_d(declared_on)} auf eine schriftliche Antwort "
+            f"verzichtet. {reasons}"
+        )
     return _one({"waiver": True, "waiver_reasons": reasons}, "waiver", text)
 
 

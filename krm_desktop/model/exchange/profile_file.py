@@ -3,7 +3,8 @@
 A JSON object: "format" ("krm-desktop-profil"), "format_version" (the file format, an integer), "program_version"
 (the KRM Desktop that wrote it) and every rule of the profile under the keys the database stores
 (`OfficeProfile.to_dict`): code, label, bundesland, ack, final, ack_channels, kinds, reports, retention,
-shift_to_working_day, closing_days. Reading refuses, in German and naming the key: text that is no JSON, unknown
+shift_to_working_day, closing_days, waiver_forms (optional: a file written before it existed takes the preset's
+forms). Reading refuses, in German and naming the key: text that is no JSON, unknown
 or missing keys, a file from a newer program version, every invalid value. Importing replaces the stored profile
 (with the version check of `save_profile`); a refused file changes nothing.
 """

@@ -27,6 +27,7 @@ from krm_desktop.model.office.profile_rules import (
     RETENTION_BA,
     RETENTION_METHODS,
     RULE_KINDS,
+    WAIVER_FORMS,
     WORKING,
 )
 
@@ -35,7 +36,9 @@ Problems = dict[str, str]
 # Entries every profile has; the others were added later and take their defaults when a stored profile lacks them.
 REQUIRED_KEYS = ("code", "label", "bundesland", "ack", "final")
 OPTIONAL_KEYS = ("ack_channels", "kinds", "reports", "retention", "shift_to_working_day", "closing_days")
-PROFILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
+# Entries a profile file may lack as well (added after the file format; an older file still loads).
+LATER_FILE_KEYS = ("waiver_forms",)
+PROFILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS + LATER_FILE_KEYS
 RULE_KEYS = ("count", "unit", "start")
 KIND_RULE_KEYS = ("ack", "final", "ack_channels")
 RETENTION_KEYS = ("method", "personal_years", "delete_years", "petition_years")
@@ -198,7 +201,8 @@ def bundesland_problem(value: Any) -> str | None:
 def profile_problems(data: Any, *, complete: bool = False) -> Problems:
     """Every problem of a profile's data, by key. `complete`: every entry must be there (a profile file);
     otherwise the entries added in later versions may be missing (a profile stored by an earlier version)."""
-    problems = entries_problems(data, "", PROFILE_KEYS, PROFILE_KEYS if complete else REQUIRED_KEYS)
+    file_keys = tuple(key for key in PROFILE_KEYS if key not in LATER_FILE_KEYS)
+    problems = entries_problems(data, "", PROFILE_KEYS, file_keys if complete else REQUIRED_KEYS)
     if "profile" in problems:
         return problems
     if "code" in data and not (isinstance(data["code"], str) and data["code"].strip()):
@@ -222,6 +226,32 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
         problems["shift_to_working_day"] = "Bitte „true“ (verschieben) oder „false“ (nicht verschieben) angeben."
     if "closing_days" in data and (problem := closing_days_problem(data["closing_days"])):
         problems["closing_days"] = problem
+    if "waiver_forms" in data:
+        problems.update(waiver_forms_problems(data["waiver_forms"]))
+    return problems
+
+
+# --- Verzicht auf schriftliche Antwort per kind ---------------------------------------------------------------
+
+
+def waiver_forms_problems(data: Any) -> Problems:
+    """`waiver_forms`: {kind: "none" | "note" | "signed"}; a kind left out takes its default."""
+    if not isinstance(data, Mapping):
+        return {"waiver_forms": "„waiver_forms“ muss ein Objekt sein: je Anliegensart die Form des Verzichts."}
+    problems: Problems = {}
+    for kind, form in data.items():
+        key = f"waiver_forms.{kind}"
+        if kind not in RULE_KINDS:
+            problems[key] = (
+                "Meinungskarten sind anonym: für sie gibt es keinen Verzicht."
+                if kind == "meinungskarte"
+                else f"Unbekannte Anliegensart „{kind}“. Möglich sind: {', '.join(RULE_KINDS)}."
+            )
+        elif form not in WAIVER_FORMS:
+            problems[key] = (
+                f"Unbekannte Form des Verzichts „{form}“. Möglich sind: none (kein Verzicht), note (Vermerk), "
+                "signed (unterschriebene Erklärung)."
+            )
     return problems
 
 

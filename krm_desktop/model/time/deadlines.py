@@ -98,6 +98,7 @@ class ClockFacts(NamedTuple):
     interim_sent: date | None
     interim_expected: date | None
     answer_sent: date | None
+    waiver: bool = False  # the customer waived a written answer: no acknowledgement is awaited any more
 
 
 SOON_WORKING_DAYS = 2
@@ -108,7 +109,7 @@ def pending(facts: ClockFacts) -> list[tuple[str, date]]:
     items: list[tuple[str, date]] = []
     if facts.closed is not None:
         return items
-    if facts.ack_due and not facts.ack_sent and not facts.answer_sent:
+    if facts.ack_due and not facts.ack_sent and not facts.answer_sent and not facts.waiver:
         items.append(("ack", facts.ack_due))
     if facts.final_due and not facts.answer_sent:
         if facts.interim_sent:
@@ -119,7 +120,16 @@ def pending(facts: ClockFacts) -> list[tuple[str, date]]:
     return sorted(items, key=lambda item: item[1])
 
 
-CLOCK_FIELDS = ("closed", "ack_due", "final_due", "ack_sent", "interim_sent", "interim_expected", "answer_sent")
+CLOCK_FIELDS = (
+    "closed",
+    "ack_due",
+    "final_due",
+    "ack_sent",
+    "interim_sent",
+    "interim_expected",
+    "answer_sent",
+    "waiver",
+)
 
 
 def next_due(facts: ClockFacts) -> tuple[str | None, date | None]:

@@ -186,7 +186,7 @@ def test_outcome_is_stored_per_concern(people) -> None:
 
 def test_waiver_closes_without_answer(people) -> None:
     case = f.register()
-    with pytest.raises(ValidationError, match="Gründe des Verzichts"):
+    with pytest.raises(ValidationError, match="Vermerk"):
         cases.record_waiver(case.id, version=1, declared_on=T, reasons="", today=T, user=U)
     case = cases.record_waiver(
         case.id, version=1, declared_on=T, reasons="Im Telefonat am 19.11. geklärt; Termin vereinbart.", today=T, user=U
@@ -339,8 +339,8 @@ def test_a_waiver_records_how_the_matter_was_settled(people) -> None:
     )  # fmt: skip
     text = Event.select().order_by(Event.id.desc()).get().text
     assert text == (
-        "Persönlich geklärt; Verzicht auf schriftliche Antwort erklärt am 19.11.2026 (unterschriebene Erklärung). "
-        "Gründe: geklärt"
+        "Persönlich geklärt; Vermerk: Die Kundin/der Kunde hat im Gespräch am 19.11.2026 auf eine schriftliche "
+        "Antwort verzichtet. geklärt"
     )
     with pytest.raises(RefusedError, match="bereits erfasst"):
         cases.record_waiver(case.id, version=case.version, declared_on=T, reasons="nochmals", today=T, user=U)
