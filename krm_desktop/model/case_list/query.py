@@ -274,8 +274,19 @@ class CaseList:
 
     def _row(self, v: Sequence[Any], concern_kinds: list[str] | None) -> CaseRow:
         pos, case_id, ref, received, kind, channel, person, team, status = v[:9]
-        *dates, waiver = v[9 : 9 + len(CLOCK_FIELDS)]
-        facts = ClockFacts(*(_date(x) for x in dates), waiver=bool(waiver))
+        closed, ack_due, final_due, ack_sent, interim_sent, interim_expected, answer_sent, waiver = v[
+            9 : 9 + len(CLOCK_FIELDS)
+        ]
+        facts = ClockFacts(
+            _date(closed),
+            _date(ack_due),
+            _date(final_due),
+            _date(ack_sent),
+            _date(interim_sent),
+            _date(interim_expected),
+            _date(answer_sent),
+            bool(waiver),
+        )
         state = due_status(facts, self.today, self.calendar)
         kinds = ", ".join(label(KINDS, k) for k in dict.fromkeys(concern_kinds or [kind]))
         return CaseRow(

@@ -371,9 +371,8 @@ def waiver_errors(
     came_back = None
     if signed:
         came_back = action_date_problem(form_received_on, "Erklärung unterschrieben eingegangen am", received, today)
-        if came_back is None and declared_on is not None and form_received_on is not None:
-            if form_received_on < declared_on:
-                came_back = "Die unterschriebene Erklärung kann nicht vor ihrer Unterschrift eingegangen sein."
+        if came_back is None and declared_on and form_received_on and form_received_on < declared_on:
+            came_back = "Die unterschriebene Erklärung kann nicht vor ihrer Unterschrift eingegangen sein."
     declared_caption = "Datum der Verzichtserklärung" if form in (None, WAIVER_SIGNED) else "Datum des Gesprächs"
     return _collect(
         {

@@ -56,7 +56,7 @@ class StaffMember:
 
 def clock_fields(values: Mapping[str, Any]) -> Fields:
     """next_action/next_due for a case whose clock-relevant fields are `values`."""
-    action, due = next_due(ClockFacts(*(values.get(name) for name in CLOCK_FIELDS)))
+    action, due = next_due(ClockFacts._make(values.get(name) for name in CLOCK_FIELDS))
     return {"next_action": action, "next_due": due}
 
 
