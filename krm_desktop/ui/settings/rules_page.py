@@ -1,5 +1,6 @@
 """Einstellungen, page „Fristen und Regeln“: every value of the office profile — Bundesland, the deadline rules of
-each kind, the calendar-day shift, closing days with the next twelve months' working days, retention, reports.
+each kind, the calendar-day shift, closing days with the next twelve months' working days, retention, reports,
+the form of a waiver of a written answer per kind.
 
 A saved change never moves deadlines already stored: when the new rules would give open cases other dates, the
 page lists those cases first and lets the person choose to recompute them or to apply the rules to new cases only.
@@ -38,6 +39,7 @@ from krm_desktop.ui.settings.closing_days_editor import ClosingDaysEditor
 from krm_desktop.ui.settings.recompute_dialog import RECOMPUTE, RecomputeDialog
 from krm_desktop.ui.settings.retention_editor import RetentionEditor
 from krm_desktop.ui.settings.rules_kinds import KindRulesTable
+from krm_desktop.ui.settings.waiver_forms_editor import WaiverFormsEditor
 from krm_desktop.ui.settings.working_days_calendar import WorkingDaysCalendar
 from krm_desktop.ui.widgets.fields import FieldErrors, add_row, error_line, hint
 
@@ -53,8 +55,9 @@ CONFLICT_HINT = (
     "Nichts wurde gespeichert; Ihre Eingaben stehen noch hier. „Änderungen verwerfen“ zeigt die dort gespeicherten "
     "Regeln."
 )
-RULES_TAB, CALENDAR_TAB, RETENTION_TAB = range(3)
+RULES_TAB, CALENDAR_TAB, RETENTION_TAB, WAIVER_TAB = range(4)
 _TAB_OF_KEY = {
+    "waiver_forms": WAIVER_TAB,
     "bundesland": CALENDAR_TAB,
     "closing_days": CALENDAR_TAB,
     "retention": RETENTION_TAB,
@@ -83,6 +86,7 @@ class RulesPage(QWidget):
         self.calendar = WorkingDaysCalendar()
         self.retention = RetentionEditor(self.errors)
         self.reports = {code: QCheckBox(text) for code, text in REPORTS.items()}
+        self.waiver_forms = WaiverFormsEditor(self.errors)
         self.save_button = QPushButton("&Speichern")
         self.reset_button = QPushButton("Änderungen &verwerfen")
         self.reset_button.setToolTip("Die gespeicherten Regeln wieder anzeigen")
@@ -90,6 +94,7 @@ class RulesPage(QWidget):
         self.tabs.addTab(self._rules_tab(), "Fristen je Anliegensart")
         self.tabs.addTab(self._calendar_tab(), "Bundesland, Schließtage und Arbeitstage")
         self.tabs.addTab(self._retention_tab(), "Aufbewahrung und Berichte")
+        self.tabs.addTab(self.waiver_forms, "Verzicht auf schriftliche Antwort")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.reset_button)
@@ -180,6 +185,7 @@ class RulesPage(QWidget):
         self.bundesland.blockSignals(False)
         self.closing_days.set_days(profile.closing_days)
         self.retention.show_rule(profile.retention)
+        self.waiver_forms.show_profile(profile)
         for code, check in self.reports.items():
             check.setChecked(profile.makes_report(code))
         self._show_calendar()
@@ -200,6 +206,7 @@ class RulesPage(QWidget):
             closing_days=list(self.closing_days.days()),
             retention=self.retention.data(),
             reports=[code for code, check in self.reports.items() if check.isChecked()],
+            waiver_forms=self.waiver_forms.data(),
         )
         return data
 
@@ -211,6 +218,7 @@ class RulesPage(QWidget):
             self.closing_days.state(),
             self.retention.state(),
             tuple(check.isChecked() for check in self.reports.values()),
+            self.waiver_forms.state(),
         )
 
     def has_unsaved(self) -> bool:
@@ -220,6 +228,7 @@ class RulesPage(QWidget):
         self.kinds.set_editable(editable)
         self.closing_days.set_editable(editable)
         self.retention.set_editable(editable)
+        self.waiver_forms.set_editable(editable)
         for widget in (self.shift, self.bundesland, *self.reports.values(), self.save_button, self.reset_button):
             widget.setEnabled(editable)
         self.save_button.setVisible(editable)
