@@ -96,6 +96,7 @@ class ActionFacts:
     has_decision: bool = False
     employee_informed: date | None = None
     reclassified_from: str | None = None
+    team: int | None = None  # the team's id
     # The form the office's profile requires for a waiver of this kind (profile_rules.WAIVER_FORMS); None: the
     # profile was not asked (then the action's own service asks it).
     waiver_form: str | None = None
@@ -126,6 +127,7 @@ class ActionFacts:
             has_decision=bool(fields["gf_decision"]),
             employee_informed=fields["employee_informed"],
             reclassified_from=fields["reclassified_from"],
+            team=fields.get("team"),
         )
 
     @property

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from krm_desktop.model.cases import closing_checks, transitions
+from krm_desktop.model.cases.action_checks import ActionFacts
 from krm_desktop.model.cases.writes import apply, case_fields, load_open, staff_member
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
-from krm_desktop.model.store.entities import Case, Concern, Staff
+from krm_desktop.model.store.entities import Case, Concern, Staff, Team
 from krm_desktop.model.store.transactions import write_transaction
 
 SIGNING_ROLES = ("TL", "STL", "BL", "LGF", "GF", "KRM")
@@ -26,6 +27,31 @@ def signing_staff() -> list[Staff]:
     """Active staff who sign answers in some case (TL and deputy, BL, LGF, GF, KRM), by function then name."""
     staff = Staff.select().where(Staff.active & Staff.role.in_(SIGNING_ROLES))
     return sorted(staff, key=lambda s: (SIGNING_ROLES.index(s.role), s.name.casefold()))
+
+
+def proposed_signer(case: Case) -> Staff | None:
+    """The signer the case calls for, active: the Geschäftsführung where reserved (always for petitions, Eingaben,
+    DABs) or escalated to it, the Bereichsleitung of the team's Bereich on level 2, else the Teamleitung of the case's
+    team — its deputy when the team has none. None where nobody fits (the person then picks)."""
+    active = Staff.select().where(Staff.active).order_by(Staff.id)
+    if case.sign_off_role == "GF" or case.escalation_level >= 3:
+        return active.where(Staff.role == "GF").first()
+    if case.team_id is None:
+        return None
+    if case.escalation_level == 2:
+        area = case.team.area
+        return active.join(Team).where((Staff.role == "BL") & (Team.area == area)).first() if area else None
+    for role in ("TL", "STL"):
+        lead = active.where((Staff.role == role) & (Staff.team == case.team_id)).first()
+        if lead is not None:
+            return lead
+    return None
+
+
+def signer_problem(case: Case, staff: Staff | None) -> str | None:
+    """What is wrong with `staff` signing this case (German), or None: the close dialog asks at once."""
+    signer = closing_checks.SignerFacts(staff.name, staff.role, staff.team_id) if staff is not None else None
+    return closing_checks.signer_problem(ActionFacts.of(case), signer)
 
 
 def record_waiver(

@@ -52,6 +52,7 @@ class StaffMember:
     id: int
     name: str
     role: str
+    team: int | None = None  # the team a Teamleitung leads (None: not known, or no team)
 
 
 def clock_fields(values: Mapping[str, Any]) -> Fields:
@@ -266,7 +267,7 @@ def close(
             closed_on=closed_on,
             outcomes=outcomes,
             answer_sent=answer_sent,
-            signer=closing_checks.SignerFacts(signer.name, signer.role) if signer else None,
+            signer=closing_checks.SignerFacts(signer.name, signer.role, signer.team) if signer else None,
             today=today,
         )
     )
