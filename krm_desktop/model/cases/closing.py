@@ -36,10 +36,11 @@ def proposed_signer(case: Case) -> Staff | None:
     active = Staff.select().where(Staff.active).order_by(Staff.id)
     if case.sign_off_role == "GF" or case.escalation_level >= 3:
         return active.where(Staff.role == "GF").first()
-    if case.team_id is None:
+    team = Team.get_or_none(Team.id == case.team_id) if case.team_id is not None else None
+    if team is None:
         return None
     if case.escalation_level == 2:
-        area = case.team.area
+        area = team.area
         return active.join(Team).where((Staff.role == "BL") & (Team.area == area)).first() if area else None
     for role in ("TL", "STL"):
         lead = active.where((Staff.role == role) & (Staff.team == case.team_id)).first()
