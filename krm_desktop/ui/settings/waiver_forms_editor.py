@@ -16,8 +16,8 @@ EXPLANATION = (
     "Wurde die Sache telefonisch oder persönlich geklärt, kann die Kundin/der Kunde auf eine schriftliche Antwort "
     "verzichten. Je Anliegensart: ob das vorgesehen ist und in welcher Form es festgehalten wird – als kurzer "
     "Vermerk über das Gespräch oder als Erklärung, die die Kundin/der Kunde auf Blanko-Papier unterschreibt (der "
-    "Verzicht wird dann erst erfasst, wenn sie unterschrieben vorliegt). Ohne Verzicht bietet das Programm die "
-    "Aktion nicht an."
+    "Verzicht wird dann erst erfasst, wenn sie unterschrieben vorliegt). Bei „kein Verzicht“ bietet das Programm "
+    "die Aktion nicht an."
 )
 
 
@@ -34,6 +34,7 @@ class WaiverFormsEditor(QWidget):
             for code, text in WAIVER_FORMS.items():
                 box.addItem(text, code)
             box.setAccessibleName(f"Verzicht bei {label(KINDS, kind)}")
+            box.setMaximumWidth(360)  # a choice, not a text: it need not span the page
             self.boxes[kind] = box
             add_row(form, errors, f"waiver_forms.{kind}", label(KINDS, kind), box)
         layout = QVBoxLayout(self)
