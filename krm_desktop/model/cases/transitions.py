@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from krm_desktop.model.cases import action_checks as checks
-from krm_desktop.model.cases import closing_checks
+from krm_desktop.model.cases import closing_checks, waiver_checks
 from krm_desktop.model.codes import ESCALATION_ROLES, KINDS, OUTCOMES, STAFF_ROLES, STATUS_CLOSED, label
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.office.profiles import FROM_ACK_SENT, WAIVER_SIGNED, OfficeProfile
@@ -207,13 +207,13 @@ def record_waiver(
     """The customer waived a written answer, in the form the profile requires for the kind: a Vermerk of the
     conversation on `declared_on` (reasons: what was settled), or a declaration signed on `declared_on` that came
     back signed on `form_received_on`. The history says which form happened (settled_by: a key of
-    action_checks.SETTLED_BY)."""
+    waiver_checks.SETTLED_BY)."""
     form = profile.waiver_form(fields["kind"])
     reason = checks.unavailable_reason(replace(checks.ActionFacts.of_fields(fields), waiver_form=form), checks.WAIVER)
     if reason:
         raise RefusedError(reason)
     refuse_if(
-        checks.waiver_errors(
+        waiver_checks.waiver_errors(
             settled_by=settled_by,
             declared_on=declared_on,
             reasons=reasons,
@@ -224,7 +224,7 @@ def record_waiver(
         )
     )
     assert declared_on is not None
-    how = f"{checks.SETTLED_BY[settled_by].capitalize()} geklärt; " if settled_by else ""
+    how = f"{waiver_checks.SETTLED_BY[settled_by].capitalize()} geklärt; " if settled_by else ""
     if form == WAIVER_SIGNED:
         assert form_received_on is not None
         text = (

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.waiver_checks import SETTLED_BY
 from krm_desktop.model.office.profiles import WAIVER_SIGNED
 from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.actions.action_form import ActionDialog, date_edit, note, pydate, text_edit
@@ -41,7 +42,7 @@ class WaiverDialog(ActionDialog):
         self.form.addRow(note(SIGNED_EXPLANATION if self.signed else NOTE_EXPLANATION))
         self.settled = QComboBox()
         self.settled.addItem("– bitte wählen –", "")
-        for code, caption in checks.SETTLED_BY.items():
+        for code, caption in SETTLED_BY.items():
             self.settled.addItem(caption, code)
         self.add_field("settled_by", "&Geklärt", self.settled, required=True)
         self.form_received_on: DateEdit | None = None
