@@ -108,3 +108,13 @@ def test_a_reference_that_cannot_be_kept_is_refused(store, ref: str, words: str)
     errors = refusal([good(ref=ref)])
     assert words in errors["line 1.ref"], errors
     assert counts() == before
+
+
+def test_another_systems_reference_comes_out_of_the_export_as_it_went_in(store) -> None:
+    import json
+
+    from tests.model.exchange.exchange_data import export_text
+
+    run_import([good(ref="AZ 2019/17", received="2026-03-02"), good(ref="KRM-2024-0009"), good()])
+    refs = sorted(json.loads(line)["ref"] for line in export_text().splitlines())
+    assert refs[0] == "AZ 2019/17" and refs[1] == "KRM-2024-0009" and refs[2].startswith("KRM-2026-")
