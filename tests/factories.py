@@ -44,8 +44,10 @@ def case_input(**overrides: Any) -> CaseInput:
     return CaseInput(**values)
 
 
-def register(today: date = TODAY, **overrides: Any) -> Case:
-    return cases.register(case_input(**overrides), today=today, user=USER)
+def register(today: date | None = None, **overrides: Any) -> Case:
+    """Register a case; without `today` on its day of receipt (the reference runs per year of registration)."""
+    data = case_input(**overrides)
+    return cases.register(data, today=today or min(data.received, TODAY), user=USER)
 
 
 def act(service: Callable[..., Case], case: Case, *, today: date = TODAY, user: str = USER, **values: Any) -> Case:

@@ -18,6 +18,7 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _PHONE = re.compile(r"[0-9+()/\- ]{3,40}")
 _LINE_BREAKS = str.maketrans("", "", "\n\t\r")
 _REF = re.compile(r"KRM-([0-9]{4})-([0-9]{4,6})")
+OWN_PREFIX = "KRM-"  # the program's own references; any other is another system's, kept as it is
 MAX_SEQ = 999_999  # the highest number a reference holds (KRM-JJJJ-NNNN: four to six digits)
 # Refused in any text: control and format characters (but soft hyphen and joiner), surrogates, private use
 # (no font shows them alike), and the Unicode line and paragraph separators (a line break nobody sees).

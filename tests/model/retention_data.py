@@ -7,6 +7,7 @@ employee and decision, letter, attachment, actor of each history entry) with the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -14,6 +15,8 @@ from krm_desktop.model.cases import dab as dab_services
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import COMPLAINT_KINDS, GF_KINDS
+from krm_desktop.model.office.profile_rules import waiver_forms_of
+from krm_desktop.model.office.profiles import WAIVER_NOTE, load_profile
 from krm_desktop.model.store.entities import Attachment, Case, Letter, Staff, Team
 from tests import factories as f
 
@@ -121,9 +124,11 @@ def full_case(
         case.id, version=case.version, sent_on=day, reason=f"{mark}interim", expected=closed, today=day, user=user
     )
     case = f.statement(case, f"{mark}author", "MA", day, f"{mark}statement", today=day, user=user)
+    every_kind_waives = replace(load_profile(), waiver_forms=waiver_forms_of(gf_led=WAIVER_NOTE))  # every free text
     case = cases.record_waiver(
-        case.id, version=case.version, declared_on=day, reasons=f"{mark}waiver", today=day, user=user
-    )
+        case.id, version=case.version, declared_on=day, reasons=f"{mark}waiver", today=day, user=user,
+        profile=every_kind_waives,
+    )  # fmt: skip
     if kind == "dienstaufsichtsbeschwerde":
         case = dab_services.decide_dab(
             case.id, version=case.version, decision=f"{mark}decision", decided_by=gf.id, decided_on=day,

@@ -188,7 +188,7 @@ def compose(
         body=body,
         closing=closing,
         signer=chosen,
-        contact=contact_for(doc_type, chosen, office),
+        contact=contact_for(doc_type, case, office),
         author=author,
         missing=list(dict.fromkeys(missing)),
     )

@@ -105,16 +105,27 @@ def bgf_contact(office: OfficeFacts) -> Contact:
     return Contact(name, phone or lh.get("phone", ""), email or lh.get("email", ""))
 
 
-def contact_for(doc_type: str, signer: Signer | None, office: OfficeFacts) -> Contact | None:
+def handling_staff(case: CaseView, office: OfficeFacts) -> StaffFacts | None:
+    """The person who handles the case where it lies: its team's Teamleitung (or the deputy), the Bereichsleitung
+    when escalated to level 2; None where the Geschäftsführung leads (the office answers questions then)."""
+    if case.lead == "gf" or case.escalation_level >= 3:
+        return None
+    if case.escalation_level == 2:
+        return office.area_leads.get(case.area)
+    return office.team_leads.get(case.team)
+
+
+def contact_for(doc_type: str, case: CaseView, office: OfficeFacts) -> Contact | None:
+    """The information block's Ansprechpartner/in: who handles the case, never merely who signs (DOMAIN §5). The
+    answer and the team's acknowledgement name the handler; the office's letters and those of the Geschäftsführung
+    name the office's configured contact."""
     if doc_type in ("verfuegungsblatt", "verzicht", "aktenvermerk"):
         return None
-    if doc_type in ("eingang-tl", "antwort") and signer is not None and signer.name:
-        staff = next((s for s in office.staff if s.id == signer.staff_id), None)
-        lh = office.letterhead
-        phone = (staff.phone if staff else "") or lh.get("phone", "")
-        email = (staff.email if staff else "") or lh.get("email", "")
-        return Contact(signer.name, phone, email)
-    return bgf_contact(office)
+    staff = handling_staff(case, office) if doc_type in ("eingang-tl", "antwort") else None
+    if staff is None:
+        return bgf_contact(office)
+    lh = office.letterhead
+    return Contact(staff.name, staff.phone or lh.get("phone", ""), staff.email or lh.get("email", ""))
 
 
 def handler(case: CaseView, office: OfficeFacts) -> str:

@@ -54,13 +54,9 @@ def tile_condition(tile: str, today: date) -> Expression:
     if tile == "due_this_week":
         return is_open & (Case.next_due >= today) & (Case.next_due <= week_end(today))
     if tile == "ack_pending":
-        return (
-            is_open
-            & Case.ack_due.is_null(False)
-            & Case.ack_sent.is_null()
-            & Case.answer_sent.is_null()
-            & Case.ack_waived.is_null()  # "Eingangsbestätigung entfällt"
-        )
+        awaited = Case.ack_due.is_null(False) & Case.ack_sent.is_null() & Case.answer_sent.is_null()
+        # neither "Eingangsbestätigung entfällt" nor a waiver of the written answer
+        return is_open & awaited & Case.ack_waived.is_null() & (Case.waiver == False)  # noqa: E712 (SQL, not Python)
     if tile == "cards_this_year":
         return (Case.kind == "meinungskarte") & (Case.received >= date(today.year, 1, 1)) & (Case.received <= today)
     raise ValueError(f"unknown tile {tile!r}")

@@ -276,7 +276,8 @@ class CaseList:
     def _row(self, v: Sequence[Any], concern_kinds: list[str] | None) -> CaseRow:
         pos, case_id, ref, received, kind, channel, person, team, status = v[:9]
         clock_end = 9 + len(CLOCK_FIELDS)
-        facts = ClockFacts(*(_date(x) for x in v[9:clock_end]))
+        values = v[9:clock_end]  # in CLOCK_FIELDS' order: the clock's dates, then whether the answer was waived
+        facts = ClockFacts._make([*(_date(x) for x in values[:-1]), bool(values[-1])])
         state = due_status(facts, self.today, self.calendar)
         kinds = ", ".join(label(KINDS, k) for k in dict.fromkeys(concern_kinds or [kind]))
         return CaseRow(

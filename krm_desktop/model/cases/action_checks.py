@@ -24,6 +24,7 @@ from krm_desktop.model.codes import (
     STATUS_OPEN,
     label,
 )
+from krm_desktop.model.office.profile_rules import WAIVER_NONE
 
 Errors = dict[str, str]
 
@@ -33,9 +34,6 @@ FREE_TEXT_NOTICE = (
 )
 
 DAB = "dienstaufsichtsbeschwerde"
-
-# How a matter was settled before the customer waived a written answer.
-SETTLED_BY: dict[str, str] = {"telefon": "telefonisch", "persoenlich": "persönlich"}
 
 # The workflow actions, in menu order.
 EDIT = "edit"  # the registered data (the case form)
@@ -102,6 +100,10 @@ class ActionFacts:
     ack_due: date | None = None
     ack_waived: date | None = None
     ack_waivable: bool = False  # the office lets the KRM decide that no acknowledgement is sent (profile, channel)
+    team: int | None = None  # the team's id
+    # The form the office's profile requires for a waiver of this kind (profile_rules.WAIVER_FORMS); None: the
+    # profile was not asked (then the action's own service asks it).
+    waiver_form: str | None = None
 
     @classmethod
     def of(cls, case: Any, ack_waivable_channels: Collection[str] = ()) -> ActionFacts:
@@ -133,6 +135,7 @@ class ActionFacts:
             ack_due=fields["ack_due"],
             ack_waived=fields["ack_waived"],
             ack_waivable=fields["channel"] in ack_waivable_channels,
+            team=fields.get("team"),
         )
 
     @property
@@ -241,6 +244,11 @@ def _inform(f: ActionFacts) -> str | None:
 def _waiver(f: ActionFacts) -> str | None:
     if f.card or not f.has_person:
         return f"{f.ref} ist anonym: ein Verzicht auf schriftliche Antwort entfällt."
+    if f.waiver_form == WAIVER_NONE:
+        return (
+            f"Für die Anliegensart {label(KINDS, f.kind)} sieht die Dienstanweisung keinen Verzicht auf schriftliche "
+            "Antwort vor (Einstellungen → Fristen und Regeln)."
+        )
     if f.waiver:
         return "Der Verzicht auf schriftliche Antwort ist bereits erfasst."
     return _answered(f, "ein Verzicht")
@@ -304,7 +312,7 @@ def available_actions(f: ActionFacts) -> dict[str, str | None]:
 # --- inputs of the actions -------------------------------------------------------------------------------------
 
 
-def _collect(problems: Mapping[str, str | None]) -> Errors:
+def collect(problems: Mapping[str, str | None]) -> Errors:
     return {name: problem for name, problem in problems.items() if problem}
 
 
@@ -315,7 +323,7 @@ def action_date_problem(value: date | None, caption: str, received: date, today:
     return v.date_problem(value, caption, today, not_before=received, not_before_label="dem Eingang")
 
 
-def _free_text(value: str, caption: str, *, required: bool = True, max_len: int = v.MAX_TEXT) -> str | None:
+def free_text_problem(value: str, caption: str, *, required: bool = True, max_len: int = v.MAX_TEXT) -> str | None:
     if required and (problem := v.required_problem(value, caption)):
         return problem
     return v.text_problem(value, caption, max_len=max_len)
@@ -323,15 +331,15 @@ def _free_text(value: str, caption: str, *, required: bool = True, max_len: int 
 
 def sent_errors(sent_on: date | None, caption: str, received: date, today: date) -> Errors:
     """Acknowledgement or answer sent on a day."""
-    return _collect({"sent_on": action_date_problem(sent_on, caption, received, today)})
+    return collect({"sent_on": action_date_problem(sent_on, caption, received, today)})
 
 
 def ack_waiver_errors(*, decided_on: date | None, reason: str, received: date, today: date) -> Errors:
     """ "Eingangsbestätigung entfällt": the day of the decision and its reason (required)."""
-    return _collect(
+    return collect(
         {
             "decided_on": action_date_problem(decided_on, "Entschieden am", received, today),
-            "reason": _free_text(reason, "Begründung"),
+            "reason": free_text_problem(reason, "Begründung"),
         }
     )
 
@@ -342,10 +350,10 @@ def interim_errors(*, sent_on: date | None, reason: str, expected: date | None, 
         expected_problem = "Bitte angeben, bis wann die Sache voraussichtlich erledigt ist."
     elif sent_on is not None and expected <= sent_on:
         expected_problem = "Die voraussichtliche Erledigung muss nach dem Versand der Zwischennachricht liegen."
-    return _collect(
+    return collect(
         {
             "sent_on": action_date_problem(sent_on, "Versanddatum", received, today),
-            "reason": _free_text(reason, "Grund der Verzögerung"),
+            "reason": free_text_problem(reason, "Grund der Verzögerung"),
             "expected": expected_problem,
         }
     )
@@ -359,7 +367,7 @@ def escalation_errors(*, current: int, to_level: int | None, reason: str) -> Err
     reason_problem = v.text_problem(reason, "Begründung")
     if level is None and to_level is not None and to_level > current + 1 and not reason.strip():
         reason_problem = "Das Überspringen einer Eskalationsstufe ist die Ausnahme: bitte begründen."
-    return _collect({"level": level, "reason": reason_problem})
+    return collect({"level": level, "reason": reason_problem})
 
 
 def statement_errors(
@@ -369,28 +377,12 @@ def statement_errors(
         author, "Verfasser/in", max_len=200, multiline=False
     )
     role = None if author_role in STAFF_ROLES else v.code_problem(author_role, STAFF_ROLES, "Funktion")
-    return _collect(
+    return collect(
         {
             "author": author_problem,
             "author_role": role,
             "received_on": action_date_problem(received_on, "Eingang der Stellungnahme", received, today),
-            "text": _free_text(text, "Stellungnahme"),
-        }
-    )
-
-
-def waiver_errors(
-    *, settled_by: str | None, declared_on: date | None, reasons: str, received: date, today: date
-) -> Errors:
-    """settled_by None: not asked (older callers); "" or an unknown code: the form left it open."""
-    settled = None
-    if settled_by is not None and settled_by not in SETTLED_BY:
-        settled = "Bitte angeben, wie die Sache geklärt wurde (telefonisch oder persönlich)."
-    return _collect(
-        {
-            "settled_by": settled,
-            "declared_on": action_date_problem(declared_on, "Datum der Verzichtserklärung", received, today),
-            "reasons": _free_text(reasons, "Gründe des Verzichts"),
+            "text": free_text_problem(text, "Stellungnahme"),
         }
     )
 
@@ -398,10 +390,10 @@ def waiver_errors(
 def decision_errors(
     *, decision: str, decider_role: str | None, decided_on: date | None, received: date, today: date
 ) -> Errors:
-    return _collect(
+    return collect(
         {
             "decided_by": _gf_problem(decider_role),
-            "decision": _free_text(decision, "Entscheidung"),
+            "decision": free_text_problem(decision, "Entscheidung"),
             "decided_on": action_date_problem(decided_on, "Datum der Entscheidung", received, today),
         }
     )
@@ -413,11 +405,11 @@ def reclassification_errors(
     kind = None
     if new_kind not in DAB_RECLASSIFY_TO:
         kind = "Umdeuten lässt sich eine Dienstaufsichtsbeschwerde nur in eine Fachaufsichtsbeschwerde oder eine Beschwerde."
-    return _collect(
+    return collect(
         {
             "kind": kind,
             "decided_by": _gf_problem(decider_role),
-            "reason": _free_text(reason, "Begründung"),
+            "reason": free_text_problem(reason, "Begründung"),
             "decided_on": action_date_problem(decided_on, "Datum der Entscheidung", received, today),
         }
     )
@@ -435,4 +427,4 @@ def informed_errors(*, informed_on: date | None, decided_on: date | None, receiv
         problem = (
             f"Die Information ({_d(informed_on)}) kann nicht vor der Entscheidung der GF ({_d(decided_on)}) liegen."
         )
-    return _collect({"informed_on": problem})
+    return collect({"informed_on": problem})

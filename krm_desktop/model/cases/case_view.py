@@ -123,6 +123,7 @@ class CaseView:
             self.interim_expected,
             self.answer_sent,
             self.ack_waived,
+            self.waiver,
         )
 
     def due_status(self, today: date, calendar: WorkingCalendar) -> DueStatus:

@@ -36,6 +36,7 @@ class ConcernFacts:
 class SignerFacts:
     name: str
     role: str
+    team: int | None = None  # the team a Teamleitung (or its deputy) leads; None: not known
 
 
 def role_may_sign(sign_off_role: str, escalation_level: int, role: str) -> bool:
@@ -119,18 +120,29 @@ def close_errors(
         answer = f"Die Antwort wurde am {_d(answered)} versandt; der Abschluss kann nicht davor liegen."
     if answer is None and needs_answer(f) and answered is None and not f.waiver:
         answer = (
-            "Ohne Antwortschreiben nur mit schriftlichem Verzicht: bitte Versanddatum der "
+            "Ohne Antwortschreiben nur mit erfasstem Verzicht auf schriftliche Antwort: bitte Versanddatum der "
             "Antwort angeben oder den Verzicht erfassen."
         )
     if answer:
         errors["answer_sent"] = answer
-    if needs_sign_off(f):
-        who = signers_label(f.sign_off_role, f.escalation_level)
-        if signer is None:
-            errors["signed_by"] = f"Bitte die Schlusszeichnung angeben ({who})."
-        elif not role_may_sign(f.sign_off_role, f.escalation_level, signer.role):
-            errors["signed_by"] = (
-                f"{signer.name} ({label(STAFF_ROLES, signer.role)}) darf hier nicht schlusszeichnen; "
-                f"zeichnungsbefugt: {who}."
-            )
+    if needs_sign_off(f) and (problem := signer_problem(f, signer)):
+        errors["signed_by"] = problem
     return errors
+
+
+def signer_problem(f: ActionFacts, signer: SignerFacts | None) -> str | None:
+    """Whether this person may sign this case's answer (the close dialog asks as soon as one is picked): the
+    Geschäftsführung where reserved, else whoever the case lies with — the Teamleitung of the case's own team
+    (or its deputy), a higher level — or the KRM-Beauftragte."""
+    who = signers_label(f.sign_off_role, f.escalation_level)
+    if signer is None:
+        return f"Bitte die Schlusszeichnung angeben ({who})."
+    if not role_may_sign(f.sign_off_role, f.escalation_level, signer.role):
+        return f"{signer.name} ({label(STAFF_ROLES, signer.role)}) darf hier nicht schlusszeichnen; zeichnungsbefugt: {who}."
+    other_team = f.team is not None and signer.team is not None and signer.team != f.team
+    if signer.role in ("TL", "STL") and other_team:
+        return (
+            f"{signer.name} leitet ein anderes Team; schlusszeichnen kann die Teamleitung des Teams, bei dem der "
+            "Fall liegt (oder ihre Stellvertretung), eine höhere Ebene oder die/der KRM-Beauftragte."
+        )
+    return None

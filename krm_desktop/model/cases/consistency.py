@@ -11,7 +11,7 @@ from krm_desktop.model.codes import STATUS_CLOSED, STATUS_OPEN
 from krm_desktop.model.office.profiles import has_profile, load_profile
 from krm_desktop.model.store.connection import Store, check_store, missing_tables
 from krm_desktop.model.store.entities import Case, Concern
-from krm_desktop.model.validation import ref_fits
+from krm_desktop.model.validation import MAX_SEQ, OWN_PREFIX, ref_fits
 
 MAX_REPORTED = 20
 
@@ -45,7 +45,9 @@ def case_problems() -> list[str]:
     out_of_order: Any = Case.select(*steps).where(timeline_broken()).order_by(Case.ref).limit(MAX_REPORTED).dicts()
     problems.extend(f"{row['ref']}: {broken_steps(row)}" for row in out_of_order)
     for case in Case.select(Case.ref, Case.year, Case.seq).limit(1_000_000).iterator():
-        if not ref_fits(case.ref, case.year, case.seq):
+        # Another system's reference is kept as it is; one in the program's own scheme must be its year and number.
+        own_scheme = case.ref.startswith(OWN_PREFIX)
+        if not 1 <= case.seq <= MAX_SEQ or (own_scheme and not ref_fits(case.ref, case.year, case.seq)):
             problems.append(f"{case.ref}: Aktenzeichen passt nicht zu Jahr/Nummer oder nicht ins Format")
             if len(problems) > MAX_REPORTED:
                 break

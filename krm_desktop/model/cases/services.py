@@ -142,14 +142,15 @@ def register(data: CaseInput, *, today: date, user: str, profile: OfficeProfile 
     earlier = check_case(data, today)  # a Folgereaktion's earlier case, found by data.follows_ref
     new = registration(data, profile or load_profile())
     with write_transaction():
-        ref, seq = next_ref(data.received.year)
+        # The reference runs per year of registration: a letter of 29.12. registered on 02.01. counts in the new year.
+        ref, seq = next_ref(today.year)
         case = Case.create(
+            **{**new.fields, "year": today.year},
             ref=ref,
             seq=seq,
             person=_party(data.person),
             represented=_party(data.represented),
             follows=earlier,
-            **new.fields,
         )
         for concern in new.concerns:
             Concern.create(case=case, **concern)
@@ -298,12 +299,6 @@ def update_case(
         data.follows_ref = case.follows.ref if case.follows_id else None
         check_case(data, today, follows_purged=purged)
         changes = _editable_fields(data)
-        if data.received.year != case.year:
-            raise field_error(
-                "received",
-                f"Das Aktenzeichen {case.ref} gehört zum Jahr {case.year}; das Eingangsdatum kann nur "
-                "innerhalb dieses Jahres korrigiert werden.",
-            )
         for name in ("ack_sent", "interim_sent", "answer_sent"):
             sent = getattr(case, name)
             if sent is not None and sent < data.received:

@@ -13,15 +13,15 @@ through the same transitions in memory and writes the result in bulk.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from krm_desktop.model.cases import action_checks as checks
-from krm_desktop.model.cases import closing_checks
+from krm_desktop.model.cases import closing_checks, waiver_checks
 from krm_desktop.model.codes import ESCALATION_ROLES, KINDS, OUTCOMES, STAFF_ROLES, STATUS_CLOSED, label
 from krm_desktop.model.errors import RefusedError, ValidationError
-from krm_desktop.model.office.profiles import OfficeProfile
+from krm_desktop.model.office.profiles import WAIVER_SIGNED, OfficeProfile
 from krm_desktop.model.time.deadlines import (
     CLOCK_FIELDS,
     ClockFacts,
@@ -58,11 +58,12 @@ class StaffMember:
     id: int
     name: str
     role: str
+    team: int | None = None  # the team a Teamleitung leads (None: not known, or no team)
 
 
 def clock_fields(values: Mapping[str, Any]) -> Fields:
     """next_action/next_due for a case whose clock-relevant fields are `values`."""
-    action, due = next_due(ClockFacts(*(values.get(name) for name in CLOCK_FIELDS)))
+    action, due = next_due(ClockFacts._make(values.get(name) for name in CLOCK_FIELDS))
     return {"next_action": action, "next_due": due}
 
 
@@ -226,22 +227,47 @@ def record_statement(
 
 
 def record_waiver(
-    fields: Fields, *, declared_on: date | None, reasons: str, today: date, settled_by: str | None = None
+    fields: Fields,
+    *,
+    declared_on: date | None,
+    reasons: str,
+    today: date,
+    profile: OfficeProfile,
+    settled_by: str | None = None,
+    form_received_on: date | None = None,
 ) -> Change:
-    """The customer declared in writing, with concrete reasons, that no written answer is wanted (settled_by: a
-    key of action_checks.SETTLED_BY)."""
-    available(fields, checks.WAIVER)
+    """The customer waived a written answer, in the form the profile requires for the kind: a Vermerk of the
+    conversation on `declared_on` (reasons: what was settled), or a declaration signed on `declared_on` that came
+    back signed on `form_received_on`. The history says which form happened (settled_by: a key of
+    waiver_checks.SETTLED_BY)."""
+    form = profile.waiver_form(fields["kind"])
+    reason = checks.unavailable_reason(replace(checks.ActionFacts.of_fields(fields), waiver_form=form), checks.WAIVER)
+    if reason:
+        raise RefusedError(reason)
     refuse_if(
-        checks.waiver_errors(
-            settled_by=settled_by, declared_on=declared_on, reasons=reasons, received=fields["received"], today=today
+        waiver_checks.waiver_errors(
+            settled_by=settled_by,
+            declared_on=declared_on,
+            reasons=reasons,
+            received=fields["received"],
+            today=today,
+            form=form,
+            form_received_on=form_received_on,
         )
     )
     assert declared_on is not None
-    how = f"{checks.SETTLED_BY[settled_by].capitalize()} geklärt; " if settled_by else ""
-    text = (
-        f"{how}Verzicht auf schriftliche Antwort erklärt am {_d(declared_on)} "
-        f"(unterschriebene Erklärung). Gründe: {reasons}"
-    )
+    how = f"{waiver_checks.SETTLED_BY[settled_by].capitalize()} geklärt; " if settled_by else ""
+    if form == WAIVER_SIGNED:
+        assert form_received_on is not None
+        text = (
+            f"{how}Verzicht auf schriftliche Antwort erklärt am {_d(declared_on)} (unterschriebene Erklärung, "
+            f"eingegangen am {_d(form_received_on)}). Gründe: {reasons}"
+        )
+    else:
+        text = (
+            f"{how}Vermerk: Die Kundin/der Kunde hat im Gespräch am {_d(declared_on)} auf eine schriftliche Antwort "
+            f"verzichtet. {reasons}"
+        )
     return _one({"waiver": True, "waiver_reasons": reasons}, "waiver", text)
 
 
@@ -273,7 +299,7 @@ def close(
             closed_on=closed_on,
             outcomes=outcomes,
             answer_sent=answer_sent,
-            signer=closing_checks.SignerFacts(signer.name, signer.role) if signer else None,
+            signer=closing_checks.SignerFacts(signer.name, signer.role, signer.team) if signer else None,
             today=today,
         )
     )

@@ -76,7 +76,7 @@ def staff_member(staff_id: int | None, field: str) -> StaffMember | None:
                 field: f"{staff.name} ist nicht mehr aktiv (Einstellungen → Personen). Bitte wählen Sie eine andere Person."
             }
         )
-    return StaffMember(staff.id, staff.name, staff.role) if staff else None
+    return StaffMember(staff.id, staff.name, staff.role, staff.team_id) if staff else None
 
 
 def save(case: Case, **changes: Any) -> Case:

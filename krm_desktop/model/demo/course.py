@@ -19,7 +19,7 @@ from krm_desktop.model.codes import COMPLAINT_KINDS, GF_KINDS
 from krm_desktop.model.demo import texts as t
 from krm_desktop.model.demo.matters import pick
 from krm_desktop.model.demo.office import Office
-from krm_desktop.model.office.profiles import FROM_ACK_SENT, OfficeProfile
+from krm_desktop.model.office.profiles import FROM_ACK_SENT, WAIVER_NONE, WAIVER_SIGNED, OfficeProfile
 from krm_desktop.model.time.deadlines import calendar_of
 
 DAY = timedelta(days=1)
@@ -75,7 +75,12 @@ class Course:
         r = rng.random()
         quick = r < 0.12 and kind not in GF_KINDS and ack_due is not None  # answered before the ack was due
         late = r > 0.9
-        waiver = case["channel"] in ("telefon", "persoenlich") and kind not in GF_KINDS and rng.random() < 0.25
+        waiver = (
+            case["channel"] in ("telefon", "persoenlich")
+            and kind not in GF_KINDS
+            and self.profile.waiver_form(kind) != WAIVER_NONE
+            and rng.random() < 0.25
+        )
         declared = self.workday(received, final_due) if waiver else None  # settled by phone or in person
         ack = None
         if not quick and ack_due is not None:  # the channel starts the acknowledgement clock
@@ -131,7 +136,14 @@ class Course:
         answered: date | None = None
         if declared is not None:
             reasons = rng.choice(t.WAIVER_REASONS[case["channel"]])
-            inputs = {"declared_on": declared, "reasons": reasons, "settled_by": case["channel"]}
+            inputs = {
+                "declared_on": declared,
+                "reasons": reasons,
+                "settled_by": case["channel"],
+                "profile": self.profile,
+            }
+            if self.profile.waiver_form(case["kind"]) == WAIVER_SIGNED:
+                inputs["form_received_on"] = declared  # signed at the desk
             steps.append(Step(declared, transitions.record_waiver, inputs))
             closed = declared + rng.choice((0, 0, 1, 2)) * DAY
         else:

@@ -187,8 +187,9 @@ def _team_ids(names: set[str]) -> dict[str, int]:
 
 
 def _number(cases: list[ImportedCase]) -> None:
-    """Give the cases without a reference the next free numbers of their year, after the given ones (never a
-    number the purge deleted, `numbering.free_seqs`)."""
+    """Give the cases without a number of the program's own the next free numbers of their year, after the given
+    ones (never a number the purge deleted, `numbering.free_seqs`). A case without a reference gets the reference of
+    its number; a reference from another system stays as it is (its number only keeps the year's count)."""
     given: dict[int, set[int]] = defaultdict(set)
     wanting: dict[int, list[ImportedCase]] = defaultdict(list)
     for case in cases:
@@ -199,7 +200,8 @@ def _number(cases: list[ImportedCase]) -> None:
     for year, unnumbered in wanting.items():
         for case, seq in zip(unnumbered, free_seqs(year, len(unnumbered), given[year]), strict=True):
             case.seq = seq
-            case.ref = v.format_ref(year, seq)
+            if case.ref is None:
+                case.ref = v.format_ref(year, seq)
 
 
 def _insert(
@@ -219,7 +221,7 @@ def _insert(
         waiver=case.waiver,
         anonymised=case.anonymised,
     )
-    return rows["case"].insert(dict(fields, ref=case.ref, seq=case.seq, person=person_id))
+    return rows["case"].insert(dict(fields, ref=case.ref, year=case.year, seq=case.seq, person=person_id))
 
 
 def _write(cases: list[ImportedCase], profile: OfficeProfile, today: date, user: str) -> None:

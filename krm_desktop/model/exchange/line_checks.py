@@ -17,7 +17,7 @@ from krm_desktop.model import validation as v
 from krm_desktop.model.cases.intake import CaseInput, ConcernInput, case_errors
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.cases.timeline import timeline_problems
-from krm_desktop.model.codes import COMPLAINT_KINDS, OUTCOMES
+from krm_desktop.model.codes import CHANNELS, COMPLAINT_KINDS, KINDS, OUTCOMES, SALUTATIONS, VIAS
 
 # The keys of a line, in the order export writes them.
 KEYS = (
@@ -53,6 +53,7 @@ LATER_DATES = {
     "closed": "Abschlussdatum",
 }
 SHOWN_KEY = 80  # characters of an unknown key quoted in a refusal
+MAX_REF = 20  # characters of a reference (Case.ref)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -179,12 +180,33 @@ def _type_errors(obj: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
+def code(value: str | None, vocabulary: dict[str, str]) -> str | None:
+    """A code read without regard to upper and lower case ("Frau" is `frau`, "E-Mail" is no `email`); what matches
+    no code stays as written, for the check to name it."""
+    if value is None:
+        return None
+    folded = value.casefold()
+    return next((known for known in vocabulary if known.casefold() == folded), value)
+
+
 def _party(person: dict[str, Any] | None) -> PartyRecord | None:
     if person is None:
         return None
     values = {key: person.get(key) or "" for key in PERSON_KEYS}
-    values["salutation"] = person.get("salutation") or None
+    values["salutation"] = code(person.get("salutation") or None, SALUTATIONS)
     return PartyRecord(**values)
+
+
+def ref_problem(ref: str) -> str | None:
+    """A reference from another system is kept as it is, whatever its year or scheme (one beginning with "KRM-" is
+    the program's own and must be in its format): one line of at most MAX_REF characters."""
+    if not ref.strip():
+        return "Das Aktenzeichen ist leer; bitte null angeben (der Fall erhält dann die nächste freie Nummer)."
+    if len(ref) > MAX_REF:
+        return f"Das Aktenzeichen „{ref[:SHOWN_KEY]}“ ist länger als {MAX_REF} Zeichen."
+    if ref != ref.strip() or any(not ch.isprintable() for ch in ref):
+        return f"Das Aktenzeichen „{ref[:SHOWN_KEY]}“ enthält Steuerzeichen oder Leerzeichen am Rand."
+    return None
 
 
 def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCase | None, dict[str, str]]:
@@ -192,19 +214,21 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
     errors = _type_errors(obj)
     if errors:
         return None, errors
-    kind: str = obj["kind"]
+    kind: str = code(obj["kind"], KINDS) or ""
     raw_concerns = obj.get("concerns") or []
     data = CaseInput(
         kind=kind,
-        channel=obj["channel"],
-        via=obj["via"],
+        channel=code(obj["channel"], CHANNELS) or "",
+        via=code(obj["via"], VIAS) or "",
         received=_date(obj["received"]) or date.min,
         subject=obj.get("subject") or "",
         description=obj.get("description") or "",
-        concerns=[ConcernInput(c.get("kind") or "", c.get("outcome")) for c in raw_concerns],
+        concerns=[
+            ConcernInput(code(c.get("kind"), KINDS) or "", code(c.get("outcome"), OUTCOMES)) for c in raw_concerns
+        ],
         person=_party(obj.get("person")),
     )
-    outcome: str | None = obj.get("outcome")
+    outcome: str | None = code(obj.get("outcome"), OUTCOMES)
     implicit = not data.concerns  # no concerns given: one of the case's kind with the case's outcome
     if implicit:
         data.concerns = [ConcernInput(kind, outcome)]
@@ -255,15 +279,15 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
         add("description", "Ein anonymisierter Fall hat keine Beschreibung; bitte leer lassen.")
 
     ref: str | None = obj.get("ref") or None
-    seq: int | None = None
+    year, seq = data.received.year, None
     if ref is not None:
+        add("ref", ref_problem(ref))
         parsed = v.parse_ref(ref)
-        if parsed is None or not v.ref_fits(ref, *parsed):
-            add("ref", f"„{ref}“ ist kein Aktenzeichen im Format KRM-JJJJ-NNNN (z. B. KRM-2026-0042).")
-        elif parsed[0] != data.received.year:
-            add("ref", f"Das Aktenzeichen {ref} gehört nicht zum Eingangsjahr {data.received.year}.")
-        else:
-            seq = parsed[1]
+        if ref.startswith(v.OWN_PREFIX):  # the program's own scheme: its year and number, whatever the year
+            if parsed is None or not v.ref_fits(ref, *parsed):
+                add("ref", f"„{ref}“ ist kein Aktenzeichen im Format KRM-JJJJ-NNNN (z. B. KRM-2026-0042).")
+            else:
+                year, seq = parsed
 
     team: str | None = obj.get("team") or None
     if team is not None and not team.strip():
@@ -277,7 +301,7 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
         line=line,
         data=data,
         ref=ref,
-        year=data.received.year,
+        year=year,
         seq=seq,
         team=team,
         ack_sent=dates["ack_sent"],

@@ -28,6 +28,7 @@ from krm_desktop.model.office.profile_rules import (
     RETENTION_BA,
     RETENTION_METHODS,
     RULE_KINDS,
+    WAIVER_FORMS,
     WORKING,
 )
 
@@ -36,13 +37,13 @@ Problems = dict[str, str]
 # Entries every profile has; the others were added later and take their defaults when a stored profile lacks them.
 REQUIRED_KEYS = ("code", "label", "bundesland", "ack", "final")
 OPTIONAL_KEYS = ("ack_channels", "kinds", "reports", "retention", "shift_to_working_day", "closing_days")
-# Entries newer than the profile file's first format (issue 18): optional also in a profile file, so files written
-# before them still load with their defaults.
+# Entries a profile file may lack (added after the file format, issue 18): an older file still loads with their
+# defaults.
 DAB_OUTSIDE_KRM = "dab_outside_krm"
 INTAKE_KEYS = (DAB_OUTSIDE_KRM,)
-NEWER_KEYS = (*INTAKE_KEYS, "ack_waivable_channels")
+LATER_FILE_KEYS = (*INTAKE_KEYS, "ack_waivable_channels", "waiver_forms")
 FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS  # what a complete profile file must hold
-PROFILE_KEYS = FILE_KEYS + NEWER_KEYS
+PROFILE_KEYS = FILE_KEYS + LATER_FILE_KEYS
 RULE_KEYS = ("count", "unit", "start")
 KIND_RULE_KEYS = ("ack", "final", "ack_channels")
 RETENTION_KEYS = ("method", "personal_years", "delete_years", "petition_years")
@@ -233,6 +234,32 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
     # Issue 18: for which channels the KRM may decide that no acknowledgement is sent.
     if "ack_waivable_channels" in data and (problem := waivable_channels_problem(data["ack_waivable_channels"])):
         problems["ack_waivable_channels"] = problem
+    if "waiver_forms" in data:
+        problems.update(waiver_forms_problems(data["waiver_forms"]))
+    return problems
+
+
+# --- Verzicht auf schriftliche Antwort per kind ---------------------------------------------------------------
+
+
+def waiver_forms_problems(data: Any) -> Problems:
+    """`waiver_forms`: {kind: "none" | "note" | "signed"}; a kind left out takes its default."""
+    if not isinstance(data, Mapping):
+        return {"waiver_forms": "„waiver_forms“ muss ein Objekt sein: je Anliegensart die Form des Verzichts."}
+    problems: Problems = {}
+    for kind, form in data.items():
+        key = f"waiver_forms.{kind}"
+        if kind not in RULE_KINDS:
+            problems[key] = (
+                "Meinungskarten sind anonym: für sie gibt es keinen Verzicht."
+                if kind == "meinungskarte"
+                else f"Unbekannte Anliegensart „{kind}“. Möglich sind: {', '.join(RULE_KINDS)}."
+            )
+        elif form not in WAIVER_FORMS:
+            problems[key] = (
+                f"Unbekannte Form des Verzichts „{form}“. Möglich sind: none (kein Verzicht), note (Vermerk), "
+                "signed (unterschriebene Erklärung)."
+            )
     return problems
 
 

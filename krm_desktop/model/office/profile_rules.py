@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from krm_desktop.model.codes import CHANNELS, KINDS
+from krm_desktop.model.codes import CHANNELS, GF_KINDS, KINDS
 
 WORKING = "working"
 CALENDAR = "calendar"
@@ -117,3 +117,26 @@ def in_order(codes: tuple[str, ...] | list[str], vocabulary: tuple[str, ...] | d
     vocabulary goes last, for the checks to name it."""
     order = {code: position for position, code in enumerate(vocabulary)}
     return tuple(sorted(set(codes), key=lambda code: (order.get(code, len(order)), code)))
+
+
+# --- Verzicht auf schriftliche Antwort: the form a kind requires (issue 18 item 4) ------------------------------
+
+WAIVER_NONE = "none"  # the office's instruction foresees no waiver: the customer gets a written answer
+WAIVER_NOTE = "note"  # a short Vermerk that the customer waived a written answer in the conversation (Osnabrück)
+WAIVER_SIGNED = "signed"  # a declaration the customer signs on blank paper, with reasons (Pankow: petitions)
+WAIVER_FORMS = {
+    WAIVER_NONE: "kein Verzicht (immer schriftliche Antwort)",
+    WAIVER_NOTE: "Vermerk über den Verzicht im Gespräch",
+    WAIVER_SIGNED: "unterschriebene Erklärung (Blanko-Papier)",
+}
+
+
+def waiver_forms_of(default: str = WAIVER_NOTE, gf_led: str = WAIVER_NONE, **kinds: str) -> tuple[tuple[str, str], ...]:
+    """The form per kind for every RULE_KIND: `default`, the kinds the GF leads and signs (petition, Eingabe,
+    DAB) `gf_led`, single kinds by keyword."""
+    forms = {kind: gf_led if kind in GF_KINDS else default for kind in RULE_KINDS}
+    forms.update(kinds)
+    return tuple((kind, forms[kind]) for kind in RULE_KINDS)
+
+
+DEFAULT_WAIVER_FORMS = waiver_forms_of()

@@ -18,6 +18,7 @@ from krm_desktop.model.office.profile_rules import (
     CALENDAR,
     DEFAULT_CLOSING_DAYS,
     DEFAULT_REPORTS,
+    DEFAULT_WAIVER_FORMS,
     FROM_ACK_SENT,
     FROM_RECEIVED,
     REPORTS,
@@ -25,12 +26,17 @@ from krm_desktop.model.office.profile_rules import (
     RETENTION_WHOLE_TO_THE_DAY,
     RETENTION_WHOLE_YEAR_END,
     RULE_KINDS,
+    WAIVER_FORMS,
+    WAIVER_NONE,
+    WAIVER_NOTE,
+    WAIVER_SIGNED,
     WORKING,
     WRITTEN_CHANNELS,
     ClockRule,
     KindRule,
     RetentionRule,
     in_order,
+    waiver_forms_of,
 )
 from krm_desktop.model.store.entities import Setting
 from krm_desktop.model.store.transactions import write_transaction
@@ -50,6 +56,10 @@ __all__ = [
     "RETENTION_WHOLE_TO_THE_DAY",
     "RETENTION_WHOLE_YEAR_END",
     "RULE_KINDS",
+    "WAIVER_FORMS",
+    "WAIVER_NONE",
+    "WAIVER_NOTE",
+    "WAIVER_SIGNED",
     "WORKING",
     "WRITTEN_CHANNELS",
     "ClockRule",
@@ -65,6 +75,7 @@ __all__ = [
     "save_profile",
     "with_closing_days",
     "with_kind_rule",
+    "with_waiver_form",
 ]
 
 
@@ -87,6 +98,8 @@ class OfficeProfile:
     # Issue 18: "Eingangsbestätigung entfällt" — the channels for which the KRM may decide that no acknowledgement is
     # sent (Pankow: e-mails); none elsewhere.
     ack_waivable_channels: tuple[str, ...] = ()
+    # Verzicht auf schriftliche Antwort: (kind, WAIVER_FORMS code) for every RULE_KIND, in that order.
+    waiver_forms: tuple[tuple[str, str], ...] = DEFAULT_WAIVER_FORMS
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -101,6 +114,11 @@ class OfficeProfile:
 
     def own_rules(self) -> dict[str, KindRule]:
         return dict(self.kind_rules)
+
+    def waiver_form(self, kind: str) -> str:
+        """How a customer's waiver of a written answer is recorded for this kind: none, a Vermerk, a signed
+        declaration (a Meinungskarte is anonymous: none)."""
+        return dict(self.waiver_forms).get(kind, WAIVER_NONE)
 
     def makes_report(self, report: str) -> bool:
         return report in self.reports
@@ -135,6 +153,7 @@ class OfficeProfile:
             "closing_days": list(self.closing_days),
             "dab_outside_krm": self.dab_outside_krm,
             "ack_waivable_channels": list(self.ack_waivable_channels),
+            "waiver_forms": dict(self.waiver_forms),
         }
 
 
@@ -173,9 +192,10 @@ PRESETS: dict[str, OfficeProfile] = {
         RetentionRule(RETENTION_WHOLE_YEAR_END, delete_years=10),
         ack_channels=WRITTEN_CHANNELS,
         reports=("annual", "half_year", "quarter"),
-        ack_waivable_channels=(
-            "email",
-        ),  # "entscheidet er/sie, ob dem Kunden … eine Eingangsbestätigung zugesandt wird"
+        # "entscheidet er/sie, ob dem Kunden … eine Eingangsbestätigung zugesandt wird"
+        ack_waivable_channels=("email",),
+        # Konzept 4.5: a petition or Eingabe settled in a conversation needs the customer's signed declaration.
+        waiver_forms=waiver_forms_of(petition=WAIVER_SIGNED, eingabe=WAIVER_SIGNED),
     ),
     "braunschweig": OfficeProfile(
         "braunschweig",
@@ -230,7 +250,22 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         reports=in_order(data.get("reports", DEFAULT_REPORTS), REPORTS),
         dab_outside_krm=data.get(DAB_OUTSIDE_KRM, False),
         ack_waivable_channels=in_order(data.get("ack_waivable_channels", ()), ACK_CHANNELS),
+        waiver_forms=_waiver_forms(data),
     )
+
+
+def _waiver_forms(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """A profile stored before the setting existed takes its preset's forms (or the defaults); a kind missing
+    from the stored forms takes them likewise."""
+    known = PRESETS[data["code"]].waiver_forms if data["code"] in PRESETS else DEFAULT_WAIVER_FORMS
+    forms = {**dict(known), **data.get("waiver_forms", {})}
+    return tuple((kind, forms[kind]) for kind in RULE_KINDS)
+
+
+def with_waiver_form(profile: OfficeProfile, kind: str, form: str) -> OfficeProfile:
+    """The profile with `form` (a WAIVER_FORMS code) for a kind's waiver of a written answer."""
+    forms = {**dict(profile.waiver_forms), kind: form}
+    return dataclasses.replace(profile, waiver_forms=tuple((k, forms[k]) for k in RULE_KINDS if k in forms))
 
 
 def _clock_rule(data: Mapping[str, Any]) -> ClockRule:

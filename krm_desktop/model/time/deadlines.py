@@ -121,6 +121,7 @@ class ClockFacts(NamedTuple):
     interim_expected: date | None
     answer_sent: date | None
     ack_waived: date | None = None  # "Eingangsbestätigung entfällt": the acknowledgement clock stopped that day
+    waiver: bool = False  # the customer waived a written answer: no acknowledgement is awaited any more
 
 
 SOON_WORKING_DAYS = 2
@@ -131,7 +132,7 @@ def pending(facts: ClockFacts) -> list[tuple[str, date]]:
     items: list[tuple[str, date]] = []
     if facts.closed is not None:
         return items
-    if facts.ack_due and not facts.ack_sent and not facts.answer_sent and not facts.ack_waived:
+    if facts.ack_due and not facts.ack_sent and not facts.answer_sent and not facts.ack_waived and not facts.waiver:
         items.append(("ack", facts.ack_due))
     if facts.final_due and not facts.answer_sent:
         if facts.interim_sent:
@@ -151,6 +152,7 @@ CLOCK_FIELDS = (
     "interim_expected",
     "answer_sent",
     "ack_waived",
+    "waiver",
 )
 
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases.case_view import case_view
-from krm_desktop.model.cases.lookup import find_case
+from krm_desktop.model.cases.lookup import facts_of, find_case
 from krm_desktop.model.codes import KINDS, label
 from krm_desktop.model.errors import ConflictError, KrmError, RefusedError, ValidationError
 from krm_desktop.model.store.entities import Case
@@ -221,7 +221,7 @@ class ActionDialog(QDialog):
         self.view = case_view(self.case_id)  # what the dialog shows of the case: team, statements, decider
         self.version = self.case.version
         self.before = case_state(self.case_id)
-        self.facts = checks.ActionFacts.of(self.case, self.context.profile.ack_waivable_channels)
+        self.facts = facts_of(self.case, self.context.profile.ack_waivable_channels)
 
     def _show_header(self) -> None:
         subject = escape(self.case.subject) or "(ohne Betreff)"

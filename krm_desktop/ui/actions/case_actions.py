@@ -120,7 +120,8 @@ SPECS = (
         checks.WAIVER,
         "&Verzicht auf schriftliche Antwort …",
         "Verzicht",
-        "Telefonisch oder persönlich geklärt: den schriftlichen Verzicht erfassen und die Erklärung drucken.",
+        "Telefonisch oder persönlich geklärt: den Verzicht auf schriftliche Antwort erfassen – als Vermerk oder als "
+        "unterschriebene Erklärung, wie es die Dienstanweisung für die Anliegensart vorsieht.",
         waiver_dialog.WaiverDialog,
         "Ctrl+Shift+V",
     ),

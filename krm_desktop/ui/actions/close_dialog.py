@@ -1,5 +1,6 @@
 """Close a case: the closing day, the outcome of every complaint concern, the answer sent (or the waiver) and the
-sign-off by someone who may sign for this case (`closing.may_sign`)."""
+sign-off: the signer the case calls for is proposed (`closing.proposed_signer`), a person who may not sign it is
+refused next to the field as soon as picked (`closing.signer_problem`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import closing_checks
 from krm_desktop.model.cases import services as cases
-from krm_desktop.model.cases.closing import concern_facts
+from krm_desktop.model.cases.closing import concern_facts, proposed_signer, signer_problem
 from krm_desktop.model.codes import COMPLAINT_KINDS, KINDS, OUTCOMES, STAFF_ROLES, label
 from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.actions.action_form import ActionDialog, d, date_edit, pydate
@@ -76,18 +77,19 @@ class CloseDialog(ActionDialog):
             self._watch(self.answer_date, "answer_sent")
 
     def _sign_off_row(self) -> None:
+        """The people who sign in some case; the one this case calls for preselected, a wrong pick refused at once."""
         self.signer: QComboBox | None = None
         if not closing_checks.needs_sign_off(self.facts):
             self.add_info("Schlusszeichnung", "entfällt (kein Antwortschreiben)")
             return
         self.signer = QComboBox()
-        people = cases.signing_staff()
-        self.signer.addItem("– bitte wählen –" if people else "– noch niemand angelegt –", None)
-        for person in people:
+        self.signers = {person.id: person for person in cases.signing_staff()}
+        self.signer.addItem("– bitte wählen –" if self.signers else "– noch niemand angelegt –", None)
+        for person in self.signers.values():
             self.signer.addItem(f"{person.name} – {label(STAFF_ROLES, person.role)}", person.id)
-        allowed = [p for p in people if cases.may_sign(self.case, p)]
-        if allowed:
-            self.signer.setCurrentIndex(self.signer.findData(allowed[0].id))
+        proposed = proposed_signer(self.case)
+        if proposed is not None and proposed.id in self.signers:
+            self.signer.setCurrentIndex(self.signer.findData(proposed.id))
         self.add_field(
             "signed_by",
             "Schluss&zeichnung",
@@ -95,6 +97,17 @@ class CloseDialog(ActionDialog):
             required=True,
             hint=f"Zeichnungsbefugt: {cases.sign_off_label(self.case)}.",
         )
+        self.signer.currentIndexChanged.connect(self.check_signer)
+
+    def check_signer(self) -> None:
+        """The picked person is checked as soon as chosen: the message stands next to the field at once."""
+        if self.signer is None:
+            return
+        error = self.errors["signed_by"]
+        staff_id = self.signer.currentData()
+        problem = signer_problem(self.case, self.signers.get(staff_id)) if staff_id is not None else None
+        error.setText(problem or "")
+        error.setVisible(bool(problem))
 
     def value_text(self, key: str, widget: QWidget) -> str:
         if key == "answer_sent" and self.answer_sent is not None:

@@ -1,5 +1,7 @@
-"""Verzicht auf schriftliche Antwort: the matter was settled by phone or in person and the customer declared in
-writing, with concrete reasons, that no written answer is wanted; the case may then close without an answer.
+"""Verzicht auf schriftliche Antwort: the matter was settled by phone or in person and the customer waived a
+written answer, recorded in the form the office's profile requires for the kind (Einstellungen → Fristen und
+Regeln): a Vermerk of the conversation, or the declaration the customer signed on blank paper, with the day it came
+back signed. The case may then close without an answer.
 
 The declaration form (blank paper, never the letterhead) and the Aktenvermerk of the conversation are made by
 the ordinary letter dialog; the form carries the reasons typed here even before they are saved."""
@@ -12,13 +14,21 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.waiver_checks import SETTLED_BY
+from krm_desktop.model.office.profiles import WAIVER_SIGNED
 from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.actions.action_form import ActionDialog, date_edit, note, pydate, text_edit
+from krm_desktop.ui.widgets.date_edit import DateEdit
 
-EXPLANATION = (
-    "Die Erklärung wird auf Blanko-Papier gedruckt, nie auf dem Briefkopf des Jobcenters, und von der Kundin/dem "
-    "Kunden unterschrieben. Liegt sie unterschrieben vor, erfassen Sie hier ihr Datum: der Fall kann dann ohne "
-    "Antwortschreiben abgeschlossen werden."
+SIGNED_EXPLANATION = (
+    "Für diese Anliegensart verlangt die Dienstanweisung eine vom Kunden/von der Kundin unterschriebene Erklärung "
+    "mit den Gründen. Sie wird auf Blanko-Papier gedruckt, nie auf dem Briefkopf des Jobcenters. Erfassen Sie den "
+    "Verzicht, wenn die unterschriebene Erklärung vorliegt: der Fall kann dann ohne Antwortschreiben abgeschlossen "
+    "werden."
+)
+NOTE_EXPLANATION = (
+    "Die Kundin/der Kunde hat im Gespräch auf eine schriftliche Antwort verzichtet. Halten Sie in einem kurzen "
+    "Vermerk fest, was geklärt wurde: der Fall kann dann ohne Antwortschreiben abgeschlossen werden."
 )
 
 
@@ -28,30 +38,50 @@ class WaiverDialog(ActionDialog):
     save_text = "Verzicht &erfassen"
 
     def build(self) -> None:
-        self.form.addRow(note(EXPLANATION))
+        self.signed = self.facts.waiver_form == WAIVER_SIGNED
+        self.form.addRow(note(SIGNED_EXPLANATION if self.signed else NOTE_EXPLANATION))
         self.settled = QComboBox()
         self.settled.addItem("– bitte wählen –", "")
-        for code, caption in checks.SETTLED_BY.items():
+        for code, caption in SETTLED_BY.items():
             self.settled.addItem(caption, code)
         self.add_field("settled_by", "&Geklärt", self.settled, required=True)
-        self.declared_on = self.add_field(
-            "declared_on", "Erklärung &unterschrieben am", date_edit(self.today), required=True
-        )
-        self.reasons = self.add_field(
-            "reasons",
-            "G&ründe des Verzichts",
-            text_edit(5),
-            required=True,
-            free_text=True,
-            hint="Die konkreten Gründe der Kundin/des Kunden; sie stehen auch auf der Erklärung.",
-        )
+        self.form_received_on: DateEdit | None = None
+        if self.signed:
+            self.declared_on = self.add_field(
+                "declared_on", "Erklärung &unterschrieben am", date_edit(self.today), required=True
+            )
+            self.form_received_on = self.add_field(
+                "form_received_on",
+                "Unterschrieben &eingegangen am",
+                DateEdit(None),
+                required=True,
+                hint="Der Tag, an dem die unterschriebene Erklärung im Haus eingegangen ist.",
+            )
+            self.reasons = self.add_field(
+                "reasons",
+                "G&ründe des Verzichts",
+                text_edit(5),
+                required=True,
+                free_text=True,
+                hint="Die konkreten Gründe der Kundin/des Kunden; sie stehen auch auf der Erklärung.",
+            )
+        else:
+            self.declared_on = self.add_field("declared_on", "&Gespräch am", date_edit(self.today), required=True)
+            self.reasons = self.add_field(
+                "reasons",
+                "&Vermerk",
+                text_edit(5),
+                required=True,
+                free_text=True,
+                hint="Was im Gespräch geklärt wurde; der Hinweis auf den Verzicht steht im Verlauf.",
+            )
         self.print_button = QPushButton("Erklärung &drucken …")
         self.note_button = QPushButton("Akten&vermerk …")
+        self.print_button.setVisible(self.signed)  # the declaration exists only in the signed form
+        row = QHBoxLayout()
         for button in (self.print_button, self.note_button):
             button.setAutoDefault(False)  # Enter saves, it does not print
-        row = QHBoxLayout()
-        row.addWidget(self.print_button)
-        row.addWidget(self.note_button)
+            row.addWidget(button)
         row.addStretch(1)
         self.form.addRow("", row)
         self.print_button.setToolTip("Die Verzichtserklärung zum Unterschreiben (Blanko-Papier), mit den Gründen.")
@@ -86,6 +116,7 @@ class WaiverDialog(ActionDialog):
             version=self.version,
             settled_by=self.settled.currentData(),
             declared_on=pydate(self.declared_on.date()),
+            form_received_on=self.form_received_on.value() if self.form_received_on is not None else None,
             reasons=self.reasons.toPlainText(),
             today=self.today,
             user=self.user,

@@ -252,7 +252,7 @@ class LetterDialog(QDialog):
             subject=self.subject.toPlainText(),
             body=self.body.toPlainText(),
             signer=signer,
-            contact=contact_for(self.doc_type, signer, self.office),
+            contact=contact_for(self.doc_type, self.facts, self.office),
         )
 
     def refresh_preview(self) -> None:

@@ -1,6 +1,6 @@
 """Einstellungen, page „Fristen und Regeln“: every value of the office profile — Bundesland, the deadline rules of
 each kind, the calendar-day shift, closing days with the next twelve months' working days, retention, reports,
-what the intake routes out of the KRM.
+what the intake routes out of the KRM, the form of a waiver of a written answer per kind.
 
 A saved change never moves deadlines already stored: when the new rules would give open cases other dates, the
 page lists those cases first and lets the person choose to recompute them or to apply the rules to new cases only.
@@ -41,6 +41,7 @@ from krm_desktop.ui.settings.recompute_dialog import RECOMPUTE, RecomputeDialog
 from krm_desktop.ui.settings.retention_editor import RetentionEditor
 from krm_desktop.ui.settings.rules_intake import IntakeRules
 from krm_desktop.ui.settings.rules_kinds import KindRulesTable
+from krm_desktop.ui.settings.waiver_forms_editor import WaiverFormsEditor
 from krm_desktop.ui.settings.working_days_calendar import WorkingDaysCalendar
 from krm_desktop.ui.widgets.fields import FieldErrors, add_row, error_line, hint
 
@@ -56,8 +57,9 @@ CONFLICT_HINT = (
     "Nichts wurde gespeichert; Ihre Eingaben stehen noch hier. „Änderungen verwerfen“ zeigt die dort gespeicherten "
     "Regeln."
 )
-RULES_TAB, CALENDAR_TAB, RETENTION_TAB, INTAKE_TAB = range(4)
+RULES_TAB, CALENDAR_TAB, RETENTION_TAB, INTAKE_TAB, WAIVER_TAB = range(5)
 _TAB_OF_KEY = {
+    "waiver_forms": WAIVER_TAB,
     "bundesland": CALENDAR_TAB,
     "closing_days": CALENDAR_TAB,
     "retention": RETENTION_TAB,
@@ -88,6 +90,7 @@ class RulesPage(QWidget):
         self.calendar = WorkingDaysCalendar()
         self.retention = RetentionEditor(self.errors)
         self.reports = {code: QCheckBox(text) for code, text in REPORTS.items()}
+        self.waiver_forms = WaiverFormsEditor(self.errors)
         self.save_button = QPushButton("&Speichern")
         self.reset_button = QPushButton("Änderungen &verwerfen")
         self.reset_button.setToolTip("Die gespeicherten Regeln wieder anzeigen")
@@ -97,6 +100,7 @@ class RulesPage(QWidget):
         self.tabs.addTab(self._retention_tab(), "Aufbewahrung und Berichte")
         self.intake_rules = IntakeRules(self.errors)
         self.tabs.addTab(self.intake_rules, "Eingangsprüfung")
+        self.tabs.addTab(self.waiver_forms, "Verzicht auf schriftliche Antwort")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.reset_button)
@@ -189,6 +193,7 @@ class RulesPage(QWidget):
         self.bundesland.blockSignals(False)
         self.closing_days.set_days(profile.closing_days)
         self.retention.show_rule(profile.retention)
+        self.waiver_forms.show_profile(profile)
         for code, check in self.reports.items():
             check.setChecked(profile.makes_report(code))
         self.intake_rules.show_profile(profile)
@@ -211,6 +216,7 @@ class RulesPage(QWidget):
             retention=self.retention.data(),
             reports=[code for code, check in self.reports.items() if check.isChecked()],
             ack_waivable_channels=self.ack_waiver.channels(),
+            waiver_forms=self.waiver_forms.data(),
         )
         data.update(self.intake_rules.data())
         return data
@@ -225,6 +231,7 @@ class RulesPage(QWidget):
             tuple(check.isChecked() for check in self.reports.values()),
             self.intake_rules.state(),
             self.ack_waiver.state(),
+            self.waiver_forms.state(),
         )
 
     def has_unsaved(self) -> bool:
@@ -236,6 +243,7 @@ class RulesPage(QWidget):
         self.retention.set_editable(editable)
         self.intake_rules.set_editable(editable)
         self.ack_waiver.set_editable(editable)
+        self.waiver_forms.set_editable(editable)
         for widget in (self.shift, self.bundesland, *self.reports.values(), self.save_button, self.reset_button):
             widget.setEnabled(editable)
         self.save_button.setVisible(editable)

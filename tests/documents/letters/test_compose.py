@@ -195,8 +195,9 @@ def test_the_answer_names_who_signed_also_after_they_left(office) -> None:
     successor = Staff.create(name="Nina Vogt", role="TL", team=office.team)
     Staff.update(active=False).where(Staff.id == office.tl.id).execute()
     content = text(letter_for_case(closed.id, "antwort", f.TODAY, invariant=True)[1].pdf)
-    assert "Thomas Lehmann\nTeamleitung" in content and successor.name not in content
+    assert "Thomas Lehmann\nTeamleitung" in content  # the signature stays who signed
     assert "0451 555-411" not in content  # a person who left is no contact any more: the office's number
+    assert successor.name in content  # who handles the team's cases now answers questions
 
 
 def test_waiver_form_has_nothing_of_the_letterhead(office) -> None:

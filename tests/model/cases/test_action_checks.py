@@ -11,6 +11,7 @@ from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import closing_checks
 from krm_desktop.model.cases.action_checks import ActionFacts
 from krm_desktop.model.cases.closing_checks import ConcernFacts, SignerFacts
+from krm_desktop.model.cases.waiver_checks import waiver_errors
 
 T = date(2026, 11, 20)
 RECEIVED = date(2026, 11, 2)
@@ -169,12 +170,10 @@ def test_statement_checks_every_field_at_once() -> None:
 
 
 def test_waiver_needs_how_when_and_why() -> None:
-    errors = checks.waiver_errors(settled_by="", declared_on=None, reasons="", received=RECEIVED, today=T)
+    errors = waiver_errors(settled_by="", declared_on=None, reasons="", received=RECEIVED, today=T)
     assert set(errors) == {"settled_by", "declared_on", "reasons"}
-    assert checks.waiver_errors(settled_by=None, declared_on=T, reasons="geklärt", received=RECEIVED, today=T) == {}
-    assert (
-        checks.waiver_errors(settled_by="telefon", declared_on=T, reasons="geklärt", received=RECEIVED, today=T) == {}
-    )
+    assert waiver_errors(settled_by=None, declared_on=T, reasons="geklärt", received=RECEIVED, today=T) == {}
+    assert waiver_errors(settled_by="telefon", declared_on=T, reasons="geklärt", received=RECEIVED, today=T) == {}
 
 
 def test_gf_decisions_need_the_gf() -> None:

@@ -49,6 +49,7 @@ def query_count() -> Iterator[_Count]:
 def test_a_case_with_representative_concerns_and_team(people) -> None:
     lawyer = f.person("Rechtsanwältin Dr. Klug", role="vertreter", customer_no="", bg_no="", phone="0451 12345")
     case = f.register(
+        today=f.TODAY,
         person=lawyer,
         represented=f.person("Erika Mustermann"),
         concerns=[("beschwerde", None), ("idee", None)],

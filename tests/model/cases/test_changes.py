@@ -11,7 +11,7 @@ from tests import factories as f
 
 def test_state_names_every_visible_field_in_german(store) -> None:
     team = f.team("Team 401 Leistung")
-    case = f.register(team_id=team.id, concerns=[("beschwerde", None), ("lob", None)])
+    case = f.register(today=f.TODAY, team_id=team.id, concerns=[("beschwerde", None), ("lob", None)])
     state = case_state(case.id)
     assert state["Az."] == case.ref
     assert state["Status"] == "offen"

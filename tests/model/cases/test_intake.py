@@ -24,7 +24,7 @@ from tests import factories as f
 
 
 def test_register_beschwerde_computes_deadlines_and_logs(store) -> None:
-    case = f.register()  # Mo 02.11.2026, Lübeck: 3 AT -> Do 05.11., 14 KT -> Mo 16.11.
+    case = f.register(today=f.TODAY)  # Mo 02.11.2026, Lübeck: 3 AT -> Do 05.11., 14 KT -> Mo 16.11.
     assert case.ref == "KRM-2026-0001"
     assert case.ack_due == date(2026, 11, 5)
     assert case.final_due == date(2026, 11, 16)
@@ -35,11 +35,13 @@ def test_register_beschwerde_computes_deadlines_and_logs(store) -> None:
     assert event.actor == f.USER and event.on_day == f.TODAY and "Beschwerde" in event.text
 
 
-def test_refs_run_per_year(store) -> None:
-    a = f.register(received=date(2025, 12, 30))
+def test_refs_run_per_year_of_registration(store) -> None:
+    a = f.register(received=date(2025, 12, 30))  # registered the day it came in
+    late = f.register(received=date(2025, 12, 30), today=date(2026, 1, 2))  # came in 2025, registered in 2026
     b = f.register()
     c = f.register()
-    assert [a.ref, b.ref, c.ref] == ["KRM-2025-0001", "KRM-2026-0001", "KRM-2026-0002"]
+    assert [a.ref, late.ref, b.ref, c.ref] == ["KRM-2025-0001", "KRM-2026-0001", "KRM-2026-0002", "KRM-2026-0003"]
+    assert (late.year, late.received) == (2026, date(2025, 12, 30))
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))

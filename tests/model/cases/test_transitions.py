@@ -111,11 +111,11 @@ def test_a_saved_case_is_returned_as_reading_it_again_gives(store) -> None:
         today=T,
         user=U,
         outcomes={1: "unbegruendet"},
-        signed_by=people["tl"].id,
+        signed_by=people["krm"].id,  # the case moved to another team: the KRM-Beauftragte signs
         answer_sent=T,
     )
     _as_read_again(case)
-    assert (case.version, case.signed_by.name, case.status) == (6, "Jens Brandt", STATUS_CLOSED)
+    assert (case.version, case.signed_by.name, case.status) == (6, "Petra Ohlsen", STATUS_CLOSED)
 
 
 def test_the_same_interim_notice_or_answer_is_not_recorded_twice() -> None:

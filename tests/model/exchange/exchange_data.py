@@ -72,7 +72,7 @@ def varied_cases() -> None:
         user=USER,
     )
     praise = f.register(kind="lob", received=date(2026, 9, 1), team_id=other.id, person=f.person(email="a@b.de"))
-    f.act(cases.close, praise, closed_on=date(2026, 9, 5), signed_by=tl.id, answer_sent=date(2026, 9, 4))
+    f.act(cases.close, praise, closed_on=date(2026, 9, 5), signed_by=gf.id, answer_sent=date(2026, 9, 4))
     f.register(kind="idee", channel="online", via="kommune", received=date(2026, 11, 10), person=None)
     petition = f.register(kind="petition", via="petitionsausschuss", received=date(2025, 12, 30))
     f.act(

@@ -59,8 +59,37 @@ def test_the_file_holds_every_rule() -> None:
         "closing_days": ["12-24", "12-31"],
         "dab_outside_krm": False,
         "ack_waivable_channels": [],
+        "waiver_forms": {
+            "beschwerde": "note",
+            "lob": "note",
+            "idee": "note",
+            "petition": "none",
+            "eingabe": "none",
+            "dienstaufsichtsbeschwerde": "none",
+            "fachaufsichtsbeschwerde": "note",
+            "folgereaktion": "note",
+        },
     }
     assert read_profile_file(export_profile(profile)) == profile
+
+
+def test_a_file_written_before_the_waiver_forms_existed_takes_the_presets_forms() -> None:
+    data = exported("berlin-pankow")
+    del data["waiver_forms"]
+    profile = read_profile_file(json.dumps(data))
+    assert profile.waiver_form("petition") == "signed" and profile.waiver_form("beschwerde") == "note"
+    assert profile == PRESETS["berlin-pankow"]
+
+
+def test_bad_waiver_forms_are_refused_naming_the_key() -> None:
+    data = exported("osnabrueck")
+    data["waiver_forms"] = {"petition": "mündlich", "meinungskarte": "note", "widerspruch": "none"}
+    problems = refusal(data)
+    assert set(problems) == {"waiver_forms.petition", "waiver_forms.meinungskarte", "waiver_forms.widerspruch"}
+    assert "Unbekannte Form des Verzichts „mündlich“" in problems["waiver_forms.petition"]
+    assert "Meinungskarten sind anonym" in problems["waiver_forms.meinungskarte"]
+    data["waiver_forms"] = ["note"]
+    assert list(refusal(data)) == ["waiver_forms"]
 
 
 @pytest.mark.parametrize("code", list(PRESETS))

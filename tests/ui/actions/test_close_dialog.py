@@ -44,7 +44,7 @@ def complete(people) -> Callable:
 
 SPOIL = {
     "no-outcome": (lambda d, p: choose(d.outcomes[1], None), "concerns.1.outcome", "bitte Ergebnis wählen"),
-    "no-answer-no-waiver": (lambda d, p: d.answer_sent.setChecked(False), "answer_sent", "schriftlichem Verzicht"),
+    "no-answer-no-waiver": (lambda d, p: d.answer_sent.setChecked(False), "answer_sent", "erfasstem Verzicht"),
     "answer-after-close": (
         lambda d, p: set_date(d.answer_date, date(2026, 11, 20)),
         "answer_sent",
@@ -85,7 +85,7 @@ def test_who_may_sign_follows_the_reserve_and_the_escalation(qtbot, store, peopl
     window = started_window(qtbot, store)
     select(window, case.id)
     dialog = open_action(qtbot, window, checks.CLOSE)
-    assert dialog.signer.currentData() == people["gf"].id  # the first who may sign is proposed
+    assert dialog.signer.currentData() == people["gf"].id  # the reserved sign-off: the GF is proposed
     complete(people)(dialog)  # … the TL chosen instead
     before = f.snapshot()
     save(qtbot, dialog)
