@@ -38,7 +38,7 @@ class WaiverFormsEditor(QWidget):
             self.boxes[kind] = box
             add_row(form, errors, f"waiver_forms.{kind}", label(KINDS, kind), box)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(10, 8, 10, 8)  # as the other tabs of the page
         layout.addWidget(hint(EXPLANATION))
         layout.addLayout(form)
         layout.addWidget(errors.add("waiver_forms", None))  # the whole entry, e.g. in a profile file
