@@ -7,7 +7,7 @@ is the office's own.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from krm_desktop.documents.letters.compose import compose, render
 from krm_desktop.documents.letters.draft import Rendered
@@ -63,16 +63,16 @@ def sample_case(today: date, kind: str = "beschwerde") -> CaseView:
             ),
             team="Team 411 Leistungsgewährung",
             area="Bereich 41 Leistung",
-            ack_due=today,
-            final_due=today,
+            ack_due=today + timedelta(days=3),  # plausible dates, so that the preview reads like a real letter
+            final_due=today + timedelta(days=14),
             interim_reason="Die Stellungnahme des Fachbereichs liegt uns noch nicht vor.",
-            interim_expected=today,
+            interim_expected=today + timedelta(days=21),
             lead="gf" if gf else "team",
             sign_off_role="GF" if gf else "TL",
             escalation_level=3 if gf else 1,
             requesting_body="Petitionsausschuss des Landtags",
             requesting_ref="L 0042/2026",
-            body_due=today,
+            body_due=today + timedelta(days=28),
             waiver_reasons="Mein Anliegen wurde im Telefonat vollständig geklärt.",
             employee_concerned="Herr Tom Beispiel",
             gf_decision="Ein persönliches Fehlverhalten des Mitarbeiters ist nicht festzustellen.",

@@ -25,7 +25,7 @@ def test_edit_a_block_see_it_in_the_preview_and_save(qtbot, store) -> None:
     page.select("eingangsbestaetigung.text")
     assert "{ansprechpartner}" in page.body.toPlainText()
     page.body.setPlainText("{anrede}\n\nIhr Anliegen ist da; Frist {frist}.")
-    qtbot.waitUntil(lambda: squeezed("Ihr Anliegen ist da; Frist 20.11.2026.") in squeezed(text(page.preview_pdf())))
+    qtbot.waitUntil(lambda: squeezed("Ihr Anliegen ist da; Frist 04.12.2026.") in squeezed(text(page.preview_pdf())))
     assert page.list.currentItem().text().endswith(PENDING_MARK)
     assert page.save_button.isEnabled()
     assert page.save()
