@@ -286,6 +286,22 @@ def ensure_database(db: Path) -> None:
     subprocess.run([*cli, "demo", "--cases", str(CASES)], check=True, capture_output=True)
 
 
+def ensure_desk_person(db: Path) -> None:
+    """The desk's login acts as the demo office's KRM person, as at a desk in daily use (the start asks no one)."""
+    from krm_desktop.model.office import staff
+    from krm_desktop.model.store.connection import open_store
+    from krm_desktop.ui.app import acting_user
+
+    store = open_store(str(db))
+    try:
+        login = acting_user()
+        if staff.person_for_login(login) is None:
+            krm = next(p for p in staff.people(active_only=True) if p.role == "KRM")
+            staff.assign_login(krm.id, login)
+    finally:
+        store.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=str(DEFAULT_DB))
@@ -304,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     ensure_database(Path(args.db))
+    ensure_desk_person(Path(args.db))
     repeat = max(args.repeat, 3)
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     with tempfile.TemporaryDirectory() as settings_dir:
