@@ -226,8 +226,9 @@ def child_interact(db: str, rounds: int) -> None:
     for r in visible:
         for c in range(model.columnCount()):
             item = QStandardItem(model.index(r, c).data())
-            if c == 6:
-                item.setBackground(model.index(r, c).data(Qt.ItemDataRole.BackgroundRole))
+            background = model.index(r, c).data(Qt.ItemDataRole.BackgroundRole) if c == 6 else None
+            if background is not None:  # a case without clock has no colour
+                item.setBackground(background)
             plain.setItem(r, c, item)
     twin = QTableView()
     twin.setModel(plain)

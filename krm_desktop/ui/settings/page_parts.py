@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMessageBox, QTableView, QWidget
 
+from krm_desktop.model.errors import ConflictError, KrmError, ValidationError
+from krm_desktop.ui.widgets.discard import confirm_discard
 from krm_desktop.ui.widgets.fields import ERROR_STYLE
 
 KEPT_TYPING = (
@@ -135,3 +137,62 @@ def yes_no(parent: QWidget, title: str, text: str, yes: str) -> bool:
     box.setDefaultButton(go)
     box.exec()
     return box.clickedButton() is go
+
+
+class RowFormPage(QWidget):
+    """A table of rows beside a form that edits the chosen one (the Teams and Personen pages). A subclass sets
+    `table`, `rows`, `current`, `name`, `errors`, `status` and `context`, and has `_show(row)`, `has_unsaved()`
+    and `reload()`; `unsaved_text` says what would be dropped, `changed_text` what another desk changed."""
+
+    unsaved_text = "Die Änderungen sind nicht gespeichert."
+    changed_text = "Der Eintrag wurde inzwischen an einem anderen Platz geändert."
+
+    table: RowTable
+    rows: Sequence[Any]
+    current: Any
+    name: QWidget
+    errors: Any  # FieldErrors
+    status: QLabel
+    context: Any  # WindowContext
+
+    def _show(self, row: Any) -> None:
+        raise NotImplementedError
+
+    def has_unsaved(self) -> bool:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def _may_drop_typed(self) -> bool:
+        return not self.has_unsaved() or confirm_discard(self, self.unsaved_text)
+
+    def _row_chosen(self) -> None:
+        chosen = self.table.chosen_id()
+        if self.current is not None and chosen == self.current.id:
+            return
+        if not self._may_drop_typed():
+            self.table.choose(self.current.id if self.current else None)
+            return
+        self._show(next((row for row in self.rows if row.id == chosen), None))
+
+    def _start_new(self) -> None:
+        if self._may_drop_typed():
+            self._show(None)
+            self.name.setFocus()
+
+    def _refused(self, exc: KrmError, *, form: bool = True) -> None:
+        """A refused save: the messages next to the fields (or in the status line), the list as stored now after a
+        conflict; what was typed stays in the form."""
+        if isinstance(exc, ValidationError):
+            if form:
+                first = self.errors.show(exc.errors)
+                if first is not None:
+                    first.setFocus()
+                say(self.status, "Nicht gespeichert. Bitte prüfen Sie die markierten Angaben.", problem=True)
+            else:
+                say(self.status, " ".join(exc.errors.values()), problem=True)
+            return
+        self.reload()
+        text = f"{self.changed_text} {KEPT_TYPING}" if isinstance(exc, ConflictError) else exc.message
+        say(self.status, text, problem=True)

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from krm_desktop.model.codes import STAFF_ROLES
-from krm_desktop.model.errors import ConflictError, KrmError, ValidationError
+from krm_desktop.model.errors import KrmError, ValidationError
 from krm_desktop.model.office import staff
 from krm_desktop.model.office.staff_checks import PersonData
 from krm_desktop.ui.context import WindowContext
-from krm_desktop.ui.settings.page_parts import KEPT_TYPING, READ_ONLY_NOTE, RowTable, say, status_line, yes_no
-from krm_desktop.ui.widgets.discard import confirm_discard
+from krm_desktop.ui.settings.page_parts import READ_ONLY_NOTE, RowFormPage, RowTable, say, status_line, yes_no
 from krm_desktop.ui.widgets.fields import CodeBox, FieldErrors, add_row, error_line, hint
 
 HEADERS = ("Name", "Funktion", "Team", "E-Mail", "Telefon", "Anmeldungen", "aktiv")
@@ -38,8 +37,10 @@ def split_logins(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in re.split(r"[,;\n]", text) if part.strip())
 
 
-class PeoplePage(QWidget):
+class PeoplePage(RowFormPage):
     title = "Personen"
+    unsaved_text = "Die Änderungen an der Person sind nicht gespeichert."
+    changed_text = "Die Person wurde inzwischen an einem anderen Platz geändert."
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,22 +200,8 @@ class PeoplePage(QWidget):
 
     # --- choosing --------------------------------------------------------------------------------------
 
-    def _may_drop_typed(self) -> bool:
-        return not self.has_unsaved() or confirm_discard(self, "Die Änderungen an der Person sind nicht gespeichert.")
-
-    def _row_chosen(self) -> None:
-        chosen = self.table.chosen_id()
-        if self.current is not None and chosen == self.current.id:
-            return
-        if not self._may_drop_typed():
-            self.table.choose(self.current.id if self.current else None)
-            return
-        self._show(next((p for p in self.rows if p.id == chosen), None))
-
     def new_person(self) -> None:
-        if self._may_drop_typed():
-            self._show(None)
-            self.name.setFocus()
+        self._start_new()
 
     # --- changing --------------------------------------------------------------------------------------
 
@@ -258,24 +245,8 @@ class PeoplePage(QWidget):
                 say(self.status, "Nicht gespeichert.")
                 return None
             saved = staff.save_person(person_id, data, version=before.version if before else None)
-        except ValidationError as exc:
-            if form:
-                first = self.errors.show(exc.errors)
-                if first is not None:
-                    first.setFocus()
-                say(self.status, "Nicht gespeichert. Bitte prüfen Sie die markierten Angaben.", problem=True)
-            else:
-                say(self.status, " ".join(exc.errors.values()), problem=True)
-            return None
-        except ConflictError:
-            self.reload()  # the person as stored now; the form keeps what was typed
-            say(
-                self.status, f"Die Person wurde inzwischen an einem anderen Platz geändert. {KEPT_TYPING}", problem=True
-            )
-            return None
         except KrmError as exc:
-            self.reload()
-            say(self.status, exc.message, problem=True)
+            self._refused(exc, form=form)
             return None
         self.context.data_changed.emit()
         return saved

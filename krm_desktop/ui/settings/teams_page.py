@@ -17,20 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from krm_desktop.model.errors import ConflictError, KrmError, ValidationError
+from krm_desktop.model.errors import KrmError
 from krm_desktop.model.office import staff
 from krm_desktop.model.office.areas import AreaFlags, area_flags, save_area_flags
 from krm_desktop.model.office.staff_checks import TeamData
 from krm_desktop.ui.context import WindowContext
-from krm_desktop.ui.settings.page_parts import KEPT_TYPING, READ_ONLY_NOTE, RowTable, say, status_line, yes_no
-from krm_desktop.ui.widgets.discard import confirm_discard
+from krm_desktop.ui.settings.page_parts import READ_ONLY_NOTE, RowFormPage, RowTable, say, status_line, yes_no
 from krm_desktop.ui.widgets.fields import FieldErrors, add_row, error_line, hint
 
 HEADERS = ("Name", "Bereich", "aktiv", "Fälle", "Personen")
 
 
-class TeamsPage(QWidget):
+class TeamsPage(RowFormPage):
     title = "Teams und Bereiche"
+    unsaved_text = "Die Änderungen am Team sind nicht gespeichert."
+    changed_text = "Das Team wurde inzwischen an einem anderen Platz geändert."
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,22 +204,8 @@ class TeamsPage(QWidget):
 
     # --- choosing --------------------------------------------------------------------------------------
 
-    def _may_drop_typed(self) -> bool:
-        return not self.has_unsaved() or confirm_discard(self, "Die Änderungen am Team sind nicht gespeichert.")
-
-    def _row_chosen(self) -> None:
-        chosen = self.table.chosen_id()
-        if self.current is not None and chosen == self.current.id:
-            return
-        if not self._may_drop_typed():
-            self.table.choose(self.current.id if self.current else None)
-            return
-        self._show(next((t for t in self.rows if t.id == chosen), None))
-
     def new_team(self) -> None:
-        if self._may_drop_typed():
-            self._show(None)
-            self.name.setFocus()
+        self._start_new()
 
     def _discard(self) -> None:
         self._show(self.current)
@@ -231,19 +218,8 @@ class TeamsPage(QWidget):
             saved = staff.save_team(
                 before.id if before else None, self._typed(), version=before.version if before else None
             )
-        except ValidationError as exc:
-            first = self.errors.show(exc.errors)
-            say(self.status, "Nicht gespeichert. Bitte prüfen Sie die markierten Angaben.", problem=True)
-            if first is not None:
-                first.setFocus()
-            return False
-        except ConflictError:
-            self.reload()  # the team as stored now; the form keeps what was typed
-            say(self.status, f"Das Team wurde inzwischen an einem anderen Platz geändert. {KEPT_TYPING}", problem=True)
-            return False
         except KrmError as exc:
-            self.reload()
-            say(self.status, exc.message, problem=True)
+            self._refused(exc)
             return False
         self.current = saved
         self.reload()
