@@ -73,6 +73,9 @@ def case_state(case_id: int) -> dict[str, str]:
             "Einsendende Stelle": case.requesting_body,
             "Zeichen der Stelle": case.requesting_ref,
             "Frist der Stelle": _d(case.body_due),
+            "Anschrift der Stelle": ", ".join(
+                p for p in (case.body_street, f"{case.body_postcode} {case.body_city}".strip()) if p
+            ),
             "Betroffene/r Beschäftigte/r": case.employee_concerned,
             "Eingangsbestätigung fällig": _d(case.ack_due),
             "Eingangsbestätigung versandt": _d(case.ack_sent),

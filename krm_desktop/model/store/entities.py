@@ -162,6 +162,9 @@ class Case(BaseModel):
     requesting_body = CharField(max_length=300, default="")
     requesting_ref = CharField(max_length=100, default="")
     body_due = DateField(null=True)
+    body_street = CharField(max_length=300, default="")  # the requesting body's postal address (Stellungnahme)
+    body_postcode = CharField(max_length=10, default="")
+    body_city = CharField(max_length=120, default="")
     # Dienstaufsichtsbeschwerde
     employee_concerned = CharField(max_length=200, default="")
     gf_decision = TextField(default="")

@@ -122,6 +122,11 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
         rows.append(_row("Thema", escape(case.topic)))
     if case.requesting_body:
         rows.append(_row("Einsendende Stelle", escape(f"{case.requesting_body} {case.requesting_ref}".strip())))
+        town = f"{case.body_postcode} {case.body_city}".strip()
+        address = ", ".join(p for p in (case.body_street, town) if p)
+        rows.append(
+            _row("Anschrift der Stelle", escape(address) if address else "<i>fehlt (für die Stellungnahme nötig)</i>")
+        )
     if case.employee_concerned:
         rows.append(_row("Betroffene/r Beschäftigte/r", escape(case.employee_concerned)))
     clocks = []

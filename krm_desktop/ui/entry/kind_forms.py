@@ -53,8 +53,25 @@ class PetitionForm(CaseForm):
         self.requesting_ref = QLineEdit()
         self.requesting_ref.setMaxLength(100)
         self.body_due_field = DateField("Frist der Stelle")
+        self.body_street = QLineEdit()
+        self.body_street.setMaxLength(300)
+        self.body_street.setPlaceholderText("z. B. Platz der Republik 1")
+        self.body_postcode = QLineEdit()
+        self.body_postcode.setMaxLength(10)
+        self.body_city = QLineEdit()
+        self.body_city.setMaxLength(120)
         e = self.errors
         add_row(form, e, "requesting_body", "Einsendende Stelle", self.requesting_body, required=True)
+        add_row(form, e, "body_street", "Straße der Stelle", self.body_street)
+        add_row(form, e, "body_postcode", "PLZ der Stelle", self.body_postcode)
+        add_row(
+            form,
+            e,
+            "body_city",
+            "Ort der Stelle",
+            self.body_city,
+            note="Die Anschrift steht im Anschriftfeld der Stellungnahme; ohne sie wird die Stellungnahme nicht gedruckt.",
+        )
         add_row(form, e, "requesting_ref", "Zeichen der Stelle", self.requesting_ref)
         add_row(
             form,
@@ -69,7 +86,14 @@ class PetitionForm(CaseForm):
         self.retention.setWordWrap(True)
         self.retention.setAccessibleName("Aufbewahrung")
         form.addRow("Aufbewahrung:", self.retention)
-        for line in (self.requesting_body, self.requesting_ref, self.body_due_field):
+        for line in (
+            self.requesting_body,
+            self.requesting_ref,
+            self.body_due_field,
+            self.body_street,
+            self.body_postcode,
+            self.body_city,
+        ):
             line.textEdited.connect(lambda _t: self.edited.emit())
         if self.case_id is None:
             self.via.set_code("petitionsausschuss" if self.kind == "petition" else "bmas")
@@ -80,6 +104,9 @@ class PetitionForm(CaseForm):
     def fill_kind(self, data: CaseInput) -> dict[str, str]:
         data.requesting_body = self.requesting_body.text()
         data.requesting_ref = self.requesting_ref.text()
+        data.body_street = self.body_street.text()
+        data.body_postcode = self.body_postcode.text()
+        data.body_city = self.body_city.text()
         due, problem = self.body_due_field.parsed()
         data.body_due = due
         return {"body_due": problem} if problem else {}
@@ -88,12 +115,18 @@ class PetitionForm(CaseForm):
         self.requesting_body.setText(case.requesting_body)
         self.requesting_ref.setText(case.requesting_ref)
         self.body_due_field.set_date(case.body_due)
+        self.body_street.setText(case.body_street)
+        self.body_postcode.setText(case.body_postcode)
+        self.body_city.setText(case.body_city)
 
     def kind_raw(self) -> dict[str, str]:
         return {
             "requesting_body": self.requesting_body.text(),
             "requesting_ref": self.requesting_ref.text(),
             "body_due": self.body_due_field.text(),
+            "body_street": self.body_street.text(),
+            "body_postcode": self.body_postcode.text(),
+            "body_city": self.body_city.text(),
         }
 
     def kind_lines(self) -> list[str]:
@@ -101,6 +134,9 @@ class PetitionForm(CaseForm):
             ("Einsendende Stelle", self.requesting_body),
             ("Zeichen der Stelle", self.requesting_ref),
             ("Frist der Stelle", self.body_due_field),
+            ("Straße der Stelle", self.body_street),
+            ("PLZ der Stelle", self.body_postcode),
+            ("Ort der Stelle", self.body_city),
         )
         return [f"{caption}: {line.text()}" for caption, line in pairs if line.text().strip()]
 
