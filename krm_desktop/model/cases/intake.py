@@ -119,6 +119,7 @@ class CaseInput:
     body_street: str = ""  # the requesting body's postal address
     body_postcode: str = ""
     body_city: str = ""
+    ba_responsible: bool = False  # the BA is responsible under § 44b Abs. 3 SGB II (Pankow's petition step)
     employee_concerned: str = ""
     file_no: str = ""
     not_krm: str | None = None  # an intake triage finding (a NOT_KRM code)
@@ -267,6 +268,11 @@ def case_errors(data: CaseInput, today: date, *, follows_purged: bool = False) -
     add("requesting_ref", v.text_problem(data.requesting_ref, "Zeichen der Stelle", max_len=100, multiline=False))
     for name, problem in body_address_errors(data).items():
         add(name, problem)
+    if data.ba_responsible and data.kind not in PETITION_KINDS:
+        add(
+            "ba_responsible",
+            "Die BA-Zuständigkeit nach § 44b Abs. 3 SGB II wird nur bei Petitionen und Eingaben vermerkt.",
+        )
     add(
         "employee_concerned",
         v.text_problem(data.employee_concerned, "Betroffene/r Beschäftigte/r", max_len=200, multiline=False),

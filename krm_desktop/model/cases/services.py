@@ -79,6 +79,7 @@ def _editable_fields(data: CaseInput) -> dict[str, Any]:
         "body_street": data.body_street.strip(),
         "body_postcode": data.body_postcode.strip(),
         "body_city": data.body_city.strip(),
+        "ba_responsible": data.ba_responsible,
         "employee_concerned": data.employee_concerned.strip(),
     }
 

@@ -61,6 +61,7 @@ class StoredCase:
     body_street: str = ""
     body_postcode: str = ""
     body_city: str = ""
+    ba_responsible: bool = False
 
     @property
     def follows_purged(self) -> bool:
@@ -123,4 +124,5 @@ def stored_case(case_id: int) -> StoredCase | None:
         body_street=case.body_street,
         body_postcode=case.body_postcode,
         body_city=case.body_city,
+        ba_responsible=case.ba_responsible,
     )

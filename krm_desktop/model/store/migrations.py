@@ -151,8 +151,9 @@ def _v5_ack_waived(migrator: Any, db: Database) -> None:
 
 
 def _v6_petitions(migrator: Any, db: Database) -> None:
-    """Version 6: petitions and Eingaben — the requesting body's postal address."""
-    from peewee import CharField
+    """Version 6: petitions and Eingaben — the requesting body's postal address; Pankow's petition steps (BA
+    responsibility and the agreement with Agentur für Arbeit and Regionaldirektion, the KRM's check)."""
+    from peewee import BooleanField, CharField, DateField
     from playhouse.migrate import migrate
 
     migrate(
@@ -160,6 +161,10 @@ def _v6_petitions(migrator: Any, db: Database) -> None:
         migrator.add_column("krm_case", "body_street", CharField(max_length=300, default="")),
         migrator.add_column("krm_case", "body_postcode", CharField(max_length=10, default="")),
         migrator.add_column("krm_case", "body_city", CharField(max_length=120, default="")),
+        migrator.add_column("krm_case", "ba_responsible", BooleanField(default=False)),
+        migrator.add_column("krm_case", "ba_agreed", DateField(null=True)),
+        migrator.add_column("krm_case", "statement_checked", DateField(null=True)),
+        migrator.add_column("krm_case", "statement_checked_by", CharField(max_length=200, default="")),
     )
 
 
