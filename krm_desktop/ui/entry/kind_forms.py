@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from krm_desktop.model.cases.intake import CaseInput
 from krm_desktop.model.cases.stored_case import StoredCase, stored_case
@@ -82,6 +82,21 @@ class PetitionForm(CaseForm):
             edited=self._clock_changed,
             note="Eine Frist der Stelle ersetzt die Antwortfrist des Dienststellenprofils; sie darf in der Zukunft liegen.",
         )
+        # Pankow's petition step (profile `ba_agreement_step`): shown where the office's instruction has it.
+        self.ba_responsible = QCheckBox("Die BA ist nach § 44b Abs. 3 SGB II zuständig")
+        self.ba_responsible.setAccessibleName("BA-Zuständigkeit nach § 44b Abs. 3 SGB II")
+        self.ba_responsible.toggled.connect(lambda _on: self.edited.emit())
+        add_row(
+            form,
+            e,
+            "ba_responsible",
+            "BA-Zuständigkeit",
+            self.ba_responsible,
+            note="Die Stellungnahme wird dann mit Agentur für Arbeit und Regionaldirektion abgestimmt, bevor die "
+            "unterschriebenen Originale hinausgehen.",
+        )
+        self.form_layout = form
+        form.setRowVisible(self.ba_responsible, self.profile.ba_agreement_step)
         self.retention = QLabel(retention_text(self))
         self.retention.setWordWrap(True)
         self.retention.setAccessibleName("Aufbewahrung")
@@ -107,6 +122,7 @@ class PetitionForm(CaseForm):
         data.body_street = self.body_street.text()
         data.body_postcode = self.body_postcode.text()
         data.body_city = self.body_city.text()
+        data.ba_responsible = self.ba_responsible.isChecked()
         due, problem = self.body_due_field.parsed()
         data.body_due = due
         return {"body_due": problem} if problem else {}
@@ -118,6 +134,9 @@ class PetitionForm(CaseForm):
         self.body_street.setText(case.body_street)
         self.body_postcode.setText(case.body_postcode)
         self.body_city.setText(case.body_city)
+        self.ba_responsible.setChecked(case.ba_responsible)
+        if case.ba_responsible:  # shown while set, even where the office no longer has the step
+            self.form_layout.setRowVisible(self.ba_responsible, True)
 
     def kind_raw(self) -> dict[str, str]:
         return {
@@ -127,6 +146,7 @@ class PetitionForm(CaseForm):
             "body_street": self.body_street.text(),
             "body_postcode": self.body_postcode.text(),
             "body_city": self.body_city.text(),
+            "ba_responsible": "ja" if self.ba_responsible.isChecked() else "",
         }
 
     def kind_lines(self) -> list[str]:
@@ -138,7 +158,10 @@ class PetitionForm(CaseForm):
             ("PLZ der Stelle", self.body_postcode),
             ("Ort der Stelle", self.body_city),
         )
-        return [f"{caption}: {line.text()}" for caption, line in pairs if line.text().strip()]
+        lines = [f"{caption}: {line.text()}" for caption, line in pairs if line.text().strip()]
+        if self.ba_responsible.isChecked():
+            lines.append("BA zuständig nach § 44b Abs. 3 SGB II: ja")
+        return lines
 
 
 def retention_text(form: CaseForm) -> str:
