@@ -95,8 +95,8 @@ class PetitionForm(CaseForm):
             note="Die Stellungnahme wird dann mit Agentur für Arbeit und Regionaldirektion abgestimmt, bevor die "
             "unterschriebenen Originale hinausgehen.",
         )
-        self.form_layout = form
-        form.setRowVisible(self.ba_responsible, self.profile.ba_agreement_step)
+        self.form_layout, self.ba_row = form, form.rowCount() - 1
+        form.setRowVisible(self.ba_row, self.profile.ba_agreement_step)
         self.retention = QLabel(retention_text(self))
         self.retention.setWordWrap(True)
         self.retention.setAccessibleName("Aufbewahrung")
@@ -136,7 +136,7 @@ class PetitionForm(CaseForm):
         self.body_city.setText(case.body_city)
         self.ba_responsible.setChecked(case.ba_responsible)
         if case.ba_responsible:  # shown while set, even where the office no longer has the step
-            self.form_layout.setRowVisible(self.ba_responsible, True)
+            self.form_layout.setRowVisible(self.ba_row, True)
 
     def kind_raw(self) -> dict[str, str]:
         return {
