@@ -22,6 +22,7 @@ def db(tmp_path: Path) -> str:
     f.staff("Thomas Lehmann", "TL", team)
     f.register(team_id=team.id)  # KRM-2026-0001
     f.register(person=None)  # KRM-2026-0002, anonymous
+    f.register(kind="eingabe", via="bmas", requesting_body="Bundesministerium für Arbeit und Soziales")  # 0003
     store.close()
     return str(path)
 
@@ -53,6 +54,7 @@ def test_letter_writes_the_pdf_and_keeps_it_in_the_case(run: Run, db: str, tmp_p
         (["--case", "KRM-2026-0099", "--type", "antwort"], 1, "KRM-2026-0099 gibt es nicht"),
         (["--case", "KRM-2026-0002", "--type", "verzicht"], 1, "ist anonym"),
         (["--case", "KRM-2026-0001", "--type", "stellungnahme"], 1, "nur zu Petitionen und Eingaben"),
+        (["--case", "KRM-2026-0003", "--type", "stellungnahme"], 1, "keine vollständige Anschrift"),
         (["--case", "KRM-2026-0001", "--type", "zwischennachricht"], 1, "Grund der Verzögerung"),
         (["--case", "KRM-2026-0001", "--type", "brief"], 2, "unbekannte Schreibenart „brief“"),
         (["--case", "42", "--type", "antwort"], 2, "kein Zeichen einer Kundenreaktion"),

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from krm_desktop.model.cases import dab as dab_services
+from krm_desktop.model.cases import petition_steps
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import COMPLAINT_KINDS, GF_KINDS
@@ -57,6 +58,9 @@ def close(case: Case, closed: date, tl: Staff, gf: Staff, user: str = USER) -> C
             decided_by=gf.id, decided_on=closed, today=closed, user=user,
         )  # fmt: skip
         case = dab_services.inform_employee(case.id, version=case.version, informed_on=closed, today=closed, user=user)
+    if case.kind in ("petition", "eingabe") and petition_steps.steps_of(None).statement_check:  # Pankow
+        case = f.statement(case, "Jens Brandt", "TL", closed, "Entwurf der Stellungnahme.", today=closed)
+        case = f.act(petition_steps.check_statement, case, checked_on=closed, checked_by="KRM", today=closed)
     outcomes = {1: "unbegruendet"} if case.kind in COMPLAINT_KINDS and case.kind != "meinungskarte" else {}
     signer = gf if case.sign_off_role == "GF" or case.kind in GF_KINDS else tl
     addressee = case.person_id is not None

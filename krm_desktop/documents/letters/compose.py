@@ -94,6 +94,11 @@ def applicability(case: CaseView, doc_type: str) -> str | None:
             return "Eine Stellungnahme an die einsendende Stelle gibt es nur zu Petitionen und Eingaben."
         if not case.requesting_body.strip():
             return f"Für {case.ref} ist keine einsendende Stelle erfasst; bitte im Fall ergänzen."
+        if not (case.body_street.strip() and case.body_postcode.strip() and case.body_city.strip()):
+            return (
+                f"Für die einsendende Stelle von {case.ref} ist keine vollständige Anschrift erfasst (Straße, PLZ "
+                "und Ort); eine Stellungnahme ohne Anschrift wird nicht gedruckt. Bitte ergänzen Sie sie im Fall."
+            )
     if doc_type == "entscheidung-dab":
         return _dab_decision_problem(case)
     if doc_type == "eingang-tl" and not case.team:
@@ -151,7 +156,7 @@ def compose(
     addressee = None
     if LAYOUTS[doc_type] == "letter":
         if to_body:
-            addressee = body_addressee(case.requesting_body)
+            addressee = body_addressee(case.requesting_body, case.body_street, case.body_postcode, case.body_city)
         elif case.person is not None:
             addressee = party_addressee(case.person)
     missing: list[str] = []

@@ -172,10 +172,21 @@ def party_addressee(party: PartyRecord) -> Addressee:
     )
 
 
-def body_addressee(body: str) -> Addressee:
-    """A requesting body (Petitionsausschuss, Ministerium): its name, split at commas into lines."""
-    readable(body, "Einsendende Stelle")
+def body_addressee(body: str, street: str = "", postcode: str = "", city: str = "") -> Addressee:
+    """A requesting body (Petitionsausschuss, Ministerium): its name, split at commas into lines, then its
+    postal address; refused without postcode and city (the letter goes by post, in a window envelope)."""
+    for value, label in ((body, "Einsendende Stelle"), (street, "Straße der Stelle"), (postcode, "PLZ der Stelle"),
+                         (city, "Ort der Stelle")):  # fmt: skip
+        readable(value, label)
     lines = [part.strip() for part in body.split(",") if part.strip()]
     if not lines:
         raise RefusedError("Die einsendende Stelle fehlt; bitte erfassen Sie sie im Fall.")
-    return Addressee(fit(lines), "Sehr geehrte Damen und Herren,")
+    town = " ".join(f"{postcode.strip()} {city.strip()}".split())
+    if not (postcode.strip() and city.strip()):
+        raise RefusedError(
+            f"Für die einsendende Stelle „{lines[0]}“ ist keine vollständige Anschrift erfasst (Straße, PLZ und Ort); "
+            "die Stellungnahme geht per Post. Bitte ergänzen Sie die Anschrift im Fall."
+        )
+    return Addressee(
+        fit([*lines, *([street.strip()] if street.strip() else []), town]), "Sehr geehrte Damen und Herren,"
+    )

@@ -97,6 +97,13 @@ class CaseView:
     requesting_body: str = ""
     requesting_ref: str = ""
     body_due: date | None = None
+    body_street: str = ""  # the requesting body's postal address
+    body_postcode: str = ""
+    body_city: str = ""
+    ba_responsible: bool = False  # Pankow's petition steps
+    ba_agreed: date | None = None
+    statement_checked: date | None = None
+    statement_checked_by: str = ""
     employee_concerned: str = ""
     gf_decision: str = ""
     decided_by: StaffName | None = None
@@ -215,6 +222,13 @@ def case_view(case_id: int) -> CaseView | None:
         requesting_body=row.requesting_body,
         requesting_ref=row.requesting_ref,
         body_due=row.body_due,
+        body_street=row.body_street,
+        body_postcode=row.body_postcode,
+        body_city=row.body_city,
+        ba_responsible=row.ba_responsible,
+        ba_agreed=row.ba_agreed,
+        statement_checked=row.statement_checked,
+        statement_checked_by=row.statement_checked_by,
         employee_concerned=row.employee_concerned,
         gf_decision=row.gf_decision,
         decided_by=_staff(row.decided_by_id, row.decider_name, row.decider_role),

@@ -73,6 +73,14 @@ def case_state(case_id: int) -> dict[str, str]:
             "Einsendende Stelle": case.requesting_body,
             "Zeichen der Stelle": case.requesting_ref,
             "Frist der Stelle": _d(case.body_due),
+            "Anschrift der Stelle": ", ".join(
+                p for p in (case.body_street, f"{case.body_postcode} {case.body_city}".strip()) if p
+            ),
+            "BA zuständig (§ 44b Abs. 3 SGB II)": "ja" if case.ba_responsible else "",
+            "Abgestimmt mit Agentur für Arbeit und Regionaldirektion am": _d(case.ba_agreed),
+            "Stellungnahme geprüft": f"{_d(case.statement_checked)} von {case.statement_checked_by}"
+            if case.statement_checked
+            else "",
             "Betroffene/r Beschäftigte/r": case.employee_concerned,
             "Eingangsbestätigung fällig": _d(case.ack_due),
             "Eingangsbestätigung versandt": _d(case.ack_sent),

@@ -7,6 +7,7 @@ from datetime import date
 
 from krm_desktop.model.cases import closing_checks, transitions
 from krm_desktop.model.cases.action_checks import ActionFacts
+from krm_desktop.model.cases.petition_steps import refuse_sending
 from krm_desktop.model.cases.writes import apply, case_fields, load_open, staff_member
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
 from krm_desktop.model.store.entities import Case, Concern, Staff, Team
@@ -83,9 +84,13 @@ def record_waiver(
         return apply(case, change, today, user)
 
 
-def record_answer(case_id: int, *, version: int, sent_on: date, today: date, user: str) -> Case:
+def record_answer(
+    case_id: int, *, version: int, sent_on: date, today: date, user: str, profile: OfficeProfile | None = None
+) -> Case:
+    """The answer sent (for a petition: the signed Stellungnahme, after the steps the profile requires)."""
     with write_transaction():
         case = load_open(case_id, version)
+        refuse_sending(case, profile)
         return apply(case, transitions.record_answer(case_fields(case), sent_on=sent_on, today=today), today, user)
 
 
@@ -104,10 +109,13 @@ def close(
     outcomes: dict[int, str] | None = None,
     signed_by: int | None = None,
     answer_sent: date | None = None,
+    profile: OfficeProfile | None = None,
 ) -> Case:
-    """Close a case: every complaint concern needs an outcome, the answer (or a waiver) and the right sign-off."""
+    """Close a case: every complaint concern needs an outcome, the answer (or a waiver) and the right sign-off;
+    a petition's or Eingabe's the steps the profile requires before the signed Stellungnahme goes out."""
     with write_transaction():
         case = load_open(case_id, version)
+        refuse_sending(case, profile)
         change = transitions.close(
             case_fields(case),
             concern_facts(case.id),

@@ -116,6 +116,10 @@ class CaseInput:
     requesting_body: str = ""
     requesting_ref: str = ""
     body_due: date | None = None
+    body_street: str = ""  # the requesting body's postal address
+    body_postcode: str = ""
+    body_city: str = ""
+    ba_responsible: bool = False  # the BA is responsible under § 44b Abs. 3 SGB II (Pankow's petition step)
     employee_concerned: str = ""
     file_no: str = ""
     not_krm: str | None = None  # an intake triage finding (a NOT_KRM code)
@@ -262,6 +266,13 @@ def case_errors(data: CaseInput, today: date, *, follows_purged: bool = False) -
     add("description", v.text_problem(data.description, "Beschreibung"))
     add("requesting_body", v.text_problem(data.requesting_body, "Einsendende Stelle", max_len=300, multiline=False))
     add("requesting_ref", v.text_problem(data.requesting_ref, "Zeichen der Stelle", max_len=100, multiline=False))
+    for name, problem in body_address_errors(data).items():
+        add(name, problem)
+    if data.ba_responsible and data.kind not in PETITION_KINDS:
+        add(
+            "ba_responsible",
+            "Die BA-Zuständigkeit nach § 44b Abs. 3 SGB II wird nur bei Petitionen und Eingaben vermerkt.",
+        )
     add(
         "employee_concerned",
         v.text_problem(data.employee_concerned, "Betroffene/r Beschäftigte/r", max_len=200, multiline=False),
@@ -323,6 +334,33 @@ def case_errors(data: CaseInput, today: date, *, follows_purged: bool = False) -
     data.person = normalised_party(data.person) if data.person else None
     data.represented = normalised_party(data.represented) if data.represented else None
     return errors, earlier
+
+
+def body_address_errors(data: CaseInput) -> dict[str, str]:
+    """Problems of the requesting body's postal address, checked like a person's: each part's length and
+    characters, the postcode's five digits, and a complete address once any part of it is given."""
+    errors: dict[str, str] = {}
+    parts = (
+        ("body_street", data.body_street, "Straße der Stelle", 300),
+        ("body_postcode", data.body_postcode, "PLZ der Stelle", 10),
+        ("body_city", data.body_city, "Ort der Stelle", 120),
+    )
+    for name, value, caption, max_len in parts:
+        problem = v.text_problem(value, caption, max_len=max_len, multiline=False)
+        if problem:
+            errors[name] = problem
+    postcode = v.postcode_problem(data.body_postcode.strip())
+    if postcode and "body_postcode" not in errors:
+        errors["body_postcode"] = postcode
+    if any(value.strip() for _n, value, _c, _m in parts):
+        if data.kind not in PETITION_KINDS:
+            errors.setdefault(
+                "body_street", "Eine Anschrift der einsendenden Stelle gibt es nur bei Petitionen und Eingaben."
+            )
+        for name, value, caption, _m in parts:
+            if not value.strip():
+                errors.setdefault(name, f"Bitte auch {caption} angeben: die Anschrift ist sonst unvollständig.")
+    return errors
 
 
 def check_case(data: CaseInput, today: date, *, follows_purged: bool = False) -> Case | None:

@@ -76,6 +76,10 @@ def _editable_fields(data: CaseInput) -> dict[str, Any]:
         "requesting_body": data.requesting_body.strip(),
         "requesting_ref": data.requesting_ref.strip(),
         "body_due": data.body_due,
+        "body_street": data.body_street.strip(),
+        "body_postcode": data.body_postcode.strip(),
+        "body_city": data.body_city.strip(),
+        "ba_responsible": data.ba_responsible,
         "employee_concerned": data.employee_concerned.strip(),
     }
 

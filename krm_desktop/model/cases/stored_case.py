@@ -58,6 +58,10 @@ class StoredCase:
     requesting_ref: str
     body_due: date | None
     employee_concerned: str
+    body_street: str = ""
+    body_postcode: str = ""
+    body_city: str = ""
+    ba_responsible: bool = False
 
     @property
     def follows_purged(self) -> bool:
@@ -117,4 +121,8 @@ def stored_case(case_id: int) -> StoredCase | None:
         requesting_ref=case.requesting_ref,
         body_due=case.body_due,
         employee_concerned=case.employee_concerned,
+        body_street=case.body_street,
+        body_postcode=case.body_postcode,
+        body_city=case.body_city,
+        ba_responsible=case.ba_responsible,
     )

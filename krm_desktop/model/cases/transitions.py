@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from krm_desktop.model.cases import action_checks as checks
-from krm_desktop.model.cases import closing_checks, waiver_checks
+from krm_desktop.model.cases import closing_checks, petition_checks, waiver_checks
 from krm_desktop.model.codes import ESCALATION_ROLES, KINDS, OUTCOMES, STAFF_ROLES, STATUS_CLOSED, label
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.office.profiles import WAIVER_SIGNED, OfficeProfile
@@ -408,3 +408,40 @@ def inform_employee(fields: Fields, *, informed_on: date | None, today: date) ->
     assert informed_on is not None
     text = f"Betroffene/r Beschäftigte/r über die Entscheidung informiert am {_d(informed_on)}."
     return _one({"employee_informed": informed_on}, "employee_informed", text)
+
+
+# --- Pankow's petition steps (petition_checks) ------------------------------------------------------------------
+
+
+def _petition_step(facts: petition_checks.PetitionFacts, reason: str | None, errors: dict[str, str]) -> None:
+    if reason:
+        raise RefusedError(reason)
+    refuse_if(errors)
+
+
+def check_statement(
+    facts: petition_checks.PetitionFacts,
+    steps: petition_checks.PetitionSteps,
+    *,
+    checked_on: date | None,
+    checked_by: str,
+    today: date,
+) -> Change:
+    """The KRM checked the Stellungnahme formally (form, completeness, plausibility) before the GF signs."""
+    errors = petition_checks.statement_check_errors(facts, checked_on=checked_on, checked_by=checked_by, today=today)
+    _petition_step(facts, petition_checks.statement_check_reason(facts, steps), errors)
+    assert checked_on is not None
+    by = " ".join(checked_by.split())
+    text = f"Stellungnahme in formeller Hinsicht geprüft am {_d(checked_on)} von {by}."
+    return _one({"statement_checked": checked_on, "statement_checked_by": by}, "statement_checked", text)
+
+
+def agree_with_ba(
+    facts: petition_checks.PetitionFacts, steps: petition_checks.PetitionSteps, *, agreed_on: date | None, today: date
+) -> Change:
+    """The Stellungnahme agreed with the Agentur für Arbeit and the Regionaldirektion (§ 44b Abs. 3 SGB II)."""
+    errors = petition_checks.ba_agreement_errors(facts, agreed_on=agreed_on, today=today)
+    _petition_step(facts, petition_checks.ba_agreement_reason(facts, steps), errors)
+    assert agreed_on is not None
+    text = f"Stellungnahme abgestimmt mit Agentur für Arbeit und Regionaldirektion am {_d(agreed_on)}."
+    return _one({"ba_agreed": agreed_on}, "ba_agreed", text)

@@ -116,6 +116,7 @@ class Matters:
         else:
             body, pattern, data.via = rng.choice(t.EINGABE_BODIES)
         data.requesting_body = body.format(land=self.land)
+        data.body_street, data.body_postcode, data.body_city = t.BODY_ADDRESSES.get(body, ("", "", ""))
         data.requesting_ref = pattern.format(n=n, y=year, p=rng.randint(10, 99))
         if rng.random() < 0.6:
             data.body_due = data.received + timedelta(days=rng.choice((14, 21, 28, 42)))

@@ -194,6 +194,11 @@ EINGABE_BODIES = (
     ("Regionaldirektion der Bundesagentur für Arbeit", "RD-KRM-{n:04d}", "regionaldirektion"),
     ("Zentrale der Bundesagentur für Arbeit", "Z-KRM-{n:05d}", "zentrale"),
 )
+# Postal addresses of the bodies above that have one fixed address (street, postcode, city).
+BODY_ADDRESSES = {
+    "Petitionsausschuss des Deutschen Bundestages": ("Platz der Republik 1", "11011", "Berlin"),
+    "Bundesministerium für Arbeit und Soziales": ("Wilhelmstraße 49", "10117", "Berlin"),
+}
 PARTY_INSTITUTIONS = (
     "Sozialberatungsstelle im Stadtteilzentrum",
     "Schuldnerberatung des Wohlfahrtsverbands",

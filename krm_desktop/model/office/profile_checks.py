@@ -41,7 +41,12 @@ OPTIONAL_KEYS = ("ack_channels", "kinds", "reports", "retention", "shift_to_work
 # defaults.
 DAB_OUTSIDE_KRM = "dab_outside_krm"
 INTAKE_KEYS = (DAB_OUTSIDE_KRM,)
-LATER_FILE_KEYS = (*INTAKE_KEYS, "ack_waivable_channels", "waiver_forms")
+# Petition steps (issue 18, Pankow): the agreement with the Agentur für Arbeit and the Regionaldirektion where the
+# BA is responsible under § 44b Abs. 3 SGB II, and the KRM's formal check of a Stellungnahme before the GF signs.
+BA_AGREEMENT_STEP = "ba_agreement_step"
+STATEMENT_CHECK_BY_KRM = "statement_check_by_krm"
+PETITION_STEP_KEYS = (BA_AGREEMENT_STEP, STATEMENT_CHECK_BY_KRM)
+LATER_FILE_KEYS = (*INTAKE_KEYS, "ack_waivable_channels", "waiver_forms", *PETITION_STEP_KEYS)
 FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS  # what a complete profile file must hold
 PROFILE_KEYS = FILE_KEYS + LATER_FILE_KEYS
 RULE_KEYS = ("count", "unit", "start")
@@ -236,7 +241,17 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
         problems["ack_waivable_channels"] = problem
     if "waiver_forms" in data:
         problems.update(waiver_forms_problems(data["waiver_forms"]))
+    problems.update(petition_step_problems(data))
     return problems
+
+
+def petition_step_problems(data: Mapping[str, Any]) -> Problems:
+    """The petition steps (Pankow): each a yes/no value."""
+    return {
+        key: f"Bitte „true“ (Schritt erfassen) oder „false“ (kein solcher Schritt) für „{key}“ angeben."
+        for key in PETITION_STEP_KEYS
+        if key in data and not isinstance(data[key], bool)
+    }
 
 
 # --- Verzicht auf schriftliche Antwort per kind ---------------------------------------------------------------

@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
-from krm_desktop.model.office.profile_checks import DAB_OUTSIDE_KRM, closing_day_text, profile_problems
+from krm_desktop.model.office.profile_checks import (
+    BA_AGREEMENT_STEP,
+    DAB_OUTSIDE_KRM,
+    STATEMENT_CHECK_BY_KRM,
+    closing_day_text,
+    profile_problems,
+)
 from krm_desktop.model.office.profile_rules import (
     ACK_CHANNELS,
     BA_RETENTION,
@@ -100,6 +106,11 @@ class OfficeProfile:
     ack_waivable_channels: tuple[str, ...] = ()
     # Verzicht auf schriftliche Antwort: (kind, WAIVER_FORMS code) for every RULE_KIND, in that order.
     waiver_forms: tuple[tuple[str, str], ...] = DEFAULT_WAIVER_FORMS
+    # Petition steps (issue 18, Pankow): "abgestimmt mit Agentur für Arbeit und Regionaldirektion am …" before the
+    # signed originals go out, where a case is marked BA-responsible (§ 44b Abs. 3 SGB II); and the KRM's formal
+    # check of a Stellungnahme ("geprüft am … von …") before the GF signs.
+    ba_agreement_step: bool = False
+    statement_check_by_krm: bool = False
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -154,6 +165,8 @@ class OfficeProfile:
             "dab_outside_krm": self.dab_outside_krm,
             "ack_waivable_channels": list(self.ack_waivable_channels),
             "waiver_forms": dict(self.waiver_forms),
+            BA_AGREEMENT_STEP: self.ba_agreement_step,
+            STATEMENT_CHECK_BY_KRM: self.statement_check_by_krm,
         }
 
 
@@ -196,6 +209,13 @@ PRESETS: dict[str, OfficeProfile] = {
         ack_waivable_channels=("email",),
         # Konzept 4.5: a petition or Eingabe settled in a conversation needs the customer's signed declaration.
         waiver_forms=waiver_forms_of(petition=WAIVER_SIGNED, eingabe=WAIVER_SIGNED),
+        # Konzept 4.5: "Soweit eine Zuständigkeit der BA nach § 44 b Abs. 3 SGB II gegeben ist, stimmt der/die
+        # KRM-Beauftragte die erstellte Stellungnahme zuvor mit der Arbeitsagentur … ab. Erst nach erfolgter
+        # Abstimmung werden die Originale mit Unterschrift vom GF … übersandt."
+        ba_agreement_step=True,
+        # Konzept 4.5: "Der/die KRM-Beauftragte prüft die Stellungnahme hinsichtlich Form, …, holt die
+        # Schlusszeichnung des GF ein"
+        statement_check_by_krm=True,
     ),
     "braunschweig": OfficeProfile(
         "braunschweig",
@@ -251,7 +271,17 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         dab_outside_krm=data.get(DAB_OUTSIDE_KRM, False),
         ack_waivable_channels=in_order(data.get("ack_waivable_channels", ()), ACK_CHANNELS),
         waiver_forms=_waiver_forms(data),
+        **_petition_steps(data),
     )
+
+
+def _petition_steps(data: Mapping[str, Any]) -> dict[str, bool]:
+    """The petition steps; a profile stored before they existed takes its preset's (as the waiver forms do)."""
+    known = PRESETS.get(data["code"])
+    return {
+        key: data.get(key, getattr(known, key) if known else False)
+        for key in (BA_AGREEMENT_STEP, STATEMENT_CHECK_BY_KRM)
+    }
 
 
 def _waiver_forms(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:

@@ -54,6 +54,7 @@ PERSONAL_CASE_TEXT = (
     "ack_waived_reason",
     "waiver_reasons",
     "requesting_ref",
+    "statement_checked_by",
     "employee_concerned",
     "gf_decision",
 )
@@ -87,6 +88,8 @@ EVENT_LABELS = {
     "attachment_added": "Anlage beigefügt",
     "attachment_removed": "Anlage entfernt",
     "deadlines_recomputed": "Fristen neu berechnet",
+    "ba_agreed": "Abgestimmt mit Agentur für Arbeit und Regionaldirektion",
+    "statement_checked": "Stellungnahme vom KRM geprüft",
 }
 OTHER_EVENT = "Bearbeitungsschritt"
 

@@ -162,6 +162,14 @@ class Case(BaseModel):
     requesting_body = CharField(max_length=300, default="")
     requesting_ref = CharField(max_length=100, default="")
     body_due = DateField(null=True)
+    body_street = CharField(max_length=300, default="")  # the requesting body's postal address (Stellungnahme)
+    body_postcode = CharField(max_length=10, default="")
+    body_city = CharField(max_length=120, default="")
+    # Pankow's petition steps (profile: ba_agreement_step, statement_check_by_krm)
+    ba_responsible = BooleanField(default=False)  # the BA is responsible under § 44b Abs. 3 SGB II
+    ba_agreed = DateField(null=True)  # abgestimmt mit Agentur für Arbeit und Regionaldirektion am
+    statement_checked = DateField(null=True)  # the KRM's formal check of the Stellungnahme: geprüft am …
+    statement_checked_by = CharField(max_length=200, default="")  # … von (the KRM's name)
     # Dienstaufsichtsbeschwerde
     employee_concerned = CharField(max_length=200, default="")
     gf_decision = TextField(default="")

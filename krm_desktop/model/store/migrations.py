@@ -15,7 +15,7 @@ from peewee import Database, SqliteDatabase
 
 from krm_desktop.model.store.transactions import write_transaction
 
-CURRENT_VERSION = 5
+CURRENT_VERSION = 6
 
 if TYPE_CHECKING:  # playhouse.migrate is imported only when a database is really upgraded
     from playhouse.migrate import SchemaMigrator
@@ -150,7 +150,31 @@ def _v5_ack_waived(migrator: Any, db: Database) -> None:
     )
 
 
-STEPS: dict[int, Step] = {2: _v2_topic_and_next_due, 3: _v3_purge, 4: _v4_people, 5: _v5_ack_waived}
+def _v6_petitions(migrator: Any, db: Database) -> None:
+    """Version 6: petitions and Eingaben — the requesting body's postal address; Pankow's petition steps (BA
+    responsibility and the agreement with Agentur für Arbeit and Regionaldirektion, the KRM's check)."""
+    from peewee import BooleanField, CharField, DateField
+    from playhouse.migrate import migrate
+
+    migrate(
+        # i18-body: the requesting body's postal address
+        migrator.add_column("krm_case", "body_street", CharField(max_length=300, default="")),
+        migrator.add_column("krm_case", "body_postcode", CharField(max_length=10, default="")),
+        migrator.add_column("krm_case", "body_city", CharField(max_length=120, default="")),
+        migrator.add_column("krm_case", "ba_responsible", BooleanField(default=False)),
+        migrator.add_column("krm_case", "ba_agreed", DateField(null=True)),
+        migrator.add_column("krm_case", "statement_checked", DateField(null=True)),
+        migrator.add_column("krm_case", "statement_checked_by", CharField(max_length=200, default="")),
+    )
+
+
+STEPS: dict[int, Step] = {
+    2: _v2_topic_and_next_due,
+    3: _v3_purge,
+    4: _v4_people,
+    5: _v5_ack_waived,
+    6: _v6_petitions,
+}
 
 
 def upgrade(db: Database, from_version: int, write_version: Callable[[int], None]) -> None:

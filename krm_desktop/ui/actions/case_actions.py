@@ -16,8 +16,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QGridLayout, QGroupBox, QMenu, QMessageBox, QSizePolicy, QToolButton, QWidget
 
 from krm_desktop.model.cases import action_checks as checks
+from krm_desktop.model.cases import petition_checks, petition_steps
 from krm_desktop.model.cases.lookup import action_facts
-from krm_desktop.ui.actions import close_dialog, dab_dialogs, dialogs, waiver_dialog
+from krm_desktop.model.codes import PETITION_KINDS
+from krm_desktop.ui.actions import close_dialog, dab_dialogs, dialogs, petition_dialogs, waiver_dialog
 from krm_desktop.ui.actions.action_form import ActionDialog
 from krm_desktop.ui.context import WindowContext
 
@@ -94,6 +96,22 @@ SPECS = (
         "Eine Stellungnahme (Beschäftigte/r, Teamleitung, Bereich) erfassen.",
         dialogs.StatementDialog,
         "Ctrl+Shift+S",
+    ),
+    # Pankow's petition steps (profile: statement_check_by_krm, ba_agreement_step)
+    ActionSpec(
+        petition_checks.STATEMENT_CHECK,
+        "Stellungnahme ge&prüft (KRM) …",
+        "Stellungnahme geprüft",
+        "Die formelle Prüfung der Stellungnahme durch das KRM vermerken (geprüft am … von …), bevor die GF zeichnet.",
+        petition_dialogs.StatementCheckDialog,
+    ),
+    ActionSpec(
+        petition_checks.BA_AGREE,
+        "Abgestimmt mit Agentur für Arbeit und &RD …",
+        "Abgestimmt mit AA und RD",
+        "BA zuständig nach § 44b Abs. 3 SGB II: die Abstimmung der Stellungnahme mit Agentur für Arbeit und "
+        "Regionaldirektion vermerken; erst danach gehen die unterschriebenen Originale hinaus.",
+        petition_dialogs.BaAgreementDialog,
     ),
     ActionSpec(
         checks.DECIDE,
@@ -184,6 +202,7 @@ class CaseActions(QObject):
             self.actions[spec.code] = action
         self.bar = self._button_bar()
         self.dab_shown = False
+        self.petition_shown = False
         self._arrange(False)
         self.update(None)
 
@@ -203,9 +222,14 @@ class CaseActions(QObject):
             self.buttons[code] = button
         return box
 
-    def _arrange(self, dab: bool) -> None:
-        """Two columns without gaps: the DAB's buttons only for a DAB (a reclassified one goes on as a complaint)."""
-        shown = [code for code in ACTION_ORDER if dab or code not in checks.DAB_ACTIONS]
+    def _arrange(self, dab: bool, petition: bool = False) -> None:
+        """Two columns without gaps: the DAB's buttons only for a DAB (a reclassified one goes on as a complaint),
+        the petition steps only for a petition or Eingabe where the office's instruction has them."""
+        shown = [
+            code
+            for code in ACTION_ORDER
+            if (dab or code not in checks.DAB_ACTIONS) and (petition or code not in petition_checks.PETITION_ACTIONS)
+        ]
         for button in self.buttons.values():
             self.grid.removeWidget(button)
         for index, code in enumerate(shown):
@@ -217,11 +241,18 @@ class CaseActions(QObject):
 
     def reasons(self, facts: checks.ActionFacts | None) -> dict[str, str | None]:
         """Every action with None (possible) or why not, for the case's facts (None: no case shown)."""
+        codes = (*checks.ACTIONS, *petition_checks.PETITION_ACTIONS)
         if facts is None:
-            return dict.fromkeys(checks.ACTIONS, NO_CASE_REASON)
+            return dict.fromkeys(codes, NO_CASE_REASON)
         if self.context.read_only:
-            return dict.fromkeys(checks.ACTIONS, READ_ONLY_REASON)
-        return checks.available_actions(facts)
+            return dict.fromkeys(codes, READ_ONLY_REASON)
+        reasons = checks.available_actions(facts)
+        if self.case_id is not None:
+            reasons.update(petition_steps.step_reasons(self.case_id, self.context.profile) or {})
+            waiting = petition_steps.sending_reason(self.case_id, self.context.profile)
+            for code in (checks.ANSWER, checks.CLOSE):
+                reasons[code] = reasons[code] or waiting
+        return reasons
 
     def _facts(self, case_id: int | None) -> checks.ActionFacts | None:
         if case_id is None:
@@ -238,9 +269,15 @@ class CaseActions(QObject):
             action.setToolTip(text)
             action.setStatusTip(text)
         dab = facts is not None and facts.kind == checks.DAB
-        if dab != self.dab_shown:
-            self.dab_shown = dab
-            self._arrange(dab)
+        profile = self.context.profile
+        petition = (
+            facts is not None
+            and facts.kind in PETITION_KINDS
+            and (profile.statement_check_by_krm or profile.ba_agreement_step)
+        )
+        if (dab, petition) != (self.dab_shown, self.petition_shown):
+            self.dab_shown, self.petition_shown = dab, petition
+            self._arrange(dab, petition)
 
     # --- running ------------------------------------------------------------------------------------------------
 

@@ -60,6 +60,23 @@ def _row(caption: str, value: str) -> str:
     return f"<tr><th align='left' valign='top' style='padding-right:10px'>{escape(caption)}</th><td>{value}</td></tr>"
 
 
+def _petition_steps(case: CaseView) -> list[str]:
+    """Pankow's petition steps as recorded: the KRM's check of the Stellungnahme, the BA's responsibility and the
+    agreement with Agentur für Arbeit and Regionaldirektion."""
+    rows = []
+    if case.statement_checked:
+        checked = f"am {_d(case.statement_checked)} von {case.statement_checked_by}"
+        rows.append(_row("Stellungnahme geprüft (KRM)", escape(checked)))
+    if case.ba_responsible:
+        agreed = f"abgestimmt am {_d(case.ba_agreed)}" if case.ba_agreed else "Abstimmung ausstehend"
+        rows.append(
+            _row(
+                "BA zuständig (§ 44b Abs. 3 SGB II)", escape(f"ja; Agentur für Arbeit und Regionaldirektion: {agreed}")
+            )
+        )
+    return rows
+
+
 def _ack_waived(case: CaseView) -> str:
     """ "Eingangsbestätigung entfällt": who decided (the history's entry), when and why."""
     by = next((e.actor for e in reversed(case.history) if e.action == "ack_waived"), "")
@@ -122,6 +139,12 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
         rows.append(_row("Thema", escape(case.topic)))
     if case.requesting_body:
         rows.append(_row("Einsendende Stelle", escape(f"{case.requesting_body} {case.requesting_ref}".strip())))
+        town = f"{case.body_postcode} {case.body_city}".strip()
+        address = ", ".join(p for p in (case.body_street, town) if p)
+        rows.append(
+            _row("Anschrift der Stelle", escape(address) if address else "<i>fehlt (für die Stellungnahme nötig)</i>")
+        )
+        rows += _petition_steps(case)
     if case.employee_concerned:
         rows.append(_row("Betroffene/r Beschäftigte/r", escape(case.employee_concerned)))
     clocks = []

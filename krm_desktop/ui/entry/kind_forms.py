@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from krm_desktop.model.cases.intake import CaseInput
 from krm_desktop.model.cases.stored_case import StoredCase, stored_case
@@ -53,8 +53,25 @@ class PetitionForm(CaseForm):
         self.requesting_ref = QLineEdit()
         self.requesting_ref.setMaxLength(100)
         self.body_due_field = DateField("Frist der Stelle")
+        self.body_street = QLineEdit()
+        self.body_street.setMaxLength(300)
+        self.body_street.setPlaceholderText("z. B. Platz der Republik 1")
+        self.body_postcode = QLineEdit()
+        self.body_postcode.setMaxLength(10)
+        self.body_city = QLineEdit()
+        self.body_city.setMaxLength(120)
         e = self.errors
         add_row(form, e, "requesting_body", "Einsendende Stelle", self.requesting_body, required=True)
+        add_row(form, e, "body_street", "Straße der Stelle", self.body_street)
+        add_row(form, e, "body_postcode", "PLZ der Stelle", self.body_postcode)
+        add_row(
+            form,
+            e,
+            "body_city",
+            "Ort der Stelle",
+            self.body_city,
+            note="Die Anschrift steht im Anschriftfeld der Stellungnahme; ohne sie wird die Stellungnahme nicht gedruckt.",
+        )
         add_row(form, e, "requesting_ref", "Zeichen der Stelle", self.requesting_ref)
         add_row(
             form,
@@ -65,11 +82,33 @@ class PetitionForm(CaseForm):
             edited=self._clock_changed,
             note="Eine Frist der Stelle ersetzt die Antwortfrist des Dienststellenprofils; sie darf in der Zukunft liegen.",
         )
+        # Pankow's petition step (profile `ba_agreement_step`): shown where the office's instruction has it.
+        self.ba_responsible = QCheckBox("Die BA ist nach § 44b Abs. 3 SGB II zuständig")
+        self.ba_responsible.setAccessibleName("BA-Zuständigkeit nach § 44b Abs. 3 SGB II")
+        self.ba_responsible.toggled.connect(lambda _on: self.edited.emit())
+        add_row(
+            form,
+            e,
+            "ba_responsible",
+            "BA-Zuständigkeit",
+            self.ba_responsible,
+            note="Die Stellungnahme wird dann mit Agentur für Arbeit und Regionaldirektion abgestimmt, bevor die "
+            "unterschriebenen Originale hinausgehen.",
+        )
+        self.form_layout, self.ba_row = form, form.rowCount() - 1
+        form.setRowVisible(self.ba_row, self.profile.ba_agreement_step)
         self.retention = QLabel(retention_text(self))
         self.retention.setWordWrap(True)
         self.retention.setAccessibleName("Aufbewahrung")
         form.addRow("Aufbewahrung:", self.retention)
-        for line in (self.requesting_body, self.requesting_ref, self.body_due_field):
+        for line in (
+            self.requesting_body,
+            self.requesting_ref,
+            self.body_due_field,
+            self.body_street,
+            self.body_postcode,
+            self.body_city,
+        ):
             line.textEdited.connect(lambda _t: self.edited.emit())
         if self.case_id is None:
             self.via.set_code("petitionsausschuss" if self.kind == "petition" else "bmas")
@@ -80,6 +119,10 @@ class PetitionForm(CaseForm):
     def fill_kind(self, data: CaseInput) -> dict[str, str]:
         data.requesting_body = self.requesting_body.text()
         data.requesting_ref = self.requesting_ref.text()
+        data.body_street = self.body_street.text()
+        data.body_postcode = self.body_postcode.text()
+        data.body_city = self.body_city.text()
+        data.ba_responsible = self.ba_responsible.isChecked()
         due, problem = self.body_due_field.parsed()
         data.body_due = due
         return {"body_due": problem} if problem else {}
@@ -88,12 +131,22 @@ class PetitionForm(CaseForm):
         self.requesting_body.setText(case.requesting_body)
         self.requesting_ref.setText(case.requesting_ref)
         self.body_due_field.set_date(case.body_due)
+        self.body_street.setText(case.body_street)
+        self.body_postcode.setText(case.body_postcode)
+        self.body_city.setText(case.body_city)
+        self.ba_responsible.setChecked(case.ba_responsible)
+        if case.ba_responsible:  # shown while set, even where the office no longer has the step
+            self.form_layout.setRowVisible(self.ba_row, True)
 
     def kind_raw(self) -> dict[str, str]:
         return {
             "requesting_body": self.requesting_body.text(),
             "requesting_ref": self.requesting_ref.text(),
             "body_due": self.body_due_field.text(),
+            "body_street": self.body_street.text(),
+            "body_postcode": self.body_postcode.text(),
+            "body_city": self.body_city.text(),
+            "ba_responsible": "ja" if self.ba_responsible.isChecked() else "",
         }
 
     def kind_lines(self) -> list[str]:
@@ -101,8 +154,14 @@ class PetitionForm(CaseForm):
             ("Einsendende Stelle", self.requesting_body),
             ("Zeichen der Stelle", self.requesting_ref),
             ("Frist der Stelle", self.body_due_field),
+            ("Straße der Stelle", self.body_street),
+            ("PLZ der Stelle", self.body_postcode),
+            ("Ort der Stelle", self.body_city),
         )
-        return [f"{caption}: {line.text()}" for caption, line in pairs if line.text().strip()]
+        lines = [f"{caption}: {line.text()}" for caption, line in pairs if line.text().strip()]
+        if self.ba_responsible.isChecked():
+            lines.append("BA zuständig nach § 44b Abs. 3 SGB II: ja")
+        return lines
 
 
 def retention_text(form: CaseForm) -> str:

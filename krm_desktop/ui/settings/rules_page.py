@@ -37,6 +37,7 @@ from krm_desktop.model.office.profiles import (
 from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.settings.ack_waiver_box import AckWaiverBox
 from krm_desktop.ui.settings.closing_days_editor import ClosingDaysEditor
+from krm_desktop.ui.settings.petition_steps_box import PetitionStepsBox  # issue 18: petition steps (Pankow)
 from krm_desktop.ui.settings.recompute_dialog import RECOMPUTE, RecomputeDialog
 from krm_desktop.ui.settings.retention_editor import RetentionEditor
 from krm_desktop.ui.settings.rules_intake import IntakeRules
@@ -58,7 +59,10 @@ CONFLICT_HINT = (
     "Regeln."
 )
 RULES_TAB, CALENDAR_TAB, RETENTION_TAB, INTAKE_TAB, WAIVER_TAB = range(5)
+PETITION_TAB = 5  # issue 18: petition steps (Pankow)
 _TAB_OF_KEY = {
+    "statement_check_by_krm": PETITION_TAB,
+    "ba_agreement_step": PETITION_TAB,
     "waiver_forms": WAIVER_TAB,
     "bundesland": CALENDAR_TAB,
     "closing_days": CALENDAR_TAB,
@@ -101,6 +105,8 @@ class RulesPage(QWidget):
         self.intake_rules = IntakeRules(self.errors)
         self.tabs.addTab(self.intake_rules, "Eingangsprüfung")
         self.tabs.addTab(self.waiver_forms, "Verzicht auf schriftliche Antwort")
+        self.petition_steps = PetitionStepsBox(self.errors)  # issue 18: petition steps (Pankow)
+        self.tabs.addTab(self.petition_steps, "Petitionen und Eingaben")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.reset_button)
@@ -197,6 +203,7 @@ class RulesPage(QWidget):
         for code, check in self.reports.items():
             check.setChecked(profile.makes_report(code))
         self.intake_rules.show_profile(profile)
+        self.petition_steps.show_profile(profile)
         self._show_calendar()
         self.errors.show({})
         self._saved_state = self._state()
@@ -219,6 +226,7 @@ class RulesPage(QWidget):
             waiver_forms=self.waiver_forms.data(),
         )
         data.update(self.intake_rules.data())
+        data.update(self.petition_steps.data())
         return data
 
     def _state(self) -> tuple[object, ...]:
@@ -232,6 +240,7 @@ class RulesPage(QWidget):
             self.intake_rules.state(),
             self.ack_waiver.state(),
             self.waiver_forms.state(),
+            self.petition_steps.state(),
         )
 
     def has_unsaved(self) -> bool:
@@ -244,6 +253,7 @@ class RulesPage(QWidget):
         self.intake_rules.set_editable(editable)
         self.ack_waiver.set_editable(editable)
         self.waiver_forms.set_editable(editable)
+        self.petition_steps.set_editable(editable)
         for widget in (self.shift, self.bundesland, *self.reports.values(), self.save_button, self.reset_button):
             widget.setEnabled(editable)
         self.save_button.setVisible(editable)

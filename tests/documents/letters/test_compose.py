@@ -26,8 +26,11 @@ def petition(office, **extra):
         via="petitionsausschuss",
         team_id=office.team.id,
         person=f.person("Max Mustermann", salutation="herr"),
-        requesting_body="Petitionsausschuss des Deutschen Bundestages, Platz der Republik 1, 11011 Berlin",
+        requesting_body="Petitionsausschuss des Deutschen Bundestages",
         requesting_ref="Pet 4-21-11-8150-012345",
+        body_street="Platz der Republik 1",
+        body_postcode="11011",
+        body_city="Berlin",
         **extra,
     )
     Statement.create(
@@ -162,7 +165,13 @@ def test_stellungnahme_goes_to_the_requesting_body_for_gf_signature(office) -> N
 
 def test_stellungnahme_without_a_draft_is_refused_naming_what_is_missing(office) -> None:
     case = f.register(
-        kind="eingabe", via="bmas", team_id=office.team.id, requesting_body="Bundesministerium für Arbeit und Soziales"
+        kind="eingabe",
+        via="bmas",
+        team_id=office.team.id,
+        requesting_body="Bundesministerium für Arbeit und Soziales",
+        body_street="Wilhelmstraße 49",
+        body_postcode="10117",
+        body_city="Berlin",
     )
     with pytest.raises(RefusedError, match="letzte Stellungnahme der Teamleitung"):
         letter_for_case(case.id, "stellungnahme", f.TODAY)

@@ -46,7 +46,20 @@ def test_seven_lines_are_refused_in_german() -> None:
         fit([f"Zeile {n}" for n in range(7)])
 
 
-def test_requesting_body_is_split_at_commas() -> None:
-    addressee = body_addressee("Bundesministerium für Arbeit und Soziales, Referat IIb1, 11017 Berlin")
-    assert addressee.lines == ("Bundesministerium für Arbeit und Soziales", "Referat IIb1", "11017 Berlin")
+def test_requesting_body_is_split_at_commas_and_followed_by_its_address() -> None:
+    addressee = body_addressee(
+        "Bundesministerium für Arbeit und Soziales, Referat IIb1", "Wilhelmstraße 49", "10117", "Berlin"
+    )
+    assert addressee.lines == (
+        "Bundesministerium für Arbeit und Soziales",
+        "Referat IIb1",
+        "Wilhelmstraße 49",
+        "10117 Berlin",
+    )
     assert addressee.salutation == "Sehr geehrte Damen und Herren,"
+
+
+@pytest.mark.parametrize(("postcode", "city"), [("", "Berlin"), ("10117", ""), ("", "")])
+def test_requesting_body_without_postcode_or_city_is_refused(postcode, city) -> None:
+    with pytest.raises(RefusedError, match="keine vollständige Anschrift"):
+        body_addressee("Bundesministerium für Arbeit und Soziales", "Wilhelmstraße 49", postcode, city)

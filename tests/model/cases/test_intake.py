@@ -305,3 +305,24 @@ def test_the_entry_form_refuses_what_the_import_refuses(store, field: str, value
     with pytest.raises(ValidationError):
         f.register(person=person)
     assert Case.select().count() == 0
+
+
+def test_the_requesting_bodys_address_is_stored_and_checked_like_a_persons(store) -> None:
+    address = {"body_street": "Platz der Republik 1", "body_postcode": "11011", "body_city": "Berlin"}
+    case = f.register(kind="petition", via="petitionsausschuss", requesting_body="Petitionsausschuss", **address)
+    assert (case.body_street, case.body_postcode, case.body_city) == ("Platz der Republik 1", "11011", "Berlin")
+    bad = {
+        "body_postcode": ({**address, "body_postcode": "1101"}, "5 Ziffern"),
+        "body_city": ({**address, "body_city": ""}, "Ort der Stelle"),
+        "body_street": ({**address, "body_street": "Platz\nder Republik"}, "Straße der Stelle"),
+    }
+    for field, (values, words) in bad.items():
+        data = f.case_input(kind="petition", via="petitionsausschuss", requesting_body="Petitionsausschuss", **values)
+        errors = entry_errors(data, f.TODAY)
+        assert words in errors.get(field, ""), (field, errors)
+    complaint = f.case_input(**address)
+    assert "nur bei Petitionen und Eingaben" in entry_errors(complaint, f.TODAY)["body_street"]
+    before = f.snapshot()
+    with pytest.raises(ValidationError):
+        cases.register(complaint, today=f.TODAY, user=f.USER)
+    assert f.snapshot() == before

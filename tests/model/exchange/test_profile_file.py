@@ -69,6 +69,8 @@ def test_the_file_holds_every_rule() -> None:
             "fachaufsichtsbeschwerde": "note",
             "folgereaktion": "note",
         },
+        "ba_agreement_step": False,
+        "statement_check_by_krm": False,
     }
     assert read_profile_file(export_profile(profile)) == profile
 

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.petition_checks import PETITION_ACTIONS
 from krm_desktop.model.store.entities import Case, Concern, Event, Statement
-from krm_desktop.ui.actions.case_actions import NO_CASE_REASON, READ_ONLY_REASON
+from krm_desktop.ui.actions.case_actions import ACTION_ORDER, NO_CASE_REASON, READ_ONLY_REASON
 from tests import factories as f
 from tests.ui.action_helpers import (
     choose,
@@ -133,13 +134,16 @@ def test_menu_and_buttons_offer_the_same_actions(qtbot, store, people) -> None:
     assert titles.index("&Vorgang") < titles.index("&Schreiben") < titles.index("&Hilfe")
     actions = window.workflows.case_actions
     menu = [a for a in actions.menu.actions() if not a.isSeparator()]
-    assert menu == [actions.actions[code] for code in checks.ACTIONS]
+    assert menu == [actions.actions[code] for code in ACTION_ORDER]
+    assert set(ACTION_ORDER) == {*checks.ACTIONS, *PETITION_ACTIONS}  # the petition steps after the statement
     for case, dab_buttons in ((praise, False), (dab, True)):
         select(window, case.id)
         for code, button in actions.buttons.items():
             assert button.defaultAction() is actions.actions[code]
             assert button.isEnabled() == actions.actions[code].isEnabled()
-            assert button.isVisible() == (dab_buttons or code not in checks.DAB_ACTIONS)
+            assert button.isVisible() == (
+                (dab_buttons or code not in checks.DAB_ACTIONS) and code not in PETITION_ACTIONS  # Lübeck: none
+            )
     select(window, dab.id)  # a DAB: GF leads and signs; decided first, then informed, then closed
     assert not actions.actions[checks.ESCALATE].isEnabled()
     assert "bereits bei der Geschäftsführung" in actions.actions[checks.ESCALATE].toolTip()

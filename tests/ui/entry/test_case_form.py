@@ -75,6 +75,17 @@ def _no_requesting_body(qtbot, form) -> None:
     type_text(qtbot, form.body_due_field, "30.11.2026")
 
 
+def _body_postcode(qtbot, form) -> None:
+    type_text(qtbot, form.body_street, "Platz der Republik 1")
+    type_text(qtbot, form.body_postcode, "1101")
+    type_text(qtbot, form.body_city, "Berlin")
+
+
+def _body_without_city(qtbot, form) -> None:
+    type_text(qtbot, form.body_street, "Wilhelmstraße 49")
+    type_text(qtbot, form.body_postcode, "10117")
+
+
 def _no_employee(qtbot, form) -> None:
     type_text(qtbot, form.employee, "")
 
@@ -97,6 +108,8 @@ BAD_INPUTS: list[tuple[str, Callable, str, str, str]] = [
     ("beschwerde", _representative_alone, "represented.name", "wen die Vertreterin/der Vertreter vertritt", ""),
     ("petition", _body_before_receipt, "body_due", "vor dem Eingangsdatum", "30.10.2026"),
     ("eingabe", _no_requesting_body, "requesting_body", "„Einsendende Stelle“", ""),
+    ("petition", _body_postcode, "body_postcode", "5 Ziffern", "1101"),
+    ("petition", _body_without_city, "body_city", "Ort der Stelle", ""),
     ("dienstaufsichtsbeschwerde", _no_employee, "employee_concerned", "Beschäftigte", ""),
     ("folgereaktion", _no_earlier_case, "follows", "braucht die frühere Kundenreaktion", ""),
 ]
@@ -112,6 +125,8 @@ FIELDS = {
     "represented.name": lambda form: form.party.represented.lines["name"],
     "body_due": lambda form: form.body_due_field,
     "requesting_body": lambda form: form.requesting_body,
+    "body_postcode": lambda form: form.body_postcode,
+    "body_city": lambda form: form.body_city,
     "employee_concerned": lambda form: form.employee,
     "follows": lambda form: form.picker.search,
 }

@@ -114,6 +114,9 @@ def test_petition_with_the_requesting_bodys_due_date(qtbot, store) -> None:
     type_text(qtbot, form.requesting_body, "Petitionsausschuss des Deutschen Bundestages")
     type_text(qtbot, form.requesting_ref, "Pet 4-20-11-81503-012345")
     type_text(qtbot, form.body_due_field, "27.11.2026")  # after today: a due date may lie ahead
+    type_text(qtbot, form.body_street, "Platz der Republik 1")
+    type_text(qtbot, form.body_postcode, "11011")
+    type_text(qtbot, form.body_city, "Berlin")
     assert "Abschließende Antwort bis Fr 27.11.2026 (Frist der einsendenden Stelle)" in form.deadlines.text()
     save(qtbot, dialog)
     case = Case.get_by_id(dialog.case_id)
@@ -123,6 +126,7 @@ def test_petition_with_the_requesting_bodys_due_date(qtbot, store) -> None:
         "Pet 4-20-11-81503-012345",
         date(2026, 11, 27),
     )
+    assert (case.body_street, case.body_postcode, case.body_city) == ("Platz der Republik 1", "11011", "Berlin")
     assert (case.lead, case.sign_off_role, case.gf_due) == ("gf", "GF", date(2026, 11, 2))
 
 
