@@ -15,7 +15,7 @@ from peewee import Database, SqliteDatabase
 
 from krm_desktop.model.store.transactions import write_transaction
 
-CURRENT_VERSION = 5
+CURRENT_VERSION = 6
 
 if TYPE_CHECKING:  # playhouse.migrate is imported only when a database is really upgraded
     from playhouse.migrate import SchemaMigrator
@@ -150,7 +150,29 @@ def _v5_ack_waived(migrator: Any, db: Database) -> None:
     )
 
 
-STEPS: dict[int, Step] = {2: _v2_topic_and_next_due, 3: _v3_purge, 4: _v4_people, 5: _v5_ack_waived}
+def _v6_petitions(migrator: Any, db: Database) -> None:
+    """Version 6: petitions, Eingaben and DABs."""
+    from peewee import DateField
+    from playhouse.migrate import migrate
+
+    # The Vorlage an GF is a deadline like the others: the day it was done ("vorgelegt an GF am"). No stored case
+    # has that day, so an open case whose gf_due comes before (or on) its stored next item now shows the Vorlage
+    # (the rule of version 6, written out here so later rules never change what this step wrote).
+    migrate(migrator.add_column("krm_case", "gf_presented", DateField(null=True)))
+    db.execute_sql(
+        "UPDATE krm_case SET next_action = 'gf', next_due = gf_due "
+        "WHERE status = 'offen' AND gf_due IS NOT NULL AND answer_sent IS NULL "
+        "AND (next_due IS NULL OR gf_due <= next_due)"
+    )
+
+
+STEPS: dict[int, Step] = {
+    2: _v2_topic_and_next_due,
+    3: _v3_purge,
+    4: _v4_people,
+    5: _v5_ack_waived,
+    6: _v6_petitions,
+}
 
 
 def upgrade(db: Database, from_version: int, write_version: Callable[[int], None]) -> None:
