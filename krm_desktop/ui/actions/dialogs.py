@@ -38,9 +38,7 @@ class PresentToGfDialog(ActionDialog):
     def build(self) -> None:
         self.add_info("Eingang", d(self.case.received))
         self.add_info("Vorlage an GF fällig", d(self.case.gf_due))
-        self.presented_on = self.add_field(
-            "presented_on", "Vorgelegt &am", date_edit(self.today), required=True
-        )
+        self.presented_on = self.add_field("presented_on", "Vorgelegt &am", date_edit(self.today), required=True)
         self.form.addRow(
             note(
                 "Petitionen und Eingaben sind Sofortsachen, eine Dienstaufsichtsbeschwerde erfährt die "

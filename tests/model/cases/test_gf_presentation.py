@@ -66,7 +66,7 @@ def test_presented_stops_the_clock_and_the_answer_is_next(store, kind) -> None:
     assert checks.unavailable_reason(facts, checks.PRESENT_GF) == (
         f"{case.ref} ist der Geschäftsführung bereits am 17.11.2026 vorgelegt."
     )
-    with pytest.raises(RefusedError, match="bereits am 17.11.2026"):
+    with pytest.raises(RefusedError, match=r"bereits am 17\.11\.2026"):
         present(done)
 
 

@@ -260,7 +260,9 @@ def test_version_6_puts_an_open_petitions_vorlage_first(tmp_path: Path) -> None:
         assert (eingabe.next_action, eingabe.next_due) == ("ack", date(2026, 11, 10))
         closed = Case.get(Case.ref == "KRM-2026-0001")
         assert (closed.next_action, closed.next_due) == (None, None)
-        done = cases.present_to_gf(petition.id, version=petition.version, presented_on=f.TODAY, today=f.TODAY, user=f.USER)
+        done = cases.present_to_gf(
+            petition.id, version=petition.version, presented_on=f.TODAY, today=f.TODAY, user=f.USER
+        )
         assert (done.next_action, done.next_due) == ("ack", date(2026, 11, 19))
     finally:
         store.close()

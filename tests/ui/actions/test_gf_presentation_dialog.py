@@ -29,9 +29,7 @@ def test_an_overdue_vorlage_is_shown_counted_and_recorded(qtbot, store) -> None:
     assert window.dashboard.number("overdue") == "1"
     select(window, petition.id)
     assert "Vorlage an GF fällig 19.11.2026, vorgelegt –" in window.detail.toPlainText()
-    background = window.model.index(window.model.row_of(petition.id), DUE_COLUMN).data(
-        Qt.ItemDataRole.BackgroundRole
-    )
+    background = window.model.index(window.model.row_of(petition.id), DUE_COLUMN).data(Qt.ItemDataRole.BackgroundRole)
     assert background is not None  # the overdue colour, beside the words
 
     dialog = open_action(qtbot, window, checks.PRESENT_GF)
