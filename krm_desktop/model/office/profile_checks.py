@@ -24,6 +24,8 @@ from krm_desktop.model.office.profile_rules import (
     MAX_YEARS,
     MIN_DAYS,
     MIN_YEARS,
+    PETITIONER_ACK_KINDS,
+    PETITIONER_ACKS,
     REPORTS,
     RETENTION_BA,
     RETENTION_METHODS,
@@ -41,7 +43,7 @@ OPTIONAL_KEYS = ("ack_channels", "kinds", "reports", "retention", "shift_to_work
 # defaults.
 DAB_OUTSIDE_KRM = "dab_outside_krm"
 INTAKE_KEYS = (DAB_OUTSIDE_KRM,)
-LATER_FILE_KEYS = (*INTAKE_KEYS, "ack_waivable_channels", "waiver_forms")
+LATER_FILE_KEYS = (*INTAKE_KEYS, "ack_waivable_channels", "waiver_forms", "petitioner_ack")
 FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS  # what a complete profile file must hold
 PROFILE_KEYS = FILE_KEYS + LATER_FILE_KEYS
 RULE_KEYS = ("count", "unit", "start")
@@ -236,6 +238,8 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
         problems["ack_waivable_channels"] = problem
     if "waiver_forms" in data:
         problems.update(waiver_forms_problems(data["waiver_forms"]))
+    if "petitioner_ack" in data:
+        problems.update(petitioner_ack_problems(data["petitioner_ack"]))
     return problems
 
 
@@ -305,3 +309,26 @@ def closing_day_text(stored: str) -> str:
     if len(stored) == 5:
         return f"{stored[3:]}.{stored[:2]}."
     return f"{stored[8:]}.{stored[5:7]}.{stored[:4]}"
+
+
+# --- The petitioner's acknowledgement per kind (petition, Eingabe) -------------------------------------------
+
+
+def petitioner_ack_problems(data: Any) -> Problems:
+    """`petitioner_ack`: {"petition" | "eingabe": "none" | "letter"}; a kind left out takes its default."""
+    if not isinstance(data, Mapping):
+        return {
+            "petitioner_ack": "„petitioner_ack“ muss ein Objekt sein: je Petition und Eingabe, ob die Petentin/der "
+            "Petent eine Eingangsbestätigung erhält."
+        }
+    problems: Problems = {}
+    for kind, value in data.items():
+        key = f"petitioner_ack.{kind}"
+        if kind not in PETITIONER_ACK_KINDS:
+            problems[key] = f"Nur für Petition und Eingabe einstellbar (petition, eingabe), nicht für „{kind}“."
+        elif value not in PETITIONER_ACKS:
+            problems[key] = (
+                f"Unbekannte Angabe „{value}“. Möglich sind: none (keine Eingangsbestätigung), letter "
+                "(Eingangsbestätigung ohne Datum)."
+            )
+    return problems

@@ -10,17 +10,22 @@ from typing import Any
 
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
 from krm_desktop.model.office.profile_checks import DAB_OUTSIDE_KRM, closing_day_text, profile_problems
-from krm_desktop.model.office.profile_rules import (
+from krm_desktop.model.office.profile_rules import (  # the petitioner's acknowledgement (issue 18 item 3)
     ACK_CHANNELS,
     BA_RETENTION,
     BUNDESLAENDER,
     BUNDESLAND_NAMES,
     CALENDAR,
     DEFAULT_CLOSING_DAYS,
+    DEFAULT_PETITIONER_ACK,
     DEFAULT_REPORTS,
     DEFAULT_WAIVER_FORMS,
     FROM_ACK_SENT,
     FROM_RECEIVED,
+    PETITIONER_ACK_KINDS,
+    PETITIONER_ACK_LETTER,
+    PETITIONER_ACK_NONE,
+    PETITIONER_ACKS,
     REPORTS,
     RETENTION_BA,
     RETENTION_WHOLE_TO_THE_DAY,
@@ -36,6 +41,7 @@ from krm_desktop.model.office.profile_rules import (
     KindRule,
     RetentionRule,
     in_order,
+    petitioner_ack_of,
     waiver_forms_of,
 )
 from krm_desktop.model.store.entities import Setting
@@ -50,6 +56,10 @@ __all__ = [
     "DEFAULT_REPORTS",
     "FROM_ACK_SENT",
     "FROM_RECEIVED",
+    "PETITIONER_ACKS",
+    "PETITIONER_ACK_KINDS",
+    "PETITIONER_ACK_LETTER",
+    "PETITIONER_ACK_NONE",
     "PRESETS",
     "REPORTS",
     "RETENTION_BA",
@@ -75,6 +85,7 @@ __all__ = [
     "save_profile",
     "with_closing_days",
     "with_kind_rule",
+    "with_petitioner_ack",
     "with_waiver_form",
 ]
 
@@ -100,6 +111,9 @@ class OfficeProfile:
     ack_waivable_channels: tuple[str, ...] = ()
     # Verzicht auf schriftliche Antwort: (kind, WAIVER_FORMS code) for every RULE_KIND, in that order.
     waiver_forms: tuple[tuple[str, str], ...] = DEFAULT_WAIVER_FORMS
+    # Petitions and Eingaben: whether the petitioner gets an acknowledgement ((kind, PETITIONER_ACKS code) for
+    # petition, eingabe); "none" runs no acknowledgement clock for that kind.
+    petitioner_ack: tuple[tuple[str, str], ...] = DEFAULT_PETITIONER_ACK
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -119,6 +133,11 @@ class OfficeProfile:
         """How a customer's waiver of a written answer is recorded for this kind: none, a Vermerk, a signed
         declaration (a Meinungskarte is anonymous: none)."""
         return dict(self.waiver_forms).get(kind, WAIVER_NONE)
+
+    def acknowledges_petitioner(self, kind: str) -> bool:
+        """False where the office sends a petition's or Eingabe's petitioner no acknowledgement (other kinds: True,
+        their channels decide)."""
+        return dict(self.petitioner_ack).get(kind, PETITIONER_ACK_LETTER) != PETITIONER_ACK_NONE
 
     def makes_report(self, report: str) -> bool:
         return report in self.reports
@@ -154,6 +173,7 @@ class OfficeProfile:
             "dab_outside_krm": self.dab_outside_krm,
             "ack_waivable_channels": list(self.ack_waivable_channels),
             "waiver_forms": dict(self.waiver_forms),
+            "petitioner_ack": dict(self.petitioner_ack),
         }
 
 
@@ -196,6 +216,9 @@ PRESETS: dict[str, OfficeProfile] = {
         ack_waivable_channels=("email",),
         # Konzept 4.5: a petition or Eingabe settled in a conversation needs the customer's signed declaration.
         waiver_forms=waiver_forms_of(petition=WAIVER_SIGNED, eingabe=WAIVER_SIGNED),
+        # Konzept 4.5 (petitions, Eingaben) names no acknowledgement to the customer, unlike 4.4.1 for letters:
+        # the Stellungnahme goes to the requesting body.
+        petitioner_ack=petitioner_ack_of(PETITIONER_ACK_NONE, PETITIONER_ACK_NONE),
     ),
     "braunschweig": OfficeProfile(
         "braunschweig",
@@ -251,6 +274,7 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         dab_outside_krm=data.get(DAB_OUTSIDE_KRM, False),
         ack_waivable_channels=in_order(data.get("ack_waivable_channels", ()), ACK_CHANNELS),
         waiver_forms=_waiver_forms(data),
+        petitioner_ack=_petitioner_ack(data),
     )
 
 
@@ -260,6 +284,21 @@ def _waiver_forms(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     known = PRESETS[data["code"]].waiver_forms if data["code"] in PRESETS else DEFAULT_WAIVER_FORMS
     forms = {**dict(known), **data.get("waiver_forms", {})}
     return tuple((kind, forms[kind]) for kind in RULE_KINDS)
+
+
+def _petitioner_ack(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """Like the waiver forms: a profile stored before the setting existed takes its preset's values."""
+    known = PRESETS[data["code"]].petitioner_ack if data["code"] in PRESETS else DEFAULT_PETITIONER_ACK
+    values = {**dict(known), **data.get("petitioner_ack", {})}
+    return tuple((kind, values[kind]) for kind in PETITIONER_ACK_KINDS)
+
+
+def with_petitioner_ack(profile: OfficeProfile, kind: str, value: str) -> OfficeProfile:
+    """The profile with `value` (a PETITIONER_ACKS code) for a petition's or Eingabe's petitioner."""
+    values = {**dict(profile.petitioner_ack), kind: value}
+    return dataclasses.replace(
+        profile, petitioner_ack=tuple((k, values[k]) for k in PETITIONER_ACK_KINDS if k in values)
+    )
 
 
 def with_waiver_form(profile: OfficeProfile, kind: str, form: str) -> OfficeProfile:

@@ -49,7 +49,9 @@ def compute_deadlines(
     shift = profile.shift_to_working_day
     rule = profile.rule_for(kind)
     # An oral reaction is acknowledged in the conversation: only the kind's ack channels start that clock.
-    ack_due = cal.due_date(received, rule.ack, shift) if rule.starts_ack_clock(channel) else None
+    # Petitions and Eingaben: only where the office acknowledges the petitioner at all.
+    acknowledged = rule.starts_ack_clock(channel) and profile.acknowledges_petitioner(kind)
+    ack_due = cal.due_date(received, rule.ack, shift) if acknowledged else None
     if rule.final.start == FROM_ACK_SENT:
         # Braunschweig: the answer clock starts when the acknowledgement was sent, before that from the
         # acknowledgement's due date; without an acknowledgement clock from the receipt.
