@@ -37,6 +37,7 @@ from krm_desktop.model.office.profiles import (
 from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.settings.ack_waiver_box import AckWaiverBox
 from krm_desktop.ui.settings.closing_days_editor import ClosingDaysEditor
+from krm_desktop.ui.settings.petitioner_ack_editor import PetitionerAckEditor
 from krm_desktop.ui.settings.recompute_dialog import RECOMPUTE, RecomputeDialog
 from krm_desktop.ui.settings.retention_editor import RetentionEditor
 from krm_desktop.ui.settings.rules_intake import IntakeRules
@@ -58,7 +59,9 @@ CONFLICT_HINT = (
     "Regeln."
 )
 RULES_TAB, CALENDAR_TAB, RETENTION_TAB, INTAKE_TAB, WAIVER_TAB = range(5)
+PETITION_TAB = 5  # issue 18 item 3: the petitioner's acknowledgement
 _TAB_OF_KEY = {
+    "petitioner_ack": PETITION_TAB,
     "waiver_forms": WAIVER_TAB,
     "bundesland": CALENDAR_TAB,
     "closing_days": CALENDAR_TAB,
@@ -101,6 +104,8 @@ class RulesPage(QWidget):
         self.intake_rules = IntakeRules(self.errors)
         self.tabs.addTab(self.intake_rules, "Eingangsprüfung")
         self.tabs.addTab(self.waiver_forms, "Verzicht auf schriftliche Antwort")
+        self.petitioner_ack = PetitionerAckEditor(self.errors)
+        self.tabs.addTab(self.petitioner_ack, "Petitionen und Eingaben")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.reset_button)
@@ -194,6 +199,7 @@ class RulesPage(QWidget):
         self.closing_days.set_days(profile.closing_days)
         self.retention.show_rule(profile.retention)
         self.waiver_forms.show_profile(profile)
+        self.petitioner_ack.show_profile(profile)
         for code, check in self.reports.items():
             check.setChecked(profile.makes_report(code))
         self.intake_rules.show_profile(profile)
@@ -217,6 +223,7 @@ class RulesPage(QWidget):
             reports=[code for code, check in self.reports.items() if check.isChecked()],
             ack_waivable_channels=self.ack_waiver.channels(),
             waiver_forms=self.waiver_forms.data(),
+            petitioner_ack=self.petitioner_ack.data(),
         )
         data.update(self.intake_rules.data())
         return data
@@ -232,6 +239,7 @@ class RulesPage(QWidget):
             self.intake_rules.state(),
             self.ack_waiver.state(),
             self.waiver_forms.state(),
+            self.petitioner_ack.state(),
         )
 
     def has_unsaved(self) -> bool:
@@ -244,6 +252,7 @@ class RulesPage(QWidget):
         self.intake_rules.set_editable(editable)
         self.ack_waiver.set_editable(editable)
         self.waiver_forms.set_editable(editable)
+        self.petitioner_ack.set_editable(editable)
         for widget in (self.shift, self.bundesland, *self.reports.values(), self.save_button, self.reset_button):
             widget.setEnabled(editable)
         self.save_button.setVisible(editable)
