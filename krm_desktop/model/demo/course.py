@@ -66,10 +66,12 @@ class Course:
         rng, kind, received = self.rng, case["kind"], case["received"]
         outcomes = {pos: pick(rng, t.OUTCOME_WEIGHTS) for pos, k in enumerate(concern_kinds, 1) if k in OUTCOME_KINDS}
         ack_due, final_due = case["ack_due"], case["final_due"]
+        # Sofortsache: the Vorlage an GF is done the day it is due.
+        presented = [Step(d, transitions.present_to_gf, {"presented_on": d}) for d in [case["gf_due"]] if d]
         if final_due is None:  # Meinungskarte or anonymous: no letters, no clock
             closed = received + (rng.randint(0, 14) if kind == "meinungskarte" else rng.randint(2, 20)) * DAY
-            return [Step(closed, transitions.close, {"closed_on": closed, "outcomes": outcomes})]
-        steps: list[Step] = []
+            return [*presented, Step(closed, transitions.close, {"closed_on": closed, "outcomes": outcomes})]
+        steps: list[Step] = [*presented]
         # A few of the last weeks' cases wait on someone and are overdue; an office closes its older ones.
         stuck = self.today - STUCK_WINDOW <= received < self.today - 20 * DAY and rng.random() < 0.05
         r = rng.random()

@@ -294,3 +294,12 @@ def test_a_demo_office_has_closed_its_old_cases(store: Store) -> None:
     ]
     assert 1 <= len(overdue) < len(open_cases) / 2
     assert Case.select().where(Case.status != STATUS_OPEN).count() > 0.95 * Case.select().count()
+
+
+def test_petitions_eingaben_and_dabs_are_presented_to_the_gf_on_the_day(store: Store) -> None:
+    generate(400, seed=1, years=9, today=TODAY, user=USER)
+    led = list(Case.select().where(Case.gf_due.is_null(False)))
+    assert led
+    for case in led:
+        assert case.gf_presented == case.gf_due, case.ref
+        assert case.next_action != "gf"
