@@ -123,7 +123,7 @@ def build_world() -> World:
         requesting_ref="L 0142/2025",
         person=f.person("MÜLLER, Erika", **ERIKA),
     )
-    petition = f.close_answered(petition, date(2025, 5, 10), gf.id, None)
+    petition = f.close_answered(petition, date(2025, 5, 10), gf.id, "nicht_bewertbar")
 
     represented = f.register(
         received=date(2025, 6, 2),

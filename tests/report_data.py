@@ -162,7 +162,7 @@ def make_report_cases(*, running: bool = True) -> ReportCases:
         person=f.person("Fritz Falk"),
     )
     ack(c9, d(2025, 11, 6))
-    out["c9"] = close(c9, d(2025, 11, 25), gf.id, answer=d(2025, 11, 25))
+    out["c9"] = close(c9, d(2025, 11, 25), gf.id, {1: "unbegruendet"}, answer=d(2025, 11, 25))
     # c10: three concerns over the turn of the year, answer late
     c10 = f.register(
         channel="online",

@@ -20,6 +20,10 @@ COMPLAINT_KINDS = frozenset({"beschwerde", "fachaufsichtsbeschwerde", "dienstauf
 GF_KINDS = frozenset({"petition", "eingabe", "dienstaufsichtsbeschwerde"})
 # Petitions and Eingaben: Sofortsache, to GF the same working day, 5-year retention.
 PETITION_KINDS = frozenset({"petition", "eingabe"})
+# Kinds that close with an outcome (begründet / unbegründet / nicht bewertbar): the complaints, and petitions and
+# Eingaben like a Beschwerde (DOMAIN §1; Lübeck: "Petitionen, Eingaben und Dienstaufsichtsbeschwerden sind
+# Beschwerden in diesem Sinne").
+OUTCOME_KINDS = COMPLAINT_KINDS | PETITION_KINDS
 # A DAB may be reclassified by GF into one of these.
 DAB_RECLASSIFY_TO = frozenset({"fachaufsichtsbeschwerde", "beschwerde"})
 

@@ -81,7 +81,8 @@ def test_meinungskarte_has_no_clock(capsys: pytest.CaptureFixture[str], kind: st
 def test_petition_prints_the_office_dates(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, *args("berlin-pankow", "2026-04-03", "petition", "online"))
     assert code == 0
-    assert json.loads(out) == {"ack_due": "2026-04-09", "final_due": "2026-04-20", "gf_due": "2026-04-07"}
+    # Pankow sends the petitioner no acknowledgement (profile setting petitioner_ack): no ack_due
+    assert json.loads(out) == {"ack_due": None, "final_due": "2026-04-20", "gf_due": "2026-04-07"}
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from krm_desktop.model.cases import dab as dab_services
 from krm_desktop.model.cases import petition_steps
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.party import PartyRecord
-from krm_desktop.model.codes import COMPLAINT_KINDS, GF_KINDS
+from krm_desktop.model.codes import GF_KINDS, OUTCOME_KINDS
 from krm_desktop.model.office.profile_rules import waiver_forms_of
 from krm_desktop.model.office.profiles import WAIVER_NOTE, load_profile
 from krm_desktop.model.store.entities import Attachment, Case, Letter, Staff, Team
@@ -61,7 +61,7 @@ def close(case: Case, closed: date, tl: Staff, gf: Staff, user: str = USER) -> C
     if case.kind in ("petition", "eingabe") and petition_steps.steps_of(None).statement_check:  # Pankow
         case = f.statement(case, "Jens Brandt", "TL", closed, "Entwurf der Stellungnahme.", today=closed)
         case = f.act(petition_steps.check_statement, case, checked_on=closed, checked_by="KRM", today=closed)
-    outcomes = {1: "unbegruendet"} if case.kind in COMPLAINT_KINDS and case.kind != "meinungskarte" else {}
+    outcomes = {1: "unbegruendet"} if case.kind in OUTCOME_KINDS and case.kind != "meinungskarte" else {}
     signer = gf if case.sign_off_role == "GF" or case.kind in GF_KINDS else tl
     addressee = case.person_id is not None
     return f.act(
@@ -151,7 +151,7 @@ def full_case(
     case = Case.get_by_id(case.id)
     case = cases.close(
         case.id, version=case.version, closed_on=closed, today=closed, user=user,
-        outcomes={1: "unbegruendet"} if kind in COMPLAINT_KINDS else {}, signed_by=gf.id,
+        outcomes={1: "unbegruendet"} if kind in OUTCOME_KINDS else {}, signed_by=gf.id,
     )  # fmt: skip
     markers = [
         subject,

@@ -127,6 +127,9 @@ def block_keys(case: CaseView, doc_type: str) -> tuple[str | None, list[str]]:
     prefix = {"eingang-tl": "eingang_tl", "entscheidung-dab": "entscheidung_dab"}.get(doc_type, doc_type)
     if doc_type in ("verfuegungsblatt", "verzicht", "aktenvermerk"):
         return None, [f"{prefix}.text"]
+    if doc_type in ("eingangsbestaetigung", "eingang-tl") and case.kind in PETITION_KINDS:
+        # the petitioner's acknowledgement: forwarded to us by the requesting body, answered towards it, no date
+        return f"{prefix}.betreff", ["eingangsbestaetigung.petition"]
     if doc_type != "antwort":
         return f"{prefix}.betreff", [f"{prefix}.text"]
     if case.kind == "lob" or "lob" in case.kinds[:1]:
@@ -183,7 +186,9 @@ def compose(
     chosen = signer if signer is not None else default_signer(case, office, doc_type)
     closing = texts["allgemein.gruss"].strip() if LAYOUTS[doc_type] == "letter" else ""
     return Draft(
-        warnings=date_warnings(case, doc_type, today, promised_answer_due(case, office, today)),
+        warnings=date_warnings(
+            case, doc_type, today, None if case.kind in PETITION_KINDS else promised_answer_due(case, office, today)
+        ),
         doc_type=doc_type,
         case=case,
         office=office,

@@ -11,7 +11,7 @@ from krm_desktop.documents.page.addressing import person_phrase, salutation
 from krm_desktop.model.cases.case_view import CaseView
 from krm_desktop.model.cases.letters import block, fill
 from krm_desktop.model.cases.party import PartyRecord
-from krm_desktop.model.codes import CHANNELS, KINDS, label
+from krm_desktop.model.codes import CHANNELS, KINDS, PETITION_KINDS, label
 from krm_desktop.model.time.deadlines import answer_due_if_acknowledged
 
 # "für …" + noun of the channel (accusative).
@@ -181,7 +181,8 @@ def values(case: CaseView, office: OfficeFacts, today: date, *, to_body: bool = 
         "sachverhalt": case.description.strip(),
         "team": case.team,
         "ansprechpartner": handler(case, office),
-        "frist": d(promised_answer_due(case, office, today)),
+        # A petitioner is promised no date: the answer goes to the requesting body (DOMAIN §3).
+        "frist": "" if case.kind in PETITION_KINDS and not to_body else d(promised_answer_due(case, office, today)),
         "frist_eingangsbestaetigung": d(case.ack_due),
         "zwischennachricht_grund": case.interim_reason.strip(),
         "voraussichtlich": d(case.interim_expected),

@@ -188,8 +188,8 @@ def _complaints(figures: Figures, number: int) -> list[Flowable]:
         paragraph(f"{number}. Ergebnisse der Beschwerden", "h1"),
         paragraph(
             f"{de_int(figures.complaints)} Anliegen waren Beschwerden (einschließlich Fach- und "
-            "Dienstaufsichtsbeschwerden und Folgereaktionen). Die Anteile beziehen sich auf die "
-            f"{de_int(decided)} bewerteten Beschwerden."
+            "Dienstaufsichtsbeschwerden und Folgereaktionen); Petitionen und Eingaben werden wie Beschwerden "
+            f"bewertet. Die Anteile beziehen sich auf die {de_int(decided)} bewerteten Anliegen."
         ),
         grid_table(["Ergebnis", "Anliegen", "Anteil", "Fälle"], body, [88 * mm, 26 * mm, 26 * mm, 26 * mm]),
         Spacer(1, 3 * mm),

@@ -276,8 +276,10 @@ class CaseList:
     def _row(self, v: Sequence[Any], concern_kinds: list[str] | None) -> CaseRow:
         pos, case_id, ref, received, kind, channel, person, team, status = v[:9]
         clock_end = 9 + len(CLOCK_FIELDS)
-        values = v[9:clock_end]  # in CLOCK_FIELDS' order: the clock's dates, then whether the answer was waived
-        facts = ClockFacts._make([*(_date(x) for x in values[:-1]), bool(values[-1])])
+        values = v[9:clock_end]  # in CLOCK_FIELDS' order: dates, and whether the answer was waived
+        facts = ClockFacts._make(
+            bool(x) if name == "waiver" else _date(x) for name, x in zip(CLOCK_FIELDS, values, strict=True)
+        )
         state = due_status(facts, self.today, self.calendar)
         kinds = ", ".join(label(KINDS, k) for k in dict.fromkeys(concern_kinds or [kind]))
         return CaseRow(

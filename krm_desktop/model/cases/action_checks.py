@@ -37,6 +37,7 @@ DAB = "dienstaufsichtsbeschwerde"
 
 # The workflow actions, in menu order.
 EDIT = "edit"  # the registered data (the case form)
+PRESENT_GF = "present_gf"  # "Vorgelegt an GF am": the Sofortsache of petitions, Eingaben and DABs
 ACKNOWLEDGE = "acknowledge"
 WAIVE_ACK = "waive_ack"  # "Eingangsbestätigung entfällt"
 INTERIM = "interim"
@@ -53,6 +54,7 @@ CLOSE = "close"
 FOLLOW_UP = "follow_up"
 ACTIONS = (
     EDIT,
+    PRESENT_GF,
     ACKNOWLEDGE,
     WAIVE_ACK,
     INTERIM,
@@ -104,6 +106,8 @@ class ActionFacts:
     # The form the office's profile requires for a waiver of this kind (profile_rules.WAIVER_FORMS); None: the
     # profile was not asked (then the action's own service asks it).
     waiver_form: str | None = None
+    gf_due: date | None = None  # the Vorlage an GF (petition, Eingabe, DAB)
+    gf_presented: date | None = None
 
     @classmethod
     def of(cls, case: Any, ack_waivable_channels: Collection[str] = ()) -> ActionFacts:
@@ -136,6 +140,8 @@ class ActionFacts:
             ack_waived=fields["ack_waived"],
             ack_waivable=fields["channel"] in ack_waivable_channels,
             team=fields.get("team"),
+            gf_due=fields.get("gf_due"),
+            gf_presented=fields.get("gf_presented"),
         )
 
     @property
@@ -157,6 +163,17 @@ def _no_addressee(f: ActionFacts, what: str) -> str | None:
 def _answered(f: ActionFacts, what: str) -> str | None:
     if f.answer_sent:
         return f"Die Antwort ist bereits am {_d(f.answer_sent)} versandt; {what} entfällt."
+    return None
+
+
+def _present_gf(f: ActionFacts) -> str | None:
+    if f.gf_presented:
+        return f"{f.ref} ist der Geschäftsführung bereits am {_d(f.gf_presented)} vorgelegt."
+    if f.gf_due is None:
+        return (
+            f"Eine Vorlage an die GF als Frist gibt es nur bei Petition, Eingabe und Dienstaufsichtsbeschwerde "
+            f"({f.ref} ist eine {label(KINDS, f.kind)})."
+        )
     return None
 
 
@@ -273,6 +290,7 @@ def _close(f: ActionFacts) -> str | None:
 
 _RULES = {
     EDIT: lambda f: None,
+    PRESENT_GF: _present_gf,
     ACKNOWLEDGE: _acknowledge,
     WAIVE_ACK: _waive_ack,
     INTERIM: _interim,
@@ -332,6 +350,11 @@ def free_text_problem(value: str, caption: str, *, required: bool = True, max_le
 def sent_errors(sent_on: date | None, caption: str, received: date, today: date) -> Errors:
     """Acknowledgement or answer sent on a day."""
     return collect({"sent_on": action_date_problem(sent_on, caption, received, today)})
+
+
+def gf_presented_errors(presented_on: date | None, received: date, today: date) -> Errors:
+    """ "Vorgelegt an GF am": given, not before the receipt, not in the future."""
+    return collect({"presented_on": action_date_problem(presented_on, "Vorgelegt an GF am", received, today)})
 
 
 def ack_waiver_errors(*, decided_on: date | None, reason: str, received: date, today: date) -> Errors:

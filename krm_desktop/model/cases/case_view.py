@@ -88,6 +88,8 @@ class CaseView:
     interim_expected: date | None = None
     answer_sent: date | None = None
     closed: date | None = None
+    gf_due: date | None = None  # petition/Eingabe/DAB: the Vorlage an GF
+    gf_presented: date | None = None  # "vorgelegt an GF am"
     lead: str = "team"  # team or gf
     escalation_level: int = 1
     sign_off_role: str = "TL"
@@ -131,6 +133,8 @@ class CaseView:
             self.answer_sent,
             self.ack_waived,
             self.waiver,
+            self.gf_due,
+            self.gf_presented,
         )
 
     def due_status(self, today: date, calendar: WorkingCalendar) -> DueStatus:
@@ -213,6 +217,8 @@ def case_view(case_id: int) -> CaseView | None:
         interim_expected=row.interim_expected,
         answer_sent=row.answer_sent,
         closed=row.closed,
+        gf_due=row.gf_due,
+        gf_presented=row.gf_presented,
         lead=row.lead,
         escalation_level=row.escalation_level,
         sign_off_role=row.sign_off_role,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -10,10 +11,10 @@ from datetime import date
 from krm_desktop.model import validation as v
 from krm_desktop.model.cases.action_checks import ActionFacts, Errors, action_date_problem
 from krm_desktop.model.codes import (
-    COMPLAINT_KINDS,
     ESCALATION_ROLES,
     GF_KINDS,
     KINDS,
+    OUTCOME_KINDS,
     OUTCOMES,
     ROLE_RANK,
     STAFF_ROLES,
@@ -69,14 +70,32 @@ def outcome_errors(f: ActionFacts, concerns: Sequence[ConcernFacts], outcomes: M
         outcome = outcomes.get(concern.position, concern.outcome)
         if outcome is not None and outcome not in OUTCOMES:
             errors[key] = v.code_problem(outcome, OUTCOMES, "Ergebnis") or ""
-        elif concern.kind in COMPLAINT_KINDS and outcome is None and not f.card:
+        elif concern.kind in OUTCOME_KINDS and outcome is None and not f.card:
             errors[key] = (
                 f"Anliegen {concern.position} ({label(KINDS, concern.kind)}): bitte Ergebnis wählen "
                 "(begründet, unbegründet oder nicht bewertbar)."
             )
-        elif concern.kind not in COMPLAINT_KINDS and outcome is not None:
-            errors[key] = "Nur Beschwerden erhalten ein Ergebnis."
+        elif concern.kind not in OUTCOME_KINDS and outcome is not None:
+            errors[key] = "Nur Beschwerden, Petitionen und Eingaben erhalten ein Ergebnis."
     return errors
+
+
+_DECISION_WORDS = (
+    ("nicht_bewertbar", re.compile(r"\bnicht\s+bewertbar", re.IGNORECASE)),
+    ("unbegruendet", re.compile(r"\b(?:unbegründet|nicht\s+begründet)", re.IGNORECASE)),
+    ("begruendet", re.compile(r"\bbegründet", re.IGNORECASE)),
+)
+
+
+def outcome_from_decision(decision: str) -> str | None:
+    """The outcome a DAB's concern follows from the GF's decision, when its text names exactly one of them
+    ("Die Dienstaufsichtsbeschwerde ist unbegründet."); None when it names none or several: then it is chosen."""
+    text, found = decision, set()
+    for code, pattern in _DECISION_WORDS:
+        if pattern.search(text):
+            found.add(code)
+            text = pattern.sub(" ", text)  # "unbegründet" is no "begründet" as well
+    return found.pop() if len(found) == 1 else None
 
 
 def _steps(f: ActionFacts) -> list[tuple[str, date]]:

@@ -13,10 +13,10 @@ from krm_desktop.model import validation as v
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import (
     CHANNELS,
-    COMPLAINT_KINDS,
     GF_KINDS,
     KINDS,
     NOT_KRM,
+    OUTCOME_KINDS,
     OUTCOMES,
     PARTY_ROLES,
     PETITION_KINDS,
@@ -293,8 +293,11 @@ def case_errors(data: CaseInput, today: date, *, follows_purged: bool = False) -
         add(f"concerns.{index}.kind", v.code_problem(concern.kind, KINDS, f"Anliegen {index}"))
         if concern.outcome is not None:
             add(f"concerns.{index}.outcome", v.code_problem(concern.outcome, OUTCOMES, f"Ergebnis Anliegen {index}"))
-            if concern.kind not in COMPLAINT_KINDS:
-                add(f"concerns.{index}.outcome", f"Anliegen {index}: nur Beschwerden erhalten ein Ergebnis.")
+            if concern.kind not in OUTCOME_KINDS:
+                add(
+                    f"concerns.{index}.outcome",
+                    f"Anliegen {index}: nur Beschwerden, Petitionen und Eingaben erhalten ein Ergebnis.",
+                )
 
     card = data.kind == "meinungskarte"
     if card != (data.channel == "meinungskarte"):

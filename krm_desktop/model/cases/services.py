@@ -41,6 +41,7 @@ __all__ = [
     "may_sign",
     "new_case_fields",
     "next_ref",
+    "present_to_gf",
     "record_answer",
     "record_routing_note",
     "record_statement",
@@ -189,6 +190,14 @@ def acknowledge(
         change = transitions.acknowledge(
             case_fields(case), sent_on=sent_on, today=today, profile=profile or load_profile()
         )
+        return apply(case, change, today, user)
+
+
+def present_to_gf(case_id: int, *, version: int, presented_on: date | None, today: date, user: str) -> Case:
+    """ "Vorgelegt an GF am": the Sofortsache of a petition, Eingabe or DAB is done."""
+    with write_transaction():
+        case = load_open(case_id, version)
+        change = transitions.present_to_gf(case_fields(case), presented_on=presented_on, today=today)
         return apply(case, change, today, user)
 
 

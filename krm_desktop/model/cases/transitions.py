@@ -142,6 +142,16 @@ def acknowledge(fields: Fields, *, sent_on: date, today: date, profile: OfficePr
     return _one(changes, "acknowledged", f"Eingangsbestätigung versandt am {_d(sent_on)}{late}.")
 
 
+def present_to_gf(fields: Fields, *, presented_on: date | None, today: date) -> Change:
+    """The Vorlage an GF of a petition, Eingabe or DAB is done: its deadline stops."""
+    available(fields, checks.PRESENT_GF)
+    refuse_if(checks.gf_presented_errors(presented_on, fields["received"], today))
+    assert presented_on is not None
+    gf_due = fields["gf_due"]
+    late = " (nach Fristablauf)" if gf_due and presented_on > gf_due else ""
+    return _one({"gf_presented": presented_on}, "gf_presented", f"Vorgelegt an GF am {_d(presented_on)}{late}.")
+
+
 def waive_acknowledgement(
     fields: Fields, *, decided_on: date | None, reason: str, decided_by: str, today: date, profile: OfficeProfile
 ) -> Change:

@@ -15,7 +15,7 @@ from typing import Any
 
 from krm_desktop.model.cases import transitions
 from krm_desktop.model.cases.transitions import Change, Fields, StaffMember
-from krm_desktop.model.codes import COMPLAINT_KINDS, GF_KINDS
+from krm_desktop.model.codes import GF_KINDS, OUTCOME_KINDS
 from krm_desktop.model.demo import texts as t
 from krm_desktop.model.demo.matters import pick
 from krm_desktop.model.demo.office import Office
@@ -64,12 +64,14 @@ class Course:
     # -- the plan ---------------------------------------------------------------------------------------------
     def plan(self, case: Fields, concern_kinds: list[str]) -> list[Step]:
         rng, kind, received = self.rng, case["kind"], case["received"]
-        outcomes = {pos: pick(rng, t.OUTCOME_WEIGHTS) for pos, k in enumerate(concern_kinds, 1) if k in COMPLAINT_KINDS}
+        outcomes = {pos: pick(rng, t.OUTCOME_WEIGHTS) for pos, k in enumerate(concern_kinds, 1) if k in OUTCOME_KINDS}
         ack_due, final_due = case["ack_due"], case["final_due"]
+        # Sofortsache: the Vorlage an GF is done the day it is due.
+        presented = [Step(d, transitions.present_to_gf, {"presented_on": d}) for d in [case["gf_due"]] if d]
         if final_due is None:  # Meinungskarte or anonymous: no letters, no clock
             closed = received + (rng.randint(0, 14) if kind == "meinungskarte" else rng.randint(2, 20)) * DAY
-            return [Step(closed, transitions.close, {"closed_on": closed, "outcomes": outcomes})]
-        steps: list[Step] = []
+            return [*presented, Step(closed, transitions.close, {"closed_on": closed, "outcomes": outcomes})]
+        steps: list[Step] = [*presented]
         # A few of the last weeks' cases wait on someone and are overdue; an office closes its older ones.
         stuck = self.today - STUCK_WINDOW <= received < self.today - 20 * DAY and rng.random() < 0.05
         r = rng.random()

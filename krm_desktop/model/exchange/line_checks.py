@@ -17,7 +17,7 @@ from krm_desktop.model import validation as v
 from krm_desktop.model.cases.intake import CaseInput, ConcernInput, case_errors
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.cases.timeline import timeline_problems
-from krm_desktop.model.codes import CHANNELS, COMPLAINT_KINDS, KINDS, OUTCOMES, SALUTATIONS, VIAS
+from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOME_KINDS, OUTCOMES, SALUTATIONS, VIAS
 
 # The keys of a line, in the order export writes them.
 KEYS = (
@@ -256,20 +256,21 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
 
     closed = dates["closed"]
     add("outcome", None if outcome is None else v.code_problem(outcome, OUTCOMES, "Ergebnis"))
-    if outcome is not None and kind not in COMPLAINT_KINDS:
-        add("outcome", "Nur Beschwerden erhalten ein Ergebnis; bitte null angeben.")
+    if outcome is not None and kind not in OUTCOME_KINDS:
+        add("outcome", "Nur Beschwerden, Petitionen und Eingaben erhalten ein Ergebnis; bitte null angeben.")
     if outcome is not None and closed is None:
         add("outcome", "Ein Ergebnis gibt es erst mit dem Abschluss (closed).")
-    if closed is not None and kind in COMPLAINT_KINDS and outcome is None:
+    if closed is not None and kind in OUTCOME_KINDS and outcome is None:
         add(
             "outcome",
-            "Eine abgeschlossene Beschwerde braucht ein Ergebnis (begruendet, unbegruendet, nicht_bewertbar).",
+            "Eine abgeschlossene Beschwerde, Petition oder Eingabe braucht ein Ergebnis "
+            "(begruendet, unbegruendet, nicht_bewertbar).",
         )
     if closed is not None and outcome != data.concerns[0].outcome:
         add("outcome", "Das Ergebnis muss dem Ergebnis des ersten Anliegens entsprechen.")
     if closed is not None and kind != "meinungskarte":
         for index, concern in enumerate(data.concerns, start=1):
-            if concern.kind in COMPLAINT_KINDS and concern.outcome is None:
+            if concern.kind in OUTCOME_KINDS and concern.outcome is None:
                 add(f"concerns.{index}.outcome", f"Anliegen {index} ist abgeschlossen und braucht ein Ergebnis.")
 
     anonymised = bool(obj.get("anonymised"))

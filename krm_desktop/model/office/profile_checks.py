@@ -24,6 +24,8 @@ from krm_desktop.model.office.profile_rules import (
     MAX_YEARS,
     MIN_DAYS,
     MIN_YEARS,
+    PETITIONER_ACK_KINDS,
+    PETITIONER_ACKS,
     REPORTS,
     RETENTION_BA,
     RETENTION_METHODS,
@@ -46,7 +48,7 @@ INTAKE_KEYS = (DAB_OUTSIDE_KRM,)
 BA_AGREEMENT_STEP = "ba_agreement_step"
 STATEMENT_CHECK_BY_KRM = "statement_check_by_krm"
 PETITION_STEP_KEYS = (BA_AGREEMENT_STEP, STATEMENT_CHECK_BY_KRM)
-LATER_FILE_KEYS = (*INTAKE_KEYS, "ack_waivable_channels", "waiver_forms", *PETITION_STEP_KEYS)
+LATER_FILE_KEYS = (*INTAKE_KEYS, "ack_waivable_channels", "waiver_forms", *PETITION_STEP_KEYS, "petitioner_ack")
 FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS  # what a complete profile file must hold
 PROFILE_KEYS = FILE_KEYS + LATER_FILE_KEYS
 RULE_KEYS = ("count", "unit", "start")
@@ -242,6 +244,8 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
     if "waiver_forms" in data:
         problems.update(waiver_forms_problems(data["waiver_forms"]))
     problems.update(petition_step_problems(data))
+    if "petitioner_ack" in data:
+        problems.update(petitioner_ack_problems(data["petitioner_ack"]))
     return problems
 
 
@@ -320,3 +324,26 @@ def closing_day_text(stored: str) -> str:
     if len(stored) == 5:
         return f"{stored[3:]}.{stored[:2]}."
     return f"{stored[8:]}.{stored[5:7]}.{stored[:4]}"
+
+
+# --- The petitioner's acknowledgement per kind (petition, Eingabe) -------------------------------------------
+
+
+def petitioner_ack_problems(data: Any) -> Problems:
+    """`petitioner_ack`: {"petition" | "eingabe": "none" | "letter"}; a kind left out takes its default."""
+    if not isinstance(data, Mapping):
+        return {
+            "petitioner_ack": "„petitioner_ack“ muss ein Objekt sein: je Petition und Eingabe, ob die Petentin/der "
+            "Petent eine Eingangsbestätigung erhält."
+        }
+    problems: Problems = {}
+    for kind, value in data.items():
+        key = f"petitioner_ack.{kind}"
+        if kind not in PETITIONER_ACK_KINDS:
+            problems[key] = f"Nur für Petition und Eingabe einstellbar (petition, eingabe), nicht für „{kind}“."
+        elif value not in PETITIONER_ACKS:
+            problems[key] = (
+                f"Unbekannte Angabe „{value}“. Möglich sind: none (keine Eingangsbestätigung), letter "
+                "(Eingangsbestätigung ohne Datum)."
+            )
+    return problems

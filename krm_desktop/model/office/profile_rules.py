@@ -140,3 +140,25 @@ def waiver_forms_of(default: str = WAIVER_NOTE, gf_led: str = WAIVER_NONE, **kin
 
 
 DEFAULT_WAIVER_FORMS = waiver_forms_of()
+
+
+# --- The petitioner's acknowledgement (issue 18 item 3) ----------------------------------------------------------
+
+# Petitions and Eingaben are answered towards the requesting body, never with a date promised to the petitioner;
+# per kind the office says whether the petitioner is acknowledged at all. "none": no acknowledgement clock runs.
+PETITIONER_ACK_NONE = "none"
+PETITIONER_ACK_LETTER = "letter"
+PETITIONER_ACKS = {
+    PETITIONER_ACK_NONE: "keine Eingangsbestätigung an die Petentin/den Petenten",
+    PETITIONER_ACK_LETTER: "Eingangsbestätigung: an die einsendende Stelle weitergeleitet, ohne Datum",
+}
+PETITIONER_ACK_KINDS = ("petition", "eingabe")
+
+
+def petitioner_ack_of(
+    petition: str = PETITIONER_ACK_LETTER, eingabe: str = PETITIONER_ACK_LETTER
+) -> tuple[tuple[str, str], ...]:
+    return (("petition", petition), ("eingabe", eingabe))
+
+
+DEFAULT_PETITIONER_ACK = petitioner_ack_of()

@@ -16,17 +16,22 @@ from krm_desktop.model.office.profile_checks import (
     closing_day_text,
     profile_problems,
 )
-from krm_desktop.model.office.profile_rules import (
+from krm_desktop.model.office.profile_rules import (  # the petitioner's acknowledgement (issue 18 item 3)
     ACK_CHANNELS,
     BA_RETENTION,
     BUNDESLAENDER,
     BUNDESLAND_NAMES,
     CALENDAR,
     DEFAULT_CLOSING_DAYS,
+    DEFAULT_PETITIONER_ACK,
     DEFAULT_REPORTS,
     DEFAULT_WAIVER_FORMS,
     FROM_ACK_SENT,
     FROM_RECEIVED,
+    PETITIONER_ACK_KINDS,
+    PETITIONER_ACK_LETTER,
+    PETITIONER_ACK_NONE,
+    PETITIONER_ACKS,
     REPORTS,
     RETENTION_BA,
     RETENTION_WHOLE_TO_THE_DAY,
@@ -42,6 +47,7 @@ from krm_desktop.model.office.profile_rules import (
     KindRule,
     RetentionRule,
     in_order,
+    petitioner_ack_of,
     waiver_forms_of,
 )
 from krm_desktop.model.store.entities import Setting
@@ -56,6 +62,10 @@ __all__ = [
     "DEFAULT_REPORTS",
     "FROM_ACK_SENT",
     "FROM_RECEIVED",
+    "PETITIONER_ACKS",
+    "PETITIONER_ACK_KINDS",
+    "PETITIONER_ACK_LETTER",
+    "PETITIONER_ACK_NONE",
     "PRESETS",
     "REPORTS",
     "RETENTION_BA",
@@ -81,6 +91,7 @@ __all__ = [
     "save_profile",
     "with_closing_days",
     "with_kind_rule",
+    "with_petitioner_ack",
     "with_waiver_form",
 ]
 
@@ -111,6 +122,9 @@ class OfficeProfile:
     # check of a Stellungnahme ("geprüft am … von …") before the GF signs.
     ba_agreement_step: bool = False
     statement_check_by_krm: bool = False
+    # Petitions and Eingaben: whether the petitioner gets an acknowledgement ((kind, PETITIONER_ACKS code) for
+    # petition, eingabe); "none" runs no acknowledgement clock for that kind.
+    petitioner_ack: tuple[tuple[str, str], ...] = DEFAULT_PETITIONER_ACK
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -130,6 +144,11 @@ class OfficeProfile:
         """How a customer's waiver of a written answer is recorded for this kind: none, a Vermerk, a signed
         declaration (a Meinungskarte is anonymous: none)."""
         return dict(self.waiver_forms).get(kind, WAIVER_NONE)
+
+    def acknowledges_petitioner(self, kind: str) -> bool:
+        """False where the office sends a petition's or Eingabe's petitioner no acknowledgement (other kinds: True,
+        their channels decide)."""
+        return dict(self.petitioner_ack).get(kind, PETITIONER_ACK_LETTER) != PETITIONER_ACK_NONE
 
     def makes_report(self, report: str) -> bool:
         return report in self.reports
@@ -167,6 +186,7 @@ class OfficeProfile:
             "waiver_forms": dict(self.waiver_forms),
             BA_AGREEMENT_STEP: self.ba_agreement_step,
             STATEMENT_CHECK_BY_KRM: self.statement_check_by_krm,
+            "petitioner_ack": dict(self.petitioner_ack),
         }
 
 
@@ -216,6 +236,9 @@ PRESETS: dict[str, OfficeProfile] = {
         # Konzept 4.5: "Der/die KRM-Beauftragte prüft die Stellungnahme hinsichtlich Form, …, holt die
         # Schlusszeichnung des GF ein"
         statement_check_by_krm=True,
+        # Konzept 4.5 (petitions, Eingaben) names no acknowledgement to the customer, unlike 4.4.1 for letters:
+        # the Stellungnahme goes to the requesting body.
+        petitioner_ack=petitioner_ack_of(PETITIONER_ACK_NONE, PETITIONER_ACK_NONE),
     ),
     "braunschweig": OfficeProfile(
         "braunschweig",
@@ -272,6 +295,7 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         ack_waivable_channels=in_order(data.get("ack_waivable_channels", ()), ACK_CHANNELS),
         waiver_forms=_waiver_forms(data),
         **_petition_steps(data),
+        petitioner_ack=_petitioner_ack(data),
     )
 
 
@@ -290,6 +314,21 @@ def _waiver_forms(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     known = PRESETS[data["code"]].waiver_forms if data["code"] in PRESETS else DEFAULT_WAIVER_FORMS
     forms = {**dict(known), **data.get("waiver_forms", {})}
     return tuple((kind, forms[kind]) for kind in RULE_KINDS)
+
+
+def _petitioner_ack(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """Like the waiver forms: a profile stored before the setting existed takes its preset's values."""
+    known = PRESETS[data["code"]].petitioner_ack if data["code"] in PRESETS else DEFAULT_PETITIONER_ACK
+    values = {**dict(known), **data.get("petitioner_ack", {})}
+    return tuple((kind, values[kind]) for kind in PETITIONER_ACK_KINDS)
+
+
+def with_petitioner_ack(profile: OfficeProfile, kind: str, value: str) -> OfficeProfile:
+    """The profile with `value` (a PETITIONER_ACKS code) for a petition's or Eingabe's petitioner."""
+    values = {**dict(profile.petitioner_ack), kind: value}
+    return dataclasses.replace(
+        profile, petitioner_ack=tuple((k, values[k]) for k in PETITIONER_ACK_KINDS if k in values)
+    )
 
 
 def with_waiver_form(profile: OfficeProfile, kind: str, form: str) -> OfficeProfile:

@@ -6,8 +6,8 @@ Counting rules (DOMAIN.md §6; the decisions on ambiguous figures are written do
   stands beside them. By channel, via, team, Bereich and month a case's concerns count where the case does.
 - Everything is counted from fields the purge keeps (kind, channel, via, team, dates, outcome, topic, DAB
   decision date and reclassification), so anonymised cases give the same figures as before.
-- Complaint outcomes: concerns of the complaint kinds (Beschwerde, Fachaufsichtsbeschwerde, DAB,
-  Folgereaktion). Shares are of the concerns with an outcome; concerns without one are shown as "ohne Ergebnis".
+- Outcomes: concerns of the kinds that close with one (Beschwerde, Fachaufsichtsbeschwerde, DAB,
+  Folgereaktion, and Petition and Eingabe like a Beschwerde: `codes.OUTCOME_KINDS`). Shares are of the concerns with an outcome; concerns without one are shown as "ohne Ergebnis".
 - Folgereaktionen: cases whose main concern is a Folgereaktion, also as a share of all cases.
 - Meinungskarten: cases of kind or channel Meinungskarte.
 - DAB: cases received as Dienstaufsichtsbeschwerde: decided by GF (decision date recorded), reclassified

@@ -12,7 +12,7 @@ from typing import Any
 from peewee import JOIN, SQL, Cast, Expression, NodeList, Select, SqliteDatabase, fn
 from peewee import Case as SqlCase
 
-from krm_desktop.model.codes import COMPLAINT_KINDS
+from krm_desktop.model.codes import OUTCOME_KINDS
 from krm_desktop.model.reports.periods import Period, oldest_received
 from krm_desktop.model.store.entities import Case, Concern, Team, database
 
@@ -136,7 +136,7 @@ def aggregate_queries(period: Period, today: date, *, full: bool = True) -> dict
         "outcome": (
             Concern.select(Concern.outcome, fn.COUNT(fn.DISTINCT(Concern.case)), fn.COUNT(Concern.id))
             .join(Case, on=(Concern.case == Case.id))
-            .where(_in(period) & _plain(Concern.kind).in_(sorted(COMPLAINT_KINDS)))
+            .where(_in(period) & _plain(Concern.kind).in_(sorted(OUTCOME_KINDS)))
             .group_by(Concern.outcome)
         ),
         "topic": (

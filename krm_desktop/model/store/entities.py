@@ -133,6 +133,7 @@ class Case(BaseModel):
     ack_due = DateField(null=True)
     final_due = DateField(null=True)
     gf_due = DateField(null=True)  # Sofortsache: to GF the same working day
+    gf_presented = DateField(null=True)  # the Vorlage an GF done that day ("vorgelegt an GF am")
     ack_sent = DateField(null=True)
     # "Eingangsbestätigung entfällt": the day the KRM decided that no acknowledgement is sent, and why.
     ack_waived = DateField(null=True)

@@ -151,8 +151,9 @@ def _v5_ack_waived(migrator: Any, db: Database) -> None:
 
 
 def _v6_petitions(migrator: Any, db: Database) -> None:
-    """Version 6: petitions and Eingaben — the requesting body's postal address; Pankow's petition steps (BA
-    responsibility and the agreement with Agentur für Arbeit and Regionaldirektion, the KRM's check)."""
+    """Version 6: petitions, Eingaben and DABs — the requesting body's postal address; Pankow's petition steps (BA
+    responsibility and the agreement with Agentur für Arbeit and Regionaldirektion, the KRM's check); the day of
+    the Vorlage an GF."""
     from peewee import BooleanField, CharField, DateField
     from playhouse.migrate import migrate
 
@@ -165,6 +166,15 @@ def _v6_petitions(migrator: Any, db: Database) -> None:
         migrator.add_column("krm_case", "ba_agreed", DateField(null=True)),
         migrator.add_column("krm_case", "statement_checked", DateField(null=True)),
         migrator.add_column("krm_case", "statement_checked_by", CharField(max_length=200, default="")),
+        # The Vorlage an GF is a deadline like the others: the day it was done ("vorgelegt an GF am").
+        migrator.add_column("krm_case", "gf_presented", DateField(null=True)),
+    )
+    # No stored case has that day, so an open case whose gf_due comes before (or on) its stored next item now shows
+    # the Vorlage (the rule of version 6, written out here so later rules never change what this step wrote).
+    db.execute_sql(
+        "UPDATE krm_case SET next_action = 'gf', next_due = gf_due "
+        "WHERE status = 'offen' AND gf_due IS NOT NULL AND answer_sent IS NULL "
+        "AND (next_due IS NULL OR gf_due <= next_due)"
     )
 
 

@@ -49,7 +49,9 @@ def compute_deadlines(
     shift = profile.shift_to_working_day
     rule = profile.rule_for(kind)
     # An oral reaction is acknowledged in the conversation: only the kind's ack channels start that clock.
-    ack_due = cal.due_date(received, rule.ack, shift) if rule.starts_ack_clock(channel) else None
+    # Petitions and Eingaben: only where the office acknowledges the petitioner at all.
+    acknowledged = rule.starts_ack_clock(channel) and profile.acknowledges_petitioner(kind)
+    ack_due = cal.due_date(received, rule.ack, shift) if acknowledged else None
     if rule.final.start == FROM_ACK_SENT:
         # Braunschweig: the answer clock starts when the acknowledgement was sent, before that from the
         # acknowledgement's due date; without an acknowledgement clock from the receipt.
@@ -101,7 +103,7 @@ ACTION_LABELS = {
 
 class DueStatus(NamedTuple):
     state: DueState
-    action: str | None = None  # ack | answer | answer_after_interim
+    action: str | None = None  # ack | answer | answer_after_interim | gf
     due: date | None = None
     text: str = ""
 
@@ -122,6 +124,8 @@ class ClockFacts(NamedTuple):
     answer_sent: date | None
     ack_waived: date | None = None  # "Eingangsbestätigung entfällt": the acknowledgement clock stopped that day
     waiver: bool = False  # the customer waived a written answer: no acknowledgement is awaited any more
+    gf_due: date | None = None  # petition/Eingabe/DAB: the Vorlage an GF (Sofortsache)
+    gf_presented: date | None = None  # "vorgelegt an GF am": the Vorlage is done
 
 
 SOON_WORKING_DAYS = 2
@@ -132,6 +136,9 @@ def pending(facts: ClockFacts) -> list[tuple[str, date]]:
     items: list[tuple[str, date]] = []
     if facts.closed is not None:
         return items
+    # First in the list: on the same day the Vorlage an GF comes before the letters.
+    if facts.gf_due and not facts.gf_presented and not facts.answer_sent:
+        items.append(("gf", facts.gf_due))
     if facts.ack_due and not facts.ack_sent and not facts.answer_sent and not facts.ack_waived and not facts.waiver:
         items.append(("ack", facts.ack_due))
     if facts.final_due and not facts.answer_sent:
@@ -153,6 +160,8 @@ CLOCK_FIELDS = (
     "answer_sent",
     "ack_waived",
     "waiver",
+    "gf_due",
+    "gf_presented",
 )
 
 
@@ -167,7 +176,7 @@ def due_status(facts: ClockFacts, today: date, cal: WorkingCalendar) -> DueStatu
         return DueStatus(DueState.CLOSED, text=f"abgeschlossen am {facts.closed:%d.%m.%Y}")
     items = pending(facts)
     if not items:
-        if facts.ack_due is None and facts.final_due is None:
+        if facts.ack_due is None and facts.final_due is None and facts.gf_due is None:
             return DueStatus(DueState.NO_CLOCK, text="keine Frist")
         return DueStatus(DueState.ON_TRACK, text="Fristen erledigt")
     action, due = items[0]

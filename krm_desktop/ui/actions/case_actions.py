@@ -45,6 +45,14 @@ SPECS = (
         "Die erfassten Angaben des offenen Falls ändern (Person, Anliegen, Team, Eingang …).",
     ),
     ActionSpec(
+        checks.PRESENT_GF,
+        "Vorge&legt an GF …",
+        "Vorgelegt an GF",
+        "Petition, Eingabe, Dienstaufsichtsbeschwerde: vermerken, an welchem Tag der Vorgang der Geschäftsführung "
+        "vorgelegt wurde; die Frist „Vorlage an GF“ endet.",
+        dialogs.PresentToGfDialog,
+    ),
+    ActionSpec(
         checks.ACKNOWLEDGE,
         "&Eingangsbestätigung versandt …",
         "Eingangsbestätigung",

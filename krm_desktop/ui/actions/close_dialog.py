@@ -12,7 +12,7 @@ from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import closing_checks
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.closing import concern_facts, proposed_signer, signer_problem
-from krm_desktop.model.codes import COMPLAINT_KINDS, KINDS, OUTCOMES, STAFF_ROLES, label
+from krm_desktop.model.codes import KINDS, OUTCOME_KINDS, OUTCOMES, STAFF_ROLES, label
 from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.actions.action_form import ActionDialog, d, date_edit, pydate
 
@@ -27,15 +27,25 @@ class CloseDialog(ActionDialog):
         self.outcomes: dict[int, QComboBox] = {}
         for concern in concern_facts(self.case_id):
             kind = label(KINDS, concern.kind)
-            if concern.kind in COMPLAINT_KINDS and not self.facts.card:
+            if concern.kind in OUTCOME_KINDS and not self.facts.card:
                 box = QComboBox()
                 box.addItem("– bitte wählen –", None)
                 for code, caption in OUTCOMES.items():
                     box.addItem(caption, code)
-                box.setCurrentIndex(max(box.findData(concern.outcome), 0))
+                outcome = concern.outcome
+                proposed = concern.kind == checks.DAB and outcome is None
+                if proposed:  # a DAB's outcome follows the GF's decision
+                    outcome = closing_checks.outcome_from_decision(self.case.gf_decision)
+                box.setCurrentIndex(max(box.findData(outcome), 0))
                 caption = f"&{concern.position}. Anliegen: {kind}"
                 self.outcomes[concern.position] = self.add_field(
-                    f"concerns.{concern.position}.outcome", caption, box, required=True
+                    f"concerns.{concern.position}.outcome",
+                    caption,
+                    box,
+                    required=True,
+                    hint="Folgt der Entscheidung der GF (aus ihrem Wortlaut vorgeschlagen, sonst bitte wählen)."
+                    if proposed
+                    else "",
                 )
             else:
                 self.add_info(f"{concern.position}. Anliegen", f"{escape(kind)} (ohne Ergebnis)")

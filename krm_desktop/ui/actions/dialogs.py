@@ -31,6 +31,31 @@ class AcknowledgeDialog(ActionDialog):
         )
 
 
+class PresentToGfDialog(ActionDialog):
+    action = checks.PRESENT_GF
+    title = "Vorgelegt an GF"
+
+    def build(self) -> None:
+        self.add_info("Eingang", d(self.case.received))
+        self.add_info("Vorlage an GF fällig", d(self.case.gf_due))
+        self.presented_on = self.add_field("presented_on", "Vorgelegt &am", date_edit(self.today), required=True)
+        self.form.addRow(
+            note(
+                "Petitionen und Eingaben sind Sofortsachen, eine Dienstaufsichtsbeschwerde erfährt die "
+                "Geschäftsführung sofort: die Vorlage ist am Tag des Eingangs fällig."
+            )
+        )
+
+    def save(self) -> Case:
+        return cases.present_to_gf(
+            self.case_id,
+            version=self.version,
+            presented_on=pydate(self.presented_on.date()),
+            today=self.today,
+            user=self.user,
+        )
+
+
 class WaiveAcknowledgementDialog(ActionDialog):
     action = checks.WAIVE_ACK
     title = "Eingangsbestätigung entfällt"

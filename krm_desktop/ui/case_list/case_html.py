@@ -148,6 +148,8 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
     if case.employee_concerned:
         rows.append(_row("Betroffene/r Beschäftigte/r", escape(case.employee_concerned)))
     clocks = []
+    if case.gf_due or case.gf_presented:
+        clocks.append(f"Vorlage an GF fällig {_d(case.gf_due)}, vorgelegt {_d(case.gf_presented)}")
     if case.ack_waived:
         clocks.append(_ack_waived(case))
     elif case.ack_due or case.ack_sent:

@@ -38,6 +38,7 @@ from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.settings.ack_waiver_box import AckWaiverBox
 from krm_desktop.ui.settings.closing_days_editor import ClosingDaysEditor
 from krm_desktop.ui.settings.petition_steps_box import PetitionStepsBox  # issue 18: petition steps (Pankow)
+from krm_desktop.ui.settings.petitioner_ack_editor import PetitionerAckEditor
 from krm_desktop.ui.settings.recompute_dialog import RECOMPUTE, RecomputeDialog
 from krm_desktop.ui.settings.retention_editor import RetentionEditor
 from krm_desktop.ui.settings.rules_intake import IntakeRules
@@ -59,10 +60,11 @@ CONFLICT_HINT = (
     "Regeln."
 )
 RULES_TAB, CALENDAR_TAB, RETENTION_TAB, INTAKE_TAB, WAIVER_TAB = range(5)
-PETITION_TAB = 5  # issue 18: petition steps (Pankow)
+PETITION_TAB = 5  # issue 18: petition steps (Pankow) and the petitioner's acknowledgement
 _TAB_OF_KEY = {
     "statement_check_by_krm": PETITION_TAB,
     "ba_agreement_step": PETITION_TAB,
+    "petitioner_ack": PETITION_TAB,
     "waiver_forms": WAIVER_TAB,
     "bundesland": CALENDAR_TAB,
     "closing_days": CALENDAR_TAB,
@@ -70,6 +72,17 @@ _TAB_OF_KEY = {
     "reports": RETENTION_TAB,
     "dab_outside_krm": INTAKE_TAB,
 }
+
+
+def petition_tab(*parts: QWidget) -> QWidget:
+    """The tab "Petitionen und Eingaben": the petitioner's acknowledgement and Pankow's steps, one under the other."""
+    tab = QWidget()
+    layout = QVBoxLayout(tab)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        layout.addWidget(part)
+    layout.addStretch(1)
+    return tab
 
 
 class RulesPage(QWidget):
@@ -106,7 +119,8 @@ class RulesPage(QWidget):
         self.tabs.addTab(self.intake_rules, "Eingangsprüfung")
         self.tabs.addTab(self.waiver_forms, "Verzicht auf schriftliche Antwort")
         self.petition_steps = PetitionStepsBox(self.errors)  # issue 18: petition steps (Pankow)
-        self.tabs.addTab(self.petition_steps, "Petitionen und Eingaben")
+        self.petitioner_ack = PetitionerAckEditor(self.errors)
+        self.tabs.addTab(petition_tab(self.petitioner_ack, self.petition_steps), "Petitionen und Eingaben")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.reset_button)
@@ -200,6 +214,7 @@ class RulesPage(QWidget):
         self.closing_days.set_days(profile.closing_days)
         self.retention.show_rule(profile.retention)
         self.waiver_forms.show_profile(profile)
+        self.petitioner_ack.show_profile(profile)
         for code, check in self.reports.items():
             check.setChecked(profile.makes_report(code))
         self.intake_rules.show_profile(profile)
@@ -224,6 +239,7 @@ class RulesPage(QWidget):
             reports=[code for code, check in self.reports.items() if check.isChecked()],
             ack_waivable_channels=self.ack_waiver.channels(),
             waiver_forms=self.waiver_forms.data(),
+            petitioner_ack=self.petitioner_ack.data(),
         )
         data.update(self.intake_rules.data())
         data.update(self.petition_steps.data())
@@ -241,6 +257,7 @@ class RulesPage(QWidget):
             self.ack_waiver.state(),
             self.waiver_forms.state(),
             self.petition_steps.state(),
+            self.petitioner_ack.state(),
         )
 
     def has_unsaved(self) -> bool:
@@ -254,6 +271,7 @@ class RulesPage(QWidget):
         self.ack_waiver.set_editable(editable)
         self.waiver_forms.set_editable(editable)
         self.petition_steps.set_editable(editable)
+        self.petitioner_ack.set_editable(editable)
         for widget in (self.shift, self.bundesland, *self.reports.values(), self.save_button, self.reset_button):
             widget.setEnabled(editable)
         self.save_button.setVisible(editable)

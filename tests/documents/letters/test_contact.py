@@ -38,7 +38,7 @@ def test_a_gf_signed_answer_names_the_teams_handler_as_contact(office) -> None:
 
 def test_a_petition_led_by_the_gf_names_the_offices_configured_contact(office) -> None:
     petition = f.register(team_id=office.team.id, kind="petition", via="petitionsausschuss")
-    closed = f.close_answered(petition, f.TODAY, office.gf.id, None)
+    closed = f.close_answered(petition, f.TODAY, office.gf.id, "begruendet")
     pdf = letter_for_case(closed.id, "antwort", f.TODAY, invariant=True)[1].pdf
     assert info_value(pdf, "Ansprechpartner/in") == "Petra Krause"  # the letterhead's contact, not the GF
     assert info_value(pdf, "Telefon") == "0451 555-100"

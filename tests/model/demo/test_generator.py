@@ -14,7 +14,7 @@ from krm_desktop.model.cases.consistency import database_problems
 from krm_desktop.model.cases.intake import party_errors
 from krm_desktop.model.cases.opinion_cards import TENORS
 from krm_desktop.model.cases.party import PartyRecord
-from krm_desktop.model.codes import CHANNELS, COMPLAINT_KINDS, KINDS, STATUS_CLOSED, STATUS_OPEN, VIAS
+from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOME_KINDS, STATUS_CLOSED, STATUS_OPEN, VIAS
 from krm_desktop.model.demo import texts
 from krm_desktop.model.demo.generator import generate
 from krm_desktop.model.office.profiles import load_profile
@@ -130,7 +130,7 @@ def test_closed_cases_meet_the_closing_rules(store: Store) -> None:
         assert own[0].kind == case.kind
         assert case.outcome == own[0].outcome
         for concern in own:
-            if concern.kind in COMPLAINT_KINDS and case.kind != "meinungskarte":
+            if concern.kind in OUTCOME_KINDS and case.kind != "meinungskarte":
                 assert concern.outcome is not None, case.ref
             else:
                 assert concern.outcome is None, case.ref
@@ -294,3 +294,12 @@ def test_a_demo_office_has_closed_its_old_cases(store: Store) -> None:
     ]
     assert 1 <= len(overdue) < len(open_cases) / 2
     assert Case.select().where(Case.status != STATUS_OPEN).count() > 0.95 * Case.select().count()
+
+
+def test_petitions_eingaben_and_dabs_are_presented_to_the_gf_on_the_day(store: Store) -> None:
+    generate(400, seed=1, years=9, today=TODAY, user=USER)
+    led = list(Case.select().where(Case.gf_due.is_null(False)))
+    assert led
+    for case in led:
+        assert case.gf_presented == case.gf_due, case.ref
+        assert case.next_action != "gf"

@@ -24,6 +24,7 @@ from tests.conftest import make_store
 from tests.factories import TODAY, USER, snapshot
 
 SERVICES: dict[Callable[..., transitions.Change], Callable[..., Case]] = {
+    transitions.present_to_gf: cases.present_to_gf,
     transitions.acknowledge: cases.acknowledge,
     transitions.send_interim: cases.send_interim,
     transitions.escalate: cases.escalate,

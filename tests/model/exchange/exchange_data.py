@@ -76,7 +76,12 @@ def varied_cases() -> None:
     f.register(kind="idee", channel="online", via="kommune", received=date(2026, 11, 10), person=None)
     petition = f.register(kind="petition", via="petitionsausschuss", received=date(2025, 12, 30))
     f.act(
-        cases.close, petition, closed_on=date(2026, 1, 20), outcomes={}, signed_by=gf.id, answer_sent=date(2026, 1, 20)
+        cases.close,
+        petition,
+        closed_on=date(2026, 1, 20),
+        outcomes={1: "unbegruendet"},  # petitions close with an outcome like a Beschwerde
+        signed_by=gf.id,
+        answer_sent=date(2026, 1, 20),
     )
     f.register(kind="eingabe", via="bmas", channel="email", received=date(2026, 11, 19))
     dab = f.register(kind="dienstaufsichtsbeschwerde", employee_concerned="Herr X", received=date(2026, 8, 3))

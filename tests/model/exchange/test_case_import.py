@@ -268,3 +268,34 @@ def test_json_problems_are_told_in_german(store: Store) -> None:
         "Zeile 1: kein gültiges JSON (Fehler bei Zeichen 16); die Zeile ist unvollständig oder verfälscht."
     )
     assert "verschachtelt" in errors["line 2"] and "verschachtelt" in errors["line 3"]
+
+
+@pytest.mark.parametrize("kind", ["petition", "eingabe", "dienstaufsichtsbeschwerde"])
+def test_petitions_eingaben_and_dabs_import_their_outcome_and_export_it(store: Store, kind: str) -> None:
+    line = good(
+        kind=kind,
+        via="petitionsausschuss" if kind == "petition" else "direkt",
+        closed="2026-11-10",
+        outcome="unbegruendet",
+        concerns=[{"kind": kind, "outcome": "unbegruendet"}, {"kind": "beschwerde", "outcome": "begruendet"}],
+    )
+    assert run_import([line]) == 1
+    case = Case.get()
+    assert [(c.kind, c.outcome) for c in case.concerns.order_by(Concern.position)] == [
+        (kind, "unbegruendet"),
+        ("beschwerde", "begruendet"),
+    ]
+    exported = json.loads(export_text().splitlines()[0])
+    assert exported["outcome"] == "unbegruendet"
+    assert exported["concerns"] == [
+        {"kind": kind, "outcome": "unbegruendet"},
+        {"kind": "beschwerde", "outcome": "begruendet"},
+    ]
+
+
+@pytest.mark.parametrize("kind", ["petition", "eingabe"])
+def test_a_closed_petition_or_eingabe_needs_its_outcome(store: Store, kind: str) -> None:
+    before = counts()
+    errors = refusal([good(kind=kind, closed="2026-11-10")])
+    assert "Beschwerde, Petition oder Eingabe braucht ein Ergebnis" in errors["line 1.outcome"]
+    assert counts() == before

@@ -18,6 +18,7 @@ from krm_desktop.model.office.profiles import (
     load_profile,
     profile_version,
     with_kind_rule,
+    with_petitioner_ack,
 )
 
 
@@ -71,8 +72,36 @@ def test_the_file_holds_every_rule() -> None:
         },
         "ba_agreement_step": False,
         "statement_check_by_krm": False,
+        "petitioner_ack": {"petition": "letter", "eingabe": "letter"},
     }
     assert read_profile_file(export_profile(profile)) == profile
+
+
+def test_a_file_written_before_the_petitioner_ack_existed_takes_the_presets_values() -> None:
+    data = exported("berlin-pankow")
+    del data["petitioner_ack"]
+    profile = read_profile_file(json.dumps(data))
+    assert profile.petitioner_ack == (("petition", "none"), ("eingabe", "none"))
+    data = exported("luebeck")
+    del data["petitioner_ack"]
+    assert read_profile_file(json.dumps(data)).acknowledges_petitioner("petition")
+
+
+def test_the_petitioner_ack_round_trips_and_bad_values_are_named() -> None:
+    profile = with_petitioner_ack(PRESETS["luebeck"], "eingabe", "none")
+    again = read_profile_file(export_profile(profile))
+    assert again.petitioner_ack == (("petition", "letter"), ("eingabe", "none"))
+    assert not again.acknowledges_petitioner("eingabe") and again.acknowledges_petitioner("beschwerde")
+    data = exported("luebeck")
+    data["petitioner_ack"] = {"petition": "brief", "lob": "none"}
+    with pytest.raises(ValidationError) as info:
+        read_profile_file(json.dumps(data))
+    assert "Unbekannte Angabe „brief“" in info.value.errors["petitioner_ack.petition"]
+    assert "Nur für Petition und Eingabe einstellbar" in info.value.errors["petitioner_ack.lob"]
+    data["petitioner_ack"] = ["none"]
+    with pytest.raises(ValidationError) as info:
+        read_profile_file(json.dumps(data))
+    assert "muss ein Objekt sein" in info.value.errors["petitioner_ack"]
 
 
 def test_a_file_written_before_the_waiver_forms_existed_takes_the_presets_forms() -> None:

@@ -88,12 +88,12 @@ def test_by_month_lists_every_month(data) -> None:
     assert f.by_month[0].label == "Januar 2025" and f.by_month[0].share == 0.0
 
 
-def test_outcomes_share_of_assessed_complaints(data) -> None:
+def test_outcomes_share_of_assessed_complaints_and_petitions(data) -> None:
     f = compute_figures(Y2025, today=TODAY)
-    assert rows(f.outcomes) == {
-        "begruendet": (3, 3, 42.9),
-        "unbegruendet": (3, 3, 42.9),
-        "nicht_bewertbar": (1, 1, 14.3),
+    assert rows(f.outcomes) == {  # the petition (c9, unbegründet) is assessed like a Beschwerde
+        "begruendet": (3, 3, 37.5),
+        "unbegruendet": (4, 4, 50.0),
+        "nicht_bewertbar": (1, 1, 12.5),
         "open": (2, 2, None),
     }
 
@@ -142,7 +142,7 @@ def test_comparison_with_the_previous_year(data) -> None:
         "lob": (2, 1, 1, 100.0),
         "folgereaktion": (1, 0, 1, None),  # no base: no relative change
         "meinungskarte": (1, 0, 1, None),
-        "begruendet_pct": (42.9, 100.0, -57.1, None),
+        "begruendet_pct": (37.5, 100.0, -62.5, None),
         "ack_on_time_pct": (66.7, 100.0, -33.3, None),
         "answer_on_time_pct": (44.4, 100.0, -55.6, None),
         "processing_median": (10.0, 4.0, 6.0, None),  # p1 7 days, p2 1 day

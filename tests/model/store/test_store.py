@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,32 @@ def test_upgraded_schema_equals_a_fresh_one(sample: Path, tmp_path: Path) -> Non
     shutil.copy(sample, copy)
     open_store(str(copy)).close()
     assert _schema(copy) == _schema(fresh)
+
+
+def test_version_6_puts_an_open_petitions_vorlage_first(tmp_path: Path) -> None:
+    """Step 6 adds "vorgelegt an GF am"; an open case whose Vorlage an GF is due before its stored next item shows
+    the Vorlage, a later one and a closed or answered case keep theirs."""
+    copy = tmp_path / "alt.sqlite3"
+    shutil.copy(SCHEMAS / "v5.sqlite3", copy)
+    con = sqlite3.connect(copy)
+    con.execute("UPDATE krm_case SET kind = 'petition', gf_due = '2026-11-16' WHERE ref = 'KRM-2026-0004'")
+    con.execute("UPDATE krm_case SET kind = 'eingabe', gf_due = '2026-11-16' WHERE ref = 'KRM-2026-0002'")
+    con.execute("UPDATE krm_case SET next_due = '2026-11-10' WHERE ref = 'KRM-2026-0002'")  # before the Vorlage
+    con.execute("UPDATE krm_case SET kind = 'petition', gf_due = '2026-11-02' WHERE ref = 'KRM-2026-0001'")
+    con.commit()
+    con.close()
+    store = open_store(str(copy))
+    try:
+        assert store.migrated_from == 5
+        petition = Case.get(Case.ref == "KRM-2026-0004")
+        assert (petition.next_action, petition.next_due, petition.gf_presented) == ("gf", date(2026, 11, 16), None)
+        eingabe = Case.get(Case.ref == "KRM-2026-0002")
+        assert (eingabe.next_action, eingabe.next_due) == ("ack", date(2026, 11, 10))
+        closed = Case.get(Case.ref == "KRM-2026-0001")
+        assert (closed.next_action, closed.next_due) == (None, None)
+        done = cases.present_to_gf(
+            petition.id, version=petition.version, presented_on=f.TODAY, today=f.TODAY, user=f.USER
+        )
+        assert (done.next_action, done.next_due) == ("ack", date(2026, 11, 19))
+    finally:
+        store.close()

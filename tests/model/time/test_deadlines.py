@@ -183,8 +183,9 @@ def test_ordinary_kinds_run_both_clocks_and_no_gf_clock(kind: str) -> None:
         # received on a Saturday / a closing day / Good Friday: GF the next working day
         ("luebeck", "petition", "2026-11-07", None, dl("2026-11-11", "2026-11-23", "2026-11-09")),
         ("schwaebisch-hall", "eingabe", "2026-12-24", None, dl("2026-12-30", "2027-01-07", "2026-12-28")),
-        ("berlin-pankow", "petition", "2026-04-03", "2026-05-04", dl("2026-04-09", "2026-05-04", "2026-04-07")),
-        ("berlin-pankow", "eingabe", "2027-03-08", None, dl("2027-03-11", "2027-03-22", "2027-03-09")),
+        # Pankow acknowledges no petitioner (Konzept 4.5): no acknowledgement clock
+        ("berlin-pankow", "petition", "2026-04-03", "2026-05-04", dl(None, "2026-05-04", "2026-04-07")),
+        ("berlin-pankow", "eingabe", "2027-03-08", None, dl(None, "2027-03-22", "2027-03-09")),
         ("braunschweig", "petition", "2026-11-02", "2026-11-30", dl("2026-11-09", "2026-11-30", "2026-11-02")),
         # DAB: GF at once, but a body's date does not apply to it
         ("luebeck", "dienstaufsichtsbeschwerde", "2026-04-03", None, dl("2026-04-09", "2026-04-17", "2026-04-07")),

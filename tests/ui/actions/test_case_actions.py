@@ -51,7 +51,10 @@ def test_a_complaint_from_registration_to_its_close(qtbot, store, people) -> Non
     window = started_window(qtbot, store)
     select(window, case.id)
     # Lübeck lets the KRM decide on no acknowledgement for no channel: „Eingangsbestätigung entfällt" is not offered
-    assert enabled(window) == set(checks.ACTIONS) - {checks.FOLLOW_UP, checks.WAIVE_ACK} - checks.DAB_ACTIONS
+    # nor the Vorlage an GF (petitions, Eingaben and DABs only)
+    assert enabled(window) == set(checks.ACTIONS) - {checks.FOLLOW_UP, checks.WAIVE_ACK, checks.PRESENT_GF} - (
+        checks.DAB_ACTIONS
+    )
 
     dialog = open_action(qtbot, window, checks.ACKNOWLEDGE)
     set_date(dialog.sent_on, date(2026, 11, 4))

@@ -241,3 +241,24 @@ def test_without_a_gf_in_the_staff_list_the_decision_says_so(qtbot, store) -> No
     type_into(qtbot, dialog.decision, "Kein Fehlverhalten.")
     save(qtbot, dialog)
     assert "nur die Geschäftsführung" in shown_errors(dialog)["decided_by"]
+
+
+def test_the_close_dialog_proposes_the_outcome_the_decision_names(qtbot, store, people) -> None:
+    case = register_dab()
+    case = f.act(
+        dab_services.decide_dab,
+        case,
+        decision="Die Dienstaufsichtsbeschwerde ist unbegründet.",
+        decided_by=people["gf"].id,
+        decided_on=date(2026, 11, 16),
+    )
+    f.act(dab_services.inform_employee, case, informed_on=date(2026, 11, 17))
+    window = started_window(qtbot, store)
+    window.filter_bar.status.setCurrentIndex(0)
+    select(window, case.id)
+    dialog = open_action(qtbot, window, checks.CLOSE)
+    assert dialog.outcomes[1].currentData() == "unbegruendet"
+    assert any("Folgt der Entscheidung der GF" in label.text() for label in dialog.findChildren(QLabel))
+    set_date(dialog.answer_date, date(2026, 11, 19))
+    stored = saved(qtbot, dialog)
+    assert (stored.status, stored.outcome) == ("abgeschlossen", "unbegruendet")
