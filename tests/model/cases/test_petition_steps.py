@@ -62,14 +62,14 @@ def test_pankow_checks_agrees_then_sends_in_this_order(store) -> None:
         answer(case)
     people = f.office_people()
     with pytest.raises(RefusedError, match="Abstimmung"):
-        f.close_answered(case, date(2026, 11, 18), people["gf"].id, None)
+        f.close_answered(case, date(2026, 11, 18), people["gf"].id, "unbegruendet")
     case = agree(case)
     assert (case.statement_checked, case.statement_checked_by, case.ba_agreed) == (
         date(2026, 11, 13),
         "Petra Ohlsen",
         date(2026, 11, 16),
     )
-    closed = f.close_answered(case, date(2026, 11, 18), people["gf"].id, None)
+    closed = f.close_answered(case, date(2026, 11, 18), people["gf"].id, "unbegruendet")
     assert closed.status == STATUS_CLOSED
     texts = [e.text for e in Event.select().where(Event.case == case.id).order_by(Event.id)]
     assert "Stellungnahme in formeller Hinsicht geprüft am 13.11.2026 von Petra Ohlsen." in texts
