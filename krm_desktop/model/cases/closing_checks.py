@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from krm_desktop.model import validation as v
-from krm_desktop.model.cases.action_checks import ActionFacts, Errors, action_date_problem
+from krm_desktop.model.cases.action_checks import ActionFacts
+from krm_desktop.model.cases.input_checks import Errors, action_date_problem
 from krm_desktop.model.codes import (
     ESCALATION_ROLES,
     GF_KINDS,

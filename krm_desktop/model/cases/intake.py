@@ -13,7 +13,6 @@ from krm_desktop.model import validation as v
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import (
     CHANNELS,
-    GF_KINDS,
     KINDS,
     NOT_KRM,
     OUTCOME_KINDS,
@@ -25,10 +24,8 @@ from krm_desktop.model.codes import (
     VIAS,
 )
 from krm_desktop.model.errors import NotKrmMatter, ValidationError
-from krm_desktop.model.office.profile_rules import UNITS
-from krm_desktop.model.office.profiles import FROM_ACK_SENT, OfficeProfile
+from krm_desktop.model.office.profiles import OfficeProfile
 from krm_desktop.model.store.entities import Case, Team
-from krm_desktop.model.time.deadlines import compute_deadlines
 
 MAX_CONCERNS = 3
 
@@ -391,52 +388,3 @@ def entry_errors(data: CaseInput, today: date, *, follows_purged: bool = False) 
         if problem and name not in errors:
             errors[name] = problem
     return errors
-
-
-_WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
-
-
-def day_text(value: date) -> str:
-    return f"{_WEEKDAYS[value.weekday()]} {value:%d.%m.%Y}"
-
-
-def deadline_preview(
-    profile: OfficeProfile,
-    kind: str,
-    channel: str,
-    received: date | None,
-    *,
-    has_addressee: bool,
-    body_due: date | None = None,
-) -> list[str]:
-    """The deadlines a case with these data gets, as German lines for the form (shown while typing)."""
-    if received is None or channel not in CHANNELS or kind not in KINDS:
-        return ["Die Fristen erscheinen, sobald ein gültiges Eingangsdatum eingegeben ist."]
-    due = compute_deadlines(profile, kind, channel, received, has_addressee=has_addressee, body_due=body_due)
-    rule = profile.rule_for(kind)
-    lines = []
-    if due.gf_due is not None:
-        what = "Sofortsache: Vorlage an die Geschäftsführung" if kind in PETITION_KINDS else "GF informieren"
-        lines.append(f"{what} bis {day_text(due.gf_due)} (Federführung und Schlusszeichnung: GF)")
-    if due.ack_due is not None:
-        lines.append(f"Eingangsbestätigung bis {day_text(due.ack_due)} ({rule.ack.describe()})")
-    if due.final_due is not None:
-        if kind in PETITION_KINDS and body_due is not None:
-            source = "Frist der einsendenden Stelle"
-        elif rule.final.start == FROM_ACK_SENT and due.ack_due is not None:
-            source = f"{rule.final.describe()}; bis zum Versand ab deren Fälligkeit gerechnet"
-        elif rule.final.start == FROM_ACK_SENT:
-            source = f"{rule.final.count} {UNITS[rule.final.unit]} nach Eingang, da keine Eingangsbestätigung"
-        else:
-            source = rule.final.describe()
-        lines.append(f"Abschließende Antwort bis {day_text(due.final_due)} ({source})")
-    if due.ack_due is None and due.final_due is None:
-        lines.append("Keine Eingangsbestätigung und keine Antwortfrist: ohne Anschrift (anonym).")
-    elif due.ack_due is None:
-        lines.append(
-            "Keine Eingangsbestätigung: Die Regeln der Dienststelle sehen sie für diese Anliegensart auf dem "
-            f"Eingangsweg „{CHANNELS[channel]}“ nicht vor."
-        )
-    if kind in GF_KINDS and kind not in PETITION_KINDS:
-        lines.append("Stellungnahme der/des Beschäftigten bzw. der Teamleitung einholen; die GF entscheidet.")
-    return lines

@@ -19,6 +19,7 @@ from typing import Any
 
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import closing_checks, petition_checks, waiver_checks
+from krm_desktop.model.cases import input_checks as inputs
 from krm_desktop.model.codes import ESCALATION_ROLES, KINDS, OUTCOMES, STAFF_ROLES, STATUS_CLOSED, label
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.office.profiles import WAIVER_SIGNED, OfficeProfile
@@ -122,7 +123,7 @@ def _one(fields: Fields, action: str, text: str) -> Change:
 
 def acknowledge(fields: Fields, *, sent_on: date, today: date, profile: OfficeProfile) -> Change:
     available(fields, checks.ACKNOWLEDGE)
-    refuse_if(checks.sent_errors(sent_on, "Versanddatum", fields["received"], today))
+    refuse_if(inputs.sent_errors(sent_on, "Versanddatum", fields["received"], today))
     changes: Fields = {"ack_sent": sent_on}
     # Only a clock that starts at the sending moves; other stored deadlines never move afterwards.
     final_due = answer_due_if_acknowledged(
@@ -145,7 +146,7 @@ def acknowledge(fields: Fields, *, sent_on: date, today: date, profile: OfficePr
 def present_to_gf(fields: Fields, *, presented_on: date | None, today: date) -> Change:
     """The Vorlage an GF of a petition, Eingabe or DAB is done: its deadline stops."""
     available(fields, checks.PRESENT_GF)
-    refuse_if(checks.gf_presented_errors(presented_on, fields["received"], today))
+    refuse_if(inputs.gf_presented_errors(presented_on, fields["received"], today))
     assert presented_on is not None
     gf_due = fields["gf_due"]
     late = " (nach Fristablauf)" if gf_due and presented_on > gf_due else ""
@@ -158,7 +159,7 @@ def waive_acknowledgement(
     """ "Eingangsbestätigung entfällt": the KRM decided that no acknowledgement is sent (where the profile lets it
     for the case's channel). The acknowledgement clock stops; the other deadlines stay as they are."""
     available(fields, checks.WAIVE_ACK, profile.ack_waivable_channels)
-    refuse_if(checks.ack_waiver_errors(decided_on=decided_on, reason=reason, received=fields["received"], today=today))
+    refuse_if(inputs.ack_waiver_errors(decided_on=decided_on, reason=reason, received=fields["received"], today=today))
     assert decided_on is not None
     text = (
         f"Eingangsbestätigung entfällt: entschieden am {_d(decided_on)} von {decided_by}. Begründung: {reason.strip()}"
@@ -169,7 +170,7 @@ def waive_acknowledgement(
 def send_interim(fields: Fields, *, sent_on: date, reason: str, expected: date | None, today: date) -> Change:
     available(fields, checks.INTERIM)
     refuse_if(
-        checks.interim_errors(
+        inputs.interim_errors(
             sent_on=sent_on, reason=reason, expected=expected, received=fields["received"], today=today
         )
     )
@@ -196,7 +197,7 @@ def assign_team(fields: Fields, *, team_id: int | None, team_name: str | None, t
 def escalate(fields: Fields, *, to_level: int | None, reason: str, today: date) -> Change:
     """TL (1) -> BL (2) -> GF (3); skipping a level is the exception and needs a reason."""
     available(fields, checks.ESCALATE)
-    refuse_if(checks.escalation_errors(current=fields["escalation_level"], to_level=to_level, reason=reason))
+    refuse_if(inputs.escalation_errors(current=fields["escalation_level"], to_level=to_level, reason=reason))
     assert to_level is not None
     changes: Fields = {"escalation_level": to_level}
     if to_level == 3:
@@ -217,7 +218,7 @@ def record_statement(
 ) -> Change:
     available(fields, checks.STATEMENT)
     refuse_if(
-        checks.statement_errors(
+        inputs.statement_errors(
             author=author,
             author_role=author_role,
             received_on=received_on,
@@ -283,7 +284,7 @@ def record_waiver(
 
 def record_answer(fields: Fields, *, sent_on: date, today: date) -> Change:
     available(fields, checks.ANSWER)
-    refuse_if(checks.sent_errors(sent_on, "Versanddatum", fields["received"], today))
+    refuse_if(inputs.sent_errors(sent_on, "Versanddatum", fields["received"], today))
     return _one({"answer_sent": sent_on}, "answered", f"Antwortschreiben versandt am {_d(sent_on)}.")
 
 
@@ -346,7 +347,7 @@ def decide_dab(
 ) -> Change:
     available(fields, checks.DECIDE)
     refuse_if(
-        checks.decision_errors(
+        inputs.decision_errors(
             decision=decision,
             decider_role=decider.role if decider else None,
             decided_on=decided_on,
@@ -380,7 +381,7 @@ def reclassify_dab(
     """
     available(fields, checks.RECLASSIFY)
     refuse_if(
-        checks.reclassification_errors(
+        inputs.reclassification_errors(
             new_kind=new_kind,
             reason=reason,
             decider_role=decider.role if decider else None,
@@ -411,7 +412,7 @@ def inform_employee(fields: Fields, *, informed_on: date | None, today: date) ->
     """The employee concerned learns the GF's decision on the DAB."""
     available(fields, checks.INFORM)
     refuse_if(
-        checks.informed_errors(
+        inputs.informed_errors(
             informed_on=informed_on, decided_on=fields["decided_on"], received=fields["received"], today=today
         )
     )

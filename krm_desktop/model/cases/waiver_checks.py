@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from krm_desktop.model.cases.action_checks import Errors, action_date_problem, collect, free_text_problem
+from krm_desktop.model.cases.input_checks import Errors, action_date_problem, collect, free_text_problem
 from krm_desktop.model.office.profile_rules import WAIVER_SIGNED
 
 # How a matter was settled before the customer waived a written answer.

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from krm_desktop.model.case_list.filters import teams
-from krm_desktop.model.cases.intake import KIND_HINTS, deadline_preview
+from krm_desktop.model.cases.deadline_preview import deadline_preview
+from krm_desktop.model.cases.intake import KIND_HINTS
 from krm_desktop.model.codes import CHANNELS, KINDS, VIAS, label
 from krm_desktop.model.office.profiles import OfficeProfile
 from krm_desktop.model.office.topics import topic_list

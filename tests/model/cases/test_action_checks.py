@@ -9,6 +9,7 @@ import pytest
 
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import closing_checks
+from krm_desktop.model.cases import input_checks as inputs
 from krm_desktop.model.cases.action_checks import ActionFacts
 from krm_desktop.model.cases.closing_checks import ConcernFacts, SignerFacts
 from krm_desktop.model.cases.waiver_checks import waiver_errors
@@ -125,22 +126,22 @@ def test_closed_and_anonymised_cases_allow_only_a_follow_up() -> None:
 
 
 def test_action_dates_are_given_not_in_the_future_and_not_before_the_receipt() -> None:
-    assert checks.sent_errors(None, "Versanddatum", RECEIVED, T) == {"sent_on": "Bitte „Versanddatum“ angeben."}
-    assert "in der Zukunft" in checks.sent_errors(date(2026, 11, 21), "Versanddatum", RECEIVED, T)["sent_on"]
+    assert inputs.sent_errors(None, "Versanddatum", RECEIVED, T) == {"sent_on": "Bitte „Versanddatum“ angeben."}
+    assert "in der Zukunft" in inputs.sent_errors(date(2026, 11, 21), "Versanddatum", RECEIVED, T)["sent_on"]
     assert (
-        "vor dem Eingang (02.11.2026)" in checks.sent_errors(date(2026, 11, 1), "Versanddatum", RECEIVED, T)["sent_on"]
+        "vor dem Eingang (02.11.2026)" in inputs.sent_errors(date(2026, 11, 1), "Versanddatum", RECEIVED, T)["sent_on"]
     )
-    assert checks.sent_errors(RECEIVED, "Versanddatum", RECEIVED, T) == {}
-    assert checks.sent_errors(T, "Versanddatum", RECEIVED, T) == {}
+    assert inputs.sent_errors(RECEIVED, "Versanddatum", RECEIVED, T) == {}
+    assert inputs.sent_errors(T, "Versanddatum", RECEIVED, T) == {}
 
 
 def test_interim_notice_needs_reason_and_a_later_expected_date() -> None:
-    errors = checks.interim_errors(sent_on=T, reason=" ", expected=T, received=RECEIVED, today=T)
+    errors = inputs.interim_errors(sent_on=T, reason=" ", expected=T, received=RECEIVED, today=T)
     assert set(errors) == {"reason", "expected"}
     assert "nach dem Versand" in errors["expected"]
-    errors = checks.interim_errors(sent_on=T, reason="Akte\x07", expected=None, received=RECEIVED, today=T)
+    errors = inputs.interim_errors(sent_on=T, reason="Akte\x07", expected=None, received=RECEIVED, today=T)
     assert "Steuerzeichen" in errors["reason"] and "voraussichtlich" in errors["expected"]
-    ok = checks.interim_errors(sent_on=T, reason="Akte beim ÄD", expected=date(2026, 12, 4), received=RECEIVED, today=T)
+    ok = inputs.interim_errors(sent_on=T, reason="Akte beim ÄD", expected=date(2026, 12, 4), received=RECEIVED, today=T)
     assert ok == {}
 
 
@@ -158,11 +159,11 @@ def test_interim_notice_needs_reason_and_a_later_expected_date() -> None:
     ],
 )
 def test_escalation_goes_up_and_skipping_needs_a_reason(current, to_level, reason, errors) -> None:
-    assert set(checks.escalation_errors(current=current, to_level=to_level, reason=reason)) == errors
+    assert set(inputs.escalation_errors(current=current, to_level=to_level, reason=reason)) == errors
 
 
 def test_statement_checks_every_field_at_once() -> None:
-    errors = checks.statement_errors(
+    errors = inputs.statement_errors(
         author=" ", author_role="XY", received_on=date(2026, 12, 1), text="", received=RECEIVED, today=T
     )
     assert set(errors) == {"author", "author_role", "received_on", "text"}
@@ -177,13 +178,13 @@ def test_waiver_needs_how_when_and_why() -> None:
 
 
 def test_gf_decisions_need_the_gf() -> None:
-    errors = checks.decision_errors(decision="", decider_role="TL", decided_on=T, received=RECEIVED, today=T)
+    errors = inputs.decision_errors(decision="", decider_role="TL", decided_on=T, received=RECEIVED, today=T)
     assert set(errors) == {"decided_by", "decision"}
-    errors = checks.reclassification_errors(
+    errors = inputs.reclassification_errors(
         new_kind="lob", reason="x", decider_role="GF", decided_on=T, received=RECEIVED, today=T
     )
     assert set(errors) == {"kind"}
-    errors = checks.informed_errors(
+    errors = inputs.informed_errors(
         informed_on=date(2026, 11, 10), decided_on=date(2026, 11, 16), received=RECEIVED, today=T
     )
     assert "vor der Entscheidung der GF (16.11.2026)" in errors["informed_on"]

@@ -8,10 +8,10 @@ import pytest
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.deadline_preview import deadline_preview
 from krm_desktop.model.cases.entry import record_routing_notes, save_new
 from krm_desktop.model.cases.intake import (
     INTAKE_QUESTIONS,
-    deadline_preview,
     entry_errors,
     intake_errors,
     routing_advice,
