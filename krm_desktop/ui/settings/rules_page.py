@@ -78,7 +78,7 @@ def petition_tab(*parts: QWidget) -> QWidget:
     """The tab "Petitionen und Eingaben": the petitioner's acknowledgement and Pankow's steps, one under the other."""
     tab = QWidget()
     layout = QVBoxLayout(tab)
-    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setContentsMargins(10, 8, 10, 8)  # as the other tabs of the page
     for part in parts:
         layout.addWidget(part)
     layout.addStretch(1)
@@ -113,11 +113,11 @@ class RulesPage(QWidget):
         self.reset_button.setToolTip("Die gespeicherten Regeln wieder anzeigen")
         self.tabs = QTabWidget()
         self.tabs.addTab(self._rules_tab(), "Fristen je Anliegensart")
-        self.tabs.addTab(self._calendar_tab(), "Bundesland, Schließtage und Arbeitstage")
+        self.tabs.addTab(self._calendar_tab(), "Arbeitstage und Schließtage")
         self.tabs.addTab(self._retention_tab(), "Aufbewahrung und Berichte")
         self.intake_rules = IntakeRules(self.errors)
         self.tabs.addTab(self.intake_rules, "Eingangsprüfung")
-        self.tabs.addTab(self.waiver_forms, "Verzicht auf schriftliche Antwort")
+        self.tabs.addTab(self.waiver_forms, "Verzicht")
         self.petition_steps = PetitionStepsBox(self.errors)  # issue 18: petition steps (Pankow)
         self.petitioner_ack = PetitionerAckEditor(self.errors)
         self.tabs.addTab(petition_tab(self.petitioner_ack, self.petition_steps), "Petitionen und Eingaben")
