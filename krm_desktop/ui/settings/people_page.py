@@ -25,6 +25,7 @@ from krm_desktop.model.office import staff
 from krm_desktop.model.office.staff_checks import PersonData
 from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.settings.page_parts import READ_ONLY_NOTE, RowFormPage, RowTable, say, status_line, yes_no
+from krm_desktop.ui.settings.staff_import_dialog import StaffImportDialog, counts_text, export_staff_list_to
 from krm_desktop.ui.widgets.fields import CodeBox, FieldErrors, add_row, error_line, hint
 
 HEADERS = ("Name", "Funktion", "Team", "E-Mail", "Telefon", "Anmeldungen", "aktiv")
@@ -93,11 +94,19 @@ class PeoplePage(RowFormPage):
         self.discard_button.clicked.connect(lambda: self._show(self.current))
         self.toggle_button.clicked.connect(self.toggle_active)
         self.delete_button.clicked.connect(self.delete_person)
-        self.buttons = QHBoxLayout()  # the staff list's import and export buttons go at its end
+        self.import_button = QPushButton("Personalliste &einlesen …")
+        self.import_button.setToolTip("Teams und Personen aus einer Excel-Liste (CSV) übernehmen, mit Vorschau")
+        self.export_button = QPushButton("Personalliste spei&chern …")
+        self.export_button.setToolTip("Die aktiven Personen als Excel-Liste (CSV) speichern")
+        self.import_button.clicked.connect(self.import_staff_list)
+        self.export_button.clicked.connect(lambda: export_staff_list_to(self, self.context))
+        self.buttons = QHBoxLayout()
         for button in (self.new_button, self.save_button, self.discard_button, self.toggle_button):
             self.buttons.addWidget(button)
         self.buttons.addWidget(self.delete_button)
         self.buttons.addStretch(1)
+        self.buttons.addWidget(self.import_button)
+        self.buttons.addWidget(self.export_button)
         self.status = status_line()
 
         self.form_box = QGroupBox("Neue Person")
@@ -191,7 +200,7 @@ class PeoplePage(RowFormPage):
         for field in (self.name, self.email, self.phone):
             field.setReadOnly(not writable)
         self.logins.setReadOnly(not writable)
-        for widget in (self.role, self.team, self.active, self.new_button, self.save_button):
+        for widget in (self.role, self.team, self.active, self.new_button, self.save_button, self.import_button):
             widget.setEnabled(writable)
         self.discard_button.setEnabled(writable and self.has_unsaved())
         self.toggle_button.setEnabled(writable and chosen)
@@ -202,6 +211,19 @@ class PeoplePage(RowFormPage):
 
     def new_person(self) -> None:
         self._start_new()
+
+    def import_staff_list(self) -> None:
+        """The staff list's preview, then all or nothing; the table shows what was taken over."""
+        if not self._may_drop_typed():
+            return
+        dialog = StaffImportDialog(self.context, self)
+        dialog.exec()
+        if dialog.result_counts is not None:
+            self.current = None
+            self.reload()
+            self._show(None)
+            say(self.status, f"Personalliste übernommen: {counts_text(dialog.result_counts)}.")
+            self.context.data_changed.emit()
 
     # --- changing --------------------------------------------------------------------------------------
 
