@@ -41,7 +41,10 @@ OPTIONAL_KEYS = ("ack_channels", "kinds", "reports", "retention", "shift_to_work
 # defaults.
 DAB_OUTSIDE_KRM = "dab_outside_krm"
 INTAKE_KEYS = (DAB_OUTSIDE_KRM,)
-LATER_FILE_KEYS = (*INTAKE_KEYS, "ack_waivable_channels", "waiver_forms")
+# Issue 19 (deletion when it is due): whether the program purges by itself at the first start of a day.
+AUTO_PURGE = "auto_purge"
+AUTO_PURGE_KEYS = (AUTO_PURGE,)
+LATER_FILE_KEYS = (*INTAKE_KEYS, "ack_waivable_channels", "waiver_forms", *AUTO_PURGE_KEYS)
 FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS  # what a complete profile file must hold
 PROFILE_KEYS = FILE_KEYS + LATER_FILE_KEYS
 RULE_KEYS = ("count", "unit", "start")
@@ -236,7 +239,18 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
         problems["ack_waivable_channels"] = problem
     if "waiver_forms" in data:
         problems.update(waiver_forms_problems(data["waiver_forms"]))
+    problems.update(auto_purge_problems(data))
     return problems
+
+
+# --- automatic purge (issue 19) --------------------------------------------------------------------------------
+
+
+def auto_purge_problems(data: Mapping[str, Any]) -> Problems:
+    """`auto_purge`: a yes/no value (the program purges what is due at the first start of a day)."""
+    if AUTO_PURGE in data and not isinstance(data[AUTO_PURGE], bool):
+        return {AUTO_PURGE: "Bitte „true“ (automatisch löschen) oder „false“ (jährlicher Löschassistent) angeben."}
+    return {}
 
 
 # --- Verzicht auf schriftliche Antwort per kind ---------------------------------------------------------------

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
-from krm_desktop.model.office.profile_checks import DAB_OUTSIDE_KRM, closing_day_text, profile_problems
+from krm_desktop.model.office.profile_checks import AUTO_PURGE, DAB_OUTSIDE_KRM, closing_day_text, profile_problems
 from krm_desktop.model.office.profile_rules import (
     ACK_CHANNELS,
     BA_RETENTION,
@@ -100,6 +100,9 @@ class OfficeProfile:
     ack_waivable_channels: tuple[str, ...] = ()
     # Verzicht auf schriftliche Antwort: (kind, WAIVER_FORMS code) for every RULE_KIND, in that order.
     waiver_forms: tuple[tuple[str, str], ...] = DEFAULT_WAIVER_FORMS
+    # Issue 19: purge what is due by itself at the first start of a day (verified backup, Löschprotokoll) instead
+    # of waiting for the annual wizard.
+    auto_purge: bool = False
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -154,6 +157,7 @@ class OfficeProfile:
             "dab_outside_krm": self.dab_outside_krm,
             "ack_waivable_channels": list(self.ack_waivable_channels),
             "waiver_forms": dict(self.waiver_forms),
+            AUTO_PURGE: self.auto_purge,
         }
 
 
@@ -165,6 +169,8 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(3, WORKING),
         ClockRule(14, CALENDAR),
         reports=("annual",),
+        # GA Lübeck: personal data are "zum 31.12. des zweiten Folgejahres automatisch entfernt".
+        auto_purge=True,
     ),
     "osnabrueck": OfficeProfile(
         "osnabrueck",
@@ -251,6 +257,7 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         dab_outside_krm=data.get(DAB_OUTSIDE_KRM, False),
         ack_waivable_channels=in_order(data.get("ack_waivable_channels", ()), ACK_CHANNELS),
         waiver_forms=_waiver_forms(data),
+        auto_purge=data.get(AUTO_PURGE, False),
     )
 
 

@@ -69,6 +69,7 @@ def test_the_file_holds_every_rule() -> None:
             "fachaufsichtsbeschwerde": "note",
             "folgereaktion": "note",
         },
+        "auto_purge": False,
     }
     assert read_profile_file(export_profile(profile)) == profile
 
