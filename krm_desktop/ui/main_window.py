@@ -208,10 +208,13 @@ class MainWindow(QMainWindow):
         self.purge_notice = install_purge_notice(self.context, self, layout, 1, self.workflows.open_purge)
         if not self.check_at_start:
             return
-        if self.safety.start_check is not None:
-            self.safety.start_check.finished.connect(lambda _finding: self.purge_notice.start())
-        else:
+        check = self.safety.start_check
+        if check is None:
             self.purge_notice.start()
+            return
+        check.finished.connect(lambda _finding: self.purge_notice.start())
+        # The check's thread may have emitted before the connection: its verdict is queued before this call.
+        QTimer.singleShot(0, lambda: check.finding is not None and self.purge_notice.start())
 
     def _tab_order(self) -> None:
         chain = [*self.dashboard.tiles.values(), *self.filter_bar.focus_order(), self.view, self.detail]

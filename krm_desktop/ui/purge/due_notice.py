@@ -53,7 +53,8 @@ class PurgeDueNotice(QObject):
         super().__init__(context)
         self.context = context
         self.window = window
-        self.finding: Finding | None = None
+        self.finding: Finding | None = None  # set in the GUI thread once the line shows it
+        self.running = False
         self.frame = QFrame()
         self.frame.setObjectName("purge_due")
         self.frame.setStyleSheet(NOTICE_STYLE)
@@ -71,6 +72,10 @@ class PurgeDueNotice(QObject):
         context.data_changed.connect(self._recount)
 
     def start(self) -> None:
+        """Once: count (and purge where the profile says so) in a thread of its own."""
+        if self.running:
+            return
+        self.running = True
         threading.Thread(target=self._run, name="Löschung fällig", daemon=True).start()
 
     def _run(self, *, purge: bool = True) -> None:
@@ -94,9 +99,7 @@ class PurgeDueNotice(QObject):
         finally:
             if not store.db.is_closed():
                 store.db.close()  # this thread's connection (peewee keeps one per thread)
-        finding = Finding(done, reminder, count)
-        self.finding = finding
-        self.finished.emit(finding)
+        self.finished.emit(Finding(done, reminder, count))
 
     def _recount(self) -> None:
         """After a purge in the wizard (or any change) while the line is shown: count again, purge no more."""
@@ -120,6 +123,7 @@ class PurgeDueNotice(QObject):
         self.label.setText(finding.reminder or "")
         self.frame.setVisible(finding.reminder is not None)
         self.button.setEnabled(not context.read_only)
+        self.finding = finding
 
 
 def install_purge_notice(
