@@ -199,22 +199,15 @@ class MainWindow(QMainWindow):
         self.refresh_action, self.new_action, self.edit_action = actions.refresh, actions.new_case, actions.edit_case
 
     def _purge_notice(self) -> None:
-        """Deletion when it is due (ui.purge.due_notice): counted, and purged where the profile says so, once the
-        start check found the file sound (at once when there is none); not in a window started without it."""
+        """Deletion when it is due (ui.purge.due_notice): counted, and purged where the profile says so, after the
+        start check and the day's backup; not in a window started without them."""
         from krm_desktop.ui.purge.due_notice import install_purge_notice
 
         layout = self.centralWidget().layout()
         assert isinstance(layout, QVBoxLayout)
         self.purge_notice = install_purge_notice(self.context, self, layout, 1, self.workflows.open_purge)
-        if not self.check_at_start:
-            return
-        check = self.safety.start_check
-        if check is None:
-            self.purge_notice.start()
-            return
-        check.finished.connect(lambda _finding: self.purge_notice.start())
-        # The check's thread may have emitted before the connection: its verdict is queued before this call.
-        QTimer.singleShot(0, lambda: check.finding is not None and self.purge_notice.start())
+        if self.check_at_start:
+            self.purge_notice.start_after(self.safety.start_check)
 
     def _tab_order(self) -> None:
         chain = [*self.dashboard.tiles.values(), *self.filter_bar.focus_order(), self.view, self.detail]

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from krm_desktop.model.errors import KrmError
@@ -24,6 +24,7 @@ from krm_desktop.model.retention.purge_due import (
 )
 from krm_desktop.model.retention.purge_log import purge_reminder
 from krm_desktop.ui.context import WindowContext
+from krm_desktop.ui.database.start_check import StartCheck
 
 MESSAGE_MS = 30_000
 NOTICE_STYLE = "#purge_due { background: #fdebd3; border: 1px solid #b35c00; } #purge_due QLabel { color: #000000; }"
@@ -71,6 +72,24 @@ class PurgeDueNotice(QObject):
         self.finished.connect(self._show)
         context.data_changed.connect(self._recount)
 
+    def start_after(self, check: StartCheck | None) -> None:
+        """Start once the start check (and the day's backup behind it) is through; at once without a check."""
+        if check is None:
+            self.start()
+            return
+        check.finished.connect(lambda _finding: self._after_backup(check))
+        # The check's thread may have emitted before the connection: then its verdict is queued before this call.
+        QTimer.singleShot(0, lambda: check.finding is not None and self._after_backup(check))
+
+    def _after_backup(self, check: StartCheck) -> None:
+        runner = check.daily_backup
+        if runner is None:  # a damaged file: the purge's writes are refused, the count still shows
+            self.start()
+            return
+        runner.done.connect(lambda _result: self.start())
+        if runner.result is not None:  # through before the connection (set before `done` is emitted)
+            self.start()
+
     def start(self) -> None:
         """Once: count (and purge where the profile says so) in a thread of its own."""
         if self.running:
@@ -94,7 +113,7 @@ class PurgeDueNotice(QObject):
                     done = str(exc)
             count = overdue_count(today, profile.retention, profile.code)
             reminder = purge_reminder(count)
-        except Exception:
+        except Exception:  # the count is a hint: without it the start goes on, the next start counts again
             reminder = None
         finally:
             if not store.db.is_closed():
@@ -108,20 +127,22 @@ class PurgeDueNotice(QObject):
 
     def _show(self, finding: Finding) -> None:
         context = self.context
-        if isinstance(finding.purge, AutoPurge):
+        if isinstance(finding.purge, AutoPurge):  # (a failure: below)
             context.status_message.emit(auto_purge_message(finding.purge), MESSAGE_MS)
             if finding.purge.result is not None:
                 context.data_changed.emit()
-        elif isinstance(finding.purge, str):
-            text = FAILED.format(message=finding.purge.rstrip(".") + ".")
+        failed = ""
+        if isinstance(finding.purge, str):
+            text = failed = FAILED.format(message=finding.purge.rstrip(".") + ".")
             context.status_message.emit(text, 0)
             box = QMessageBox(QMessageBox.Icon.Warning, "Automatische Löschung fehlgeschlagen", text)
             box.setObjectName("auto_purge_failed")
             box.setParent(self.window, box.windowFlags())
             box.setWindowModality(Qt.WindowModality.WindowModal)
             box.open()
-        self.label.setText(finding.reminder or "")
-        self.frame.setVisible(finding.reminder is not None)
+        lines = [line for line in (failed, finding.reminder) if line]
+        self.label.setText("\n".join(lines))
+        self.frame.setVisible(bool(lines))
         self.button.setEnabled(not context.read_only)
         self.finding = finding
 

@@ -126,6 +126,7 @@ def test_a_failure_changes_nothing_says_so_and_is_tried_again(qtbot, store, tmp_
     assert "Die Datenbank ist unverändert; beim nächsten Programmstart wird es erneut versucht." in message
     box = window.findChild(QMessageBox, "auto_purge_failed")
     assert box is not None and box.isVisible() and box.text() == message
+    assert window.purge_notice.label.text().startswith(message)
     box.accept()
     assert Case.select().where(Case.id == case.id).tuples().get() == before
     assert PurgeLog.select().count() == 0 and get_setting(AUTO_PURGE_DAY_KEY) is None
