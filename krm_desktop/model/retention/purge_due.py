@@ -101,10 +101,8 @@ def auto_purge_message(done: AutoPurge) -> str:
     if done.result is None:
         return "Automatische Löschung: heute ist nichts fällig."
     result = done.result
-    text = (
-        f"Automatische Löschung: {result.anonymised} anonymisiert, {result.deleted} gelöscht; Löschprotokoll "
-        f"Nr. {result.log_id} (Extras → Löschprotokolle)"
-    )
+    anonymised, deleted = (f"{n:,}".replace(",", ".") for n in (result.anonymised, result.deleted))
+    text = f"Automatische Löschung: {anonymised} anonymisiert, {deleted} gelöscht; Löschprotokoll Nr. {result.log_id}"
     if done.backup is not None:
         text += f"; Sicherung vorher: {done.backup.name}"
     if done.aftermath_problem:

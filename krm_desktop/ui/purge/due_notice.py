@@ -83,8 +83,7 @@ class PurgeDueNotice(QObject):
 
     def _after_backup(self, check: StartCheck) -> None:
         runner = check.daily_backup
-        if runner is None:  # a damaged file: the purge's writes are refused, the count still shows
-            self.start()
+        if runner is None:  # a damaged file: nothing is written or counted; its dialog says what to do
             return
         runner.done.connect(lambda _result: self.start())
         if runner.result is not None:  # through before the connection (set before `done` is emitted)
