@@ -13,7 +13,7 @@ from krm_desktop.model.retention.purge_due import backup_folder_problem
 from krm_desktop.model.store.connection import Store
 from krm_desktop.ui.widgets.fields import FieldErrors, hint
 
-AUTO_PURGE_LABEL = "&Automatisch löschen, sobald die Aufbewahrungsfrist abgelaufen ist"
+AUTO_PURGE_LABEL = "Au&tomatisch löschen, sobald die Aufbewahrungsfrist abgelaufen ist"
 AUTO_PURGE_HINT = (
     "Mit Haken löscht das Programm beim ersten Start eines Tages, was nach der Löschregel fällig ist: vorher legt "
     "es eine geprüfte Sicherung an, danach schreibt es das Löschprotokoll; die Statusleiste nennt das Ergebnis. "
