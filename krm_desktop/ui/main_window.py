@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self.safety = install_store_safety(
             self.context, self, self.menus["file"], self.database_label, check=self.check_at_start
         )
+        self._purge_notice()
         qt = QtCore.Qt
         self.database_label.setTextInteractionFlags(qt.TextInteractionFlag.TextSelectableByMouse)
         header = self.view.horizontalHeader()
@@ -196,6 +197,17 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         actions = fill_menus(self.menus, self, self.context, slots)
         self.refresh_action, self.new_action, self.edit_action = actions.refresh, actions.new_case, actions.edit_case
+
+    def _purge_notice(self) -> None:
+        """Deletion when it is due (ui.purge.due_notice): counted, and purged where the profile says so, after the
+        start check and the day's backup; not in a window started without them."""
+        from krm_desktop.ui.purge.due_notice import install_purge_notice
+
+        layout = self.centralWidget().layout()
+        assert isinstance(layout, QVBoxLayout)
+        self.purge_notice = install_purge_notice(self.context, self, layout, 1, self.workflows.open_purge)
+        if self.check_at_start:
+            self.purge_notice.start_after(self.safety.start_check)
 
     def _tab_order(self) -> None:
         chain = [*self.dashboard.tiles.values(), *self.filter_bar.focus_order(), self.view, self.detail]

@@ -25,12 +25,12 @@ DAB_DECISION_LETTER = "entscheidung-dab"
 
 
 def reminders(today: date) -> list[str]:
-    """German lines for what is due in the office: annual purge, reports, open Auskunft requests."""
+    """German lines for what is due in the office: reports, open Auskunft requests (the purge due: its own line
+    above the list, ui.purge.due_notice)."""
     from krm_desktop.model.persons.auskunft import open_auskunft_requests
     from krm_desktop.model.reports.texts import report_reminder_due
-    from krm_desktop.model.retention.purge_log import purge_reminder_due
 
-    lines = [text for text in (purge_reminder_due(today), report_reminder_due(today)) if text]
+    lines = [text for text in (report_reminder_due(today),) if text]
     lines.extend(request.summary(today) for request in open_auskunft_requests(today))
     return lines
 

@@ -48,7 +48,17 @@ INTAKE_KEYS = (DAB_OUTSIDE_KRM,)
 BA_AGREEMENT_STEP = "ba_agreement_step"
 STATEMENT_CHECK_BY_KRM = "statement_check_by_krm"
 PETITION_STEP_KEYS = (BA_AGREEMENT_STEP, STATEMENT_CHECK_BY_KRM)
-LATER_FILE_KEYS = (*INTAKE_KEYS, "ack_waivable_channels", "waiver_forms", *PETITION_STEP_KEYS, "petitioner_ack")
+# Issue 19 (deletion when it is due): whether the program purges by itself at the first start of a day.
+AUTO_PURGE = "auto_purge"
+AUTO_PURGE_KEYS = (AUTO_PURGE,)
+LATER_FILE_KEYS = (
+    *INTAKE_KEYS,
+    "ack_waivable_channels",
+    "waiver_forms",
+    *PETITION_STEP_KEYS,
+    "petitioner_ack",
+    *AUTO_PURGE_KEYS,
+)
 FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS  # what a complete profile file must hold
 PROFILE_KEYS = FILE_KEYS + LATER_FILE_KEYS
 RULE_KEYS = ("count", "unit", "start")
@@ -246,6 +256,7 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
     problems.update(petition_step_problems(data))
     if "petitioner_ack" in data:
         problems.update(petitioner_ack_problems(data["petitioner_ack"]))
+    problems.update(auto_purge_problems(data))
     return problems
 
 
@@ -256,6 +267,16 @@ def petition_step_problems(data: Mapping[str, Any]) -> Problems:
         for key in PETITION_STEP_KEYS
         if key in data and not isinstance(data[key], bool)
     }
+
+
+# --- automatic purge (issue 19) --------------------------------------------------------------------------------
+
+
+def auto_purge_problems(data: Mapping[str, Any]) -> Problems:
+    """`auto_purge`: a yes/no value (the program purges what is due at the first start of a day)."""
+    if AUTO_PURGE in data and not isinstance(data[AUTO_PURGE], bool):
+        return {AUTO_PURGE: "Bitte „true“ (automatisch löschen) oder „false“ (jährlicher Löschassistent) angeben."}
+    return {}
 
 
 # --- Verzicht auf schriftliche Antwort per kind ---------------------------------------------------------------

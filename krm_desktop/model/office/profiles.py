@@ -10,6 +10,7 @@ from typing import Any
 
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
 from krm_desktop.model.office.profile_checks import (
+    AUTO_PURGE,
     BA_AGREEMENT_STEP,
     DAB_OUTSIDE_KRM,
     STATEMENT_CHECK_BY_KRM,
@@ -125,6 +126,9 @@ class OfficeProfile:
     # Petitions and Eingaben: whether the petitioner gets an acknowledgement ((kind, PETITIONER_ACKS code) for
     # petition, eingabe); "none" runs no acknowledgement clock for that kind.
     petitioner_ack: tuple[tuple[str, str], ...] = DEFAULT_PETITIONER_ACK
+    # Issue 19: purge what is due by itself at the first start of a day (verified backup, Löschprotokoll) instead
+    # of waiting for the annual wizard.
+    auto_purge: bool = False
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -187,6 +191,7 @@ class OfficeProfile:
             BA_AGREEMENT_STEP: self.ba_agreement_step,
             STATEMENT_CHECK_BY_KRM: self.statement_check_by_krm,
             "petitioner_ack": dict(self.petitioner_ack),
+            AUTO_PURGE: self.auto_purge,
         }
 
 
@@ -198,6 +203,8 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(3, WORKING),
         ClockRule(14, CALENDAR),
         reports=("annual",),
+        # GA Lübeck: personal data are "zum 31.12. des zweiten Folgejahres automatisch entfernt".
+        auto_purge=True,
     ),
     "osnabrueck": OfficeProfile(
         "osnabrueck",
@@ -296,6 +303,7 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         waiver_forms=_waiver_forms(data),
         **_petition_steps(data),
         petitioner_ack=_petitioner_ack(data),
+        auto_purge=data.get(AUTO_PURGE, False),
     )
 
 

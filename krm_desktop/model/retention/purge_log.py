@@ -1,5 +1,5 @@
 """The Löschprotokoll as the program reads it back: the runs, their rules, the references deleted whole,
-and the January reminder when the year's purge has not run yet (the run writes it: `purge`)."""
+and the reminder when closed cases are past their retention date (the run writes it: `purge`)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,20 @@ from typing import Any
 from peewee import fn
 
 from krm_desktop.model.cases.numbering import deleted_refs
+from krm_desktop.model.office.profiles import RetentionRule
+from krm_desktop.model.retention.purge_plan import plan_purge
 from krm_desktop.model.retention.rules import de
 from krm_desktop.model.store.entities import PurgeLog
 
-__all__ = ["deleted_refs", "last_purge", "log_rules", "purge_logs", "purge_reminder_due"]
+__all__ = [
+    "deleted_refs",
+    "last_purge",
+    "log_rules",
+    "overdue_text",
+    "purge_logs",
+    "purge_reminder",
+    "purge_reminder_due",
+]
 
 _LOG_ID: Any = PurgeLog._meta.primary_key  # a column (the model annotates `id` as int for the type checker)
 
@@ -32,19 +42,33 @@ def log_rules(log: PurgeLog) -> list[dict[str, Any]]:
     return rules
 
 
-def purge_reminder_due(today: date) -> str | None:
-    """In January: a German reminder when no purge has run as of the last 31.12. (or later)."""
-    if today.month != 1:
+def overdue_text(count: int) -> str:
+    """The start screen's line about the cases past their retention date; "" when there are none."""
+    if count <= 0:
+        return ""
+    if count == 1:
+        return "1 Kundenreaktion ist über ihre Aufbewahrungsfrist hinaus – Löschung fällig."
+    number = f"{count:,}".replace(",", ".")
+    return f"{number} Kundenreaktionen sind über ihre Aufbewahrungsfrist hinaus – Löschung fällig."
+
+
+def purge_reminder_due(
+    today: date, retention: RetentionRule | None = None, profile_code: str | None = None
+) -> str | None:
+    """A German reminder when closed cases are past their retention date as of `today` (any day of the year:
+    deletion is due on a date, not in a season); None when nothing is due."""
+    return purge_reminder(plan_purge(today, retention, profile_code).total)
+
+
+def purge_reminder(count: int) -> str | None:
+    """The reminder for `count` cases past their retention date; None for none."""
+    if count <= 0:
         return None
-    year_end = date(today.year - 1, 12, 31)
     latest = PurgeLog.select(fn.MAX(PurgeLog.as_of)).scalar()
     if isinstance(latest, str):
         latest = date.fromisoformat(latest)
-    if latest is not None and latest >= year_end:
-        return None
     before = f"Der letzte Löschlauf war zum {de(latest)}." if latest else "Es wurde noch kein Löschlauf durchgeführt."
     return (
-        f"Die jährliche Löschung für {year_end.year} steht noch aus. {before} Bitte starten Sie den "
-        "Löschassistenten: er zeigt, welche Kundenreaktionen anonymisiert oder gelöscht werden, sichert die "
-        "Datenbank vorher und schreibt das Löschprotokoll."
+        f"{overdue_text(count)} {before} Der Löschassistent zeigt, welche Kundenreaktionen anonymisiert oder "
+        "gelöscht werden, sichert die Datenbank vorher und schreibt das Löschprotokoll."
     )

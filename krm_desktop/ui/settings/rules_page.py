@@ -40,6 +40,7 @@ from krm_desktop.ui.settings.closing_days_editor import ClosingDaysEditor
 from krm_desktop.ui.settings.petition_steps_box import PetitionStepsBox  # issue 18: petition steps (Pankow)
 from krm_desktop.ui.settings.petitioner_ack_editor import PetitionerAckEditor
 from krm_desktop.ui.settings.recompute_dialog import RECOMPUTE, RecomputeDialog
+from krm_desktop.ui.settings.retention_auto_purge import AutoPurgeSetting
 from krm_desktop.ui.settings.retention_editor import RetentionEditor
 from krm_desktop.ui.settings.rules_intake import IntakeRules
 from krm_desktop.ui.settings.rules_kinds import KindRulesTable
@@ -71,6 +72,7 @@ _TAB_OF_KEY = {
     "retention": RETENTION_TAB,
     "reports": RETENTION_TAB,
     "dab_outside_krm": INTAKE_TAB,
+    "auto_purge": RETENTION_TAB,
 }
 
 
@@ -106,6 +108,7 @@ class RulesPage(QWidget):
         self.closing_days = ClosingDaysEditor(self.errors)
         self.calendar = WorkingDaysCalendar()
         self.retention = RetentionEditor(self.errors)
+        self.auto_purge = AutoPurgeSetting(self.errors)  # issue 19: deletion when it is due
         self.reports = {code: QCheckBox(text) for code, text in REPORTS.items()}
         self.waiver_forms = WaiverFormsEditor(self.errors)
         self.save_button = QPushButton("&Speichern")
@@ -198,6 +201,7 @@ class RulesPage(QWidget):
         box.addWidget(self.errors.add("reports", first_report))
         layout = QVBoxLayout(tab)
         layout.addWidget(retention)
+        layout.addWidget(self.auto_purge)
         layout.addWidget(reports)
         layout.addStretch(1)
         return tab
@@ -219,6 +223,7 @@ class RulesPage(QWidget):
             check.setChecked(profile.makes_report(code))
         self.intake_rules.show_profile(profile)
         self.petition_steps.show_profile(profile)
+        self.auto_purge.show_profile(profile)
         self._show_calendar()
         self.errors.show({})
         self._saved_state = self._state()
@@ -243,6 +248,7 @@ class RulesPage(QWidget):
         )
         data.update(self.intake_rules.data())
         data.update(self.petition_steps.data())
+        data.update(self.auto_purge.data())
         return data
 
     def _state(self) -> tuple[object, ...]:
@@ -258,6 +264,7 @@ class RulesPage(QWidget):
             self.waiver_forms.state(),
             self.petition_steps.state(),
             self.petitioner_ack.state(),
+            self.auto_purge.state(),
         )
 
     def has_unsaved(self) -> bool:
@@ -272,6 +279,7 @@ class RulesPage(QWidget):
         self.waiver_forms.set_editable(editable)
         self.petition_steps.set_editable(editable)
         self.petitioner_ack.set_editable(editable)
+        self.auto_purge.set_editable(editable)
         for widget in (self.shift, self.bundesland, *self.reports.values(), self.save_button, self.reset_button):
             widget.setEnabled(editable)
         self.save_button.setVisible(editable)
@@ -298,6 +306,9 @@ class RulesPage(QWidget):
             profile = profile_from_dict(self.edited_data())
         except ValidationError as exc:
             self.show_problems(exc.errors)
+            return
+        if refusal := self.auto_purge.refusal(profile, self.context.profile, self.context.store):
+            self.show_problems(refusal)
             return
         self.errors.show({})
         if profile == self.context.profile:

@@ -73,6 +73,7 @@ def test_the_file_holds_every_rule() -> None:
         "ba_agreement_step": False,
         "statement_check_by_krm": False,
         "petitioner_ack": {"petition": "letter", "eingabe": "letter"},
+        "auto_purge": False,
     }
     assert read_profile_file(export_profile(profile)) == profile
 

@@ -1,5 +1,5 @@
 """Retention rules at their boundary days for every profile, what anonymisation keeps, follow-up links,
-the one-transaction run (rollback on a forced error), the Löschprotokoll and the January reminder."""
+the one-transaction run (rollback on a forced error), the Löschprotokoll and the reminder when cases are due."""
 
 from __future__ import annotations
 
@@ -290,16 +290,26 @@ def test_vacuum_refused_inside_a_transaction(store) -> None:
     assert retention.vacuum_store() is True
 
 
-def test_january_reminder_until_the_year_is_purged(store) -> None:
-    assert "noch kein Löschlauf" in (purge_reminder_due(date(2027, 1, 4)) or "")
-    assert purge_reminder_due(date(2027, 2, 1)) is None  # only in January
-    assert purge_reminder_due(date(2026, 12, 31)) is None
-    purge(date(2026, 12, 30), today=date(2026, 12, 30))
-    text = purge_reminder_due(date(2027, 1, 4))
-    assert text is not None and "für 2026" in text and "30.12.2026" in text
-    purge(date(2027, 1, 4))
-    assert purge_reminder_due(date(2027, 1, 5)) is None
-    assert "für 2027" in (purge_reminder_due(date(2028, 1, 3)) or "")
+def test_reminder_is_due_when_cases_are_past_their_date_on_any_day(store) -> None:
+    assert purge_reminder_due(date(2027, 1, 4)) is None  # no case at all: nothing due, January or not
+    rd.closed_case(date(2024, 3, 15))  # personal data due on 31.12.2026
+    assert purge_reminder_due(date(2026, 12, 30)) is None
+    text = purge_reminder_due(date(2026, 12, 31))
+    assert text is not None and text.startswith("1 Kundenreaktion ist über ihre Aufbewahrungsfrist hinaus")
+    assert "noch kein Löschlauf" in text
+    assert "1 Kundenreaktion" in (purge_reminder_due(date(2027, 7, 1)) or "")  # in July as well
+    purge(date(2027, 7, 1))
+    assert purge_reminder_due(date(2027, 7, 2)) is None
+
+
+@pytest.mark.parametrize("store", ["braunschweig"], indirect=True)
+def test_reminder_to_the_day_in_braunschweig(store) -> None:
+    rd.closed_case(date(2024, 11, 20))
+    rd.closed_case(date(2024, 11, 21))
+    assert purge_reminder_due(date(2026, 11, 19)) is None
+    assert (purge_reminder_due(date(2026, 11, 20)) or "").startswith("1 Kundenreaktion ist")
+    text = purge_reminder_due(date(2026, 11, 21)) or ""
+    assert text.startswith("2 Kundenreaktionen sind über ihre Aufbewahrungsfrist hinaus – Löschung fällig.")
 
 
 @pytest.mark.parametrize("store", ["luebeck", "braunschweig", "berlin-pankow"], indirect=True)
