@@ -184,6 +184,8 @@ class Course:
         gf = rng.choice(self.office.management)
         if rng.random() < 0.2:
             day = min(self.workday(case["received"] + DAY, end - DAY), end)
+            if case["gf_due"] is not None:  # the GF reclassifies what was presented to it, not before
+                day = max(day, case["gf_due"])
             inputs = {
                 "new_kind": rng.choice(("fachaufsichtsbeschwerde", "beschwerde")),
                 "reason": rng.choice(t.RECLASSIFY_REASONS),

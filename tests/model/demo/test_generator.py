@@ -303,3 +303,13 @@ def test_petitions_eingaben_and_dabs_are_presented_to_the_gf_on_the_day(store: S
     for case in led:
         assert case.gf_presented == case.gf_due, case.ref
         assert case.next_action != "gf"
+
+
+@pytest.mark.sqlite_only  # 20,000 cases: the file is enough to find the course that once broke
+def test_a_large_demo_runs_through_a_dab_reclassified_after_its_vorlage(store: Store) -> None:
+    """Seed 2 at 20,000 cases has a DAB received on a non-working day: the GF reclassifies it only after it was
+    presented to the GF (the first working day), not the day after receipt."""
+    assert generate(20_000, seed=2, years=9, today=TODAY, user=USER) == 20_000
+    reclassified = Case.select().where(Case.reclassified_from == "dienstaufsichtsbeschwerde")
+    assert reclassified.count() > 0
+    assert all(c.gf_presented is not None for c in reclassified)
