@@ -167,10 +167,15 @@ def start_gui(target: str, today: date | None = None) -> tuple[QApplication, Mai
         if assistant.exec() != QDialog.DialogCode.Accepted:
             store.close()
             return app, None, None
-    from krm_desktop.ui.settings.who_are_you import acting_at_start
+    from krm_desktop.model.office.acting import acting_person
 
     read_only = is_read_only(store)
-    acting = acting_at_start(acting_user(), read_only=read_only)
+    login = acting_user()
+    acting = acting_person(login)
+    if acting.ask and not read_only:  # the question's dialog is imported only when it is asked
+        from krm_desktop.ui.settings.who_are_you import acting_at_start
+
+        acting = acting_at_start(login, read_only=read_only)
     clock = date.today if today is None else None
     window = MainWindow(
         store, today or date.today(), user=acting.name, user_names=acting.names, read_only=read_only, clock=clock
