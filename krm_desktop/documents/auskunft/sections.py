@@ -38,6 +38,7 @@ from peewee import JOIN
 
 from krm_desktop.documents.auskunft.content import AuskunftContent, CaseAuskunft, Item, Section, free_text
 from krm_desktop.documents.auskunft.known import employee_tag, in_office, party_tag, read_identifiers, staff_keys
+from krm_desktop.documents.auskunft.storage import storage_text
 from krm_desktop.documents.auskunft.third_party_names import name_pattern, surnames
 from krm_desktop.model.cases.attachments import type_label
 from krm_desktop.model.cases.letters import DOC_TYPES
@@ -47,7 +48,7 @@ from krm_desktop.model.persons.auskunft import ANSWERED, REQUESTED, TITLE
 from krm_desktop.model.persons.person import EMPLOYEE, REPRESENTED, ROLE_LABELS, Person, PersonCase
 from krm_desktop.model.persons.spelling import name_key
 from krm_desktop.model.retention.purge import EVENT_LABELS, OTHER_EVENT
-from krm_desktop.model.retention.rules import ANONYMISE, RULE_WHOLE_TO_THE_DAY, de, due_dates, rules_of
+from krm_desktop.model.retention.rules import de
 from krm_desktop.model.store.entities import Attachment, Case, Concern, Event, Letter, Party, Staff, Statement, Team
 
 ACTION_LABELS = {
@@ -245,32 +246,6 @@ def _info(case: Any, roles: list[str], profile: OfficeProfile, today: date, peti
         ("source", "Herkunft der Daten", source),
     ]
     return [Item(f"{case.id}:info:{k}", lbl, x, can_withhold=False) for k, lbl, x in rows]
-
-
-def storage_text(profile: OfficeProfile, closed: date | None, petition: bool, today: date) -> str:
-    """The storage period of one case with the concrete dates of the profile's rules (German)."""
-    retention = profile.retention
-    if closed is None:
-        return (
-            "Die Kundenreaktion ist noch nicht abgeschlossen; offene Kundenreaktionen werden nicht gelöscht. Nach "
-            f"dem Abschluss gilt: {retention.describe()}."
-        )
-    rules = {r.code: r for r in rules_of(retention)}
-    dates = due_dates(retention, closed, petition)
-    sentences = []
-    for code, day in dates.items():
-        rule = rules[code]
-        when = f"ab dem {de(day)}" if code == RULE_WHOLE_TO_THE_DAY else f"zum {de(day)}"
-        if rule.action == ANONYMISE:
-            sentences.append(f"Ihre personenbezogenen Daten werden {when} entfernt ({rule.label}).")
-        elif len(dates) > 1:
-            sentences.append(f"Der anonyme Rest für die Statistik wird {when} gelöscht ({rule.label}).")
-        else:
-            sentences.append(f"Die Kundenreaktion wird {when} vollständig gelöscht ({rule.label}).")
-    sentences.append(f"Gerechnet wird ab der Erledigung am {de(closed)}.")
-    if min(dates.values()) <= today:
-        sentences.append("Dieser Tag ist erreicht; die Daten werden mit dem nächsten Löschlauf entfernt.")
-    return " ".join(sentences)
 
 
 def _in_office(case: Any, store: _Store, staff: dict[str, set[str]]) -> frozenset[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from krm_desktop.model.cases import transitions
+from krm_desktop.model.cases import dab_transitions
 from krm_desktop.model.cases.writes import apply, case_fields, load_open, staff_member
 from krm_desktop.model.store.entities import Case, Staff
 from krm_desktop.model.store.transactions import write_transaction
@@ -32,7 +32,7 @@ def decide_dab(
     """The Geschäftsführung decides on a DAB; who, when and what are recorded."""
     with write_transaction():
         case = load_open(case_id, version)
-        change = transitions.decide_dab(
+        change = dab_transitions.decide_dab(
             case_fields(case),
             decision=decision,
             decider=staff_member(decided_by, "decided_by"),
@@ -57,7 +57,7 @@ def reclassify_dab(
     then goes on as that kind: team lead, Eskalationsstufe 1, signed by the Teamleitung (`transitions`)."""
     with write_transaction():
         case = load_open(case_id, version)
-        change = transitions.reclassify_dab(
+        change = dab_transitions.reclassify_dab(
             case_fields(case),
             new_kind=new_kind,
             reason=reason,
@@ -72,5 +72,5 @@ def inform_employee(case_id: int, *, version: int, informed_on: date | None, tod
     """The employee concerned learns the GF's decision on the DAB."""
     with write_transaction():
         case = load_open(case_id, version)
-        change = transitions.inform_employee(case_fields(case), informed_on=informed_on, today=today)
+        change = dab_transitions.inform_employee(case_fields(case), informed_on=informed_on, today=today)
         return apply(case, change, today, user)

@@ -20,7 +20,7 @@ from typing import Any
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import closing_checks, petition_checks, waiver_checks
 from krm_desktop.model.cases import input_checks as inputs
-from krm_desktop.model.codes import ESCALATION_ROLES, KINDS, OUTCOMES, STAFF_ROLES, STATUS_CLOSED, label
+from krm_desktop.model.codes import ESCALATION_ROLES, OUTCOMES, STAFF_ROLES, STATUS_CLOSED, label
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.office.profiles import WAIVER_SIGNED, OfficeProfile
 from krm_desktop.model.time.deadlines import (
@@ -117,7 +117,7 @@ def _d(value: date) -> str:
     return f"{value:%d.%m.%Y}"
 
 
-def _one(fields: Fields, action: str, text: str) -> Change:
+def one_entry(fields: Fields, action: str, text: str) -> Change:
     return Change(fields, (Entry(action, text),))
 
 
@@ -140,7 +140,7 @@ def acknowledge(fields: Fields, *, sent_on: date, today: date, profile: OfficePr
         changes["final_due"] = final_due
     ack_due = fields["ack_due"]
     late = " (nach Fristablauf)" if ack_due and sent_on > ack_due else ""
-    return _one(changes, "acknowledged", f"Eingangsbestätigung versandt am {_d(sent_on)}{late}.")
+    return one_entry(changes, "acknowledged", f"Eingangsbestätigung versandt am {_d(sent_on)}{late}.")
 
 
 def present_to_gf(fields: Fields, *, presented_on: date | None, today: date) -> Change:
@@ -150,7 +150,7 @@ def present_to_gf(fields: Fields, *, presented_on: date | None, today: date) -> 
     assert presented_on is not None
     gf_due = fields["gf_due"]
     late = " (nach Fristablauf)" if gf_due and presented_on > gf_due else ""
-    return _one({"gf_presented": presented_on}, "gf_presented", f"Vorgelegt an GF am {_d(presented_on)}{late}.")
+    return one_entry({"gf_presented": presented_on}, "gf_presented", f"Vorgelegt an GF am {_d(presented_on)}{late}.")
 
 
 def waive_acknowledgement(
@@ -164,7 +164,7 @@ def waive_acknowledgement(
     text = (
         f"Eingangsbestätigung entfällt: entschieden am {_d(decided_on)} von {decided_by}. Begründung: {reason.strip()}"
     )
-    return _one({"ack_waived": decided_on, "ack_waived_reason": reason.strip()}, "ack_waived", text)
+    return one_entry({"ack_waived": decided_on, "ack_waived_reason": reason.strip()}, "ack_waived", text)
 
 
 def send_interim(fields: Fields, *, sent_on: date, reason: str, expected: date | None, today: date) -> Change:
@@ -180,7 +180,7 @@ def send_interim(fields: Fields, *, sent_on: date, reason: str, expected: date |
     text = (
         f"Zwischennachricht versandt am {_d(sent_on)}; voraussichtliche Erledigung bis {_d(expected)}. Grund: {reason}"
     )
-    return _one({"interim_sent": sent_on, "interim_reason": reason, "interim_expected": expected}, "interim", text)
+    return one_entry({"interim_sent": sent_on, "interim_reason": reason, "interim_expected": expected}, "interim", text)
 
 
 def assign_team(fields: Fields, *, team_id: int | None, team_name: str | None, today: date) -> Change:
@@ -191,7 +191,7 @@ def assign_team(fields: Fields, *, team_id: int | None, team_name: str | None, t
         raise ValidationError({"team": f"Bitte ein Team wählen{gone}."})
     if team_id == fields["team"]:
         raise ValidationError({"team": f"{team_name} ist bereits zuständig."})
-    return _one({"team": team_id}, "assigned", f"Zuständig: {team_name}.")
+    return one_entry({"team": team_id}, "assigned", f"Zuständig: {team_name}.")
 
 
 def escalate(fields: Fields, *, to_level: int | None, reason: str, today: date) -> Change:
@@ -204,13 +204,13 @@ def escalate(fields: Fields, *, to_level: int | None, reason: str, today: date) 
         changes["lead"] = "gf"
     role = label(STAFF_ROLES, ESCALATION_ROLES[to_level])
     text = f"Eskaliert auf Stufe {to_level} ({role})." + (f" Begründung: {reason}" if reason.strip() else "")
-    return _one(changes, "escalated", text)
+    return one_entry(changes, "escalated", text)
 
 
 def reserve_sign_off(fields: Fields, *, today: date) -> Change:
     available(fields, checks.RESERVE)
     text = "Die Geschäftsführung hat sich die Schlusszeichnung vorbehalten."
-    return _one({"sign_off_role": "GF"}, "sign_off_reserved", text)
+    return one_entry({"sign_off_role": "GF"}, "sign_off_reserved", text)
 
 
 def record_statement(
@@ -279,13 +279,13 @@ def record_waiver(
             f"{how}Vermerk: Die Kundin/der Kunde hat im Gespräch am {_d(declared_on)} auf eine schriftliche Antwort "
             f"verzichtet. {reasons}"
         )
-    return _one({"waiver": True, "waiver_reasons": reasons}, "waiver", text)
+    return one_entry({"waiver": True, "waiver_reasons": reasons}, "waiver", text)
 
 
 def record_answer(fields: Fields, *, sent_on: date, today: date) -> Change:
     available(fields, checks.ANSWER)
     refuse_if(inputs.sent_errors(sent_on, "Versanddatum", fields["received"], today))
-    return _one({"answer_sent": sent_on}, "answered", f"Antwortschreiben versandt am {_d(sent_on)}.")
+    return one_entry({"answer_sent": sent_on}, "answered", f"Antwortschreiben versandt am {_d(sent_on)}.")
 
 
 def close(
@@ -342,88 +342,6 @@ def close(
     return Change(changes, (Entry("closed", ", ".join(parts) + "."),), concerns=outcome_changes)
 
 
-def decide_dab(
-    fields: Fields, *, decision: str, decider: StaffMember | None, decided_on: date | None, today: date
-) -> Change:
-    available(fields, checks.DECIDE)
-    refuse_if(
-        inputs.decision_errors(
-            decision=decision,
-            decider_role=decider.role if decider else None,
-            decided_on=decided_on,
-            received=fields["received"],
-            today=today,
-        )
-    )
-    assert decider is not None and decided_on is not None
-    text = f"Entscheidung der Geschäftsführung ({decider.name}) am {_d(decided_on)}: {decision}"
-    return _one({"gf_decision": decision, "decided_by": decider.id, "decided_on": decided_on}, "dab_decided", text)
-
-
-def reclassify_dab(
-    fields: Fields,
-    *,
-    new_kind: str | None,
-    reason: str,
-    decider: StaffMember | None,
-    decided_on: date | None,
-    today: date,
-) -> Change:
-    """GF rates a DAB as Fachaufsichtsbeschwerde or plain Beschwerde; who, when and why are recorded.
-
-    From then on the case goes on as the kind it became, as if it had come in as one (DOMAIN §1: a
-    Fachaufsichtsbeschwerde is handled like a Beschwerde; §2: processing where the cause lies): the team leads at
-    Eskalationsstufe 1 and its Teamleitung signs. The GF's lead, its Schlusszeichnung and its same-day Vorlage
-    belonged to the DAB (§2: "Petitions, Eingaben, DAB: GF leads") and end with it; where the GF wants to keep the
-    matter, it escalates the case or reserves the Schlusszeichnung like for any complaint. The DAB's own steps
-    (decision, informing the employee) are no longer offered (`action_checks`). The deadlines of the answer stay:
-    the customer's clock runs from the receipt, whatever the case is called.
-    """
-    available(fields, checks.RECLASSIFY)
-    refuse_if(
-        inputs.reclassification_errors(
-            new_kind=new_kind,
-            reason=reason,
-            decider_role=decider.role if decider else None,
-            decided_on=decided_on,
-            received=fields["received"],
-            today=today,
-        )
-    )
-    assert decider is not None and decided_on is not None and new_kind is not None
-    team = "beim Team" if fields["team"] is not None else "beim Team (noch keinem zugeordnet)"
-    text = (
-        f"Von {decider.name} (Geschäftsführung) am {_d(decided_on)} umgedeutet: "
-        f"Dienstaufsichtsbeschwerde → {label(KINDS, new_kind)}; Federführung nun {team}, Eskalationsstufe 1, "
-        f"Schlusszeichnung durch die Teamleitung. Begründung: {reason}"
-    )
-    changes = {
-        "kind": new_kind,
-        "reclassified_from": fields["kind"],
-        "lead": "team",
-        "escalation_level": 1,
-        "sign_off_role": "TL",
-        "gf_due": None,
-    }
-    return Change(changes, (Entry("reclassified", text),), concerns={1: {"kind": new_kind}})
-
-
-def inform_employee(fields: Fields, *, informed_on: date | None, today: date) -> Change:
-    """The employee concerned learns the GF's decision on the DAB."""
-    available(fields, checks.INFORM)
-    refuse_if(
-        inputs.informed_errors(
-            informed_on=informed_on, decided_on=fields["decided_on"], received=fields["received"], today=today
-        )
-    )
-    assert informed_on is not None
-    text = f"Betroffene/r Beschäftigte/r über die Entscheidung informiert am {_d(informed_on)}."
-    return _one({"employee_informed": informed_on}, "employee_informed", text)
-
-
-# --- Pankow's petition steps (petition_checks) ------------------------------------------------------------------
-
-
 def _petition_step(facts: petition_checks.PetitionFacts, reason: str | None, errors: dict[str, str]) -> None:
     if reason:
         raise RefusedError(reason)
@@ -444,7 +362,7 @@ def check_statement(
     assert checked_on is not None
     by = " ".join(checked_by.split())
     text = f"Stellungnahme in formeller Hinsicht geprüft am {_d(checked_on)} von {by}."
-    return _one({"statement_checked": checked_on, "statement_checked_by": by}, "statement_checked", text)
+    return one_entry({"statement_checked": checked_on, "statement_checked_by": by}, "statement_checked", text)
 
 
 def agree_with_ba(
@@ -455,4 +373,4 @@ def agree_with_ba(
     _petition_step(facts, petition_checks.ba_agreement_reason(facts, steps), errors)
     assert agreed_on is not None
     text = f"Stellungnahme abgestimmt mit Agentur für Arbeit und Regionaldirektion am {_d(agreed_on)}."
-    return _one({"ba_agreed": agreed_on}, "ba_agreed", text)
+    return one_entry({"ba_agreed": agreed_on}, "ba_agreed", text)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import Any
 
-from krm_desktop.model.cases import transitions
+from krm_desktop.model.cases import dab_transitions, transitions
 from krm_desktop.model.cases.transitions import Change, Fields, StaffMember
 from krm_desktop.model.codes import GF_KINDS, OUTCOME_KINDS
 from krm_desktop.model.demo import texts as t
@@ -192,11 +192,11 @@ class Course:
                 "decider": gf,
                 "decided_on": day,
             }
-            steps.append(Step(day, transitions.reclassify_dab, inputs))
+            steps.append(Step(day, dab_transitions.reclassify_dab, inputs))
             return True
         decided = self.workday(max(heard, end - 6 * DAY), end)
         decision = {"decision": rng.choice(t.GF_DECISIONS), "decider": gf, "decided_on": decided}
-        steps.append(Step(decided, transitions.decide_dab, decision))
+        steps.append(Step(decided, dab_transitions.decide_dab, decision))
         informed = self.workday(decided, end)
-        steps.append(Step(informed, transitions.inform_employee, {"informed_on": informed}))
+        steps.append(Step(informed, dab_transitions.inform_employee, {"informed_on": informed}))
         return True

@@ -90,10 +90,6 @@ __all__ = [
     "profile_from_dict",
     "profile_version",
     "save_profile",
-    "with_closing_days",
-    "with_kind_rule",
-    "with_petitioner_ack",
-    "with_waiver_form",
 ]
 
 
@@ -289,7 +285,7 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         shift_to_working_day=data.get("shift_to_working_day", True),
         closing_days=tuple(data.get("closing_days", DEFAULT_CLOSING_DAYS)),
         ack_channels=in_order(data.get("ack_channels", ACK_CHANNELS), ACK_CHANNELS),
-        kind_rules=_kind_rules(
+        kind_rules=kind_rules_of(
             {
                 kind: KindRule(
                     _clock_rule(rule["ack"]), _clock_rule(rule["final"]), in_order(rule["ack_channels"], ACK_CHANNELS)
@@ -331,36 +327,12 @@ def _petitioner_ack(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     return tuple((kind, values[kind]) for kind in PETITIONER_ACK_KINDS)
 
 
-def with_petitioner_ack(profile: OfficeProfile, kind: str, value: str) -> OfficeProfile:
-    """The profile with `value` (a PETITIONER_ACKS code) for a petition's or Eingabe's petitioner."""
-    values = {**dict(profile.petitioner_ack), kind: value}
-    return dataclasses.replace(
-        profile, petitioner_ack=tuple((k, values[k]) for k in PETITIONER_ACK_KINDS if k in values)
-    )
-
-
-def with_waiver_form(profile: OfficeProfile, kind: str, form: str) -> OfficeProfile:
-    """The profile with `form` (a WAIVER_FORMS code) for a kind's waiver of a written answer."""
-    forms = {**dict(profile.waiver_forms), kind: form}
-    return dataclasses.replace(profile, waiver_forms=tuple((k, forms[k]) for k in RULE_KINDS if k in forms))
-
-
 def _clock_rule(data: Mapping[str, Any]) -> ClockRule:
     return ClockRule(data["count"], data.get("unit", WORKING), data.get("start", FROM_RECEIVED))
 
 
-def _kind_rules(rules: Mapping[str, KindRule]) -> tuple[tuple[str, KindRule], ...]:
+def kind_rules_of(rules: Mapping[str, KindRule]) -> tuple[tuple[str, KindRule], ...]:
     return tuple((kind, rules[kind]) for kind in in_order(list(rules), RULE_KINDS))
-
-
-def with_kind_rule(profile: OfficeProfile, kind: str, rule: KindRule | None) -> OfficeProfile:
-    """The profile with `kind` given its own rule (None: the kind follows the profile's defaults again)."""
-    rules = profile.own_rules()
-    if rule is None:
-        rules.pop(kind, None)
-    else:
-        rules[kind] = dataclasses.replace(rule, ack_channels=in_order(rule.ack_channels, ACK_CHANNELS))
-    return dataclasses.replace(profile, kind_rules=_kind_rules(rules))
 
 
 def profile_errors(profile: OfficeProfile) -> dict[str, str]:
@@ -404,7 +376,3 @@ def save_profile(profile: OfficeProfile, expected_version: int) -> OfficeProfile
                 "Das Dienststellenprofil wurde inzwischen an einem anderen Platz geändert. Bitte neu laden."
             )
     return profile
-
-
-def with_closing_days(profile: OfficeProfile, days: list[str]) -> OfficeProfile:
-    return dataclasses.replace(profile, closing_days=tuple(sorted(set(days))))

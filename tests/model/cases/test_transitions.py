@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playhouse.shortcuts import model_to_dict
 
-from krm_desktop.model.cases import closing, transitions
+from krm_desktop.model.cases import closing, dab_transitions, transitions
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.closing_checks import ConcernFacts
 from krm_desktop.model.cases.transitions import Entry, Fields, StaffMember
@@ -76,7 +76,7 @@ def test_a_transition_refuses_as_its_service_does() -> None:
         transitions.record_answer(case, sent_on=T, today=T)
     dab = registered(kind="dienstaufsichtsbeschwerde", employee_concerned="Herr Beispiel (Team 401)")
     with pytest.raises(ValidationError) as refused:
-        transitions.decide_dab(dab, decision="Kein Fehlverhalten.", decider=StaffMember(3, "Jens Brandt", "TL"),
+        dab_transitions.decide_dab(dab, decision="Kein Fehlverhalten.", decider=StaffMember(3, "Jens Brandt", "TL"),
                                decided_on=T, today=T)  # fmt: skip
     assert set(refused.value.errors) == {"decided_by"}
 

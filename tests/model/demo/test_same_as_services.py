@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from krm_desktop.model.cases import closing, dab, opinion_cards, transitions
+from krm_desktop.model.cases import closing, dab, dab_transitions, opinion_cards, transitions
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.writes import case_fields
 from krm_desktop.model.demo import texts as t
@@ -30,9 +30,9 @@ SERVICES: dict[Callable[..., transitions.Change], Callable[..., Case]] = {
     transitions.escalate: cases.escalate,
     transitions.reserve_sign_off: cases.reserve_sign_off,
     transitions.record_statement: cases.record_statement,
-    transitions.decide_dab: dab.decide_dab,
-    transitions.reclassify_dab: dab.reclassify_dab,
-    transitions.inform_employee: dab.inform_employee,
+    dab_transitions.decide_dab: dab.decide_dab,
+    dab_transitions.reclassify_dab: dab.reclassify_dab,
+    dab_transitions.inform_employee: dab.inform_employee,
     transitions.record_waiver: closing.record_waiver,
     transitions.record_answer: closing.record_answer,
     transitions.close: closing.close,

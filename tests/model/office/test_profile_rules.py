@@ -9,6 +9,7 @@ import pytest
 
 from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.office.profile_checks import closing_day_text, parse_closing_day, profile_problems
+from krm_desktop.model.office.profile_edits import with_kind_rule
 from krm_desktop.model.office.profiles import (
     ACK_CHANNELS,
     CALENDAR,
@@ -22,7 +23,6 @@ from krm_desktop.model.office.profiles import (
     profile_errors,
     profile_from_dict,
     profile_version,
-    with_kind_rule,
 )
 from krm_desktop.model.store.entities import Setting
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
+from krm_desktop.model.office.profile_edits import with_closing_days
 from krm_desktop.model.office.profiles import (
     BUNDESLAENDER,
     DEFAULT_CLOSING_DAYS,
@@ -23,7 +24,6 @@ from krm_desktop.model.office.profiles import (
     profile_from_dict,
     profile_version,
     save_profile,
-    with_closing_days,
 )
 from krm_desktop.model.store.connection import open_store
 from krm_desktop.model.store.entities import Case
