@@ -4,13 +4,11 @@ acknowledgement clock for that kind."""
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtWidgets import QWidget
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
-
-from krm_desktop.model.codes import KINDS, label
 from krm_desktop.model.office.profiles import PETITIONER_ACK_KINDS, PETITIONER_ACKS, OfficeProfile
-from krm_desktop.ui.widgets.fields import FieldErrors, add_row, hint
+from krm_desktop.ui.settings.kind_choices import KindChoices
+from krm_desktop.ui.widgets.fields import FieldErrors
 
 EXPLANATION = (
     "Petitionen und Eingaben beantwortet die Dienststelle gegenüber der Stelle, die die Stellungnahme anfordert; "
@@ -21,40 +19,17 @@ EXPLANATION = (
 )
 
 
-class PetitionerAckEditor(QWidget):
+class PetitionerAckEditor(KindChoices):
     """One choice per petition kind; keys `petitioner_ack.<kind>` for the model's messages."""
 
+    key = "petitioner_ack"
+    what = "Eingangsbestätigung"
+    explanation = EXPLANATION
+    box_width = 480
+
     def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.boxes: dict[str, QComboBox] = {}
-        form = QFormLayout()
-        form.setContentsMargins(0, 0, 0, 0)
-        for kind in PETITIONER_ACK_KINDS:
-            box = QComboBox()
-            for code, text in PETITIONER_ACKS.items():
-                box.addItem(text, code)
-            box.setAccessibleName(f"Eingangsbestätigung bei {label(KINDS, kind)}")
-            box.setMaximumWidth(480)
-            self.boxes[kind] = box
-            add_row(form, errors, f"petitioner_ack.{kind}", label(KINDS, kind), box)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(hint(EXPLANATION))
-        layout.addLayout(form)
-        layout.addWidget(errors.add("petitioner_ack", None))  # the whole entry, e.g. in a profile file
-        layout.addStretch(1)
+        super().__init__(errors, PETITIONER_ACK_KINDS, PETITIONER_ACKS, parent)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
 
-    def show_profile(self, profile: OfficeProfile) -> None:
-        values = dict(profile.petitioner_ack)
-        for kind, box in self.boxes.items():
-            box.setCurrentIndex(max(box.findData(values.get(kind)), 0))
-
-    def data(self) -> dict[str, Any]:
-        return {kind: box.currentData() for kind, box in self.boxes.items()}
-
-    def state(self) -> tuple[object, ...]:
-        return tuple(box.currentIndex() for box in self.boxes.values())
-
-    def set_editable(self, editable: bool) -> None:
-        for box in self.boxes.values():
-            box.setEnabled(editable)
+    def value_of(self, profile: OfficeProfile, kind: str) -> str:
+        return dict(profile.petitioner_ack).get(kind, "")
