@@ -217,12 +217,16 @@ class PeoplePage(RowFormPage):
         if not self._may_drop_typed():
             return
         dialog = StaffImportDialog(self.context, self)
-        dialog.exec()
-        if dialog.result_counts is not None:
+        try:
+            dialog.exec()
+            counts = dialog.result_counts
+        finally:
+            dialog.deleteLater()
+        if counts is not None:
             self.current = None
             self.reload()
             self._show(None)
-            say(self.status, f"Personalliste übernommen: {counts_text(dialog.result_counts)}.")
+            say(self.status, f"Personalliste übernommen: {counts_text(counts)}.")
             self.context.data_changed.emit()
 
     # --- changing --------------------------------------------------------------------------------------
