@@ -56,6 +56,7 @@ class PurgeDueNotice(QObject):
         self.window = window
         self.finding: Finding | None = None  # set in the GUI thread once the line shows it
         self.running = False
+        self.check: StartCheck | None = None  # the start check this waits for (start_after)
         self.frame = QFrame()
         self.frame.setObjectName("purge_due")
         self.frame.setStyleSheet(NOTICE_STYLE)
@@ -77,9 +78,20 @@ class PurgeDueNotice(QObject):
         if check is None:
             self.start()
             return
-        check.finished.connect(lambda _finding: self._after_backup(check))
+        self.check = check
+        # A bound method, not a lambda: the slot then runs in this object's (the GUI) thread, after the check's own
+        # verdict has started the day's backup — a lambda may run in the check's thread, before that.
+        check.finished.connect(self._checked)
         # The check's thread may have emitted before the connection: then its verdict is queued before this call.
-        QTimer.singleShot(0, lambda: check.finding is not None and self._after_backup(check))
+        QTimer.singleShot(0, self._checked_already)
+
+    def _checked(self, _finding: object = None) -> None:
+        if self.check is not None:
+            self._after_backup(self.check)
+
+    def _checked_already(self) -> None:
+        if self.check is not None and self.check.finding is not None:
+            self._after_backup(self.check)
 
     def _after_backup(self, check: StartCheck) -> None:
         runner = check.daily_backup
