@@ -14,11 +14,11 @@ import pytest
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.deadline_recompute import deadline_changes, recompute_deadlines
 from krm_desktop.model.errors import RefusedError
-from krm_desktop.model.office.profile_edits import with_kind_rule
 from krm_desktop.model.office.profiles import CALENDAR, PRESETS, WRITTEN_CHANNELS, ClockRule, KindRule
 from krm_desktop.model.store.entities import Case, Event
 from krm_desktop.model.time.deadlines import Deadlines
 from tests import factories as f
+from tests.profile_edits import with_kind_rule
 
 D = date.fromisoformat
 NEW_RULES = dataclasses.replace(PRESETS["luebeck"], final=ClockRule(20, CALENDAR), ack_channels=WRITTEN_CHANNELS)

@@ -10,10 +10,10 @@ import pytest
 from krm_desktop.model.cases.deadline_recompute import deadline_changes
 from krm_desktop.model.cases.rules_change import save_rules
 from krm_desktop.model.errors import ConflictError
-from krm_desktop.model.office.profile_edits import with_kind_rule
 from krm_desktop.model.office.profiles import ClockRule, KindRule, load_profile, profile_version, save_profile
 from krm_desktop.model.store.entities import Case, Event
 from tests import factories as f
+from tests.profile_edits import with_kind_rule
 
 
 def longer_answers(days: int = 21):

@@ -10,8 +10,8 @@ import pytest
 from krm_desktop import __version__
 from krm_desktop.model.errors import ConflictError, ValidationError
 from krm_desktop.model.exchange.profile_file import FORMAT_VERSION, export_profile, import_profile, read_profile_file
-from krm_desktop.model.office.profile_edits import with_kind_rule, with_petitioner_ack
 from krm_desktop.model.office.profiles import CALENDAR, PRESETS, ClockRule, KindRule, load_profile, profile_version
+from tests.profile_edits import with_kind_rule, with_petitioner_ack
 
 
 def exported(code: str = "luebeck") -> dict[str, Any]:

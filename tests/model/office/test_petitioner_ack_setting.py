@@ -9,9 +9,9 @@ import pytest
 
 from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.office.profile_checks import petitioner_ack_problems
-from krm_desktop.model.office.profile_edits import with_petitioner_ack
 from krm_desktop.model.office.profiles import PRESETS, load_profile, profile_version, save_profile
 from krm_desktop.model.time.deadlines import compute_deadlines
+from tests.profile_edits import with_petitioner_ack
 
 RECEIVED = date(2026, 11, 16)  # a Monday
 

@@ -9,7 +9,6 @@ import pytest
 
 from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.office.profile_checks import closing_day_text, parse_closing_day, profile_problems
-from krm_desktop.model.office.profile_edits import with_kind_rule
 from krm_desktop.model.office.profiles import (
     ACK_CHANNELS,
     CALENDAR,
@@ -25,6 +24,7 @@ from krm_desktop.model.office.profiles import (
     profile_version,
 )
 from krm_desktop.model.store.entities import Setting
+from tests.profile_edits import with_kind_rule
 
 PETITION_RULE = {"ack": {"count": 5, "unit": WORKING, "start": "received"}, "final": {"count": 30, "unit": CALENDAR,
                  "start": "received"}, "ack_channels": ["brief"]}  # fmt: skip

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
-from krm_desktop.model.office.profile_edits import with_closing_days
 from krm_desktop.model.office.profiles import (
     BUNDESLAENDER,
     DEFAULT_CLOSING_DAYS,
@@ -29,6 +28,7 @@ from krm_desktop.model.store.connection import open_store
 from krm_desktop.model.store.entities import Case
 from krm_desktop.model.time.deadlines import compute_deadlines
 from tests.factories import register
+from tests.profile_edits import with_closing_days
 
 # --- the presets, value by value ----------------------------------------------------------------
 

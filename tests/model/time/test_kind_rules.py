@@ -8,9 +8,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from krm_desktop.model.office.profile_edits import with_kind_rule
 from krm_desktop.model.office.profiles import CALENDAR, FROM_ACK_SENT, PRESETS, WORKING, ClockRule, KindRule
 from krm_desktop.model.time.deadlines import Deadlines, compute_deadlines
+from tests.profile_edits import with_kind_rule
 
 D = date.fromisoformat
 LUEBECK = PRESETS["luebeck"]

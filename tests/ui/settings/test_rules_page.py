@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from krm_desktop.model.office.profile_checks import profile_problems
-from krm_desktop.model.office.profile_edits import with_closing_days
 from krm_desktop.model.office.profiles import load_profile, profile_version, save_profile
 from krm_desktop.model.store.entities import Case
 from krm_desktop.ui.context import WindowContext
 from krm_desktop.ui.settings.rules_page import CALENDAR_TAB, RETENTION_TAB, RULES_TAB, RulesPage
 from krm_desktop.ui.settings.working_days_calendar import CLOSING, HOLIDAY, LOOKS, WEEKEND, WORKING
 from tests import factories as f
+from tests.profile_edits import with_closing_days
 
 
 def make_page(qtbot, store, *, read_only: bool = False) -> RulesPage:

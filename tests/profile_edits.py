@@ -1,5 +1,5 @@
-"""A changed copy of an office profile: the edits the "Fristen und Regeln" page and the tests make, each keeping
-the profile's own order of kinds and channels (the profile itself: `profiles.OfficeProfile`)."""
+"""A changed copy of an office profile, as the tests make them, each keeping the profile's own order of kinds and
+channels (the settings page builds its profile from what is typed: `ui/settings/rules_page`)."""
 
 from __future__ import annotations
 
