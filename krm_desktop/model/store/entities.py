@@ -108,6 +108,7 @@ class Case(BaseModel):
     follows_id: int | None
     decided_by_id: int | None
     concerns: Any
+    notices: Any
     events: Any
     statements: Any
     letters: Any
@@ -134,6 +135,8 @@ class Case(BaseModel):
     final_due = DateField(null=True)
     gf_due = DateField(null=True)  # Sofortsache: to GF the same working day
     gf_presented = DateField(null=True)  # the Vorlage an GF done that day ("vorgelegt an GF am")
+    # Pankow's Anlage 2: the day the case was marked "vorlagepflichtig"; it starts the Vorlage-an-GF clock.
+    gf_required_on = DateField(null=True)
     ack_sent = DateField(null=True)
     # "Eingangsbestätigung entfällt": the day the KRM decided that no acknowledgement is sent, and why.
     ack_waived = DateField(null=True)
@@ -178,6 +181,11 @@ class Case(BaseModel):
     decided_on = DateField(null=True)
     employee_informed = DateField(null=True)
     reclassified_from = CharField(max_length=32, null=True)
+    # Meinungskarte: Lob, Anregung or Kritik (opinion_cards.TENORS); not personal, kept by the purge
+    card_tenor = CharField(max_length=16, default="")
+    # Aktenvermerk for the E-Akte/VerBIS: the day a note with benefit- or placement-relevant content was made, by whom
+    file_note_on = DateField(null=True)
+    file_note_by = CharField(max_length=200, default="")
     # Retention
     anonymised = BooleanField(default=False)
     version = IntegerField(default=1)
@@ -192,13 +200,15 @@ class Case(BaseModel):
 
 
 class Concern(BaseModel):
-    """An Anliegen inside a case (up to three), each with its kind and, for complaints, its outcome."""
+    """An Anliegen inside a case (up to three), each with its kind, its team and, for complaints, its outcome."""
 
     case_id: int
+    team_id: int | None
     case = ForeignKeyField(Case, backref="concerns", on_delete="CASCADE")
     position = IntegerField()
     kind = CharField(max_length=32)
     outcome = CharField(max_length=20, null=True)
+    team = ForeignKeyField(Team, null=True, backref="concerns", on_delete="SET NULL")  # the team that caused it
 
     class Meta:
         indexes = (
@@ -208,13 +218,28 @@ class Concern(BaseModel):
 
 
 class Statement(BaseModel):
-    """A Stellungnahme (employee, team lead, area lead) or a contribution of a team."""
+    """A Stellungnahme (employee, team lead, area lead) or, with `team`, the Beitrag of one of several teams
+    concerned."""
 
+    team_id: int | None
     case = ForeignKeyField(Case, backref="statements", on_delete="CASCADE")
     author = CharField(max_length=200)
     author_role = CharField(max_length=8)
     received_on = DateField()
     text = TextField()
+    team = ForeignKeyField(Team, null=True, backref="contributions", on_delete="SET NULL")
+
+
+class Notice(BaseModel):
+    """Zur Kenntnis: someone who was informed of the case or got a copy of a letter, and when."""
+
+    case = ForeignKeyField(Case, backref="notices", on_delete="CASCADE")
+    name = CharField(max_length=200)  # as at the time: the person's name, or a function ("Teamleitung Team 411")
+    role = CharField(max_length=8, default="")  # Funktion code (codes.STAFF_ROLES) or ""
+    staff = ForeignKeyField(Staff, null=True, backref="notices", on_delete="SET NULL")
+    informed_on = DateField()
+    copy = BooleanField(default=False)  # got a copy (cc) rather than being informed
+    reason = CharField(max_length=300, default="")  # why: "Beschäftigte/r betroffen", "LGF Bereich 71", …
 
 
 class Event(BaseModel):
@@ -302,6 +327,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Case,
     Concern,
     Statement,
+    Notice,
     Event,
     Letter,
     Attachment,

@@ -15,7 +15,7 @@ from peewee import Database, SqliteDatabase
 
 from krm_desktop.model.store.transactions import write_transaction
 
-CURRENT_VERSION = 6
+CURRENT_VERSION = 7
 
 if TYPE_CHECKING:  # playhouse.migrate is imported only when a database is really upgraded
     from playhouse.migrate import SchemaMigrator
@@ -178,12 +178,75 @@ def _v6_petitions(migrator: Any, db: Database) -> None:
     )
 
 
+def _v7_office_instructions(migrator: Any, db: Database) -> None:
+    """Version 7: what the offices' instructions ask — a team per Anliegen and the Beitrag of each team concerned,
+    who was informed (Zur Kenntnis), Pankow's "vorlagepflichtig" mark, the Meinungskarte's tenor as a field of its
+    own, and the Aktenvermerk for the E-Akte/VerBIS."""
+    from peewee import BooleanField, CharField, DateField, ForeignKeyField, Model
+    from playhouse.migrate import migrate
+
+    class TeamV7(Model):
+        class Meta:
+            database = db
+            table_name = "team"
+
+    class CaseV7(Model):
+        class Meta:
+            database = db
+            table_name = "krm_case"
+
+    class StaffV7(Model):
+        class Meta:
+            database = db
+            table_name = "staff"
+
+    class NoticeV7(Model):  # the table as it is at version 7; its indexes below carry a fresh database's names
+        case = ForeignKeyField(CaseV7, on_delete="CASCADE", index=False)
+        name = CharField(max_length=200)
+        role = CharField(max_length=8, default="")
+        staff = ForeignKeyField(StaffV7, null=True, on_delete="SET NULL", index=False)
+        informed_on = DateField()
+        copy = BooleanField(default=False)
+        reason = CharField(max_length=300, default="")
+
+        class Meta:
+            database = db
+            table_name = "notice"
+
+    migrate(
+        migrator.add_column("krm_case", "gf_required_on", DateField(null=True)),
+        migrator.add_column("krm_case", "card_tenor", CharField(max_length=16, default="")),
+        migrator.add_column("krm_case", "file_note_on", DateField(null=True)),
+        migrator.add_column("krm_case", "file_note_by", CharField(max_length=200, default="")),
+        migrator.add_column(
+            "concern", "team_id", ForeignKeyField(TeamV7, TeamV7.id, null=True, on_delete="SET NULL", index=False)
+        ),
+        migrator.add_index("concern", ("team_id",), False),
+        migrator.add_column(
+            "statement", "team_id", ForeignKeyField(TeamV7, TeamV7.id, null=True, on_delete="SET NULL", index=False)
+        ),
+        migrator.add_index("statement", ("team_id",), False),
+    )
+    NoticeV7.create_table()
+    db.execute_sql('CREATE INDEX "notice_case_id" ON "notice" ("case_id")')
+    db.execute_sql('CREATE INDEX "notice_staff_id" ON "notice" ("staff_id")')
+    # Every Anliegen was the case's team's until now.
+    db.execute_sql("UPDATE concern SET team_id = (SELECT c.team_id FROM krm_case AS c WHERE c.id = concern.case_id)")
+    # A card's tenor stood at the head of its subject ("Lob: …", as opinion_cards wrote it up to version 6).
+    for label, code in (("Lob", "lob"), ("Anregung", "anregung"), ("Kritik", "kritik")):
+        db.execute_sql(
+            f"UPDATE krm_case SET card_tenor = {db.param} WHERE kind = 'meinungskarte' AND subject LIKE {db.param}",
+            (code, f"{label}:%"),
+        )
+
+
 STEPS: dict[int, Step] = {
     2: _v2_topic_and_next_due,
     3: _v3_purge,
     4: _v4_people,
     5: _v5_ack_waived,
     6: _v6_petitions,
+    7: _v7_office_instructions,
 }
 
 
