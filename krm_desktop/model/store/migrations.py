@@ -219,11 +219,11 @@ def _v7_office_instructions(migrator: Any, db: Database) -> None:
         migrator.add_column("krm_case", "file_note_on", DateField(null=True)),
         migrator.add_column("krm_case", "file_note_by", CharField(max_length=200, default="")),
         migrator.add_column(
-            "concern", "team_id", ForeignKeyField(TeamV7, TeamV7.id, null=True, on_delete="SET NULL", index=False)
+            "concern", "team_id", ForeignKeyField(TeamV7, field="id", null=True, on_delete="SET NULL", index=False)
         ),
         migrator.add_index("concern", ("team_id",), False),
         migrator.add_column(
-            "statement", "team_id", ForeignKeyField(TeamV7, TeamV7.id, null=True, on_delete="SET NULL", index=False)
+            "statement", "team_id", ForeignKeyField(TeamV7, field="id", null=True, on_delete="SET NULL", index=False)
         ),
         migrator.add_index("statement", ("team_id",), False),
     )
