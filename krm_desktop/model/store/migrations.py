@@ -182,10 +182,12 @@ def _v7_office_instructions(migrator: Any, db: Database) -> None:
     """Version 7: what the offices' instructions ask — a team per Anliegen and the Beitrag of each team concerned,
     who was informed (Zur Kenntnis), Pankow's "vorlagepflichtig" mark, the Meinungskarte's tenor as a field of its
     own, and the Aktenvermerk for the E-Akte/VerBIS."""
-    from peewee import BooleanField, CharField, DateField, ForeignKeyField, Model
+    from peewee import AutoField, BooleanField, CharField, DateField, ForeignKeyField, Model
     from playhouse.migrate import migrate
 
     class TeamV7(Model):
+        id = AutoField()
+
         class Meta:
             database = db
             table_name = "team"
@@ -219,11 +221,13 @@ def _v7_office_instructions(migrator: Any, db: Database) -> None:
         migrator.add_column("krm_case", "file_note_on", DateField(null=True)),
         migrator.add_column("krm_case", "file_note_by", CharField(max_length=200, default="")),
         migrator.add_column(
-            "concern", "team_id", ForeignKeyField(TeamV7, field="id", null=True, on_delete="SET NULL", index=False)
+            "concern", "team_id", ForeignKeyField(TeamV7, field=TeamV7.id, null=True, on_delete="SET NULL", index=False)
         ),
         migrator.add_index("concern", ("team_id",), False),
         migrator.add_column(
-            "statement", "team_id", ForeignKeyField(TeamV7, field="id", null=True, on_delete="SET NULL", index=False)
+            "statement",
+            "team_id",
+            ForeignKeyField(TeamV7, field=TeamV7.id, null=True, on_delete="SET NULL", index=False),
         ),
         migrator.add_index("statement", ("team_id",), False),
     )
