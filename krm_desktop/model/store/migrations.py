@@ -178,6 +178,34 @@ def _v6_petitions(migrator: Any, db: Database) -> None:
     )
 
 
+def _v7_waived_next_due(db: Database) -> None:
+    """Open cases whose acknowledgement was waived (or whose customer waived the written answer) under version 5 or 6
+    could keep "ack" as their next item; the next item by the rule of version 7 (written out here, so later
+    rules never change what this step writes): the Vorlage an GF, else the answer."""
+    rows = db.execute_sql(
+        "SELECT id, gf_due, gf_presented, final_due, interim_sent, interim_expected FROM krm_case "
+        "WHERE status = 'offen' AND closed IS NULL AND answer_sent IS NULL AND next_action = 'ack' "
+        f"AND (ack_waived IS NOT NULL OR waiver = {db.param})",
+        (True,),
+    ).fetchall()
+    for case_id, *values in rows:
+        gf_due, gf_presented, final_due, interim_sent, interim_expected = (
+            date.fromisoformat(v) if isinstance(v, str) else v for v in values
+        )
+        items: list[tuple[str, date]] = []
+        if gf_due and not gf_presented:
+            items.append(("gf", gf_due))
+        if final_due:
+            items.append(
+                ("answer_after_interim", interim_expected or final_due) if interim_sent else ("answer", final_due)
+            )
+        action, due = min(items, key=lambda item: item[1]) if items else (None, None)
+        db.execute_sql(
+            f"UPDATE krm_case SET next_action = {db.param}, next_due = {db.param} WHERE id = {db.param}",
+            (action, due.isoformat() if due else None, case_id),
+        )
+
+
 def _v7_office_instructions(migrator: Any, db: Database) -> None:
     """Version 7: what the offices' instructions ask — a team per Anliegen and the Beitrag of each team concerned,
     who was informed (Zur Kenntnis), Pankow's "vorlagepflichtig" mark, the Meinungskarte's tenor as a field of its
@@ -236,6 +264,7 @@ def _v7_office_instructions(migrator: Any, db: Database) -> None:
     db.execute_sql('CREATE INDEX "notice_staff_id" ON "notice" ("staff_id")')
     # Every Anliegen was the case's team's until now.
     db.execute_sql("UPDATE concern SET team_id = (SELECT c.team_id FROM krm_case AS c WHERE c.id = concern.case_id)")
+    _v7_waived_next_due(db)
     # A card's tenor stood at the head of its subject ("Lob: …", as opinion_cards wrote it up to version 6).
     for label, code in (("Lob", "lob"), ("Anregung", "anregung"), ("Kritik", "kritik")):
         db.execute_sql(

@@ -266,3 +266,51 @@ def test_version_6_puts_an_open_petitions_vorlage_first(tmp_path: Path) -> None:
         assert (done.next_action, done.next_due) == ("ack", date(2026, 11, 19))
     finally:
         store.close()
+
+
+@pytest.mark.sqlite_only
+def test_version_7_gives_each_anliegen_its_team_and_each_card_its_tenor(tmp_path: Path) -> None:
+    """Step 7: every Anliegen was its case's team's; a card's tenor stood at the head of its subject."""
+    copy = tmp_path / "alt.sqlite3"
+    shutil.copy(SCHEMAS / "v6.sqlite3", copy)
+    store = open_store(str(copy))
+    try:
+        assert store.migrated_from == 6
+        complaint = Case.get(Case.ref == "KRM-2026-0001")
+        concern = Concern.get(Concern.case == complaint.id)
+        assert concern.team_id == complaint.team_id is not None
+        card = Case.get(Case.kind == "meinungskarte")
+        assert (card.subject, card.card_tenor) == ("Kritik: Wartezeit", "kritik")
+        assert Case.get(Case.ref == "KRM-2026-0002").card_tenor == ""
+    finally:
+        store.close()
+
+
+@pytest.mark.sqlite_only
+def test_version_7_moves_a_waived_acknowledgement_off_the_next_item(tmp_path: Path) -> None:
+    """A case whose acknowledgement was waived under version 6 could still show the acknowledgement as due next;
+    step 7 gives it the answer, or the Vorlage an GF where that comes first. Other cases keep their item."""
+    copy = tmp_path / "alt.sqlite3"
+    shutil.copy(SCHEMAS / "v6.sqlite3", copy)
+    con = sqlite3.connect(copy)
+    con.execute(
+        "UPDATE krm_case SET ack_waived = '2026-11-12', ack_waived_reason = 'telefonisch geklärt', "
+        "next_action = 'ack', next_due = '2026-11-13', final_due = '2026-12-01' WHERE ref = 'KRM-2026-0002'"
+    )
+    con.execute(
+        "UPDATE krm_case SET ack_waived = '2026-11-17', next_action = 'ack', next_due = '2026-11-18', "
+        "gf_due = '2026-11-16', final_due = '2026-12-01' WHERE ref = 'KRM-2026-0004'"
+    )
+    untouched = con.execute("SELECT next_action, next_due FROM krm_case WHERE ref = 'KRM-2026-0003'").fetchone()
+    con.commit()
+    con.close()
+    store = open_store(str(copy))
+    try:
+        waived = Case.get(Case.ref == "KRM-2026-0002")
+        assert (waived.next_action, waived.next_due) == ("answer", date(2026, 12, 1))
+        vorlage = Case.get(Case.ref == "KRM-2026-0004")
+        assert (vorlage.next_action, vorlage.next_due) == ("gf", date(2026, 11, 16))
+        card = Case.get(Case.ref == "KRM-2026-0003")
+        assert (card.next_action, card.next_due and card.next_due.isoformat()) == untouched
+    finally:
+        store.close()
