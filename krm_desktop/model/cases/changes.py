@@ -88,6 +88,7 @@ def case_state(case_id: int) -> dict[str, str]:
             "Grund für den Wegfall der Eingangsbestätigung": case.ack_waived_reason,
             "Antwort fällig": _d(case.final_due),
             "Vorlage an die GF bis": _d(case.gf_due),
+            "Vorgelegt an die GF am": _d(case.gf_presented),
             "Zwischennachricht versandt": _d(case.interim_sent),
             "Grund der Verzögerung": case.interim_reason,
             "Voraussichtliche Erledigung": _d(case.interim_expected),

@@ -70,6 +70,16 @@ def test_presented_stops_the_clock_and_the_answer_is_next(store, kind) -> None:
         present(done)
 
 
+def test_the_conflict_view_shows_the_day_of_the_vorlage(store) -> None:
+    from krm_desktop.model.cases.changes import case_state, describe_changes
+
+    case = f.register(kind="petition", received=RECEIVED)
+    before = case_state(case.id)
+    assert before["Vorgelegt an die GF am"] == ""
+    present(case, presented_on=date(2026, 11, 17))
+    assert "Vorgelegt an die GF am: (leer) → 17.11.2026" in describe_changes(before, case_state(case.id))
+
+
 def test_presented_on_the_day_is_logged_without_lateness(store) -> None:
     case = f.register(kind="petition", received=RECEIVED)
     present(case, presented_on=RECEIVED)
