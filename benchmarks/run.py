@@ -18,6 +18,11 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 
 
+def figure(value: float) -> str:
+    """Large figures without decimals (cases/s, ms), small ones (ratios) with one."""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
+
+
 def run_one(script: Path, extra: list[str]) -> tuple[dict[str, Any] | None, float, int]:
     print(f"=== {script.name} ===", flush=True)
     start = time.perf_counter()
@@ -76,9 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             (
                 result["name"],
                 result["metric"],
-                f"{result['median']:,.0f}",
-                f"{result['min']:,.0f}",
-                f"{result['max']:,.0f}",
+                figure(result["median"]),
+                figure(result["min"]),
+                figure(result["max"]),
                 f"{'<=' if result.get('better') == 'lower' else '>='} {result['goal']:,}",
                 f"{ratio[0]:.1f} ({ratio[1]:.1f}-{ratio[2]:.1f})",
                 "PASS" if result["pass"] else "FAIL",
