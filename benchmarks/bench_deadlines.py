@@ -4,11 +4,13 @@ The mix: every preset office profile (working-day and calendar-day rules, Brauns
 acknowledgement), every kind and channel, receipt dates over twelve years (holidays, closing days, year
 ends), with and without addressee, acknowledgement date and the requesting body's own due date.
 
-Goal: at least 50,000 calls/s (median). Reason: the demo's budget is 200 µs a case at 5,000 cases/s and it
-needs up to two deadline computations a case; at 50,000 calls/s they stay under 10 % of that budget.
+Goal: a call costs at most 60 times the floor (median of the runs). Reason: the demo's budget is 200 µs a case at
+5,000 cases/s and it needs up to two deadline computations a case; they should stay under 10 % of that budget,
+i.e. at least 50,000 calls/s. On the reference machine (2 cores) the floor runs about 3.3 million calls/s, so
+60 × floor is about 55,000 calls/s; the ratio itself was 12–16 there.
 Floor, measured in the same run: the same number of calls, with the same arguments, of a trivial function
 that only adds a few days to the receipt date (the cost of the call and the loop). The ratio
-deadlines_time / floor_time is the price of the calendar rules.
+deadlines_time / floor_time is the price of the calendar rules, and does not depend on the machine's speed.
 
 Prints figures; exits 0 whether the goal is met or not, unless --strict.
 """
@@ -17,19 +19,20 @@ from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import sys
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from common import finish, spread
+from common import finish_checks, spread
 
 from krm_desktop.model.codes import CHANNELS, KINDS
 from krm_desktop.model.office.profiles import PRESETS, OfficeProfile
 from krm_desktop.model.time.deadlines import compute_deadlines
 
-GOAL_CALLS_PER_S = 50_000
+GOAL_RATIO = 60.0  # deadlines time / floor time, median
 THREE_DAYS = timedelta(days=3)
 
 Call = tuple[tuple[Any, ...], dict[str, Any]]
@@ -75,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
 
     calls = mix(args.calls)
     print(f"bench_deadlines: {args.calls:,} compute_deadlines calls over {len(PRESETS)} profiles, {args.repeat} runs")
-    print(f"goal: ≥ {GOAL_CALLS_PER_S:,} calls/s (median); floor: the same calls of a trivial date function")
+    print(f"goal: ≤ {GOAL_RATIO:.0f} × floor (median); floor: the same calls of a trivial date function")
     timed(compute_deadlines, calls[:5_000])  # warm-up: holiday tables of every profile and year, not timed
     rates: list[float] = []
     floor_rates: list[float] = []
@@ -93,8 +96,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"deadlines calls/s: {spread(rates, ',.0f')}")
     print(f"floor calls/s:     {spread(floor_rates, ',.0f')}")
     print(f"ratio real/floor:  {spread(ratios, '.1f')}")
-    return finish(
-        "deadlines", "calls/s", rates, GOAL_CALLS_PER_S, ratios, "trivial date function, same calls", args.strict
+    median_ratio = statistics.median(ratios)
+    return finish_checks(
+        "deadlines",
+        "deadlines time / floor",
+        ratios,
+        GOAL_RATIO,
+        {f"deadlines ≤ {GOAL_RATIO:.0f} × floor (median {median_ratio:.1f})": median_ratio <= GOAL_RATIO},
+        args.strict,
+        ratio=[median_ratio, min(ratios), max(ratios)],
+        calls_per_s=[statistics.median(rates), min(rates), max(rates)],
+        floor="trivial date function, same calls",
     )
 
 
