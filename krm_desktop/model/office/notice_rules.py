@@ -52,7 +52,7 @@ def notice_problems(data: Mapping[str, Any]) -> dict[str, str]:
     if NOTICE_RULES_KEY in data:
         value = data[NOTICE_RULES_KEY]
         if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
-            problems[NOTICE_RULES_KEY] = "„notice_rules“ muss eine Liste von Regeln sein (z. B. [\"lgf_by_area\"])."
+            problems[NOTICE_RULES_KEY] = '„notice_rules“ muss eine Liste von Regeln sein (z. B. ["lgf_by_area"]).'
         elif unknown := [code for code in value if code not in NOTICE_RULES]:
             problems[NOTICE_RULES_KEY] = (
                 f"Unbekannte Regel „{unknown[0]}“ in „notice_rules“. Möglich sind: {', '.join(NOTICE_RULES)}."

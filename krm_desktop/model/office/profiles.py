@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
+from krm_desktop.model.office import notice_rules as nr  # issue 19: Zur Kenntnis, Pankow's "vorlagepflichtig"
 from krm_desktop.model.office.profile_checks import (
     AUTO_PURGE,
     BA_AGREEMENT_STEP,
@@ -51,7 +52,6 @@ from krm_desktop.model.office.profile_rules import (  # the petitioner's acknowl
     petitioner_ack_of,
     waiver_forms_of,
 )
-from krm_desktop.model.office import notice_rules as nr  # issue 19: Zur Kenntnis, Pankow's "vorlagepflichtig"
 from krm_desktop.model.store.entities import Setting
 from krm_desktop.model.store.transactions import write_transaction
 
