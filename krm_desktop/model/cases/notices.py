@@ -30,7 +30,7 @@ from krm_desktop.model.store.entities import Case, Concern, Notice, Staff, Team
 from krm_desktop.model.store.transactions import write_transaction
 
 
-def _recipient(row: Notice) -> Recipient:
+def _recipient(row: Any) -> Recipient:
     return Recipient(row.name, row.role, row.staff_id, row.copy, row.reason, row.informed_on, row.id)
 
 
@@ -46,7 +46,8 @@ def _team_facts(team_ids: Sequence[int]) -> tuple[TeamFacts, ...]:
     rows: Any = Staff.select().where(Staff.active & Staff.team.in_(list(team_ids)) & Staff.role.in_(["TL", "STL"]))
     for s in rows.order_by(Staff.id):
         (leads if s.role == "TL" else deputies).setdefault(s.team_id, Person(s.id, s.name, s.role))
-    teams = {t.id: t for t in Team.select().where(Team.id.in_(list(team_ids)))}
+    found: Any = Team.select()
+    teams = {t.id: t for t in found if t.id in team_ids}
     return tuple(
         TeamFacts(tid, teams[tid].name, teams[tid].area, leads.get(tid) or deputies.get(tid))
         for tid in team_ids

@@ -64,10 +64,12 @@ def notice_problems(data: Mapping[str, Any]) -> dict[str, str]:
     return problems
 
 
-def notice_settings(data: Mapping[str, Any], preset: Any) -> dict[str, Any]:
-    """The profile's fields from stored data; a profile stored before they existed takes its `preset`'s (None: off)."""
-    rules = data.get(NOTICE_RULES_KEY, preset.notice_rules if preset else ())
-    return {
-        "notice_rules": notice_rules_of(*rules),
-        "gf_required_mark": data.get(GF_REQUIRED_MARK, preset.gf_required_mark if preset else False),
-    }
+# A profile stored before these settings existed takes its preset's (another office's: off).
+
+
+def rules_from(data: Mapping[str, Any], preset: Any) -> tuple[str, ...]:
+    return notice_rules_of(*data.get(NOTICE_RULES_KEY, preset.notice_rules if preset else ()))
+
+
+def mark_from(data: Mapping[str, Any], preset: Any) -> bool:
+    return bool(data.get(GF_REQUIRED_MARK, preset.gf_required_mark if preset else False))

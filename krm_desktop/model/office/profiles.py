@@ -323,7 +323,8 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         **_petition_steps(data),
         petitioner_ack=_petitioner_ack(data),
         auto_purge=data.get(AUTO_PURGE, False),
-        **nr.notice_settings(data, PRESETS.get(data["code"])),
+        notice_rules=nr.rules_from(data, PRESETS.get(data["code"])),
+        gf_required_mark=nr.mark_from(data, PRESETS.get(data["code"])),
     )
 
 

@@ -110,7 +110,7 @@ def test_petitions_closed_and_marked_cases_are_refused(store) -> None:
         mark(petition, FRIDAY)
     case = f.register(received=RECEIVED)
     mark(case, FRIDAY)
-    with pytest.raises(RefusedError, match="bereits seit 13.11.2026"):
+    with pytest.raises(RefusedError, match=r"bereits seit 13\.11\.2026"):
         mark(case, MONDAY)
 
 
