@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from krm_desktop.model.cases.case_view import recorded_notices
+from krm_desktop.model.cases.gf_required import MARK_GF_REQUIRED, mark_reason
 from krm_desktop.model.cases.notice_checks import (
     NoticeFacts,
     Person,
@@ -22,7 +24,7 @@ from krm_desktop.model.cases.notice_checks import (
     notice_errors,
     propose,
 )
-from krm_desktop.model.cases.writes import load, log, save
+from krm_desktop.model.cases.writes import case_fields, load, log, save
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.office.areas import area_flags
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
@@ -35,9 +37,8 @@ def _recipient(row: Any) -> Recipient:
 
 
 def notices_of(case_id: int) -> tuple[Recipient, ...]:
-    """The recorded Kenntnisnahmen of a case, in the order they happened."""
-    query: Any = Notice.select().where(Notice.case == case_id).order_by(Notice.informed_on, Notice.id)
-    return tuple(_recipient(row) for row in query)
+    """The recorded Kenntnisnahmen of a case, in the order they happened (as the case's view holds them)."""
+    return recorded_notices(case_id)
 
 
 def _team_facts(team_ids: Sequence[int]) -> tuple[TeamFacts, ...]:
@@ -150,3 +151,16 @@ def remove_notice(case_id: int, notice_id: int, *, version: int, today: date, us
         text = f"Kenntnisnahme gestrichen: {recipient.text()} am {recipient.informed_on:%d.%m.%Y}."
         log(case.id, "notice_removed", text, today, user)
     return case
+
+
+NOTICE = "notice"  # the Vorgang action "Zur Kenntnis geben …"
+NOTICE_ACTIONS = (NOTICE, MARK_GF_REQUIRED)
+
+
+def action_reasons(case_id: int, profile: OfficeProfile) -> dict[str, str | None]:
+    """The Vorgang actions of this module and Pankow's mark, each with None (possible) or why not (German); {} when
+    the case is gone."""
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        return {}
+    return {NOTICE: notice_reason(case), MARK_GF_REQUIRED: mark_reason(case_fields(case), profile)}
