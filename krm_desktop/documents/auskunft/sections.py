@@ -42,6 +42,8 @@ from krm_desktop.documents.auskunft.storage import storage_text
 from krm_desktop.documents.auskunft.third_party_names import name_pattern, surnames
 from krm_desktop.model.cases.attachments import type_label
 from krm_desktop.model.cases.letters import DOC_TYPES
+from krm_desktop.model.cases.notice_checks import auskunft_recipients
+from krm_desktop.model.cases.notices import notices_of
 from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOMES, PETITION_KINDS, STAFF_ROLES, VIAS, label
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
 from krm_desktop.model.persons.auskunft import ANSWERED, REQUESTED, TITLE
@@ -239,6 +241,7 @@ def _info(case: Any, roles: list[str], profile: OfficeProfile, today: date, peti
         recipients.append(f"{case.requesting_body} (Stellungnahme)")
     if case.employee_concerned and EMPLOYEE not in roles:
         recipients.append("die/der betroffene Beschäftigte (Kenntnis der Entscheidung)")
+    recipients += auskunft_recipients(notices_of(case.id))  # issue 19: who was informed zur Kenntnis, and when
     rows = [
         ("purpose", "Zweck", purpose),
         ("recipients", "Empfänger", "; ".join(recipients) + "."),

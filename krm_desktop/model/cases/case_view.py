@@ -1,7 +1,7 @@
 """A case as it is shown: the one read model behind the detail pane, the summary PDF and the letters.
 
-`case_view` reads everything a display of one case needs in four queries (the case with its team, parties and
-staff; its concerns; its statements; its history) into frozen values. What the case stands at on a day
+`case_view` reads everything a display of one case needs in five queries (the case with its team, parties and
+staff; its concerns; its statements; its history; who was informed zur Kenntnis) into frozen values. What the case stands at on a day
 (`due_status`) is derived from its clock dates, with the office's working-day calendar.
 """
 
@@ -120,6 +120,7 @@ class CaseView:
     # Issue 19: who was informed (Zur Kenntnis), in the order it happened; Pankow's "vorlagepflichtig" mark.
     notices: tuple[Recipient, ...] = ()
     gf_required_on: date | None = None
+    proposed_notices: tuple[Recipient, ...] = ()  # whom the office's rules propose; filled for documents only
 
     @property
     def kinds(self) -> tuple[str, ...]:

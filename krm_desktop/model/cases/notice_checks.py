@@ -202,3 +202,21 @@ def recorded_lines(recorded: Sequence[Recipient]) -> list[str]:
         " · ".join(part for part in (f"{r.informed_on:%d.%m.%Y}" if r.informed_on else "", r.text(), r.reason) if part)
         for r in recorded
     ]
+
+
+IN_OFFICE = ("TL", "STL", "BL", "LGF", "GF", "KRM")  # named as recipients; an employee only as a category
+
+
+def auskunft_recipients(recorded: Sequence[Recipient]) -> list[str]:
+    """The recipients an Auskunft (Art. 15 Abs. 1 lit. c DSGVO) names for what was recorded zur Kenntnis: managers
+    and the KRM acting in office by name and Funktion; an employee (or anyone without Funktion) only as the category
+    "betroffene/r Beschäftigte/r", as their name is a third party's."""
+    lines = []
+    for r in recorded:
+        how = "Kopie" if r.copy else "zur Kenntnis"
+        when = f"{how} am {r.informed_on:%d.%m.%Y}" if r.informed_on else how
+        who = f"{r.name} ({r.function})" if r.role in IN_OFFICE else "die/der betroffene Beschäftigte"
+        if r.role in IN_OFFICE and r.name == r.function:
+            who = r.name
+        lines.append(f"{who} ({when})")
+    return list(dict.fromkeys(lines))
