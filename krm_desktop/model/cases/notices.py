@@ -27,6 +27,7 @@ from krm_desktop.model.cases.notice_checks import (
 from krm_desktop.model.cases.writes import case_fields, load, log, save
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.office.areas import area_flags
+from krm_desktop.model.office.notice_rules import CARD_TEAM_LEAD
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
 from krm_desktop.model.store.entities import Case, Concern, Notice, Staff, Team
 from krm_desktop.model.store.transactions import write_transaction
@@ -164,3 +165,14 @@ def action_reasons(case_id: int, profile: OfficeProfile) -> dict[str, str | None
     if case is None:
         return {}
     return {NOTICE: notice_reason(case), MARK_GF_REQUIRED: mark_reason(case_fields(case), profile)}
+
+
+def record_card_notice(case_id: int, *, today: date, user: str) -> Case | None:
+    """A Meinungskarte's remark for a team goes zur Kenntnis to that team's Führungskraft, today (the batch records
+    it where the desk left "zur Kenntnis an die Teamleitung" ticked); None when the card names no team or says
+    nothing."""
+    case = Case.get_by_id(case_id)
+    found = propose((CARD_TEAM_LEAD,), notice_facts(case)).recipients
+    if not found:
+        return None
+    return record_notices(case_id, version=case.version, informed_on=today, recipients=found, today=today, user=user)

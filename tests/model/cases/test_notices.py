@@ -144,3 +144,19 @@ def test_removing_a_kenntnisnahme_keeps_the_history(store) -> None:
     with pytest.raises(RefusedError, match="gibt es nicht mehr"):
         f.act(notices.remove_notice, case, notice_id=first.id)
     assert Notice.select().count() == 1
+
+
+def test_a_cards_remark_for_a_team_goes_to_its_teamleitung(store) -> None:
+    from krm_desktop.model.cases.opinion_cards import CardInput, register_card, withdraw_card
+
+    people = f.office_people()
+    card = CardInput(RECEIVED, "kritik", "Wartezeit am Empfang zu lang", team_id=people["team"].id)
+    case = register_card(card, today=f.TODAY, user=f.USER, notify_lead=True)
+    assert [(r.name, r.role, r.copy, r.informed_on) for r in notices.notices_of(case.id)] == [
+        ("Jens Brandt", "TL", False, f.TODAY)
+    ]
+    assert f.actions(case) == ["registered", "notice", "closed"]
+    withdraw_card(case.id, version=case.version)  # a mistyped card goes with its Kenntnisnahme
+    assert Notice.select().count() == 0
+    unteamed = register_card(CardInput(RECEIVED, "lob", "Freundlich"), today=f.TODAY, user=f.USER, notify_lead=True)
+    assert notices.notices_of(unteamed.id) == ()
