@@ -18,6 +18,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from krm_desktop.documents.page.a4 import a4_document
 from krm_desktop.model.case_list.query import due_words
 from krm_desktop.model.cases.case_view import case_view
+from krm_desktop.model.cases.notice_checks import recorded_lines
 from krm_desktop.model.codes import CHANNELS, KINDS, STATUSES, VIAS, label
 from krm_desktop.model.time.working_days import WorkingCalendar
 
@@ -50,8 +51,17 @@ def render_case_summary(
         ("Kunde/Einsender", "anonymisiert" if case.anonymised else case.person.name if case.person else "anonym"),
         ("Betreff", case.subject or "–"),
     ]
+    # Issue 19: who was informed (Zur Kenntnis) and when; Pankow's "vorlagepflichtig" mark.
+    if case.gf_required_on:
+        fields.append(
+            ("Vorlagepflichtig", f"seit {_d(case.gf_required_on)} (Anlage 2), vorzulegen bis {_d(case.gf_due)}")
+        )
+    fields.append(("Zur Kenntnis", "\n".join(recorded_lines(case.notices)) or "–"))
     table = Table(
-        [[Paragraph(f"<b>{escape(k)}</b>", small), Paragraph(escape(v), small)] for k, v in fields],
+        [
+            [Paragraph(f"<b>{escape(k)}</b>", small), Paragraph(escape(v).replace("\n", "<br/>"), small)]
+            for k, v in fields
+        ],
         colWidths=[40 * mm, 125 * mm],
     )
     table.setStyle(

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from krm_desktop.documents.auskunft.identifiers import Identifiers, Known, Own
+from krm_desktop.model.cases.notice_checks import IN_OFFICE
 from krm_desktop.model.persons.spelling import employee_key, name_key
-from krm_desktop.model.store.entities import Case, Party, Staff, database
+from krm_desktop.model.store.entities import Case, Notice, Party, Staff, database
 
 ORGANISATIONS = frozenset({"institution", "behoerde"})
 
@@ -53,7 +54,9 @@ def read_identifiers(
         if not own_employee or name_key(name) != name_key(own_employee):
             others.append(Known(f"staff:{sid}", name, phone=phone, email=email))
     employees = Case.select(Case.employee_concerned).where(Case.employee_concerned != "").distinct()
-    for (name,) in cast(Any, employees).tuples():
+    # Issue 19: the employees named zur Kenntnis (a manager's name there is staff acting in office).
+    informed = Notice.select(Notice.name).where(Notice.role.not_in(list(IN_OFFICE))).distinct()
+    for (name,) in [*cast(Any, employees).tuples(), *cast(Any, informed).tuples()]:
         if not own_employee or employee_key(name) != employee_key(own_employee):
             others.append(Known(employee_tag(name), name))
     return Identifiers(others, strong, own, texts)

@@ -42,6 +42,8 @@ from krm_desktop.documents.auskunft.storage import storage_text
 from krm_desktop.documents.auskunft.third_party_names import name_pattern, surnames
 from krm_desktop.model.cases.attachments import type_label
 from krm_desktop.model.cases.letters import DOC_TYPES
+from krm_desktop.model.cases.notice_checks import IN_OFFICE, auskunft_recipients
+from krm_desktop.model.cases.notices import notices_of
 from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOMES, PETITION_KINDS, STAFF_ROLES, VIAS, label
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
 from krm_desktop.model.persons.auskunft import ANSWERED, REQUESTED, TITLE
@@ -239,6 +241,7 @@ def _info(case: Any, roles: list[str], profile: OfficeProfile, today: date, peti
         recipients.append(f"{case.requesting_body} (Stellungnahme)")
     if case.employee_concerned and EMPLOYEE not in roles:
         recipients.append("die/der betroffene Beschäftigte (Kenntnis der Entscheidung)")
+    recipients += auskunft_recipients(notices_of(case.id))  # issue 19: who was informed zur Kenntnis, and when
     rows = [
         ("purpose", "Zweck", purpose),
         ("recipients", "Empfänger", "; ".join(recipients) + "."),
@@ -254,6 +257,7 @@ def _in_office(case: Any, store: _Store, staff: dict[str, set[str]]) -> frozense
     names += [e.actor for e in store.events.get(case.id, [])] + [s.author for s in store.statements.get(case.id, [])]
     names += [x.created_by for x in store.letters.get(case.id, [])]
     names += [a.added_by for a in store.attachments.get(case.id, [])]
+    names += [n.name for n in notices_of(case.id) if n.role in IN_OFFICE]  # issue 19: managers informed in office
     return in_office(names, staff)
 
 

@@ -20,6 +20,7 @@ from krm_desktop.documents.letters.placeholders import concerned, d
 from krm_desktop.documents.page.addressing import person_phrase
 from krm_desktop.documents.page.escape import markup
 from krm_desktop.documents.page.fonts import FONT, FONT_BOLD, register_fonts
+from krm_desktop.model.cases.case_view import CaseView
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import CHANNELS, KINDS, PARTY_ROLES, label
 
@@ -139,6 +140,15 @@ def _named(party: PartyRecord | None) -> str:
     return {"frau": f"Frau {name}", "herr": f"Herr {name}"}.get(party.salutation or "", name)
 
 
+def notice_boxes(case: CaseView) -> list[str]:
+    """Item 5 of the Verfügungsblatt: who was informed (ticked, with the day), whom the office's rules propose, and
+    the usual boxes for whoever else the GF decides on."""
+    lines = [_box(True, f"{r.text()}, am {d(r.informed_on)}") for r in case.notices]
+    lines += [_box(False, f"{r.text()} ({r.reason})" if r.reason else r.text()) for r in case.proposed_notices]
+    usual = ["Bereichsleitung", "Teamleitung", "betroffene/r Beschäftigte/r"]
+    return [*lines, "   ".join(_box(False, i) for i in usual)]
+
+
 def routing_story(draft: Draft, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     """Verfügungsblatt: the facts for the Geschäftsführung and the boxes of its decision."""
     case = draft.case
@@ -173,6 +183,8 @@ def routing_story(draft: Draft, st: dict[str, ParagraphStyle]) -> list[Flowable]
         ("Fristen", deadlines or "keine"),
         ("Eingangsbestätigung", f"versandt am {d(case.ack_sent)}" if case.ack_sent else ""),
     ]
+    if case.gf_required_on:  # issue 19: Pankow's Anlage 2
+        facts.append(("Vorlagepflichtig", f"seit {d(case.gf_required_on)} (Anlage 2), vorzulegen bis {d(case.gf_due)}"))
     reserved = case.sign_off_role == "GF"
     team = f" ({case.team})" if case.team else ""
     area = f" ({case.area})" if case.area else ""
@@ -183,7 +195,7 @@ def routing_story(draft: Draft, st: dict[str, ParagraphStyle]) -> list[Flowable]
     ack = "   ".join([_box(False, "ja"), _box(False, "nein")])
     if case.ack_sent:
         ack += f"\n(bereits versandt am {d(case.ack_sent)})"
-    informed = ["Bereichsleitung", "Teamleitung", "betroffene/r Beschäftigte/r"]
+    informed = notice_boxes(case)  # issue 19: recorded (ticked) and proposed recipients, then the usual boxes
     decision = [
         ("1. Bearbeitung durch", "\n".join(_box(False, h) for h in handlers)),
         ("2. Erledigung bis", "________________" + (f"\n({due})" if due else "")),
@@ -194,7 +206,7 @@ def routing_story(draft: Draft, st: dict[str, ParagraphStyle]) -> list[Flowable]
             ),
         ),
         ("4. Eingangsbestätigung durch KRM", ack),
-        ("5. Zur Kenntnis an", "   ".join(_box(False, i) for i in informed)),
+        ("5. Zur Kenntnis an", "\n".join(informed)),
         ("6. Wiedervorlage KRM am", "________________"),
     ]
     return [

@@ -4,12 +4,13 @@ it derives from the case's read model (`case_view`): the draft of a Stellungnahm
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 from peewee import JOIN
 
 from krm_desktop.model.cases.case_view import CaseView, case_view
+from krm_desktop.model.cases.notices import proposals
 from krm_desktop.model.errors import RefusedError
 from krm_desktop.model.office.profiles import OfficeProfile, has_profile, load_profile
 from krm_desktop.model.office.settings import letterhead, letterhead_logo
@@ -40,6 +41,8 @@ def case_facts(case_id: int) -> CaseView:
     case = case_view(case_id)
     if case is None:
         raise RefusedError("Diese Kundenreaktion gibt es nicht (mehr).")
+    if has_profile():  # issue 19: whom the office's rules propose zur Kenntnis (the Verfügungsblatt lists them)
+        case = replace(case, proposed_notices=proposals(case_id, load_profile()).recipients)
     return case
 
 

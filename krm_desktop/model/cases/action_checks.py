@@ -166,7 +166,7 @@ def _present_gf(f: ActionFacts) -> str | None:
     if f.gf_due is None:
         return (
             f"Eine Vorlage an die GF als Frist gibt es nur bei Petition, Eingabe und Dienstaufsichtsbeschwerde "
-            f"({f.ref} ist eine {label(KINDS, f.kind)})."
+            f"und bei vorlagepflichtigen Fällen ({f.ref} ist eine {label(KINDS, f.kind)})."
         )
     return None
 

@@ -1,7 +1,7 @@
 """A case as it is shown: the one read model behind the detail pane, the summary PDF and the letters.
 
-`case_view` reads everything a display of one case needs in four queries (the case with its team, parties and
-staff; its concerns; its statements; its history) into frozen values. What the case stands at on a day
+`case_view` reads everything a display of one case needs in five queries (the case with its team, parties and
+staff; its concerns; its statements; its history; who was informed zur Kenntnis) into frozen values. What the case stands at on a day
 (`due_status`) is derived from its clock dates, with the office's working-day calendar.
 """
 
@@ -13,8 +13,9 @@ from typing import Any, cast
 
 from peewee import JOIN
 
+from krm_desktop.model.cases.notice_checks import Recipient
 from krm_desktop.model.cases.party import PARTY_FIELDS, PartyRecord
-from krm_desktop.model.store.entities import Case, Concern, Event, Party, Staff, Statement, Team
+from krm_desktop.model.store.entities import Case, Concern, Event, Notice, Party, Staff, Statement, Team
 from krm_desktop.model.time.deadlines import ClockFacts, DueStatus, due_status
 from krm_desktop.model.time.working_days import WorkingCalendar
 
@@ -116,6 +117,10 @@ class CaseView:
     history: tuple[HistoryEntry, ...] = ()  # oldest first
     anonymised: bool = False
     version: int = 1
+    # Issue 19: who was informed (Zur Kenntnis), in the order it happened; Pankow's "vorlagepflichtig" mark.
+    notices: tuple[Recipient, ...] = ()
+    gf_required_on: date | None = None
+    proposed_notices: tuple[Recipient, ...] = ()  # whom the office's rules propose; filled for documents only
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -250,4 +255,11 @@ def case_view(case_id: int) -> CaseView | None:
         history=tuple(HistoryEntry(*e) for e in cast(Any, events.order_by(Event.at, Event.id)).tuples()),
         anonymised=row.anonymised,
         version=row.version,
+        notices=recorded_notices(case_id),
+        gf_required_on=row.gf_required_on,
     )
+
+
+def recorded_notices(case_id: int) -> tuple[Recipient, ...]:
+    rows: Any = Notice.select().where(Notice.case == case_id).order_by(Notice.informed_on, Notice.id)
+    return tuple(Recipient(n.name, n.role, n.staff_id, n.copy, n.reason, n.informed_on, n.id) for n in rows)

@@ -14,13 +14,16 @@ from datetime import date
 from typing import Any
 
 from krm_desktop.model import validation as v
-from krm_desktop.model.cases import closing
+from krm_desktop.model.cases import (
+    closing,
+    notices,  # issue 19: a card's remark zur Kenntnis an die Teamleitung
+)
 from krm_desktop.model.cases import entry as case_entry
 from krm_desktop.model.cases.intake import CaseInput, case_errors
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
 from krm_desktop.model.office.profiles import OfficeProfile
 from krm_desktop.model.office.topics import MAX_TOPIC_LEN
-from krm_desktop.model.store.entities import Attachment, Case, Concern, Event, Letter, Team
+from krm_desktop.model.store.entities import Attachment, Case, Concern, Event, Letter, Notice, Team
 from krm_desktop.model.store.transactions import write_transaction
 
 KIND = "meinungskarte"
@@ -90,9 +93,16 @@ def card_errors(card: CardInput, today: date) -> dict[str, str]:
 
 
 def register_card(
-    card: CardInput, *, today: date, user: str, profile: OfficeProfile | None = None, close: bool = True
+    card: CardInput,
+    *,
+    today: date,
+    user: str,
+    profile: OfficeProfile | None = None,
+    close: bool = True,
+    notify_lead: bool = False,
 ) -> Case:
-    """Store one card (and close it, the usual way); refused with every problem at once."""
+    """Store one card (and close it, the usual way); refused with every problem at once. `notify_lead`: a card with
+    a team and a remark goes zur Kenntnis to that team's Führungskraft (issue 19, Pankow)."""
     errors = card_errors(card, today)
     if errors:
         raise ValidationError(errors)
@@ -101,6 +111,8 @@ def register_card(
             case = case_entry.save_new(case_input(card), follows_id=None, today=today, user=user, profile=profile)
         except ValidationError as exc:  # the team went away meanwhile
             raise ValidationError({_field(name): problem for name, problem in exc.errors.items()}) from None
+        if notify_lead:  # issue 19: zur Kenntnis an die Teamleitung
+            case = notices.record_card_notice(case.id, today=today, user=user) or case
         if close:
             case = closing.close(case.id, version=case.version, closed_on=today, today=today, user=user)
     return Case.get_by_id(case.id)
@@ -127,6 +139,6 @@ def withdraw_card(case_id: int, *, version: int) -> None:
             Letter.select().where(Letter.case == case.id).exists()
         ):
             raise RefusedError(f"{case.ref} hat inzwischen Anlagen oder Schreiben und wird nicht zurückgenommen.")
-        for child in (Concern, Event):  # also where the store was made without ON DELETE CASCADE
+        for child in (Concern, Event, Notice):  # also where the store was made without ON DELETE CASCADE
             child.delete().where(child.case == case.id).execute()
         Case.delete().where(Case.id == case.id).execute()

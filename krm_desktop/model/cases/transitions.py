@@ -28,6 +28,7 @@ from krm_desktop.model.time.deadlines import (
     ClockFacts,
     answer_due_if_acknowledged,
     compute_deadlines,
+    gf_due_from,
     next_due,
 )
 
@@ -94,7 +95,10 @@ def deadline_fields(fields: Mapping[str, Any], profile: OfficeProfile, **facts: 
         ack_sent=current["ack_sent"],
         body_due=current["body_due"],
     )
-    return {"ack_due": d.ack_due, "final_due": d.final_due, "gf_due": d.gf_due}
+    gf_due = d.gf_due
+    if gf_due is None and fields.get("gf_required_on"):  # issue 19: marked "vorlagepflichtig" (Pankow's Anlage 2)
+        gf_due = gf_due_from(profile, fields["gf_required_on"])
+    return {"ack_due": d.ack_due, "final_due": d.final_due, "gf_due": gf_due}
 
 
 def refuse_if(errors: dict[str, str]) -> None:

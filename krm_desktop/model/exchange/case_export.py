@@ -15,6 +15,8 @@ from typing import Any, TextIO
 from peewee import JOIN, fn
 
 from krm_desktop.model.exchange.line_checks import PERSON_KEYS
+from krm_desktop.model.exchange.notice_lines import KEY as NOTICES_KEY
+from krm_desktop.model.exchange.notice_lines import exported_notices
 from krm_desktop.model.store.entities import Case, Concern, Party, Team
 
 PAGE = 1000  # cases per export page
@@ -116,8 +118,9 @@ def export_lines() -> Iterator[dict[str, Any]]:
         )
         for case_id, kind, outcome in query:
             concerns[case_id].append((kind, outcome))
+        notices = exported_notices([row["id"] for row in rows])  # issue 19: null where a case has none
         for row in rows:
-            yield _line(row, concerns[row["id"]])
+            yield {**_line(row, concerns[row["id"]]), NOTICES_KEY: notices.get(row["id"])}
         end = rows[-1]
         last = (end["received"], end["year"], end["seq"])
 

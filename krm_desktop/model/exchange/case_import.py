@@ -28,6 +28,7 @@ from krm_desktop.model.cases.services import new_case_fields
 from krm_desktop.model.codes import STATUS_CLOSED
 from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.exchange.line_checks import ImportedCase, check_line, parse_json
+from krm_desktop.model.exchange.notice_lines import store_notices
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
 from krm_desktop.model.store.bulk import PreparedInsert
 from krm_desktop.model.store.entities import Case, Concern, Event, Party, Team
@@ -238,6 +239,7 @@ def _write(cases: list[ImportedCase], profile: OfficeProfile, today: date, user:
             for position, c in enumerate(case.data.concern_list(), start=1)
         )
     PreparedInsert(Concern).insert_many(concerns)
+    store_notices((ids[str(case.ref)], case.notices) for case in cases if case.notices)  # issue 19: Zur Kenntnis
     stamp = datetime.combine(today, time.min)  # the model never reads the wall clock
     PreparedInsert(Event).insert_many(
         {"case": case_id, "at": stamp, "on_day": today, "actor": user, "action": IMPORT_ACTION, "text": IMPORT_TEXT}

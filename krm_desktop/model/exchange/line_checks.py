@@ -15,9 +15,12 @@ from typing import Any
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.cases.intake import CaseInput, ConcernInput, case_errors
+from krm_desktop.model.cases.notice_checks import Recipient
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.cases.timeline import timeline_problems
 from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOME_KINDS, OUTCOMES, SALUTATIONS, VIAS
+from krm_desktop.model.exchange.notice_lines import KEY as NOTICES_KEY
+from krm_desktop.model.exchange.notice_lines import check_notices
 
 # The keys of a line, in the order export writes them.
 KEYS = (
@@ -39,6 +42,7 @@ KEYS = (
     "waiver",
     "follows",
     "anonymised",
+    NOTICES_KEY,  # issue 19, optional: who was informed (Zur Kenntnis)
 )
 REQUIRED = ("kind", "channel", "via", "received")
 PERSON_KEYS = ("salutation", "name", "street", "postcode", "city", "email", "phone", "customer_no", "bg_no")
@@ -73,6 +77,7 @@ class ImportedCase:
     waiver: bool
     follows: str | None
     anonymised: bool
+    notices: tuple[Recipient, ...] = ()  # issue 19: Zur Kenntnis
 
 
 class _DuplicateKey(ValueError):
@@ -296,6 +301,12 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
     if team is not None:
         add("team", v.text_problem(team, "Team", max_len=120, multiline=False))
 
+    notices, notice_errors = check_notices(obj.get(NOTICES_KEY), data.received, today)  # issue 19
+    for name, problem in notice_errors.items():
+        add(name, problem)
+    if anonymised and notices:
+        add(NOTICES_KEY, "Ein anonymisierter Fall nennt niemanden, der informiert wurde; bitte null angeben.")
+
     if errors:
         return None, errors
     return ImportedCase(
@@ -313,4 +324,5 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
         waiver=bool(obj.get("waiver")),
         follows=follows,
         anonymised=anonymised,
+        notices=notices,
     ), {}

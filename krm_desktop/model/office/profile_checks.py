@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from krm_desktop.model.errors import ValidationError
+from krm_desktop.model.office.notice_rules import NOTICE_KEYS, notice_problems  # issue 19: Zur Kenntnis
 from krm_desktop.model.office.profile_rules import (
     ACK_CHANNELS,
     BUNDESLAENDER,
@@ -58,6 +59,7 @@ LATER_FILE_KEYS = (
     *PETITION_STEP_KEYS,
     "petitioner_ack",
     *AUTO_PURGE_KEYS,
+    *NOTICE_KEYS,  # issue 19: Zur Kenntnis and Pankow's "vorlagepflichtig"
 )
 FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS  # what a complete profile file must hold
 PROFILE_KEYS = FILE_KEYS + LATER_FILE_KEYS
@@ -257,6 +259,7 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
     if "petitioner_ack" in data:
         problems.update(petitioner_ack_problems(data["petitioner_ack"]))
     problems.update(auto_purge_problems(data))
+    problems.update(notice_problems(data))  # issue 19: Zur Kenntnis and Pankow's "vorlagepflichtig"
     return problems
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
+from krm_desktop.model.office import notice_rules as nr  # issue 19: Zur Kenntnis, Pankow's "vorlagepflichtig"
 from krm_desktop.model.office.profile_checks import (
     AUTO_PURGE,
     BA_AGREEMENT_STEP,
@@ -125,6 +126,10 @@ class OfficeProfile:
     # Issue 19: purge what is due by itself at the first start of a day (verified backup, Löschprotokoll) instead
     # of waiting for the annual wizard.
     auto_purge: bool = False
+    # Issue 19: who is proposed zur Kenntnis (notice_rules.NOTICE_RULES codes), and whether a case can be marked
+    # "vorlagepflichtig" (Pankow's Anlage 2), which starts the Vorlage-an-GF clock.
+    notice_rules: tuple[str, ...] = ()
+    gf_required_mark: bool = False
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -188,6 +193,8 @@ class OfficeProfile:
             STATEMENT_CHECK_BY_KRM: self.statement_check_by_krm,
             "petitioner_ack": dict(self.petitioner_ack),
             AUTO_PURGE: self.auto_purge,
+            nr.NOTICE_RULES_KEY: list(self.notice_rules),
+            nr.GF_REQUIRED_MARK: self.gf_required_mark,
         }
 
 
@@ -201,6 +208,9 @@ PRESETS: dict[str, OfficeProfile] = {
         reports=("annual",),
         # GA Lübeck: personal data are "zum 31.12. des zweiten Folgejahres automatisch entfernt".
         auto_purge=True,
+        # "Bei Schlusszeichnung … durch die Geschäftsführung oder KRM-Beauftragte/n … erhält die zuständige
+        # Führungskraft dies auf dem Dienstweg zur Kenntnis."
+        notice_rules=nr.notice_rules_of(nr.MANAGER_OF_SIGNED_ANSWER),
     ),
     "osnabrueck": OfficeProfile(
         "osnabrueck",
@@ -210,6 +220,8 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(14, CALENDAR),
         ack_channels=WRITTEN_CHANNELS,
         dab_outside_krm=True,  # GA 3/2016 Nr. 3 (3): "Nicht zuständig ist das KRM … für … Dienstaufsicht"
+        # GA 3/2016 Nr. 7 (1): "Kundenreaktionen mit den betroffenen Mitarbeiterinnen und Mitarbeiter zu erörtern"
+        notice_rules=nr.notice_rules_of(nr.EMPLOYEES_DISCUSSED),
     ),
     "schwaebisch-hall": OfficeProfile(
         "schwaebisch-hall",
@@ -218,6 +230,9 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(3, WORKING),
         ClockRule(14, CALENDAR),
         ack_channels=WRITTEN_CHANNELS,
+        # GA 01/2020: "Die betroffenen Beschäftigten sind über den Eingang einer KRM durch die Teamleitungen zu
+        # informieren."
+        notice_rules=nr.notice_rules_of(nr.EMPLOYEES_INFORMED),
     ),
     "berlin-pankow": OfficeProfile(
         "berlin-pankow",
@@ -242,6 +257,11 @@ PRESETS: dict[str, OfficeProfile] = {
         # Konzept 4.5 (petitions, Eingaben) names no acknowledgement to the customer, unlike 4.4.1 for letters:
         # the Stellungnahme goes to the requesting body.
         petitioner_ack=petitioner_ack_of(PETITIONER_ACK_NONE, PETITIONER_ACK_NONE),
+        # Konzept 4.4: "LGF erhält die Mail „cc“, soweit die Bereiche 71, 72, 75, 76, 77 oder 7BGF betroffen sind"
+        # (the flag per Bereich); 4.3: Meinungskarten "an die Führungskraft des jeweiligen Teams zur Kenntnis";
+        # 4.4.2: "soweit die Beschwerde einen der in der Anlage 2 benannten vorlagepflichtigen Fälle betrifft".
+        notice_rules=nr.notice_rules_of(nr.LGF_BY_AREA, nr.CARD_TEAM_LEAD),
+        gf_required_mark=True,
     ),
     "braunschweig": OfficeProfile(
         "braunschweig",
@@ -252,6 +272,9 @@ PRESETS: dict[str, OfficeProfile] = {
         RetentionRule(RETENTION_WHOLE_TO_THE_DAY, delete_years=2),
         ack_channels=WRITTEN_CHANNELS,
         reports=("annual",),
+        # Verfügung 5.3: "Der/Die KRM-Beauftragte erhält eine Ausfertigung der Antwort zur Kenntnis"; the answer to a
+        # DAB, signed by the GF: "Die zuständige Teamleitung erhält eine Ausfertigung der Antwort zur Kenntnis."
+        notice_rules=nr.notice_rules_of(nr.KRM_EACH_ANSWER, nr.MANAGER_OF_SIGNED_ANSWER),
     ),
 }
 
@@ -300,6 +323,8 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         **_petition_steps(data),
         petitioner_ack=_petitioner_ack(data),
         auto_purge=data.get(AUTO_PURGE, False),
+        notice_rules=nr.rules_from(data, PRESETS.get(data["code"])),
+        gf_required_mark=nr.mark_from(data, PRESETS.get(data["code"])),
     )
 
 

@@ -36,6 +36,7 @@ from krm_desktop.model.store.entities import (
     Concern,
     Event,
     Letter,
+    Notice,
     Party,
     PurgeLog,
     RoutingNote,
@@ -90,6 +91,10 @@ EVENT_LABELS = {
     "deadlines_recomputed": "Fristen neu berechnet",
     "ba_agreed": "Abgestimmt mit Agentur für Arbeit und Regionaldirektion",
     "statement_checked": "Stellungnahme vom KRM geprüft",
+    # issue 19: Zur Kenntnis and Pankow's "vorlagepflichtig"
+    "notice": "Zur Kenntnis gegeben",
+    "notice_removed": "Kenntnisnahme gestrichen",
+    "gf_required": "Als vorlagepflichtig markiert",
 }
 OTHER_EVENT = "Bearbeitungsschritt"
 
@@ -110,8 +115,9 @@ Progress = Callable[[int, int], None]
 # the query builder costs more than the database work itself. Names come from the models.
 _CASE, _EVENT, _PARTY = Case._meta.table_name, Event._meta.table_name, Party._meta.table_name
 _ROUTING_NOTE = RoutingNote._meta.table_name
-_CHILDREN = tuple(m._meta.table_name for m in (Concern, Statement, Event, Letter, Attachment))
-_PERSONAL_CHILDREN = tuple(m._meta.table_name for m in (Statement, Letter, Attachment))
+_CHILDREN = tuple(m._meta.table_name for m in (Concern, Statement, Event, Letter, Attachment, Notice))
+# Zur Kenntnis (Notice) names employees and managers: personal data, removed with the statements.
+_PERSONAL_CHILDREN = tuple(m._meta.table_name for m in (Statement, Letter, Attachment, Notice))
 # Person and signer are set on most cases; the representative and the deciding GF on few.
 _LINK_COLUMNS = tuple(
     Case._meta.fields[name].column_name for name in ("person", "signed_by", "represented", "decided_by")

@@ -26,6 +26,13 @@ def calendar_of(profile: OfficeProfile) -> WorkingCalendar:
     return calendar_for(profile.bundesland, tuple(profile.closing_days))
 
 
+def gf_due_from(profile: OfficeProfile, day: date) -> date:
+    """The office's rule for the Vorlage an GF: the same working day (the next one when `day` is none). It runs
+    from the receipt of a petition, Eingabe or DAB, and from the day a case was marked "vorlagepflichtig"
+    (Pankow's Anlage 2)."""
+    return calendar_of(profile).next_working_day(day)
+
+
 def has_clocks(kind: str, channel: str, has_addressee: bool) -> bool:
     """Anonymous reactions and Meinungskarten run no clock."""
     return has_addressee and kind != "meinungskarte" and channel != "meinungskarte"
@@ -43,7 +50,7 @@ def compute_deadlines(
 ) -> Deadlines:
     cal = calendar_of(profile)
     # Sofortsache / GF informed at once: an internal clock that runs even without an addressee.
-    gf_due = cal.next_working_day(received) if kind in GF_KINDS else None
+    gf_due = gf_due_from(profile, received) if kind in GF_KINDS else None
     if not has_clocks(kind, channel, has_addressee):
         return Deadlines(None, None, gf_due)
     shift = profile.shift_to_working_day

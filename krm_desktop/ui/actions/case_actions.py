@@ -16,10 +16,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QGridLayout, QGroupBox, QMenu, QMessageBox, QSizePolicy, QToolButton, QWidget
 
 from krm_desktop.model.cases import action_checks as checks
-from krm_desktop.model.cases import petition_checks, petition_steps
+from krm_desktop.model.cases import (
+    notices,  # issue 19: Zur Kenntnis, Pankow's "vorlagepflichtig"
+    petition_checks,
+    petition_steps,
+)
 from krm_desktop.model.cases.lookup import action_facts
 from krm_desktop.model.codes import PETITION_KINDS
-from krm_desktop.ui.actions import close_dialog, dab_dialogs, dialogs, petition_dialogs, waiver_dialog
+from krm_desktop.ui.actions import close_dialog, dab_dialogs, dialogs, notice_dialogs, petition_dialogs, waiver_dialog
 from krm_desktop.ui.actions.action_form import ActionDialog
 from krm_desktop.ui.context import WindowContext
 
@@ -120,6 +124,22 @@ SPECS = (
         "BA zuständig nach § 44b Abs. 3 SGB II: die Abstimmung der Stellungnahme mit Agentur für Arbeit und "
         "Regionaldirektion vermerken; erst danach gehen die unterschriebenen Originale hinaus.",
         petition_dialogs.BaAgreementDialog,
+    ),
+    # Issue 19: Zur Kenntnis (every office) and Pankow's Anlage 2 (profile: gf_required_mark)
+    ActionSpec(
+        notices.NOTICE,
+        "Zur &Kenntnis geben …",
+        "Zur Kenntnis",
+        "Erfassen, wer über den Fall informiert wurde oder eine Kopie erhielt, und wann; die Regeln der "
+        "Dienststelle schlagen Personen vor.",
+        notice_dialogs.NoticeDialog,
+    ),
+    ActionSpec(
+        notices.MARK_GF_REQUIRED,
+        "Als vorlage&pflichtig markieren …",
+        "Vorlagepflichtig",
+        "Anlage 2: der Fall geht der Geschäftsführung zur Entscheidung zu; die Frist „Vorlage an GF“ beginnt.",
+        notice_dialogs.GfRequiredDialog,
     ),
     ActionSpec(
         checks.DECIDE,
@@ -238,6 +258,8 @@ class CaseActions(QObject):
             for code in ACTION_ORDER
             if (dab or code not in checks.DAB_ACTIONS) and (petition or code not in petition_checks.PETITION_ACTIONS)
         ]
+        if not self.context.profile.gf_required_mark:  # issue 19: Pankow's Anlage 2 only where the office has it
+            shown.remove(notices.MARK_GF_REQUIRED)
         for button in self.buttons.values():
             self.grid.removeWidget(button)
         for index, code in enumerate(shown):
@@ -249,7 +271,7 @@ class CaseActions(QObject):
 
     def reasons(self, facts: checks.ActionFacts | None) -> dict[str, str | None]:
         """Every action with None (possible) or why not, for the case's facts (None: no case shown)."""
-        codes = (*checks.ACTIONS, *petition_checks.PETITION_ACTIONS)
+        codes = (*checks.ACTIONS, *petition_checks.PETITION_ACTIONS, *notices.NOTICE_ACTIONS)
         if facts is None:
             return dict.fromkeys(codes, NO_CASE_REASON)
         if self.context.read_only:
@@ -260,6 +282,7 @@ class CaseActions(QObject):
             waiting = petition_steps.sending_reason(self.case_id, self.context.profile)
             for code in (checks.ANSWER, checks.CLOSE):
                 reasons[code] = reasons[code] or waiting
+            reasons.update(notices.action_reasons(self.case_id, self.context.profile))  # issue 19
         return reasons
 
     def _facts(self, case_id: int | None) -> checks.ActionFacts | None:

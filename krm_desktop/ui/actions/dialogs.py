@@ -39,12 +39,13 @@ class PresentToGfDialog(ActionDialog):
         self.add_info("Eingang", d(self.case.received))
         self.add_info("Vorlage an GF fällig", d(self.case.gf_due))
         self.presented_on = self.add_field("presented_on", "Vorgelegt &am", date_edit(self.today), required=True)
-        self.form.addRow(
-            note(
-                "Petitionen und Eingaben sind Sofortsachen, eine Dienstaufsichtsbeschwerde erfährt die "
-                "Geschäftsführung sofort: die Vorlage ist am Tag des Eingangs fällig."
-            )
+        why = (
+            "Petitionen und Eingaben sind Sofortsachen, eine Dienstaufsichtsbeschwerde erfährt die "
+            "Geschäftsführung sofort: die Vorlage ist am Tag des Eingangs fällig."
         )
+        if self.case.gf_required_on:  # issue 19: Pankow's Anlage 2
+            why = f"Vorlagepflichtig (Anlage 2) seit {d(self.case.gf_required_on)}: die GF entscheidet über den Fall."
+        self.form.addRow(note(why))
 
     def save(self) -> Case:
         return cases.present_to_gf(

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from krm_desktop.model.case_list.filters import teams as list_teams
 from krm_desktop.model.cases.opinion_cards import TENORS, CardInput, card_errors, register_card, withdraw_card
 from krm_desktop.model.errors import KrmError, ValidationError
+from krm_desktop.model.office.notice_rules import CARD_TEAM_LEAD  # issue 19
 from krm_desktop.model.office.profiles import OfficeProfile
 from krm_desktop.model.office.topics import topic_list
 from krm_desktop.ui.cards.type_ahead import TypeAheadCombo
@@ -100,6 +101,10 @@ class OpinionCardBatch(QDialog):
         batch_form = QFormLayout(batch_box)
         add_row(batch_form, self.field_errors, "received", "&Eingangsdatum", self.received, required=True)
         batch_form.addRow("", self.close_now)
+        # Issue 19: a card's remark for a team goes zur Kenntnis to its Teamleitung, where the office's rules say so.
+        self.notify_lead = QCheckBox("Karten mit Team zur &Kenntnis an dessen Teamleitung geben (heute)")
+        self.notify_lead.setChecked(CARD_TEAM_LEAD in window.profile.notice_rules)
+        batch_form.addRow("", self.notify_lead)
 
         self.tenor = TypeAheadCombo()
         self.tenor.addItem("– bitte wählen –", None)
@@ -178,7 +183,8 @@ class OpinionCardBatch(QDialog):
             (self.save_button, self.undo_button),
             (self.undo_button, self.received),
             (self.received, self.close_now),
-            (self.close_now, self.close_button),
+            (self.close_now, self.notify_lead),
+            (self.notify_lead, self.close_button),
         ):
             QWidget.setTabOrder(first, second)
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
@@ -259,6 +265,7 @@ class OpinionCardBatch(QDialog):
                 user=self.host.user,
                 profile=self.host.profile,
                 close=self.close_now.isChecked(),
+                notify_lead=self.notify_lead.isChecked(),
             )
         except ValidationError as exc:
             self._refused(card, exc.errors)

@@ -14,6 +14,7 @@ from krm_desktop.model.case_list.query import due_words
 from krm_desktop.model.cases.action_checks import FREE_TEXT_NOTICE
 from krm_desktop.model.cases.case_view import CaseView, case_view
 from krm_desktop.model.cases.closing_checks import signers_label
+from krm_desktop.model.cases.notice_checks import recorded_lines  # issue 19: Zur Kenntnis
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import (
     CHANNELS,
@@ -147,6 +148,10 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
         rows += _petition_steps(case)
     if case.employee_concerned:
         rows.append(_row("Betroffene/r Beschäftigte/r", escape(case.employee_concerned)))
+    # Issue 19: Pankow's "vorlagepflichtig" mark, and who was informed of the case (Zur Kenntnis) and when.
+    if case.gf_required_on:
+        rows.append(_row("Vorlagepflichtig", f"seit {_d(case.gf_required_on)} (Anlage 2)"))
+    rows.append(_row("Zur Kenntnis", "<br>".join(escape(line) for line in recorded_lines(case.notices)) or "–"))
     clocks = []
     if case.gf_due or case.gf_presented:
         clocks.append(f"Vorlage an GF fällig {_d(case.gf_due)}, vorgelegt {_d(case.gf_presented)}")

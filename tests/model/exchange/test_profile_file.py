@@ -66,6 +66,8 @@ def test_the_file_holds_every_rule() -> None:
         "statement_check_by_krm": False,
         "petitioner_ack": {"petition": "letter", "eingabe": "letter"},
         "auto_purge": False,
+        "notice_rules": ["manager_of_signed_answer", "krm_each_answer"],
+        "gf_required_mark": False,
     }
     assert read_profile_file(export_profile(profile)) == profile
 

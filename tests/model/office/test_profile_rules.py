@@ -231,6 +231,8 @@ def test_a_profile_stored_by_the_previous_version_loads(store: object) -> None:
         ClockRule(14, CALENDAR, FROM_ACK_SENT),
         PRESETS["braunschweig"].retention,
         closing_days=("12-24", "12-31", "2026-05-15"),
+        # Issue 19: who is informed zur Kenntnis follows the office's instruction, as its preset says.
+        notice_rules=PRESETS["braunschweig"].notice_rules,
     )
     # The defaults of the new entries: every channel starts the clock, no own rules, today's two reports.
     assert (profile.ack_channels, profile.kind_rules, profile.reports) == (ACK_CHANNELS, (), ("annual", "half_year"))

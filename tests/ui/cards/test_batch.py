@@ -180,11 +180,11 @@ def test_a_batch_of_twenty_cards_by_keyboard_only(qtbot, window: MainWindow, bat
 def test_the_tab_order_runs_through_the_card_then_the_batch(qtbot, batch: OpinionCardBatch) -> None:
     keys = Keyboard(qtbot)
     visited = []
-    for _ in range(9):
+    for _ in range(10):
         visited.append(keys.focus())
         keys.press(Qt.Key.Key_Tab)
     card_part = [batch.tenor, batch.topic, batch.text, batch.team, batch.save_button]
-    expected = [*card_part, batch.received, batch.close_now, batch.close_button, batch.tenor]
+    expected = [*card_part, batch.received, batch.close_now, batch.notify_lead, batch.close_button, batch.tenor]
     # the undo button joins the chain once there is a card to take back
     assert visited == expected
     for letter, field in (("h", batch.topic), ("i", batch.text), ("t", batch.team), ("e", batch.received)):
@@ -344,3 +344,26 @@ def test_a_read_only_database_takes_no_cards(qtbot, store, monkeypatch) -> None:
     monkeypatch.setattr(batch_module.QMessageBox, "information", lambda _p, _t, text: said.append(text))
     assert open_opinion_card_batch(window.context, window) is None
     assert "schreibgeschützt" in said[0]
+
+
+@pytest.mark.parametrize("store", ["berlin-pankow"], indirect=True)
+def test_pankow_passes_a_remark_for_a_team_to_its_teamleitung(qtbot, batch: OpinionCardBatch, teams) -> None:
+    """Issue 19: the box is ticked where the office's rules say so (Pankow); a card with a team goes zur Kenntnis
+    to its Teamleitung, a card without team to nobody."""
+    from krm_desktop.model.store.entities import Notice
+
+    lead = f.staff("Jens Brandt", "TL", teams[T411])
+    assert batch.notify_lead.isChecked()
+    keys = Keyboard(qtbot)
+    enter_card(keys, Card("l", "", "Freundlicher Empfang"))
+    enter_card(keys, Card("k", "", "Wartezeit am Empfang zu lang", team="te"))
+    without, with_team = Case.select().order_by(Case.seq)
+    assert without.team_id is None and not Notice.select().where(Notice.case == without.id).exists()
+    [notice] = Notice.select().where(Notice.case == with_team.id)
+    assert with_team.team_id == teams[T411].id
+    assert (notice.name, notice.role, notice.staff_id, notice.informed_on) == ("Jens Brandt", "TL", lead.id, f.TODAY)
+    assert with_team.status == "abgeschlossen"
+
+
+def test_other_offices_leave_the_box_unticked(batch: OpinionCardBatch) -> None:
+    assert not batch.notify_lead.isChecked()
