@@ -34,6 +34,8 @@ from krm_desktop.model.office.profile_rules import (
     WORKING,
 )
 
+from krm_desktop.model.office.report_options import REPORT_OPTION_KEYS, report_option_problems  # issue 19 reports
+
 Problems = dict[str, str]
 
 # Entries every profile has; the others were added later and take their defaults when a stored profile lacks them.
@@ -58,6 +60,7 @@ LATER_FILE_KEYS = (
     *PETITION_STEP_KEYS,
     "petitioner_ack",
     *AUTO_PURGE_KEYS,
+    *REPORT_OPTION_KEYS,  # issue 19: reports per office
 )
 FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS  # what a complete profile file must hold
 PROFILE_KEYS = FILE_KEYS + LATER_FILE_KEYS
@@ -257,6 +260,7 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
     if "petitioner_ack" in data:
         problems.update(petitioner_ack_problems(data["petitioner_ack"]))
     problems.update(auto_purge_problems(data))
+    problems.update(report_option_problems(data))  # issue 19: reports per office
     return problems
 
 

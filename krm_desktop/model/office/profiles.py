@@ -51,6 +51,7 @@ from krm_desktop.model.office.profile_rules import (  # the petitioner's acknowl
     petitioner_ack_of,
     waiver_forms_of,
 )
+from krm_desktop.model.office.report_options import ANNUAL_TO_TV, REPORT_OPTION_KEYS, TEXTS_BY_CATEGORY
 from krm_desktop.model.store.entities import Setting
 from krm_desktop.model.store.transactions import write_transaction
 
@@ -125,6 +126,9 @@ class OfficeProfile:
     # Issue 19: purge what is due by itself at the first start of a day (verified backup, Löschprotokoll) instead
     # of waiting for the annual wizard.
     auto_purge: bool = False
+    # Issue 19 (model/office/report_options.py): annual report to the Trägerversammlung too; texts per category.
+    annual_report_to_tv: bool = False
+    report_texts_by_category: bool = False
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -188,6 +192,8 @@ class OfficeProfile:
             STATEMENT_CHECK_BY_KRM: self.statement_check_by_krm,
             "petitioner_ack": dict(self.petitioner_ack),
             AUTO_PURGE: self.auto_purge,
+            ANNUAL_TO_TV: self.annual_report_to_tv,
+            TEXTS_BY_CATEGORY: self.report_texts_by_category,
         }
 
 
@@ -199,6 +205,7 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(3, WORKING),
         ClockRule(14, CALENDAR),
         reports=("annual",),
+        annual_report_to_tv=True,  # GA Lübeck 5.: "jeweils im Januar an die Mitglieder der Trägerversammlung"
         # GA Lübeck: personal data are "zum 31.12. des zweiten Folgejahres automatisch entfernt".
         auto_purge=True,
     ),
@@ -210,6 +217,7 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(14, CALENDAR),
         ack_channels=WRITTEN_CHANNELS,
         dab_outside_krm=True,  # GA 3/2016 Nr. 3 (3): "Nicht zuständig ist das KRM … für … Dienstaufsicht"
+        reports=("annual",),  # the BA's annual report; reports to the GF "regelmäßig bzw. bei Bedarf"
     ),
     "schwaebisch-hall": OfficeProfile(
         "schwaebisch-hall",
@@ -218,6 +226,7 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(3, WORKING),
         ClockRule(14, CALENDAR),
         ack_channels=WRITTEN_CHANNELS,
+        reports=("annual",),  # GA 01/2020 VIII.: "für jedes Jahr einen Bericht"
     ),
     "berlin-pankow": OfficeProfile(
         "berlin-pankow",
@@ -228,6 +237,7 @@ PRESETS: dict[str, OfficeProfile] = {
         RetentionRule(RETENTION_WHOLE_YEAR_END, delete_years=10),
         ack_channels=WRITTEN_CHANNELS,
         reports=("annual", "half_year", "quarter"),
+        report_texts_by_category=True,  # Konzept 5.4: "Auswertung jeweils von Meinungskarten, Loben und …"
         # "entscheidet er/sie, ob dem Kunden … eine Eingangsbestätigung zugesandt wird"
         ack_waivable_channels=("email",),
         # Konzept 4.5: a petition or Eingabe settled in a conversation needs the customer's signed declaration.
@@ -251,7 +261,7 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(14, CALENDAR, FROM_ACK_SENT),
         RetentionRule(RETENTION_WHOLE_TO_THE_DAY, delete_years=2),
         ack_channels=WRITTEN_CHANNELS,
-        reports=("annual",),
+        reports=("annual",),  # "Unterrichtung der Trägerversammlung … auf das unumgängliche Maß beschränkt"
     ),
 }
 
@@ -300,7 +310,14 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         **_petition_steps(data),
         petitioner_ack=_petitioner_ack(data),
         auto_purge=data.get(AUTO_PURGE, False),
+        **_report_options(data),
     )
+
+
+def _report_options(data: Mapping[str, Any]) -> dict[str, bool]:
+    """The report options (issue 19); a profile stored before they existed takes its preset's."""
+    known = PRESETS.get(data["code"])  # the keys are the field names
+    return {key: data.get(key, getattr(known, key) if known else False) for key in REPORT_OPTION_KEYS}
 
 
 def _petition_steps(data: Mapping[str, Any]) -> dict[str, bool]:
