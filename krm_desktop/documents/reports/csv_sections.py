@@ -25,7 +25,10 @@ def _tally_rows(code: str, where: str, t: PetitionTally) -> list[CsvRow]:
         (code, "body_running", f"Frist der Stelle läuft noch, {where}", t.body_clock - t.body_counted),
         (code, "without_body_due", f"ohne Frist der einsendenden Stelle, {where}", t.without_body_due),
     ]  # fmt: skip
-    rows += [(code, f"outcome_{key}", f"Ergebnis {text} (Anliegen), {where}", t.outcomes.get(key, 0)) for key, text in OUTCOMES.items()]
+    rows += [
+        (code, f"outcome_{key}", f"Ergebnis {text} (Anliegen), {where}", t.outcomes.get(key, 0))
+        for key, text in OUTCOMES.items()
+    ]
     rows.append((code, "outcome_open", f"noch ohne Ergebnis (Anliegen), {where}", t.outcomes.get(None, 0)))
     return rows
 

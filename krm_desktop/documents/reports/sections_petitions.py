@@ -43,9 +43,12 @@ def _deadlines_and_outcomes(p: PetitionFigures) -> list[Flowable]:
         ["– Frist der Stelle läuft noch", *(de_int(s.body_clock - s.body_counted) for s in slices)],
         ["ohne Frist der einsendenden Stelle", *(de_int(s.without_body_due) for s in slices)],
     ]
-    rows += [[f"Ergebnis {text} (Anliegen)", *(de_int(s.outcomes.get(code, 0)) for s in slices)] for code, text in OUTCOMES.items()]
+    rows += [
+        [f"Ergebnis {text} (Anliegen)", *(de_int(s.outcomes.get(code, 0)) for s in slices)]
+        for code, text in OUTCOMES.items()
+    ]
     rows.append(["noch ohne Ergebnis (Anliegen)", *(de_int(s.outcomes.get(None, 0)) for s in slices)])
-    widths = [82 * mm, 28 * mm, 28 * mm, 28 * mm]
+    widths = [70 * mm, 28 * mm, 40 * mm, 28 * mm]
     return [grid_table(["", "direkt", OTHER_BODIES, "zusammen"], rows, widths)]
 
 
@@ -91,7 +94,12 @@ def cards_section(figures: Figures, number: int) -> list[Flowable]:
     return [
         *parts,
         paragraph(f"{de_int(cards)} Meinungskarten, nach ihrem Tenor:"),
-        grid_table(["Tenor", "Karten", "Anteil"], body, [100 * mm, 33 * mm, 33 * mm], total=["Summe", de_int(cards), de_pct(100.0)]),
+        grid_table(
+            ["Tenor", "Karten", "Anteil"],
+            body,
+            [100 * mm, 33 * mm, 33 * mm],
+            total=["Summe", de_int(cards), de_pct(100.0)],
+        ),
         Spacer(1, 3 * mm),
         charts.bar_chart([r.label for r in shown], [r.cases for r in shown]),
     ]

@@ -33,7 +33,6 @@ from krm_desktop.model.office.profile_rules import (
     WAIVER_FORMS,
     WORKING,
 )
-
 from krm_desktop.model.office.report_options import REPORT_OPTION_KEYS, report_option_problems  # issue 19 reports
 
 Problems = dict[str, str]

@@ -88,8 +88,9 @@ class PetitionFigures:
 def petition_figures(found: Iterable[tuple[Any, ...]], outcomes: Iterable[tuple[Any, ...]]) -> PetitionFigures:
     """The tallies from the rows of the petition queries (`queries._petition_query`, `_petition_outcome_query`)."""
     tallies: dict[tuple[str, str], PetitionTally] = {}
-    for kind, via, *counts in found:
-        tallies[(str(kind), str(via))] = PetitionTally(*(int(c or 0) for c in counts))
+    for kind, via, cases, gf_counted, gf_on_time, body_clock, body_counted, body_on_time in found:
+        n = [int(c or 0) for c in (cases, gf_counted, gf_on_time, body_clock, body_counted, body_on_time)]
+        tallies[(str(kind), str(via))] = PetitionTally(n[0], n[1], n[2], n[3], n[4], n[5])
     for kind, via, outcome, concerns in outcomes:
         key = (str(kind), str(via))
         tally = tallies.get(key, PetitionTally())

@@ -142,7 +142,11 @@ def _petition_outcome_query(period: Period) -> Select:
     return (
         Concern.select(Concern.kind, Case.via, Concern.outcome, fn.COUNT(Concern.id))
         .join(Case, on=(Concern.case == Case.id))
-        .where(_in(period) & _plain(Case.kind).in_(sorted(PETITION_KINDS)) & _plain(Concern.kind).in_(sorted(PETITION_KINDS)))
+        .where(
+            _in(period)
+            & _plain(Case.kind).in_(sorted(PETITION_KINDS))
+            & _plain(Concern.kind).in_(sorted(PETITION_KINDS))
+        )
         .group_by(Concern.kind, Case.via, Concern.outcome)
     )
 
@@ -187,7 +191,6 @@ def aggregate_queries(period: Period, today: date, *, full: bool = True) -> dict
             .group_by(SQL("1"))
             .order_by(SQL("2 DESC, 1"))
         ),  # every topic: the Auffälligkeiten compare them all; the report lists the first TOP_TOPICS
-
         "processing_days": (
             Case.select(_days()).where(_in(period) & Case.closed.is_null(False) & ~_card()).order_by(_days())
         ),

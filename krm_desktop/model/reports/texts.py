@@ -154,10 +154,10 @@ def report_reminders(today: date, profile: OfficeProfile) -> list[str]:
         half = Period(today.year - 1, half=2)
     elif 7 <= today.month <= 9:
         half = Period(today.year, half=1)
-    if half is not None and profile.makes_report("half_year") and not report_made(half):
-        if not (half.half == 2 and _annual_went_to_tv(half.year)):
-            after = "2." if half.half == 1 else "4."
-            lines.append(f"{half.title} für die Trägerversammlung steht an (nach dem {after} Quartal).")
+    served = half is not None and (report_made(half) or (half.half == 2 and _annual_went_to_tv(half.year)))
+    if half is not None and profile.makes_report("half_year") and not served:
+        after = "2." if half.half == 1 else "4."
+        lines.append(f"{half.title} für die Trägerversammlung steht an (nach dem {after} Quartal).")
     if today.month in (1, 4, 7, 10) and profile.makes_report("quarter"):
         quarter = (
             Period(today.year - 1, quarter=4) if today.month == 1 else Period(today.year, quarter=today.month // 3)

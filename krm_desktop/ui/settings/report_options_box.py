@@ -18,7 +18,7 @@ REPORT_TEXTS = {
     "half_year": "&Halbjahresbericht (an die Trägerversammlung nach dem 2. und 4. Quartal)",
     "quarter": "&Quartalsauswertung (für die Dienstbesprechung der Geschäftsführung)",
 }
-ANNUAL_TO_TV_TEXT = "Jahresbericht auch an die &Trägerversammlung (im Januar)"
+ANNUAL_TO_TV_TEXT = "Jahresbericht auch an die Trä&gerversammlung (im Januar)"
 BY_CATEGORY_TEXT = "Qualitativen Teil auch je &Kategorie schreiben (Beschwerden, Lob, Ideen, Petitionen …)"
 REPORTS_HINT = (
     "Die Startseite erinnert an die Berichte, die hier angehakt sind, bis sie erstellt sind. Ohne Halbjahresbericht "

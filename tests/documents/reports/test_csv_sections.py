@@ -37,7 +37,11 @@ def test_cards_petitions_and_the_auffaelligkeiten(report_cases) -> None:  # noqa
     Case.update(card_tenor="lob").where(Case.id == report_cases.by_name["c5"].id).execute()
     v = by_key(rows_of(Period(2025)))
     assert v["card_tenor", "lob"] == ["Lob", "1", "Meinungskarten nach Lob/Anregung/Kritik (Karten)"]
-    assert (v["card_tenor", "kritik"][1], v["card_tenor_pct", "lob"][1], v["card_tenor", "none"][1]) == ("0", "100,0", "0")
+    assert (v["card_tenor", "kritik"][1], v["card_tenor_pct", "lob"][1], v["card_tenor", "none"][1]) == (
+        "0",
+        "100,0",
+        "0",
+    )
     # c9: petition through the Petitionsausschuss, body's date 24.11., answered 25.11., unbegründet
     assert v["petition_cases", "petition:petitionsausschuss"][:2] == [
         "Petition, Eingang über: Petitionsausschuss/Landtag",

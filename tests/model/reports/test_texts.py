@@ -9,7 +9,6 @@ import pytest
 
 from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.office.profiles import PRESETS, load_profile
-from krm_desktop.model.store.settings import put_setting
 from krm_desktop.model.office.topics import DEFAULT_TOPICS, save_topic_list, topic_list
 from krm_desktop.model.reports.periods import Period
 from krm_desktop.model.reports.texts import (
@@ -22,6 +21,7 @@ from krm_desktop.model.reports.texts import (
     report_reminders,
     save_texts,
 )
+from krm_desktop.model.store.settings import put_setting
 
 
 def test_texts_are_kept_per_period(store) -> None:
