@@ -93,10 +93,12 @@ def cmd_report(args: argparse.Namespace) -> int:
             "Hinweis: Die Datenbank ist schreibgeschützt; dass dieser Bericht erstellt wurde, ist darin nicht "
             "vermerkt (die Erinnerung an ihn bleibt)."
         )
-    say(
-        f"{period.title} für die {RECIPIENTS[recipient]} nach {saved.path} geschrieben "
-        f"({saved.cases} Kundenreaktionen, {saved.concerns} Anliegen)."
+    counted = (
+        f"Im Zeitraum {period.span_text} wurden keine Kundenreaktionen erfasst; der Bericht sagt das."
+        if saved.cases == 0
+        else f"{saved.cases} Kundenreaktionen, {saved.concerns} Anliegen."
     )
+    say(f"{period.title} für die {RECIPIENTS[recipient]} nach {saved.path} geschrieben. {counted}")
     emit(
         {
             "out": str(saved.path),

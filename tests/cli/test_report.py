@@ -34,7 +34,7 @@ def test_annual_pdf(run: Run, db: str, tmp_path: Path) -> None:
         "cases": 11,
         "concerns": 14,
     }
-    assert "Jahresbericht 2025 für die Regionaldirektion" in err
+    assert "Jahresbericht 2025 für die Regionaldirektion" in err and "11 Kundenreaktionen, 14 Anliegen." in err
     text = PdfReader(out).pages[0].extract_text()
     assert "Jahresbericht 2025" in text and "für die Regionaldirektion" in text
 
@@ -48,7 +48,28 @@ def test_quarter_csv_with_recipient(run: Run, db: str, tmp_path: Path) -> None:
     assert code == 0 and payload is not None
     assert (payload["format"], payload["period"], payload["cases"], payload["concerns"]) == ("csv", "2025-Q4", 4, 6)
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=";"))
-    assert ["cases", "total", "Kundenreaktionen", "4"] in rows
+    assert ["cases", "total", "Kundenreaktionen", "4", "Kundenreaktionen (Fälle)"] in rows
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "csv"])
+def test_a_period_without_cases_is_a_report_that_says_so(run: Run, db: str, tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"h1.{suffix}"
+    code, payload, err = run("--db", db, "report", "--year", "2026", "--half", "1", "--out", str(out))
+    assert code == 0 and payload is not None and (payload["cases"], payload["concerns"]) == (0, 0)
+    assert "Im Zeitraum 01.01.2026 – 30.06.2026 wurden keine Kundenreaktionen erfasst; der Bericht sagt das." in err
+    sentence = "Im Zeitraum 01.01.2026 – 30.06.2026 wurden keine Kundenreaktionen erfasst."
+    if suffix == "pdf":
+        assert sentence in " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    else:
+        assert sentence in out.read_bytes().decode("utf-8-sig")
+
+
+def test_a_new_office_reports_its_first_year_without_cases(run: Run, tmp_path: Path) -> None:
+    db = str(tmp_path / "neu.sqlite3")
+    assert run("--db", db, "init", "--profile", "braunschweig")[0] == 0
+    code, payload, err = run("--db", db, "report", "--year", "2025", "--out", str(tmp_path / "j.pdf"))
+    assert code == 0 and payload is not None and payload["cases"] == 0, err
+    assert "Im Zeitraum 01.01.2025 – 31.12.2025 wurden keine Kundenreaktionen erfasst" in err
 
 
 def test_half_year_defaults_to_the_traegerversammlung(run: Run, db: str, tmp_path: Path) -> None:

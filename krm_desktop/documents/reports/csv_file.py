@@ -1,13 +1,15 @@
 """The report's figures as CSV for German Excel: semicolon, UTF-8 with BOM, decimal comma, CRLF.
 
-Columns `Kennzahl;Schlüssel;Bezeichnung;Wert`. `Kennzahl` is a stable code, `Schlüssel` the code of DESIGN.md
-§2 where one exists. `Wert` is a whole number, or a decimal with comma (percentages, days); empty where there
+Columns `Kennzahl;Schlüssel;Bezeichnung;Wert;Kennzahl (deutsch)`. `Kennzahl` is a stable code, `Schlüssel` the code
+of DESIGN.md §2 where one exists; `Kennzahl (deutsch)` says in German what the row is (`csv_labels`), the last column
+so that tools reading the first four keep working. `Wert` is a whole number, or a decimal with comma (percentages, days); empty where there
 is no value (a share of nothing). Counts of a breakdown are concerns (Anliegen); the same breakdown with the
 suffix `_cases` gives the number of cases.
 
 | Kennzahl | Schlüssel |
 |---|---|
 | period | the period code (2025, 2025-H1, 2025-Q3); Bezeichnung names it; Wert empty |
+| note | empty: the period has no cases (Bezeichnung says so); Wert empty |
 | cases | total, closed, open, anonymised |
 | concerns | total |
 | kind, kind_cases | kind codes (beschwerde, lob, …) |
@@ -24,6 +26,10 @@ suffix `_cases` gives the number of cases.
 | deadline | ack_on_time_pct, answer_on_time_pct, answer_or_interim_on_time_pct, interim_sent, interim_on_time, ack_clock, ack_counted, ack_on_time, ack_running, ack_waived, answer_clock, answer_counted, answer_on_time, answer_running |
 | processing_days | median, p90, closed (cases measured) |
 | topic, topic_concerns | the topic's name (cases; concerns); `none`: cases without topic |
+| card_tenor, card_tenor_pct | lob, anregung, kritik, none (ohne Angabe): Meinungskarten; share of the cards |
+| petition_cases | `<kind>:<via>` for petition and eingabe and every via code: cases |
+| petition_direct, petition_other, petition_total | direct, through other institutions, all petitions and Eingaben: cases, gf_counted, gf_on_time, gf_on_time_pct, body_clock, body_counted, body_on_time, body_on_time_pct, body_running, without_body_due, outcome_begruendet, outcome_unbegruendet, outcome_nicht_bewertbar, outcome_open |
+| notable | `<group>:<key>` (rate:ack, rate:answer, kind:<code>, channel:<code>, team:<name>, topic:<name>): the Auffälligkeiten; Bezeichnung with the figures, Wert the current one |
 | previous | the comparison figures of the previous period (cases, concerns, complaints, lob, folgereaktion, meinungskarte, begruendet_pct, ack_on_time_pct, answer_on_time_pct, processing_median) |
 """
 
@@ -32,9 +38,11 @@ from __future__ import annotations
 import csv
 import io
 
+from krm_desktop.documents.reports.csv_labels import kennzahl_de
+from krm_desktop.documents.reports.csv_sections import card_rows, empty_rows, notable_rows, petition_rows
 from krm_desktop.model.reports.figures import Figures, Row
 
-HEADER = ("Kennzahl", "Schlüssel", "Bezeichnung", "Wert")
+HEADER = ("Kennzahl", "Schlüssel", "Bezeichnung", "Wert", "Kennzahl (deutsch)")
 BOM = "\ufeff"
 
 
@@ -69,6 +77,7 @@ def report_rows(figures: Figures) -> list[tuple[str, str, str, float | None]]:
     stand = f"Stand {f.today:%d.%m.%Y}" + (", vorläufig" if f.provisional else "")
     rows: list[tuple[str, str, str, float | None]] = [
         ("period", f.period.code, f"{f.period.label} ({f.period.span_text}), {stand}", None),
+        *empty_rows(f),
         ("cases", "total", "Kundenreaktionen", f.cases),
         ("cases", "closed", "abgeschlossen", f.closed),
         ("cases", "open", "offen", f.open),
@@ -88,6 +97,8 @@ def report_rows(figures: Figures) -> list[tuple[str, str, str, float | None]]:
         ("folgereaktion", "pct", "Anteil Folgereaktionen an allen Kundenreaktionen", f.followup_pct),
         ("meinungskarte", "cases", "Meinungskarten", f.cards),
         ("meinungskarte", "pct", "Anteil Meinungskarten an allen Kundenreaktionen", f.card_pct),
+        *card_rows(f),
+        *petition_rows(f),
         ("dab", "total", "Dienstaufsichtsbeschwerden", dab.total),
         ("dab", "decided", "von der Geschäftsführung entschieden", dab.decided),
         ("dab", "reclassified", "umgedeutet", dab.reclassified),
@@ -123,7 +134,7 @@ def report_rows(figures: Figures) -> list[tuple[str, str, str, float | None]]:
     if f.previous is not None:
         label = f.previous.period.label
         rows += [("previous", key, f"{text} ({label})", value) for key, text, value, _ in f.previous.key_figures()]
-    return rows
+    return rows + notable_rows(f)
 
 
 def render_report_csv(figures: Figures) -> bytes:
@@ -132,5 +143,5 @@ def render_report_csv(figures: Figures) -> bytes:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADER)
     for code, key, text, value in report_rows(figures):
-        writer.writerow((code, _safe(key), _safe(text), csv_value(value)))
+        writer.writerow((code, _safe(key), _safe(text), csv_value(value), kennzahl_de(code)))
     return (BOM + out.getvalue()).encode("utf-8")

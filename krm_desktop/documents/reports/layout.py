@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from krm_desktop.documents.page.a4 import DrawNumber
+from krm_desktop.documents.page.fonts import FONT, register_fonts
 
 GRID = colors.HexColor("#cbd5e0")
 HEAD = colors.HexColor("#edf2f7")
@@ -28,6 +29,7 @@ STYLES = {
     "cell": ParagraphStyle("cell", _base["BodyText"], fontName="Helvetica", fontSize=9, leading=11),
     "h1": ParagraphStyle("h1", _base["Heading1"], fontName="Helvetica-Bold", fontSize=15, spaceBefore=6, spaceAfter=6),
     "h2": ParagraphStyle("h2", _base["Heading2"], fontName="Helvetica-Bold", fontSize=12, spaceBefore=10),
+    "h3": ParagraphStyle("h3", _base["Heading3"], fontName="Helvetica-Bold", fontSize=10.5, spaceBefore=6),
     "bullet": ParagraphStyle("bullet", _base["BodyText"], fontSize=10, leading=13.5, leftIndent=12, bulletIndent=2),
     "office": ParagraphStyle("office", _base["Title"], fontName="Helvetica", fontSize=16, alignment=TA_CENTER),
     "title": ParagraphStyle("title", _base["Title"], fontName="Helvetica-Bold", fontSize=26, leading=32),
@@ -54,8 +56,19 @@ def paragraph(text: str, style: str = "body") -> Paragraph:
     return Paragraph(escape(text), STYLES[style])
 
 
+def _user_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
+    """The office's own text in the embedded font: it prints every character typed (→, ş, ł …), which the PDF
+    base fonts do not."""
+    register_fonts()
+    return (
+        ParagraphStyle("user", STYLES["body"], fontName=FONT, fontSize=9.5),
+        ParagraphStyle("user_bullet", STYLES["bullet"], fontName=FONT, fontSize=9.5),
+    )
+
+
 def user_text(text: str) -> list[Flowable]:
     """The office's text: paragraphs at blank lines, lines starting with -, • or * as bullets."""
+    body, bullet = _user_styles()
     flowables: list[Flowable] = []
     for block in text.replace("\r\n", "\n").split("\n\n"):
         lines = [line.rstrip() for line in block.split("\n") if line.strip()]
@@ -64,13 +77,13 @@ def user_text(text: str) -> list[Flowable]:
             stripped = line.lstrip()
             if stripped[:1] in ("-", "•", "*") and stripped[1:2] == " ":
                 if buffer:
-                    flowables.append(Paragraph("<br/>".join(map(escape, buffer)), STYLES["body"]))
+                    flowables.append(Paragraph("<br/>".join(map(escape, buffer)), body))
                     buffer = []
-                flowables.append(Paragraph(escape(stripped[2:].strip()), STYLES["bullet"], bulletText="•"))
+                flowables.append(Paragraph(escape(stripped[2:].strip()), bullet, bulletText="•"))
             else:
                 buffer.append(line)
         if buffer:
-            flowables.append(Paragraph("<br/>".join(map(escape, buffer)), STYLES["body"]))
+            flowables.append(Paragraph("<br/>".join(map(escape, buffer)), body))
         flowables.append(Spacer(1, 2 * mm))
     return flowables
 

@@ -23,6 +23,8 @@ from krm_desktop.documents.page.a4 import a4_document, numbered
 from krm_desktop.documents.reports import charts
 from krm_desktop.documents.reports.layout import grid_table, page_marks, paragraph, user_text
 from krm_desktop.documents.reports.numbers import de_change, de_days, de_int, de_pct, de_value
+from krm_desktop.documents.reports.sections_notable import category_texts, notable_part
+from krm_desktop.documents.reports.sections_petitions import cards_section, petitions_section
 from krm_desktop.model.reports.figures import Figures, Row
 from krm_desktop.model.reports.periods import MONTHS_SHORT
 from krm_desktop.model.reports.texts import RECIPIENTS, SECTIONS, ReportTexts
@@ -88,7 +90,7 @@ def _comparison_table(figures: Figures) -> Table:
 def _overview(figures: Figures) -> list[Flowable]:
     parts: list[Flowable] = [paragraph("1. Überblick", "h1")]
     if figures.empty:
-        parts.append(paragraph("Im Berichtszeitraum wurden keine Kundenreaktionen erfasst."))
+        parts.append(paragraph(f"Im Zeitraum {figures.period.span_text} wurden keine Kundenreaktionen erfasst."))
     else:
         parts.append(
             paragraph(
@@ -114,18 +116,18 @@ def _overview(figures: Figures) -> list[Flowable]:
                 "note",
             )
         )
-    return parts
+    return parts + notable_part(figures)
 
 
-def _texts(texts: ReportTexts, number: int) -> list[Flowable]:
+def _texts(texts: ReportTexts, number: int, figures: Figures) -> list[Flowable]:
     parts: list[Flowable] = [paragraph(f"{number}. Schwerpunkte und Optimierung", "h1")]
     for name, heading in SECTIONS.items():
         text = getattr(texts, name)
-        if not text.strip() and name == "remarks":
+        if not text.strip() and name in ("remarks", "notable"):
             continue
         parts.append(paragraph(heading, "h2"))
         parts += user_text(text) if text.strip() else [paragraph("Keine Angaben.", "note")]
-    return parts
+    return parts + category_texts(texts, figures)
 
 
 def _kinds(figures: Figures, number: int) -> list[Flowable]:
@@ -270,10 +272,10 @@ def _topics(figures: Figures, number: int) -> list[Flowable]:
 
 def report_story(figures: Figures, texts: ReportTexts, recipient: str, office_name: str) -> list[Flowable]:
     story = _title_page(figures, recipient, office_name) + _overview(figures)
-    story += _texts(texts, 2)
+    story += _texts(texts, 2, figures)
     if figures.empty:
         return story
-    sections = (_kinds, _months, _ways, _teams, _complaints, _deadlines, _topics)
+    sections = (_kinds, _months, _ways, _teams, _complaints, petitions_section, cards_section, _deadlines, _topics)
     for number, section in enumerate(sections, start=3):
         story += section(figures, number)
     return story

@@ -4,8 +4,10 @@ A JSON object: "format" ("krm-desktop-profil"), "format_version" (the file forma
 (the KRM Desktop that wrote it) and every rule of the profile under the keys the database stores
 (`OfficeProfile.to_dict`): code, label, bundesland, ack, final, ack_channels, kinds, reports, retention,
 shift_to_working_day, closing_days, and the settings added later (dab_outside_krm, ack_waivable_channels,
-waiver_forms, petitioner_ack, auto_purge, notice_rules, gf_required_mark; optional, as files written before them lack them: they load with the defaults, the waiver forms with
-the preset's). Reading refuses, in German and naming the key: text that is no JSON, unknown
+waiver_forms, petitioner_ack, auto_purge, notice_rules, gf_required_mark, annual_report_to_tv,
+report_texts_by_category; optional, as files written before them lack them: they load with the defaults, the waiver
+forms, the notice rules and the report options with the preset's). Reading refuses, in German and naming the key:
+text that is no JSON, unknown
 or missing keys, a file from a newer program version, every invalid value. Importing replaces the stored profile
 (with the version check of `save_profile`); a refused file changes nothing.
 """

@@ -34,6 +34,7 @@ from krm_desktop.model.office.profile_rules import (
     WAIVER_FORMS,
     WORKING,
 )
+from krm_desktop.model.office.report_options import REPORT_OPTION_KEYS, report_option_problems  # issue 19 reports
 
 Problems = dict[str, str]
 
@@ -60,6 +61,7 @@ LATER_FILE_KEYS = (
     "petitioner_ack",
     *AUTO_PURGE_KEYS,
     *NOTICE_KEYS,  # issue 19: Zur Kenntnis and Pankow's "vorlagepflichtig"
+    *REPORT_OPTION_KEYS,  # issue 19: reports per office
 )
 FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS  # what a complete profile file must hold
 PROFILE_KEYS = FILE_KEYS + LATER_FILE_KEYS
@@ -260,6 +262,7 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
         problems.update(petitioner_ack_problems(data["petitioner_ack"]))
     problems.update(auto_purge_problems(data))
     problems.update(notice_problems(data))  # issue 19: Zur Kenntnis and Pankow's "vorlagepflichtig"
+    problems.update(report_option_problems(data))  # issue 19: reports per office
     return problems
 
 

@@ -52,6 +52,7 @@ from krm_desktop.model.office.profile_rules import (  # the petitioner's acknowl
     petitioner_ack_of,
     waiver_forms_of,
 )
+from krm_desktop.model.office.report_options import ANNUAL_TO_TV, REPORT_OPTION_KEYS, TEXTS_BY_CATEGORY
 from krm_desktop.model.store.entities import Setting
 from krm_desktop.model.store.transactions import write_transaction
 
@@ -130,6 +131,9 @@ class OfficeProfile:
     # "vorlagepflichtig" (Pankow's Anlage 2), which starts the Vorlage-an-GF clock.
     notice_rules: tuple[str, ...] = ()
     gf_required_mark: bool = False
+    # Issue 19 (model/office/report_options.py): annual report to the Trägerversammlung too; texts per category.
+    annual_report_to_tv: bool = False
+    report_texts_by_category: bool = False
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -195,6 +199,8 @@ class OfficeProfile:
             AUTO_PURGE: self.auto_purge,
             nr.NOTICE_RULES_KEY: list(self.notice_rules),
             nr.GF_REQUIRED_MARK: self.gf_required_mark,
+            ANNUAL_TO_TV: self.annual_report_to_tv,
+            TEXTS_BY_CATEGORY: self.report_texts_by_category,
         }
 
 
@@ -206,6 +212,7 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(3, WORKING),
         ClockRule(14, CALENDAR),
         reports=("annual",),
+        annual_report_to_tv=True,  # GA Lübeck 5.: "jeweils im Januar an die Mitglieder der Trägerversammlung"
         # GA Lübeck: personal data are "zum 31.12. des zweiten Folgejahres automatisch entfernt".
         auto_purge=True,
         # "Bei Schlusszeichnung … durch die Geschäftsführung oder KRM-Beauftragte/n … erhält die zuständige
@@ -222,6 +229,7 @@ PRESETS: dict[str, OfficeProfile] = {
         dab_outside_krm=True,  # GA 3/2016 Nr. 3 (3): "Nicht zuständig ist das KRM … für … Dienstaufsicht"
         # GA 3/2016 Nr. 7 (1): "Kundenreaktionen mit den betroffenen Mitarbeiterinnen und Mitarbeiter zu erörtern"
         notice_rules=nr.notice_rules_of(nr.EMPLOYEES_DISCUSSED),
+        reports=("annual",),  # the BA's annual report; reports to the GF "regelmäßig bzw. bei Bedarf"
     ),
     "schwaebisch-hall": OfficeProfile(
         "schwaebisch-hall",
@@ -233,6 +241,7 @@ PRESETS: dict[str, OfficeProfile] = {
         # GA 01/2020: "Die betroffenen Beschäftigten sind über den Eingang einer KRM durch die Teamleitungen zu
         # informieren."
         notice_rules=nr.notice_rules_of(nr.EMPLOYEES_INFORMED),
+        reports=("annual",),  # GA 01/2020 VIII.: "für jedes Jahr einen Bericht"
     ),
     "berlin-pankow": OfficeProfile(
         "berlin-pankow",
@@ -243,6 +252,7 @@ PRESETS: dict[str, OfficeProfile] = {
         RetentionRule(RETENTION_WHOLE_YEAR_END, delete_years=10),
         ack_channels=WRITTEN_CHANNELS,
         reports=("annual", "half_year", "quarter"),
+        report_texts_by_category=True,  # Konzept 5.4: "Auswertung jeweils von Meinungskarten, Loben und …"
         # "entscheidet er/sie, ob dem Kunden … eine Eingangsbestätigung zugesandt wird"
         ack_waivable_channels=("email",),
         # Konzept 4.5: a petition or Eingabe settled in a conversation needs the customer's signed declaration.
@@ -271,10 +281,10 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(14, CALENDAR, FROM_ACK_SENT),
         RetentionRule(RETENTION_WHOLE_TO_THE_DAY, delete_years=2),
         ack_channels=WRITTEN_CHANNELS,
-        reports=("annual",),
         # Verfügung 5.3: "Der/Die KRM-Beauftragte erhält eine Ausfertigung der Antwort zur Kenntnis"; the answer to a
         # DAB, signed by the GF: "Die zuständige Teamleitung erhält eine Ausfertigung der Antwort zur Kenntnis."
         notice_rules=nr.notice_rules_of(nr.KRM_EACH_ANSWER, nr.MANAGER_OF_SIGNED_ANSWER),
+        reports=("annual",),  # "Unterrichtung der Trägerversammlung … auf das unumgängliche Maß beschränkt"
     ),
 }
 
@@ -325,7 +335,14 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         auto_purge=data.get(AUTO_PURGE, False),
         notice_rules=nr.rules_from(data, PRESETS.get(data["code"])),
         gf_required_mark=nr.mark_from(data, PRESETS.get(data["code"])),
+        **_report_options(data),
     )
+
+
+def _report_options(data: Mapping[str, Any]) -> dict[str, bool]:
+    """The report options (issue 19); a profile stored before they existed takes its preset's."""
+    known = PRESETS.get(data["code"])  # the keys are the field names
+    return {key: data.get(key, getattr(known, key) if known else False) for key in REPORT_OPTION_KEYS}
 
 
 def _petition_steps(data: Mapping[str, Any]) -> dict[str, bool]:

@@ -38,8 +38,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from krm_desktop.model.codes import CHANNELS, COMPLAINT_KINDS, KINDS, OUTCOMES, VIAS, label
+from krm_desktop.model.reports.card_tenors import TENOR_LABELS, card_tenor_counts
 from krm_desktop.model.reports.periods import Period, check_period, month_label
-from krm_desktop.model.reports.queries import aggregate_queries, previous_period
+from krm_desktop.model.reports.petitions import PetitionFigures, petition_figures
+from krm_desktop.model.reports.queries import TOP_TOPICS, aggregate_queries, previous_period
 from krm_desktop.model.store.entities import database
 
 NO_OUTCOME = "open"  # key of the complaint concerns without an outcome
@@ -153,6 +155,9 @@ class Figures:
     by_month: list[Row] = field(default_factory=list)
     outcomes: list[Row] = field(default_factory=list)  # shares of the concerns with an outcome
     topics: list[Row] = field(default_factory=list)  # top topics; shares of all cases
+    by_topic: list[Row] = field(default_factory=list)  # every topic (the Auffälligkeiten compare them)
+    petitions: PetitionFigures = field(default_factory=PetitionFigures)  # Eingaben and petitions on their own
+    card_tenors: list[Row] = field(default_factory=list)  # Meinungskarten by Lob/Anregung/Kritik; shares of cards
     no_topic: int = 0
     dab: Dab = field(default_factory=Dab)
     deadlines: Deadlines = field(default_factory=Deadlines)
@@ -288,6 +293,7 @@ def _outcome_rows(found: list[tuple[Any, ...]]) -> list[Row]:
 
 
 def _figures(period: Period, today: date, *, full: bool = True) -> Figures:
+    """The figures of the queries run: all (`full`), or those of the comparison (`KEY_QUERIES`)."""
     q = aggregate_queries(period, today, full=full)
     s = [int(v or 0) for v in q["summary"].tuples().get()]
     figures = Figures(period, today, cases=s[0], closed=s[1], anonymised=s[2], followups=s[3], cards=s[4])
@@ -300,23 +306,29 @@ def _figures(period: Period, today: date, *, full: bool = True) -> Figures:
     figures.outcomes = _outcome_rows(list(q["outcome"].tuples()))
     days = [int(d) for (d,) in q["processing_days"].tuples()]
     figures.processing = Processing(len(days), median(days), percentile_nearest_rank(days, 0.9))
+    figures.by_channel = _coded_rows(list(q["channel"].tuples()), CHANNELS, total)
+    figures.by_team, figures.by_area = _team_rows(list(q["team"].tuples()), total)
+    figures.by_topic = [
+        Row(str(topic), str(topic), int(concerns), int(cases), pct(int(cases), figures.cases))
+        for topic, cases, concerns in q["topic"].tuples()
+    ]
+    figures.topics = figures.by_topic[:TOP_TOPICS]
     if full:
-        figures.by_channel = _coded_rows(list(q["channel"].tuples()), CHANNELS, total)
         figures.by_via = _coded_rows(list(q["via"].tuples()), VIAS, total)
-        figures.by_team, figures.by_area = _team_rows(list(q["team"].tuples()), total)
         figures.by_month = _month_rows(period, list(q["month"].tuples()), total)
-        figures.topics = [
-            Row(str(topic), str(topic), int(concerns), int(cases), pct(int(cases), figures.cases))
-            for topic, cases, concerns in q["topic"].tuples()
-        ]
+        figures.petitions = petition_figures(q["petition"].tuples(), q["petition_outcome"].tuples())
+        tenors = card_tenor_counts(q["card_tenor"].tuples())
+        cards = sum(tenors.values())
+        figures.card_tenors = [Row(k, TENOR_LABELS[k], n, n, pct(n, cards)) for k, n in tenors.items()]
     return figures
 
 
 def compute_figures(period: Period, *, today: date, with_previous: bool = True) -> Figures:
     """The figures of a period as of `today`; a period that cannot be reported raises ValidationError.
 
-    Beside them, the key figures of the previous period of the same length (`previous`, breakdowns left
-    empty), unless that period lies wholly before the oldest record: then `previous` is None.
+    Beside them, the figures of the previous period of the same length the comparison and the Auffälligkeiten need
+    (`previous`: key figures, kinds, channels, teams, topics; the other breakdowns left empty), unless that period
+    lies wholly before the oldest record: then `previous` is None.
     """
     check_period(period, today)
     with database.atomic():  # one consistent snapshot (a read transaction)

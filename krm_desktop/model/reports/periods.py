@@ -145,7 +145,8 @@ def period_problem(period: Period, today: date, oldest: date | None) -> tuple[st
     """(field, German message) when the period cannot be reported, else None.
 
     Refused: a year outside 2000–2999, a period that has not begun, a period that lies wholly before the
-    oldest record. An empty store allows only the running periods.
+    oldest record (its cases were deleted). An empty store allows every period that has begun: its report says
+    that no reactions were recorded.
     """
     field = period.kind  # year, half or quarter: the input that holds the problem
     if not MIN_YEAR <= period.year <= MAX_YEAR:
@@ -161,11 +162,7 @@ def period_problem(period: Period, today: date, oldest: date | None) -> tuple[st
             "Zeitraum wählen, der bereits begonnen hat."
         )
     if oldest is None:
-        if period.end < today:
-            return "year", (
-                "Es sind noch keine Kundenreaktionen erfasst; ein Bericht ist nur für den laufenden Zeitraum möglich."
-            )
-        return None
+        return None  # nothing recorded yet: the report says so (a new office's first annual report)
     if period.end < oldest:
         where = "year" if period.year < oldest.year else field
         return where, (

@@ -12,7 +12,7 @@ from typing import Any
 from peewee import JOIN, SQL, Cast, Expression, NodeList, Select, SqliteDatabase, fn
 from peewee import Case as SqlCase
 
-from krm_desktop.model.codes import OUTCOME_KINDS
+from krm_desktop.model.codes import OUTCOME_KINDS, PETITION_KINDS
 from krm_desktop.model.reports.periods import Period, oldest_received
 from krm_desktop.model.store.entities import Case, Concern, Team, database
 
@@ -109,7 +109,52 @@ def _summary_query(period: Period, today: date) -> Select:
     ).where(_in(period))
 
 
-KEY_QUERIES = ("summary", "kind", "outcome", "processing_days")  # enough for the comparison figures
+# Enough for the comparison figures and the Auffälligkeiten (kind, channel, team, topic, on-time rates).
+KEY_QUERIES = ("summary", "kind", "outcome", "processing_days", "channel", "team", "topic")
+
+
+def _petition_query(period: Period, today: date) -> Select:
+    """(kind, via, cases, Vorlage an GF counted, on time, body's deadline set, counted, on time) of the period's
+    petitions and Eingaben (`petitions` states the rules)."""
+    gf_counted = Case.gf_due.is_null(False) & (Case.gf_presented.is_null(False) | (Case.gf_due < today))
+    body_counted = Case.body_due.is_null(False) & (
+        Case.answer_sent.is_null(False) | Case.closed.is_null(False) | (Case.body_due < today)
+    )
+    body_on_time = (Case.answer_sent <= Case.body_due) | (Case.answer_sent.is_null() & (Case.closed <= Case.body_due))
+    return (
+        Case.select(
+            Case.kind,
+            Case.via,
+            fn.COUNT(Case.id),
+            _count_if(gf_counted),
+            _count_if(gf_counted & (Case.gf_presented <= Case.gf_due)),
+            _count_if(Case.body_due.is_null(False)),
+            _count_if(body_counted),
+            _count_if(body_counted & body_on_time),
+        )
+        .where(_in(period) & _plain(Case.kind).in_(sorted(PETITION_KINDS)))
+        .group_by(Case.kind, Case.via)
+    )
+
+
+def _petition_outcome_query(period: Period) -> Select:
+    """(kind, via, outcome, concerns) of the petition and Eingabe concerns of the period's petitions and Eingaben."""
+    return (
+        Concern.select(Concern.kind, Case.via, Concern.outcome, fn.COUNT(Concern.id))
+        .join(Case, on=(Concern.case == Case.id))
+        .where(
+            _in(period)
+            & _plain(Case.kind).in_(sorted(PETITION_KINDS))
+            & _plain(Concern.kind).in_(sorted(PETITION_KINDS))
+        )
+        .group_by(Concern.kind, Case.via, Concern.outcome)
+    )
+
+
+def _card_tenor_query(period: Period) -> Select:
+    """(tenor, cards) of the period's Meinungskarten: Lob, Anregung, Kritik, or "" where none was recorded."""
+    card = (_plain(Case.kind) == CARD) | (_plain(Case.channel) == CARD)
+    return Case.select(Case.card_tenor, fn.COUNT(Case.id)).where(_in(period) & card).group_by(Case.card_tenor)
 
 
 def aggregate_queries(period: Period, today: date, *, full: bool = True) -> dict[str, Select]:
@@ -145,11 +190,13 @@ def aggregate_queries(period: Period, today: date, *, full: bool = True) -> dict
             .where(_in(period) & (Case.topic != ""))
             .group_by(SQL("1"))
             .order_by(SQL("2 DESC, 1"))
-            .limit(TOP_TOPICS)
-        ),
+        ),  # every topic: the Auffälligkeiten compare them all; the report lists the first TOP_TOPICS
         "processing_days": (
             Case.select(_days()).where(_in(period) & Case.closed.is_null(False) & ~_card()).order_by(_days())
         ),
+        "petition": _petition_query(period, today),
+        "petition_outcome": _petition_outcome_query(period),
+        "card_tenor": _card_tenor_query(period),
     }
     return queries if full else {name: queries[name] for name in KEY_QUERIES}
 

@@ -1,20 +1,23 @@
 """The qualitative part of a report, its recipients, which reports were made, and the report reminder.
 
 Stored as settings (JSON values), one key per period:
-- `report_texts:<period code>`: {"focus": …, "actions": …, "remarks": …} (Schwerpunktthemen,
-  Optimierungsansätze, Bemerkungen), written by the office in the report wizard;
+- `report_texts:<period code>`: {"focus": …, "actions": …, "notable": …, "remarks": …, "categories": {<category
+  code>: …}} (Schwerpunktthemen, Optimierungsansätze, Auffälligkeiten, Bemerkungen, and where the office writes per
+  category (`categories.CATEGORIES`) one text each), written by the office in the report wizard; texts stored
+  before "notable" and "categories" existed load with them empty;
 - `reports_made`: {<period code>: {"recipient": …, "made": "YYYY-MM-DD"}}, the last report made per period,
   which silences the reminder.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
+from krm_desktop.model.reports.categories import CATEGORY_CODES, CATEGORY_LABELS
 from krm_desktop.model.reports.periods import Period
 from krm_desktop.model.store.settings import get_setting, put_setting
 
@@ -32,6 +35,7 @@ RD_DUE_DAY = 22  # the annual report reaches the Regionaldirektion by 22 January
 SECTIONS: dict[str, str] = {
     "focus": "Schwerpunktthemen",
     "actions": "Optimierungsansätze",
+    "notable": "Auffälligkeiten",
     "remarks": "Bemerkungen",
 }
 
@@ -41,10 +45,26 @@ class ReportTexts:
     focus: str = ""  # Schwerpunktthemen
     actions: str = ""  # Optimierungsansätze
     remarks: str = ""  # Bemerkungen
+    notable: str = ""  # Auffälligkeiten (taken over from the list the report computes, and commented)
+    categories: dict[str, str] = field(default_factory=dict)  # category code -> text (Pankow)
 
     def sections(self) -> list[tuple[str, str]]:
-        """(German heading, text) of the sections that hold text."""
-        return [(SECTIONS[name], text) for name, text in asdict(self).items() if text.strip()]
+        """(German heading, text) of the general sections that hold text."""
+        return [(heading, getattr(self, name)) for name, heading in SECTIONS.items() if getattr(self, name).strip()]
+
+    def category_sections(self) -> list[tuple[str, str, str]]:
+        """(category code, German heading, text) of the categories that hold text, in the categories' order."""
+        return [
+            (code, CATEGORY_LABELS[code], self.categories[code])
+            for code in CATEGORY_CODES
+            if self.categories.get(code, "").strip()
+        ]
+
+    def stored(self) -> dict[str, object]:
+        """The JSON value of the setting."""
+        value: dict[str, object] = {name: getattr(self, name) for name in SECTIONS}
+        value["categories"] = {code: text for code, text in self.categories.items() if text}
+        return value
 
 
 def default_recipient(period: Period) -> str:
@@ -60,7 +80,11 @@ def recipient_problem(code: str) -> str | None:
 
 def load_texts(period: Period) -> ReportTexts:
     stored = get_setting(TEXTS_KEY.format(code=period.code), {}) or {}
-    return ReportTexts(**{name: str(stored.get(name, "")) for name in SECTIONS})
+    categories = stored.get("categories") or {}
+    return ReportTexts(
+        **{name: str(stored.get(name, "")) for name in SECTIONS},
+        categories={code: str(categories[code]) for code in CATEGORY_CODES if categories.get(code)},
+    )
 
 
 def check_texts(texts: ReportTexts) -> None:
@@ -69,6 +93,11 @@ def check_texts(texts: ReportTexts) -> None:
         problem = v.text_problem(getattr(texts, name), heading, max_len=MAX_TEXT)
         if problem:
             errors[name] = problem
+    for code, text in texts.categories.items():
+        if code not in CATEGORY_LABELS:
+            errors[f"category.{code}"] = f"Unbekannte Kategorie „{code}“."
+        elif problem := v.text_problem(text, CATEGORY_LABELS[code], max_len=MAX_TEXT):
+            errors[f"category.{code}"] = problem
     if errors:
         raise ValidationError(errors)
 
@@ -76,7 +105,7 @@ def check_texts(texts: ReportTexts) -> None:
 def save_texts(period: Period, texts: ReportTexts) -> None:
     """Keep the texts of a period (checked: length, no control characters)."""
     check_texts(texts)
-    put_setting(TEXTS_KEY.format(code=period.code), asdict(texts))
+    put_setting(TEXTS_KEY.format(code=period.code), texts.stored())
 
 
 def mark_report_made(period: Period, recipient: str, today: date) -> None:
@@ -89,33 +118,46 @@ def report_made(period: Period) -> bool:
     return period.code in (get_setting(MADE_KEY, {}) or {})
 
 
+def _annual_reminder(today: date, profile: OfficeProfile) -> str:
+    due = date(today.year, 1, RD_DUE_DAY)
+    if today <= due:
+        days = (due - today).days
+        when = "heute" if days == 0 else "morgen" if days == 1 else f"in {days} Tagen"
+        state = f"Frist {due:%d.%m.%Y} ({when})"
+    else:
+        state = f"Frist {due:%d.%m.%Y} überschritten"
+    to_tv = "an die Trägerversammlung im Januar, " if profile.annual_report_to_tv else ""
+    return f"{Period(today.year - 1).title} fällig: {to_tv}an die Regionaldirektion bis {due:%d.%m.%Y} – {state}."
+
+
+def _annual_went_to_tv(year: int) -> bool:
+    made = (get_setting(MADE_KEY, {}) or {}).get(str(year)) or {}
+    return made.get("recipient") == "traegerversammlung"
+
+
 def report_reminders(today: date, profile: OfficeProfile) -> list[str]:
     """German reminders of the reports due now and not made yet, for the reports the office makes (its profile).
 
-    January to March: the annual report of the past year (Trägerversammlung in January, Regionaldirektion by
-    22 January; where the office makes half-year reports it serves as the one after Q4 as well, a half-year report
-    alone does not silence it). July to September: the half-year report of the first half for the
-    Trägerversammlung. In the month after each quarter: its quarterly evaluation for the GF's meeting. A report
-    counts as made once it was saved (PDF or CSV).
+    January to March: the annual report of the past year for the Regionaldirektion by 22 January (and for the
+    Trägerversammlung in January where the profile says so, Lübeck); where the office makes half-year reports,
+    the one after Q4 for the Trägerversammlung (the second half-year's report, or the annual report made for the
+    Trägerversammlung). July to September: the half-year report after Q2. In the month after each quarter: its
+    quarterly evaluation for the GF's meeting. A report counts as made once it was saved (PDF or CSV). An office
+    that informs the Trägerversammlung only as far as unavoidable (Braunschweig) makes no half-year reports and
+    gets no reminder of them.
     """
     lines: list[str] = []
     if today.month <= 3 and profile.makes_report("annual") and not report_made(Period(today.year - 1)):
-        due = date(today.year, 1, RD_DUE_DAY)
-        if today <= due:
-            days = (due - today).days
-            when = "heute" if days == 0 else "morgen" if days == 1 else f"in {days} Tagen"
-            state = f"Frist {due:%d.%m.%Y} ({when})"
-        else:
-            state = f"Frist {due:%d.%m.%Y} überschritten"
-        also = " Zugleich Halbjahresbericht nach dem 4. Quartal." if profile.makes_report("half_year") else ""
-        lines.append(
-            f"{Period(today.year - 1).title} fällig: an die Trägerversammlung im Januar, an die Regionaldirektion "
-            f"bis {due:%d.%m.%Y} – {state}.{also}"
-        )
-    if 7 <= today.month <= 9 and profile.makes_report("half_year"):
+        lines.append(_annual_reminder(today, profile))
+    half: Period | None = None
+    if today.month <= 3:
+        half = Period(today.year - 1, half=2)
+    elif 7 <= today.month <= 9:
         half = Period(today.year, half=1)
-        if not report_made(half):
-            lines.append(f"{half.title} für die Trägerversammlung steht an (nach dem 2. Quartal).")
+    served = half is not None and (report_made(half) or (half.half == 2 and _annual_went_to_tv(half.year)))
+    if half is not None and profile.makes_report("half_year") and not served:
+        after = "2." if half.half == 1 else "4."
+        lines.append(f"{half.title} für die Trägerversammlung steht an (nach dem {after} Quartal).")
     if today.month in (1, 4, 7, 10) and profile.makes_report("quarter"):
         quarter = (
             Period(today.year - 1, quarter=4) if today.month == 1 else Period(today.year, quarter=today.month // 3)

@@ -1,4 +1,4 @@
-"""The report wizard's first pages: the period and the recipient, then the office's texts for that period.
+"""The report wizard's first page: the period and the recipient (the office's texts follow in `texts_page`).
 
 Shared with the other pages: the error label below a field.
 """
@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QSpinBox, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSpinBox, QWizardPage
 
-from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.reports.periods import (
     MAX_YEAR,
     MIN_YEAR,
@@ -18,15 +17,7 @@ from krm_desktop.model.reports.periods import (
     oldest_received,
     period_problem,
 )
-from krm_desktop.model.reports.texts import (
-    RECIPIENTS,
-    SECTIONS,
-    ReportTexts,
-    default_recipient,
-    load_texts,
-    report_reminder_due,
-    save_texts,
-)
+from krm_desktop.model.reports.texts import RECIPIENTS, default_recipient, report_reminder_due
 
 KINDS = (("year", "Jahr"), ("half", "Halbjahr"), ("quarter", "Quartal"))
 ERROR_STYLE = "color: #b00020;"
@@ -130,52 +121,3 @@ class PeriodPage(QWizardPage):
         if problem:
             (self.part if problem[0] in ("half", "quarter") else self.year).setFocus()
         return problem is None
-
-
-class TextsPage(QWizardPage):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle("Schwerpunkte und Optimierung")
-        self.setSubTitle(
-            "Was war auffällig, was wird verbessert? Die Texte erscheinen im Bericht; Zeilen mit „- “ am Anfang "
-            "werden Aufzählungspunkte. Sie werden für diesen Zeitraum gespeichert."
-        )
-        self.edits: dict[str, QPlainTextEdit] = {}
-        self.errors: dict[str, QLabel] = {}
-        layout = QVBoxLayout(self)
-        for name, heading in SECTIONS.items():
-            edit = QPlainTextEdit()
-            edit.setAccessibleName(heading)
-            edit.setTabChangesFocus(True)
-            label = QLabel(f"{heading}:")
-            label.setBuddy(edit)
-            self.edits[name] = edit
-            self.errors[name] = error_label()
-            layout.addWidget(label)
-            layout.addWidget(edit)
-            layout.addWidget(self.errors[name])
-        self.loaded_for: Period | None = None
-
-    def initializePage(self) -> None:
-        period = self.wizard().period()
-        if period == self.loaded_for:
-            return  # back and forth on the same period keeps what was typed
-        texts = load_texts(period)
-        for name, edit in self.edits.items():
-            edit.setPlainText(getattr(texts, name))
-            show_error(self.errors[name], None)
-        self.loaded_for = period
-
-    def texts(self) -> ReportTexts:
-        return ReportTexts(**{name: edit.toPlainText() for name, edit in self.edits.items()})
-
-    def validatePage(self) -> bool:
-        for label in self.errors.values():
-            show_error(label, None)
-        try:
-            save_texts(self.wizard().period(), self.texts())
-        except ValidationError as exc:
-            for name, message in exc.errors.items():
-                show_error(self.errors.get(name, next(iter(self.errors.values()))), message)
-            return False
-        return True

@@ -1,7 +1,8 @@
 """Report wizard (Auswertung erstellen): period and recipient, the office's texts, key figures, save PDF and/or CSV.
 
-Pages: 1 Zeitraum (refuses a bad period next to the field), 2 Texte (prefilled with what was saved for the
-period; saved on "Weiter") – both in `input_pages` –, 3 Vorschau (key figures beside the previous period),
+Pages: 1 Zeitraum (refuses a bad period next to the field, `input_pages`), 2 Texte (prefilled with what was saved
+for the period, per category where the office writes so, the Auffälligkeiten beside them; saved on "Weiter",
+`texts_page`), 3 Vorschau (key figures beside the previous period),
 4 Speichern (PDF and/or CSV).
 """
 
@@ -32,9 +33,11 @@ from PySide6.QtWidgets import (
 from krm_desktop.documents.reports.files import SavedReport, report_format, save_report
 from krm_desktop.documents.reports.numbers import de_change, de_value
 from krm_desktop.model.errors import KrmError
+from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.reports.figures import Figures, compute_figures
 from krm_desktop.model.reports.periods import Period
-from krm_desktop.ui.reports.input_pages import PeriodPage, TextsPage, error_label, show_error
+from krm_desktop.ui.reports.input_pages import PeriodPage, error_label, show_error
+from krm_desktop.ui.reports.texts_page import TextsPage
 from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 
@@ -64,7 +67,9 @@ class PreviewPage(QWizardPage):
         self.setSubTitle(f"{period.title} ({period.span_text}), Stand {figures.today:%d.%m.%Y}")
         notes = []
         if figures.empty:
-            notes.append("Im Berichtszeitraum wurden keine Kundenreaktionen erfasst; der Bericht sagt das so.")
+            notes.append(
+                f"Im Zeitraum {period.span_text} wurden keine Kundenreaktionen erfasst; der Bericht sagt das so."
+            )
         if figures.provisional:
             notes.append(f"Vorläufig: der Zeitraum endet erst am {period.end:%d.%m.%Y}.")
         if figures.previous is None:
@@ -158,6 +163,14 @@ class SavePage(QWizardPage):
         return wizard.save([path for _, path in targets], self.error)
 
 
+def texts_by_category() -> bool:
+    """Whether the office writes the qualitative part per category as well (its profile; no profile: no)."""
+    try:
+        return load_profile().report_texts_by_category
+    except KrmError:
+        return False
+
+
 class ReportWizard(QWizard):
     """Creates a Jahresbericht, Halbjahresbericht or Quartalsauswertung; `saved` lists the files written."""
 
@@ -172,14 +185,14 @@ class ReportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, "Abbrechen")
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self.period_page = PeriodPage(today)
-        self.texts_page = TextsPage()
+        self.texts_page = TextsPage(by_category=texts_by_category())
         self.preview_page = PreviewPage()
         self.save_page = SavePage(folder or Path(documents or Path.home()))
         for page in (self.period_page, self.texts_page, self.preview_page, self.save_page):
             self.addPage(page)
         self.figures: Figures | None = None
         self.saved: list[SavedReport] = []
-        fit_on_screen(self, 760, 560)
+        fit_on_screen(self, 980, 640)
 
     def period(self) -> Period:
         return self.period_page.period()

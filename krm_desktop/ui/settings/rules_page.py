@@ -28,7 +28,6 @@ from krm_desktop.model.errors import ConflictError, KrmError, ValidationError
 from krm_desktop.model.office.profiles import (
     BUNDESLAENDER,
     BUNDESLAND_NAMES,
-    REPORTS,
     OfficeProfile,
     load_profile,
     profile_from_dict,
@@ -41,6 +40,7 @@ from krm_desktop.ui.settings.notice_rules_box import NoticeRulesBox  # issue 19:
 from krm_desktop.ui.settings.petition_steps_box import PetitionStepsBox  # issue 18: petition steps (Pankow)
 from krm_desktop.ui.settings.petitioner_ack_editor import PetitionerAckEditor
 from krm_desktop.ui.settings.recompute_dialog import RECOMPUTE, RecomputeDialog
+from krm_desktop.ui.settings.report_options_box import ReportOptionsBox  # issue 19: reports per office
 from krm_desktop.ui.settings.retention_auto_purge import AutoPurgeSetting
 from krm_desktop.ui.settings.retention_editor import RetentionEditor
 from krm_desktop.ui.settings.rules_intake import IntakeRules
@@ -77,6 +77,8 @@ _TAB_OF_KEY = {
     "reports": RETENTION_TAB,
     "dab_outside_krm": INTAKE_TAB,
     "auto_purge": RETENTION_TAB,
+    "annual_report_to_tv": RETENTION_TAB,  # issue 19: reports per office
+    "report_texts_by_category": RETENTION_TAB,
 }
 
 
@@ -113,7 +115,8 @@ class RulesPage(QWidget):
         self.calendar = WorkingDaysCalendar()
         self.retention = RetentionEditor(self.errors)
         self.auto_purge = AutoPurgeSetting(self.errors)  # issue 19: deletion when it is due
-        self.reports = {code: QCheckBox(text) for code, text in REPORTS.items()}
+        self.report_options = ReportOptionsBox(self.errors)  # issue 19: reports per office
+        self.reports = self.report_options.reports
         self.waiver_forms = WaiverFormsEditor(self.errors)
         self.save_button = QPushButton("&Speichern")
         self.reset_button = QPushButton("Änderungen &verwerfen")
@@ -199,16 +202,10 @@ class RulesPage(QWidget):
         tab = QWidget()
         retention = QGroupBox("Aufbewahrung und Löschung")
         QVBoxLayout(retention).addWidget(self.retention)
-        reports = QGroupBox("Berichte, die die Dienststelle erstellt")
-        box = QVBoxLayout(reports)
-        for check in self.reports.values():
-            box.addWidget(check)
-        first_report = next(iter(self.reports.values()))
-        box.addWidget(self.errors.add("reports", first_report))
         layout = QVBoxLayout(tab)
         layout.addWidget(retention)
         layout.addWidget(self.auto_purge)
-        layout.addWidget(reports)
+        layout.addWidget(self.report_options)
         layout.addStretch(1)
         return tab
 
@@ -225,8 +222,7 @@ class RulesPage(QWidget):
         self.retention.show_rule(profile.retention)
         self.waiver_forms.show_profile(profile)
         self.petitioner_ack.show_profile(profile)
-        for code, check in self.reports.items():
-            check.setChecked(profile.makes_report(code))
+        self.report_options.show_profile(profile)
         self.intake_rules.show_profile(profile)
         self.petition_steps.show_profile(profile)
         self.auto_purge.show_profile(profile)
@@ -248,7 +244,6 @@ class RulesPage(QWidget):
             shift_to_working_day=self.shift.isChecked(),
             closing_days=list(self.closing_days.days()),
             retention=self.retention.data(),
-            reports=[code for code, check in self.reports.items() if check.isChecked()],
             ack_waivable_channels=self.ack_waiver.channels(),
             waiver_forms=self.waiver_forms.data(),
             petitioner_ack=self.petitioner_ack.data(),
@@ -257,6 +252,7 @@ class RulesPage(QWidget):
         data.update(self.petition_steps.data())
         data.update(self.auto_purge.data())
         data.update(self.notice_rules.data())
+        data.update(self.report_options.data())
         return data
 
     def _state(self) -> tuple[object, ...]:
@@ -266,7 +262,7 @@ class RulesPage(QWidget):
             self.bundesland.currentIndex(),
             self.closing_days.state(),
             self.retention.state(),
-            tuple(check.isChecked() for check in self.reports.values()),
+            self.report_options.state(),
             self.intake_rules.state(),
             self.ack_waiver.state(),
             self.waiver_forms.state(),
@@ -290,7 +286,8 @@ class RulesPage(QWidget):
         self.petitioner_ack.set_editable(editable)
         self.auto_purge.set_editable(editable)
         self.notice_rules.set_editable(editable)
-        for widget in (self.shift, self.bundesland, *self.reports.values(), self.save_button, self.reset_button):
+        self.report_options.set_editable(editable)
+        for widget in (self.shift, self.bundesland, self.save_button, self.reset_button):
             widget.setEnabled(editable)
         self.save_button.setVisible(editable)
         self.reset_button.setVisible(editable)

@@ -31,8 +31,8 @@ def values(raw: bytes) -> dict[tuple[str, str], str]:
 
 def test_header_separator_and_line_ends(raw: bytes) -> None:
     rows = parse(raw)
-    assert rows[0] == ["Kennzahl", "Schlüssel", "Bezeichnung", "Wert"]
-    assert all(len(row) == 4 for row in rows)
+    assert rows[0] == ["Kennzahl", "Schlüssel", "Bezeichnung", "Wert", "Kennzahl (deutsch)"]
+    assert all(len(row) == 5 for row in rows)
     assert raw.count(b"\r\n") == len(rows) and b"\n" not in raw.replace(b"\r\n", b"")
     assert b"," not in raw.split(b"\r\n")[0]
 
@@ -66,7 +66,7 @@ def test_figures_parse_back(raw: bytes) -> None:
 
 
 def test_numbers_read_as_german_decimals(raw: bytes) -> None:
-    for code, key, _, value in parse(raw)[1:]:
+    for code, key, _, value, _ in parse(raw)[1:]:
         if value:
             assert float(value.replace(",", ".")) >= 0, (code, key)
             assert "." not in value, (code, key)  # no thousands separator, no decimal point
@@ -96,7 +96,7 @@ def test_empty_period_leaves_percentages_empty(report_cases) -> None:  # noqa: F
 def test_text_that_excel_would_run_as_formula_is_defused(report_cases) -> None:  # noqa: F811
     Team.update(name="=HYPERLINK(1)").where(Team.id == report_cases.t2.id).execute()
     rows = parse(render_report_csv(compute_figures(Period(2025), today=TODAY)))
-    assert ["team", "'=HYPERLINK(1)", "'=HYPERLINK(1) (Bereich 43)", "3"] in rows
+    assert ["team", "'=HYPERLINK(1)", "'=HYPERLINK(1) (Bereich 43)", "3", "Anliegen nach Team"] in rows
 
 
 def test_csv_value() -> None:

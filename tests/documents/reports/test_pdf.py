@@ -86,8 +86,10 @@ def test_sections_and_the_office_texts_escaped(year_pdf: bytes) -> None:
         "5. Eingangswege",
         "6. Bereiche und Teams",
         "7. Ergebnisse der Beschwerden",
-        "8. Fristen und Bearbeitungsdauer",
-        "9. Häufigste Themen",
+        "8. Eingaben und Petitionen",
+        "9. Meinungskarten",
+        "10. Fristen und Bearbeitungsdauer",
+        "11. Häufigste Themen",
     ):
         assert heading in text
     assert "Rückrufe <b>fehlen</b> & Mails bleiben liegen" in text  # as typed, not as markup
@@ -106,7 +108,7 @@ def test_pdf_is_byte_stable_with_invariant(report_cases) -> None:  # noqa: F811
 def test_empty_period_says_so(report_cases) -> None:  # noqa: F811
     figures = compute_figures(Period(2026, half=1), today=TODAY)
     text = flat(" ".join(pages(render_report(figures, "pdf", recipient="traegerversammlung", texts=ReportTexts()))))
-    assert "Im Berichtszeitraum wurden keine Kundenreaktionen erfasst." in text
+    assert "Im Zeitraum 01.01.2026 – 30.06.2026 wurden keine Kundenreaktionen erfasst." in text
     assert "Kundenreaktionen (Fälle) 0 6 -6 (-100,0 %)" in text
     assert "Eingangsbestätigung fristgerecht – " in text  # no percentage without a base
     assert "Schwerpunktthemen Keine Angaben." in text

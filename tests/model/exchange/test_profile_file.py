@@ -68,6 +68,8 @@ def test_the_file_holds_every_rule() -> None:
         "auto_purge": False,
         "notice_rules": ["manager_of_signed_answer", "krm_each_answer"],
         "gf_required_mark": False,
+        "annual_report_to_tv": False,
+        "report_texts_by_category": False,
     }
     assert read_profile_file(export_profile(profile)) == profile
 

@@ -199,8 +199,8 @@ def test_channels_and_reports_are_kept_in_vocabulary_order() -> None:
 def test_preset_reports() -> None:
     assert {code: p.reports for code, p in PRESETS.items()} == {
         "luebeck": ("annual",),
-        "osnabrueck": ("annual", "half_year"),
-        "schwaebisch-hall": ("annual", "half_year"),
+        "osnabrueck": ("annual",),
+        "schwaebisch-hall": ("annual",),
         "berlin-pankow": ("annual", "half_year", "quarter"),
         "braunschweig": ("annual",),
     }

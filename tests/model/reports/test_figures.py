@@ -240,8 +240,9 @@ def test_period_not_begun_and_empty_store() -> None:
     problem = period_problem(Period(2026, half=2), date(2026, 5, 10), date(2020, 1, 1))
     assert problem is not None and problem[0] == "half" and "noch nicht begonnen (Beginn 01.07.2026)" in problem[1]
     assert period_problem(Period(2026, quarter=2), date(2026, 5, 10), None) is None  # running, empty store
-    problem = period_problem(Period(2025), date(2026, 5, 10), None)
-    assert problem is not None and "noch keine Kundenreaktionen erfasst" in problem[1]
+    assert period_problem(Period(2025), date(2026, 5, 10), None) is None  # a report that says: none recorded
+    problem = period_problem(Period(2027), date(2026, 5, 10), None)
+    assert problem is not None and "Zukunft" in problem[1]
 
 
 def test_empty_store_reports_the_running_year(store) -> None:
