@@ -25,8 +25,12 @@ NO_OUTLOOK = (
     "(extract-msg) zu installieren."
 )
 UNREADABLE = (
-    "„{name}“ lässt sich nicht als Outlook-Nachricht lesen (beschädigt, verschlüsselt oder kein E-Mail-Element "
-    "wie ein Termin oder Kontakt). Bitte die Nachricht in Outlook erneut speichern oder als .eml speichern."
+    "„{name}“ lässt sich nicht als Outlook-Nachricht lesen (beschädigt oder verschlüsselt). Bitte die Nachricht "
+    "in Outlook erneut speichern oder als .eml speichern."
+)
+NO_MAIL = (
+    "„{name}“ ist ein Outlook-Element, aber keine E-Mail (etwa ein Termin, Kontakt oder eine Aufgabe). Bitte die "
+    "E-Mail selbst aus Outlook speichern."
 )
 
 
@@ -37,7 +41,10 @@ def _text(value: Any) -> str:
 
 
 def _sender(item: Any) -> tuple[str, str]:
-    name, address = parseaddr(_text(item.sender))
+    raw = _text(item.sender)
+    name, address = parseaddr(raw)
+    if "@" not in address:  # within an Exchange organisation Outlook may keep only the sender's name
+        return clean_line(raw, limit=MAX_NAME), ""
     return clean_line(name, limit=MAX_NAME), clean_line(address, limit=200)
 
 
@@ -131,8 +138,8 @@ def read_msg(file_name: str, data: bytes, *, today: date, own_addresses: frozens
     except Exception:  # the package raises many kinds for a broken or foreign OLE file; all mean "not readable"
         raise ValidationError({"file": UNREADABLE.format(name=file_name)}) from None
     try:
-        if not hasattr(item, "body") or not hasattr(item, "sender"):
-            raise ValidationError({"file": UNREADABLE.format(name=file_name)})
+        if not _text(getattr(item, "classType", "")).lower().startswith("ipm.note"):  # a contact, task, date …
+            raise ValidationError({"file": NO_MAIL.format(name=file_name)})
         return _read(item, data, today=today, own_addresses=own_addresses)
     except ValidationError:
         raise
