@@ -185,3 +185,12 @@ def test_a_wrong_charset_declared_gives_replacement_characters() -> None:
     raw = raw.replace(b'charset="utf-8"', b"charset=utf-8").replace(b"Content-Transfer-Encoding: 7bit", b"")
     draft = read_draft("m.eml", raw, today=TODAY)
     assert "kaputt" in draft.description
+
+
+@pytest.mark.parametrize("charset", ["idna", "base64", "utf\x00-8", '""'])
+def test_a_charset_that_is_no_text_encoding_is_read_as_unknown(charset: str) -> None:
+    raw = (
+        b"From: k@example.org\r\nSubject: Test\r\nDate: Thu, 19 Nov 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: text/plain; charset=" + charset.encode() + b"\r\n\r\nGr\xc3\xbc\xc3\x9fe\r\n"
+    )
+    assert read_draft("m.eml", raw, today=TODAY).description == "Grüße"
