@@ -73,17 +73,23 @@ def sent_at(message: Message) -> datetime | None:
     return moment if isinstance(moment, datetime) else None
 
 
-def _leaves(part: Message) -> Iterator[Message]:
-    """The parts that are files, in order; an attached mail is one file (not opened)."""
-    if part.get_content_type() == "message/rfc822":
-        yield part
+def _leaves(part: Message, *, in_related: bool = False) -> Iterator[tuple[Message, bool]]:
+    """(part, inside a multipart/related) of the parts that are files, in order; an attached mail is one file."""
+    content_type = part.get_content_type()
+    if content_type == "message/rfc822":
+        yield part, in_related
         return
     if part.is_multipart():
         for sub in part.get_payload():
             if isinstance(sub, Message):
-                yield from _leaves(sub)
+                yield from _leaves(sub, in_related=in_related or content_type == "multipart/related")
         return
-    yield part
+    yield part, in_related
+
+
+def _is_picture_in_text(part: Message, in_related: bool) -> bool:
+    """A logo or picture shown inside the HTML text (cid:): part of the mail, which is kept whole, no attachment."""
+    return in_related and bool(part.get("Content-ID")) and part.get_content_disposition() != "attachment"
 
 
 def _is_body_text(part: Message) -> bool:
@@ -130,16 +136,18 @@ def _file_of(part: Message, number: int) -> tuple[str, bytes]:
 
 def _offer_files(message: Message, proposal: Proposal, body: Message | None) -> None:
     number = 0
-    for part in _leaves(message):
+    for part, in_related in _leaves(message):
         if part is body or _is_body_text(part) or part.get_content_maintype() == "multipart":
             continue  # the text (or a broken multipart's undivided rest) is the description, no file
+        if _is_picture_in_text(part, in_related):
+            continue
         number += 1
         name, data = _file_of(part, number)
         proposal.offer(name, data)
 
 
 def _original(message: EmailMessage) -> EmailMessage | None:
-    for part in _leaves(message):
+    for part, _ in _leaves(message):
         if part is not message:
             inner = _attached_mail(part)
             if inner is not None:

@@ -64,6 +64,8 @@ def _attachment_files(item: Any) -> list[tuple[str, bytes, Any]]:
     """(name, bytes, the embedded mail or None) of each attachment."""
     files: list[tuple[str, bytes, Any]] = []
     for number, attachment in enumerate(item.attachments, start=1):
+        if getattr(attachment, "hidden", False):
+            continue  # a picture shown inside the HTML text: part of the mail, which is kept whole
         data = attachment.data
         name = _text(attachment.getFilename()) or f"Anlage {number}"
         if isinstance(data, bytes):

@@ -151,3 +151,13 @@ def test_attachment_names_are_made_safe_for_windows() -> None:
     message.add_attachment(b"x", maintype="application", subtype="pdf", filename="..\\..\\CON.pdf")
     draft = read_draft("m.eml", as_bytes(message), today=TODAY)
     assert [a.name for a in draft.attachments] == ["Anfrage_ Termin_.eml", "_CON.pdf"]
+
+
+def test_a_logo_inside_the_html_text_is_no_attachment_but_an_attached_picture_is() -> None:
+    message = mail(text="Text mit Logo")
+    message.add_alternative('<p>Text mit Logo <img src="cid:logo@x"></p>', subtype="html")
+    message.get_payload()[1].add_related(b"\x89PNG logo", maintype="image", subtype="png", cid="<logo@x>")
+    message.add_attachment(b"\x89PNG foto", maintype="image", subtype="png", filename="Foto.png")
+    draft = read_draft("m.eml", as_bytes(message), today=TODAY)
+    assert draft.description == "Text mit Logo"
+    assert [a.name for a in draft.attachments][1:] == ["Foto.png"]

@@ -78,3 +78,10 @@ def test_without_extract_msg_a_msg_file_gets_a_german_message() -> None:
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert "ohne Outlook-Unterstützung installiert" in out
+
+
+def test_pictures_inside_the_text_are_no_attachments() -> None:
+    draft = read_draft("bilder.msg", sample("attachment_msg_inlineImg.msg"), today=TODAY)
+    assert [a.name for a in draft.attachments] == [f"{draft.subject}.msg"]
+    assert draft.subject == "How to use and check database files from device"
+    assert draft.person_name == "Angela Deng"
