@@ -161,3 +161,21 @@ def test_a_logo_inside_the_html_text_is_no_attachment_but_an_attached_picture_is
     draft = read_draft("m.eml", as_bytes(message), today=TODAY)
     assert draft.description == "Text mit Logo"
     assert [a.name for a in draft.attachments][1:] == ["Foto.png"]
+
+
+OUTLOOK_HTML = """<html><head><!--[if gte mso 9]><xml><o:OfficeDocumentSettings><o:AllowPNG/></o:OfficeDocumentSettings>
+</xml><![endif]--><style><!-- p.MsoNormal {margin:0cm;} --></style></head><body lang="DE"><div class="WordSection1">
+<p class="MsoNormal">Sehr geehrte Damen und Herren,<o:p></o:p></p><p class="MsoNormal"><o:p>&nbsp;</o:p></p>
+<p class="MsoNormal">seit dem 1.&nbsp;Oktober warte ich. Das ist &lt;unzumutbar&gt;!<o:p></o:p></p>
+<table><tr><td>Kunden-Nr.</td><td>962D123456</td></tr></table>
+<p class="MsoNormal">Mit freundlichen Gr&uuml;&szlig;en<br>Erika Beispiel<o:p></o:p></p></div></body></html>"""
+
+
+def test_an_html_mail_as_outlook_writes_it() -> None:
+    message = mail(text=None)
+    message.set_content(OUTLOOK_HTML, subtype="html")
+    draft = read_draft("m.eml", as_bytes(message), today=TODAY)
+    assert draft.description == (
+        "Sehr geehrte Damen und Herren,\n\nseit dem 1. Oktober warte ich. Das ist <unzumutbar>!\n\n"
+        "Kunden-Nr.\t962D123456\n\nMit freundlichen Grüßen\nErika Beispiel"
+    )
