@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from krm_desktop.model.exchange.mail import read_draft
-from krm_desktop.model.exchange.mail.eml import FORWARD_MARK
+from krm_desktop.model.exchange.mail.draft_fields import FORWARD_MARK
 from tests.model.exchange.mail.mail_data import OWN, TODAY, as_bytes, forwarded, mail, pdf_bytes
 
 

@@ -85,3 +85,21 @@ def test_pictures_inside_the_text_are_no_attachments() -> None:
     assert [a.name for a in draft.attachments] == [f"{draft.subject}.msg"]
     assert draft.subject == "How to use and check database files from device"
     assert draft.person_name == "Angela Deng"
+
+
+def test_a_msg_sent_from_an_own_address_is_read_by_the_embedded_original() -> None:
+    own = ["Nick.Booth@pof.com.au"]
+    draft = read_draft("wg.msg", sample("attachment_msg_pdf.msg"), today=TODAY, own_addresses=own)
+    assert draft.subject == "Test Attachment"  # the embedded mail's
+    assert draft.description == (
+        "Test email with 1 msg attachment, 1 pdf\n\n----- Weitergeleitete Nachricht -----\nBlah blah blah"
+    )
+
+
+def test_a_msg_from_an_own_address_without_original_leaves_the_person_empty() -> None:
+    embedded = read_draft("m.msg", sample("attachment_msg_pdf.msg"), today=TODAY).attachments[1].data
+    inner = read_draft("inner.msg", embedded, today=TODAY)  # the embedded mail, as Outlook exports it
+    assert inner.person_email and inner.problems.get("person") is None
+    draft = read_draft("inner.msg", embedded, today=TODAY, own_addresses=[inner.person_email])
+    assert (draft.person_name, draft.person_email) == ("", "")
+    assert "eigenen Adresse" in draft.problems["person"]
