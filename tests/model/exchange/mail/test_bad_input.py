@@ -98,6 +98,12 @@ def test_a_sender_without_name() -> None:
     assert "keinen Namen" in draft.problems["person"]
 
 
+def test_a_sender_address_the_form_would_refuse_is_marked() -> None:
+    draft = read_draft("m.eml", as_bytes(mail(sender="Server <root@localhost>")), today=TODAY)
+    assert draft.person_email == "root@localhost"
+    assert "„root@localhost“ ist unvollständig" in draft.problems["person"]
+
+
 def test_no_subject_and_no_text_are_marked() -> None:
     draft = read_draft("m.eml", as_bytes(mail(subject=None, text=None)), today=TODAY)
     assert draft.subject == "" and draft.description == ""
