@@ -55,7 +55,6 @@ def test_two_anliegen_of_two_teams_make_the_gf_lead(qtbot, store) -> None:
     assert concerns.several_note.isHidden()
     pick(concerns.team_boxes[0], "Team 412 Markt")
     assert concerns.several_note.isVisible() and concerns.several_note.text() == SEVERAL_TEAMS_NOTE
-    form.grab().save("/tmp/teams19_form_two_teams_1366.png")
     case_id = form.save()
     assert case_id is not None, form.shown_errors()
     case = Case.get_by_id(case_id)
