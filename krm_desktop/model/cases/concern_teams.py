@@ -8,6 +8,7 @@ Teil."). Which person signs is not said there: the Geschäftsführung that leads
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from krm_desktop.model.store.entities import Team
 
@@ -43,7 +44,9 @@ def concern_team_problems(case_team: int | None, concern_teams: Sequence[int | N
     if concern_teams and concern_teams[0] is not None and case_team is not None and concern_teams[0] != case_team:
         errors["concerns.1.team"] = "Das erste Anliegen gehört zum Team des Falls (Feld „Team“)."
     named = {team for team in concern_teams[1:] if team is not None}
-    known = {team_id for (team_id,) in Team.select(Team.id).where(Team.id.in_(sorted(named))).tuples()} if named else set()
+    team_id: Any = Team.id  # the column (typed as int on the model for the instances)
+    rows: Any = Team.select(team_id).where(team_id.in_(sorted(named))).tuples() if named else []
+    known = {found for (found,) in rows}
     for position, team in enumerate(concern_teams, start=1):
         if position > 1 and team is not None and team not in known:
             errors.setdefault(f"concerns.{position}.team", f"Das Team von Anliegen {position} gibt es nicht (mehr).")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
+from typing import Any
 
 from peewee import JOIN
 
@@ -17,7 +18,7 @@ from krm_desktop.model.store.transactions import write_transaction
 
 def teams_concerned(case_id: int) -> dict[int, str]:
     """The teams the case's Anliegen concern (id -> name), each once, in the order of the Anliegen."""
-    rows = (
+    rows: Any = (
         Concern.select(Team.id, Team.name)
         .join(Team, JOIN.INNER, on=(Concern.team == Team.id))
         .where(Concern.case == case_id)

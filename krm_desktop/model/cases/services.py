@@ -17,6 +17,7 @@ from typing import Any
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.cases import transitions
+from krm_desktop.model.cases.closing import close, may_sign, record_answer, record_waiver, sign_off_label, signing_staff
 from krm_desktop.model.cases.concern_teams import (
     SEVERAL_TEAMS_ACTION,
     SEVERAL_TEAMS_TEXT,
@@ -24,7 +25,6 @@ from krm_desktop.model.cases.concern_teams import (
     lead_fields,
     several_teams,
 )
-from krm_desktop.model.cases.closing import close, may_sign, record_answer, record_waiver, sign_off_label, signing_staff
 from krm_desktop.model.cases.intake import CaseInput, check_case
 from krm_desktop.model.cases.numbering import next_ref
 from krm_desktop.model.cases.party import PartyRecord
@@ -250,7 +250,7 @@ def assign_team(case_id: int, *, version: int, team_id: int | None, today: date,
     with write_transaction():
         case = load_open(case_id, version)
         team = Team.get_or_none(Team.id == team_id) if team_id is not None else None
-        others = Concern.select(Concern.team).where((Concern.case == case.id) & (Concern.position > 1)).tuples()
+        others: Any = Concern.select(Concern.team).where((Concern.case == case.id) & (Concern.position > 1)).tuples()
         change = transitions.assign_team(
             case_fields(case),
             team_id=team_id,
@@ -360,7 +360,8 @@ def update_case(
 def _replace_concerns(case: Case, data: CaseInput, changes: dict[str, Any]) -> str:
     """Store the edited Anliegen with their teams; who leads follows the number of teams concerned (into
     `changes`). Returns the history's text of a change of the lead, or ""."""
-    before: list[int | None] = [t for (t,) in Concern.select(Concern.team).where(Concern.case == case.id).tuples()]
+    rows: Any = Concern.select(Concern.team).where(Concern.case == case.id).tuples()
+    before: list[int | None] = [team for (team,) in rows]
     teams = data.concern_teams()
     changes["team"] = teams[0]
     Concern.delete().where(Concern.case == case.id).execute()

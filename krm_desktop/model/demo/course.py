@@ -53,7 +53,9 @@ class Course:
     def steps(self, case: Fields, concern_kinds: list[str], concern_teams: Sequence[int | None] = ()) -> list[Step]:
         """The planned steps of the registered case that happened up to today, in the order of their days;
         `concern_teams`: the team of each Anliegen (several teams: each team's Beitrag)."""
-        planned = sorted(self.plan(case, concern_kinds, concern_teams), key=attrgetter("day"))  # same day: planned order
+        planned = sorted(
+            self.plan(case, concern_kinds, concern_teams), key=attrgetter("day")
+        )  # same day: planned order
         return [step for step in planned if step.day <= self.today]
 
     # -- days -------------------------------------------------------------------------------------------------

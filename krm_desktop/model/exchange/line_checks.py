@@ -165,7 +165,9 @@ def _type_errors(obj: dict[str, Any]) -> dict[str, str]:
             for index, concern in enumerate(concerns, start=1):
                 for key, value in concern.items():
                     if key not in CONCERN_KEYS:
-                        errors[f"concerns.{index}.{_shown(key)}"] = "Unbekanntes Feld. Erlaubt sind: kind, outcome, team."
+                        errors[f"concerns.{index}.{_shown(key)}"] = (
+                            "Unbekanntes Feld. Erlaubt sind: kind, outcome, team."
+                        )
                     elif value is not None and not isinstance(value, str):
                         errors[f"concerns.{index}.{key}"] = "Bitte einen Text oder null angeben."
     person = obj.get("person")
@@ -299,7 +301,10 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
     concern_teams = [(c.get("team") or "").strip() or None for c in raw_concerns]
     for index, name in enumerate(concern_teams, start=1):
         if name is not None:
-            add(f"concerns.{index}.team", v.text_problem(name, f"Team von Anliegen {index}", max_len=120, multiline=False))
+            add(
+                f"concerns.{index}.team",
+                v.text_problem(name, f"Team von Anliegen {index}", max_len=120, multiline=False),
+            )
     if concern_teams and concern_teams[0] is not None and team is not None and concern_teams[0] != team.strip():
         add("concerns.1.team", "Das erste Anliegen gehört zum Team des Falls („team“); bitte gleich oder null angeben.")
 

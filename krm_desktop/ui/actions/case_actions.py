@@ -16,12 +16,22 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QGridLayout, QGroupBox, QMenu, QMessageBox, QSizePolicy, QToolButton, QWidget
 
 from krm_desktop.model.cases import action_checks as checks
-from krm_desktop.model.cases import petition_checks, petition_steps
+from krm_desktop.model.cases import (  # several teams concerned: Beiträge
+    contribution_service,
+    contributions,
+    petition_checks,
+    petition_steps,
+)
 from krm_desktop.model.cases.lookup import action_facts
 from krm_desktop.model.codes import PETITION_KINDS
-from krm_desktop.ui.actions import close_dialog, dab_dialogs, dialogs, petition_dialogs, waiver_dialog
-from krm_desktop.model.cases import contribution_service, contributions  # several teams concerned: Beiträge
-from krm_desktop.ui.actions import contribution_dialog
+from krm_desktop.ui.actions import (
+    close_dialog,
+    contribution_dialog,
+    dab_dialogs,
+    dialogs,
+    petition_dialogs,
+    waiver_dialog,
+)
 from krm_desktop.ui.actions.action_form import ActionDialog
 from krm_desktop.ui.context import WindowContext
 

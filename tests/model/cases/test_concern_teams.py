@@ -99,9 +99,7 @@ def test_the_first_anliegen_has_the_case_team(teams) -> None:
 def test_editing_keeps_the_teams_and_moves_the_lead(teams) -> None:
     first, second, third = teams
     case = f.register(team_id=first.id, concerns=[("beschwerde", None), ("idee", None)])
-    data = f.case_input(
-        team_id=first.id, concerns=[ConcernInput("beschwerde"), ConcernInput("idee", team_id=third.id)]
-    )
+    data = f.case_input(team_id=first.id, concerns=[ConcernInput("beschwerde"), ConcernInput("idee", team_id=third.id)])
     case = cases.update_case(case.id, version=case.version, data=data, today=T, user=f.USER)
     assert concern_teams_of(case) == [first.id, third.id]
     stored = Case.get_by_id(case.id)
@@ -157,7 +155,7 @@ def contribute(case: Case, **values):
 
 
 def test_a_beitrag_is_a_statement_of_the_team_and_the_history_names_who_acted(teams) -> None:
-    first, second, _ = teams
+    _, second, _ = teams
     case = two_team_case(teams)
     case = contribute(case, team_id=second.id, author="Mia Roth ", user="Petra Ohlsen")
     statement = Statement.get(Statement.case == case.id)
@@ -190,7 +188,7 @@ def test_a_beitrag_is_a_statement_of_the_team_and_the_history_names_who_acted(te
     ],
 )
 def test_a_bad_beitrag_is_refused_in_german_and_nothing_changes(teams, values, field, message) -> None:
-    first, second, third = teams
+    _first, second, third = teams
     case = two_team_case(teams)
     chosen = {"third": third.id, None: None}.get(values.pop("team", "second"), second.id)
     before = f.snapshot()

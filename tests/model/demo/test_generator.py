@@ -325,4 +325,8 @@ def test_a_few_cases_concern_two_teams_with_their_beitraege(store: Store) -> Non
     for statement in contributions:
         assert statement.team_id in {x.team_id for x in statement.case.concerns}
         assert statement.author_role == "TL" and statement.received_on >= statement.case.received
-    assert not Statement.select().where(Statement.team.is_null(False) & Statement.case.not_in([c.id for c in several])).exists()
+    assert (
+        not Statement.select()
+        .where(Statement.team.is_null(False) & Statement.case.not_in([c.id for c in several]))
+        .exists()
+    )

@@ -8,8 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from krm_desktop.model.cases import closing, contribution_service, contributions, dab, dab_transitions, opinion_cards
-from krm_desktop.model.cases import transitions
+from krm_desktop.model.cases import (
+    closing,
+    contribution_service,
+    contributions,
+    dab,
+    dab_transitions,
+    opinion_cards,
+    transitions,
+)
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.writes import case_fields
 from krm_desktop.model.demo import texts as t

@@ -18,7 +18,10 @@ def teams_of(case: Case) -> list[str | None]:
 
 
 def test_concerns_with_their_teams_import_and_export(store: Store) -> None:
-    concerns = [{"kind": "beschwerde", "outcome": None, "team": "Team 401 Leistung"}, {"kind": "idee", "team": "Team 412 Markt"}]
+    concerns = [
+        {"kind": "beschwerde", "outcome": None, "team": "Team 401 Leistung"},
+        {"kind": "idee", "team": "Team 412 Markt"},
+    ]
     assert run_import([good(concerns=concerns)]) == 1
     case = Case.get()
     assert teams_of(case) == ["Team 401 Leistung", "Team 412 Markt"]  # the new team is created as named

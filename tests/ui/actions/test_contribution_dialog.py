@@ -40,7 +40,7 @@ def fill(qtbot, dialog, *, author: str = "Jens Brandt", on: date = date(2026, 11
 
 
 def test_a_beitrag_of_each_team_and_the_detail_pane(qtbot, store, teams) -> None:
-    t411, t412, _ = teams
+    t411, _, _ = teams
     case = two_team_case(teams)
     one_team = f.register(team_id=t411.id)
     window = started_window(qtbot, store)
