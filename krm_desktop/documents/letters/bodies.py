@@ -20,6 +20,7 @@ from krm_desktop.documents.letters.placeholders import concerned, d
 from krm_desktop.documents.page.addressing import person_phrase
 from krm_desktop.documents.page.escape import markup
 from krm_desktop.documents.page.fonts import FONT, FONT_BOLD, register_fonts
+from krm_desktop.model.cases.case_view import CaseView
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import CHANNELS, KINDS, PARTY_ROLES, label
 
@@ -173,6 +174,7 @@ def routing_story(draft: Draft, st: dict[str, ParagraphStyle]) -> list[Flowable]
         ("Fristen", deadlines or "keine"),
         ("Eingangsbestätigung", f"versandt am {d(case.ack_sent)}" if case.ack_sent else ""),
     ]
+    facts += _several_teams_rows(case)  # several teams concerned (issue 19, item 1)
     reserved = case.sign_off_role == "GF"
     team = f" ({case.team})" if case.team else ""
     area = f" ({case.area})" if case.area else ""
@@ -283,3 +285,19 @@ def story(draft: Draft, layout: str) -> list[Any]:
     if draft.doc_type == "verzicht":
         return waiver_story(draft, st)
     return letter_story(draft, st)
+
+
+# --- several teams concerned (issue 19, item 1) -------------------------------------------------------------------
+
+
+def _several_teams_rows(case: CaseView) -> list[tuple[str, str]]:
+    """Where the Anliegen concern several teams: every team, that the Geschäftsführung leads, and each team's
+    Beitrag (received on, by whom) or that it is still missing."""
+    teams = case.teams_concerned
+    if len(teams) < 2:
+        return []
+    sent = {s.team: f"{s.team}: eingegangen am {d(s.received_on)} ({s.author})" for s in case.statements if s.team}
+    return [
+        ("Betroffene Teams", f"{', '.join(teams)} – Federführung bei der Geschäftsführung"),
+        ("Beiträge der Teams", "\n".join(sent.get(team, f"{team}: ausstehend") for team in teams)),
+    ]

@@ -219,3 +219,16 @@ def test_a_case_of_one_team_or_closed_takes_no_beitrag(teams) -> None:
     case = f.act(cases.close, case, closed_on=T, answer_sent=T, outcomes=outcomes, signed_by=gf)
     with pytest.raises(RefusedError, match="abgeschlossen"):
         contribute(case, team_id=teams[1].id)
+
+
+def test_the_teamleitung_does_not_sign_where_several_teams_are_concerned(teams) -> None:
+    case = two_team_case(teams)
+    tl = Staff.get(Staff.role == "TL").id
+    gf = Staff.get(Staff.role == "GF").id
+    outcomes = {1: "begruendet", 2: "unbegruendet"}
+    before = f.snapshot()
+    with pytest.raises(ValidationError, match="zeichnungsbefugt: Geschäftsführung"):
+        f.act(cases.close, case, closed_on=T, answer_sent=T, outcomes=outcomes, signed_by=tl)
+    assert f.snapshot() == before
+    case = f.act(cases.close, case, closed_on=T, answer_sent=T, outcomes=outcomes, signed_by=gf)
+    assert Case.get_by_id(case.id).signed_by_id == gf
