@@ -51,7 +51,8 @@ def case_state(case_id: int) -> dict[str, str]:
     }
     for concern in Concern.select().where(Concern.case == case_id).order_by(Concern.position):
         outcome = f" – {label(OUTCOMES, concern.outcome)}" if concern.outcome else ""
-        state[f"Anliegen {concern.position}"] = label(KINDS, concern.kind) + outcome
+        own_team = f" ({concern.team.name})" if concern.team_id and concern.team_id != case.team_id else ""
+        state[f"Anliegen {concern.position}"] = label(KINDS, concern.kind) + outcome + own_team
     state.update(
         {
             "Eingangsweg": label(CHANNELS, case.channel),
@@ -110,7 +111,8 @@ def case_state(case_id: int) -> dict[str, str]:
     statements = Statement.select().where(Statement.case == case_id).order_by(Statement.received_on, Statement.id)
     for number, statement in enumerate(statements, start=1):
         state[f"Stellungnahme {number}"] = (
-            f"{statement.author} ({label(STAFF_ROLES, statement.author_role)}), "
+            (f"Beitrag {statement.team.name}: " if statement.team_id else "")
+            + f"{statement.author} ({label(STAFF_ROLES, statement.author_role)}), "
             f"eingegangen {_d(statement.received_on)}: {statement.text}"
         )
     state["Schreiben"] = str(Letter.select().where(Letter.case == case_id).count())

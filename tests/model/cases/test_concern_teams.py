@@ -232,3 +232,14 @@ def test_the_teamleitung_does_not_sign_where_several_teams_are_concerned(teams) 
     assert f.snapshot() == before
     case = f.act(cases.close, case, closed_on=T, answer_sent=T, outcomes=outcomes, signed_by=gf)
     assert Case.get_by_id(case.id).signed_by_id == gf
+
+
+def test_what_another_workstation_sees_changed_names_the_teams(teams) -> None:
+    from krm_desktop.model.cases.changes import case_state
+
+    _, second, _ = teams
+    case = two_team_case(teams)
+    contribute(case, team_id=second.id)
+    state = case_state(case.id)
+    assert state["Anliegen 1"] == "Beschwerde" and state["Anliegen 2"] == "Beschwerde (Team 412 Markt)"
+    assert state["Stellungnahme 1"].startswith("Beitrag Team 412 Markt: Jens Brandt (Teamleitung), eingegangen")
