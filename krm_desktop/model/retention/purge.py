@@ -90,6 +90,9 @@ EVENT_LABELS = {
     "deadlines_recomputed": "Fristen neu berechnet",
     "ba_agreed": "Abgestimmt mit Agentur für Arbeit und Regionaldirektion",
     "statement_checked": "Stellungnahme vom KRM geprüft",
+    # several teams concerned (issue 19, item 1)
+    "several_teams": "Mehrere Teams betroffen: Federführung bei der Geschäftsführung",
+    "contribution": "Beitrag eines Teams eingegangen",
 }
 OTHER_EVENT = "Bearbeitungsschritt"
 

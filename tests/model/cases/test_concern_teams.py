@@ -244,3 +244,23 @@ def test_what_another_workstation_sees_changed_names_the_teams(teams) -> None:
     state = case_state(case.id)
     assert state["Anliegen 1"] == "Beschwerde" and state["Anliegen 2"] == "Beschwerde (Team 412 Markt)"
     assert state["Stellungnahme 1"].startswith("Beitrag Team 412 Markt: Jens Brandt (Teamleitung), eingegangen")
+
+
+def test_the_purge_keeps_the_teams_and_gives_the_history_of_a_beitrag_its_label(teams) -> None:
+    from krm_desktop.model.retention.purge import EVENT_LABELS, execute_purge
+    from krm_desktop.model.retention.purge_plan import plan_purge
+
+    _, second, _ = teams
+    case = two_team_case(teams, received=date(2023, 4, 20))
+    contribute(case, team_id=second.id, author="Mia Roth", received_on=date(2023, 4, 25), today=date(2023, 4, 25))
+    gf = Staff.get(Staff.role == "GF").id
+    outcomes = {1: "begruendet", 2: "unbegruendet"}
+    day = date(2023, 5, 10)
+    f.act(cases.close, case, closed_on=day, answer_sent=day, outcomes=outcomes, signed_by=gf, today=day)
+    execute_purge(plan_purge(date(2025, 12, 31)), today=date(2025, 12, 31), user=f.USER)
+    assert Case.get_by_id(case.id).anonymised
+    assert concern_teams_of(case) == [teams[0].id, second.id]  # the reports still count both teams
+    assert not Statement.select().where(Statement.case == case.id).exists()
+    texts = {e.action: e.text for e in Event.select().where(Event.case == case.id)}
+    assert texts["contribution"] == EVENT_LABELS["contribution"] and "Mia Roth" not in " ".join(texts.values())
+    assert texts["several_teams"] == EVENT_LABELS["several_teams"]
