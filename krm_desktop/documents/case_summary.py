@@ -47,7 +47,7 @@ def render_case_summary(
         ("Nächste Frist", due_words(case.due_status(today, calendar))),
         ("Anliegen", ", ".join(label(KINDS, k) for k in case.kinds)),
         ("Eingang", f"{_d(case.received)}, {label(CHANNELS, case.channel)}, über {label(VIAS, case.via)}"),
-        ("Team", case.team or "ohne Team"),
+        ("Team", _teams(case.teams_concerned)),
         ("Kunde/Einsender", "anonymisiert" if case.anonymised else case.person.name if case.person else "anonym"),
         ("Betreff", case.subject or "–"),
     ]
@@ -83,3 +83,10 @@ def render_case_summary(
     ]
     doc.build(story)
     return out.getvalue()
+
+
+def _teams(teams: tuple[str, ...]) -> str:
+    """Every team concerned; with several, that the Geschäftsführung leads (issue 19, item 1)."""
+    if len(teams) > 1:
+        return f"{', '.join(teams)} (mehrere Teams betroffen: Federführung bei der Geschäftsführung)"
+    return teams[0] if teams else "ohne Team"

@@ -24,3 +24,15 @@ def test_a_purged_case_is_anonymised_and_a_case_without_person_anonymous(store) 
     anonymous = f.register(person=None)
     assert "Kunde/Einsender\nanonymisiert\n" in summary(purged.id)
     assert "Kunde/Einsender\nanonym\n" in summary(anonymous.id)
+
+
+def test_the_summary_names_every_team_concerned_and_that_the_gf_leads(store) -> None:
+    from krm_desktop.model.cases.intake import ConcernInput
+    from tests.documents.pdf_tools import squeezed
+
+    t411, t412 = f.team("Team 411"), f.team("Team 412")
+    case = f.register(team_id=t411.id, concerns=[ConcernInput("beschwerde"), ConcernInput("idee", team_id=t412.id)])
+    one = f.register(team_id=t411.id)
+    expected = "Team 411, Team 412 (mehrere Teams betroffen: Federführung bei der Geschäftsführung)"
+    assert squeezed(expected) in squeezed(summary(case.id))
+    assert "Team\nTeam 411\n" in summary(one.id)

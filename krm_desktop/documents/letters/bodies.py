@@ -185,6 +185,7 @@ def routing_story(draft: Draft, st: dict[str, ParagraphStyle]) -> list[Flowable]
     ]
     if case.gf_required_on:  # issue 19: Pankow's Anlage 2
         facts.append(("Vorlagepflichtig", f"seit {d(case.gf_required_on)} (Anlage 2), vorzulegen bis {d(case.gf_due)}"))
+    facts += _several_teams_rows(case)  # several teams concerned (issue 19, item 1)
     reserved = case.sign_off_role == "GF"
     team = f" ({case.team})" if case.team else ""
     area = f" ({case.area})" if case.area else ""
@@ -295,3 +296,19 @@ def story(draft: Draft, layout: str) -> list[Any]:
     if draft.doc_type == "verzicht":
         return waiver_story(draft, st)
     return letter_story(draft, st)
+
+
+# --- several teams concerned (issue 19, item 1) -------------------------------------------------------------------
+
+
+def _several_teams_rows(case: CaseView) -> list[tuple[str, str]]:
+    """Where the Anliegen concern several teams: every team, that the Geschäftsführung leads, and each team's
+    Beitrag (received on, by whom) or that it is still missing."""
+    teams = case.teams_concerned
+    if len(teams) < 2:
+        return []
+    sent = {s.team: f"{s.team}: eingegangen am {d(s.received_on)} ({s.author})" for s in case.statements if s.team}
+    return [
+        ("Betroffene Teams", f"{', '.join(teams)} – Federführung bei der Geschäftsführung"),
+        ("Beiträge der Teams", "\n".join(sent.get(team, f"{team}: ausstehend") for team in teams)),
+    ]

@@ -178,7 +178,15 @@ def _teams(figures: Figures, number: int) -> list[Flowable]:
         _breakdown(figures.by_area, "Bereich", figures),
         paragraph("Teams", "h2"),
         _team_table(figures),
+        paragraph(TEAM_FOOTNOTE, "note"),
     ]
+
+
+# Several teams concerned (issue 19, item 1): the team table counts by every team concerned.
+TEAM_FOOTNOTE = (
+    "Jedes Anliegen zählt bei dem Team, das es betrifft. Betreffen die Anliegen eines Falls mehrere Teams, zählt "
+    "der Fall bei jedem dieser Teams einmal; die Fälle der Teams ergeben dann zusammen mehr als die Summe."
+)
 
 
 def _complaints(figures: Figures, number: int) -> list[Flowable]:

@@ -26,7 +26,7 @@ class CaseFilter:
     status: str | None = None  # offen | abgeschlossen | None (all)
     kind: str | None = None  # the main kind or any concern's kind
     channel: str | None = None
-    team: int | None = None  # a team id, NO_TEAM, or None (all)
+    team: int | None = None  # a team id (any Anliegen's team), NO_TEAM (the case has none), or None (all)
     year: int | None = None  # reference year
     mine: bool = False  # registered by the acting user
     search: str = ""
@@ -40,6 +40,12 @@ def kind_cases(kind: str) -> Any:
     # Concern 1 always has the case's main kind (intake refuses anything else), so "the main kind or any
     # concern's kind" is "any concern's kind": one covering index (concern_kind_case_id).
     return Concern.select(Concern.case).where(Concern.kind == kind)
+
+
+def team_cases(team_id: int) -> Any:
+    # A case is found by every team its Anliegen concern (concern 1's team is the case's own): the index on
+    # concern.team_id.
+    return Concern.select(Concern.case).where(Concern.team == team_id)
 
 
 Actors = str | tuple[str, ...]  # the acting person's name, or every name their events may carry (office.acting)
@@ -74,7 +80,7 @@ def filter_condition(flt: CaseFilter, today: date, user: Actors, *, few: bool = 
     if flt.team == NO_TEAM:
         parts.append(Case.team.is_null())
     elif flt.team is not None:
-        parts.append(Case.team == flt.team)
+        parts.append(_id_in(team_cases(flt.team)))
     if flt.year is not None:
         parts.append(Case.year == flt.year)
     if flt.mine:

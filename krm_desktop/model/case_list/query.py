@@ -22,11 +22,13 @@ from peewee import JOIN, SQL, Expression, IntegerField, Model, PostgresqlDatabas
 
 from krm_desktop.model.case_list.filters import (
     CASE_ID,
+    NO_TEAM,
     Actors,
     CaseFilter,
     filter_condition,
     kind_cases,
     registered_by,
+    team_cases,
 )
 from krm_desktop.model.case_list.search import all_of, search_words
 from krm_desktop.model.case_list.sort_order import WITH_DUE, SortOrder, fill_parts, needs_party
@@ -215,6 +217,8 @@ class CaseList:
             return int(kind_cases(self.flt.kind or "").select(fn.COUNT(fn.DISTINCT(Concern.case))).scalar() or 0)
         if only == {"mine"}:
             return int(registered_by(self.user).select(fn.COUNT(SQL("*"))).scalar() or 0)
+        if only == {"team"} and self.flt.team not in (None, NO_TEAM):  # every team concerned: its Anliegen
+            return int(team_cases(self.flt.team).select(fn.COUNT(fn.DISTINCT(Concern.case))).scalar() or 0)
         query = Case.select(fn.COUNT(Case.id))
         return int((query.where(self._condition) if self._condition is not None else query).scalar() or 0)
 

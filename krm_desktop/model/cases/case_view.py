@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from krm_desktop.model.cases.notice_checks import Recipient
 from krm_desktop.model.cases.party import PARTY_FIELDS, PartyRecord
@@ -24,6 +24,7 @@ from krm_desktop.model.time.working_days import WorkingCalendar
 class CaseConcern:
     kind: str
     outcome: str | None = None  # complaints only: begruendet, unbegruendet, nicht_bewertbar
+    team: str = ""  # the team that caused it; "" without a team
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class CaseStatement:
     author_role: str
     received_on: date
     text: str
+    team: str = ""  # set: the Beitrag of this team (several teams concerned)
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,12 @@ class CaseView:
         return tuple(c.kind for c in self.concerns) or (self.kind,)
 
     @property
+    def teams_concerned(self) -> tuple[str, ...]:
+        """The teams the Anliegen concern, each once, in their order (the case's team without Anliegen)."""
+        names = tuple(dict.fromkeys(c.team for c in self.concerns if c.team))
+        return names or ((self.team,) if self.team else ())
+
+    @property
     def clock(self) -> ClockFacts:
         return ClockFacts(
             self.closed,
@@ -191,8 +199,14 @@ def case_view(case_id: int) -> CaseView | None:
     )
     if row is None:
         return None
-    concerns = Concern.select(Concern.kind, Concern.outcome).where(Concern.case == case_id)
-    statements = Statement.select(Statement.author, Statement.author_role, Statement.received_on, Statement.text)
+    concerns = (
+        Concern.select(Concern.kind, Concern.outcome, fn.COALESCE(Team.name, ""))
+        .join(Team, JOIN.LEFT_OUTER, on=(Concern.team == Team.id))
+        .where(Concern.case == case_id)
+    )
+    statements = Statement.select(
+        Statement.author, Statement.author_role, Statement.received_on, Statement.text, fn.COALESCE(Team.name, "")
+    ).join(Team, JOIN.LEFT_OUTER, on=(Statement.team == Team.id))
     events = Event.select(Event.on_day, Event.actor, Event.action, Event.text).where(Event.case == case_id)
     return CaseView(
         id=row.id,

@@ -51,7 +51,9 @@ def case_state(case_id: int) -> dict[str, str]:
     }
     for concern in Concern.select().where(Concern.case == case_id).order_by(Concern.position):
         outcome = f" – {label(OUTCOMES, concern.outcome)}" if concern.outcome else ""
-        state[f"Anliegen {concern.position}"] = label(KINDS, concern.kind) + outcome
+        own = concern.team if concern.team_id and concern.team_id != case.team_id else None
+        own_team = f" ({own.name})" if own is not None else ""
+        state[f"Anliegen {concern.position}"] = label(KINDS, concern.kind) + outcome + own_team
     state.update(
         {
             "Eingangsweg": label(CHANNELS, case.channel),
@@ -110,8 +112,10 @@ def case_state(case_id: int) -> dict[str, str]:
     )
     statements = Statement.select().where(Statement.case == case_id).order_by(Statement.received_on, Statement.id)
     for number, statement in enumerate(statements, start=1):
+        contributor = statement.team if statement.team_id else None  # a team's Beitrag
         state[f"Stellungnahme {number}"] = (
-            f"{statement.author} ({label(STAFF_ROLES, statement.author_role)}), "
+            (f"Beitrag {contributor.name}: " if contributor is not None else "")
+            + f"{statement.author} ({label(STAFF_ROLES, statement.author_role)}), "
             f"eingegangen {_d(statement.received_on)}: {statement.text}"
         )
     state["Schreiben"] = str(Letter.select().where(Letter.case == case_id).count())

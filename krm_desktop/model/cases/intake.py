@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from krm_desktop.model import validation as v
+from krm_desktop.model.cases.concern_teams import concern_team_problems, resolved_teams
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import (
     CHANNELS,
@@ -95,6 +96,7 @@ def intake_questions(profile: OfficeProfile) -> dict[str, str]:
 class ConcernInput:
     kind: str
     outcome: str | None = None
+    team_id: int | None = None  # the team that caused this Anliegen; None: the case's team (`team_id`)
 
 
 @dataclass
@@ -124,6 +126,10 @@ class CaseInput:
 
     def concern_list(self) -> list[ConcernInput]:
         return list(self.concerns) if self.concerns else [ConcernInput(self.kind)]
+
+    def concern_teams(self) -> list[int | None]:
+        """The team of each Anliegen as stored (`concern_teams.resolved_teams`)."""
+        return resolved_teams(self.team_id, [c.team_id for c in self.concern_list()])
 
 
 def triage(finding: str | None) -> None:
@@ -280,6 +286,8 @@ def case_errors(data: CaseInput, today: date, *, follows_purged: bool = False) -
         add("body_due", "Die Frist der einsendenden Stelle liegt vor dem Eingangsdatum.")
     if data.team_id is not None and Team.get_or_none(Team.id == data.team_id) is None:
         add("team", "Das gewählte Team gibt es nicht (mehr).")
+    for name, problem in concern_team_problems(data.team_id, [c.team_id for c in data.concern_list()]).items():
+        add(name, problem)
 
     concerns = data.concern_list()
     if len(concerns) > MAX_CONCERNS:

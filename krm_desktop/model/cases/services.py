@@ -18,6 +18,13 @@ from typing import Any
 from krm_desktop.model import validation as v
 from krm_desktop.model.cases import transitions
 from krm_desktop.model.cases.closing import close, may_sign, record_answer, record_waiver, sign_off_label, signing_staff
+from krm_desktop.model.cases.concern_teams import (
+    SEVERAL_TEAMS_ACTION,
+    SEVERAL_TEAMS_TEXT,
+    edited_lead,
+    lead_fields,
+    several_teams,
+)
 from krm_desktop.model.cases.intake import CaseInput, check_case
 from krm_desktop.model.cases.numbering import next_ref
 from krm_desktop.model.cases.party import PartyRecord
@@ -25,7 +32,7 @@ from krm_desktop.model.cases.transitions import Entry, Fields, clock_fields
 from krm_desktop.model.cases.writes import apply, case_fields, field_error, load_open, log, save, stamp
 from krm_desktop.model.codes import GF_KINDS, KINDS, STATUS_CLOSED, STATUS_OPEN, label
 from krm_desktop.model.office.profiles import OfficeProfile, load_profile
-from krm_desktop.model.store.entities import Case, Concern, Party, RoutingNote, Team
+from krm_desktop.model.store.entities import Case, Concern, Event, Party, RoutingNote, Team
 from krm_desktop.model.store.transactions import write_transaction
 from krm_desktop.model.time.deadlines import compute_deadlines
 
@@ -100,17 +107,17 @@ def new_case_fields(data: CaseInput, profile: OfficeProfile, **state: Any) -> di
         body_due=data.body_due,
     )
     gf_kind = data.kind in GF_KINDS
+    teams = data.concern_teams()
     fields: dict[str, Any] = {
         "year": data.received.year,
         "kind": data.kind,
         **_editable_fields(data),
+        "team": teams[0],
         "status": STATUS_CLOSED if state.get("closed") else STATUS_OPEN,
         "ack_due": deadlines.ack_due,
         "final_due": deadlines.final_due,
         "gf_due": deadlines.gf_due,
-        "lead": "gf" if gf_kind else "team",
-        "sign_off_role": "GF" if gf_kind else "TL",
-        "escalation_level": 3 if gf_kind else 1,
+        **lead_fields(gf_kind=gf_kind, several=several_teams(teams)),
         "follows_ref": data.follows_ref or "",
     }
     fields.update(state)
@@ -123,7 +130,7 @@ class Registration:
     """What registering a case stores, besides its reference and its parties."""
 
     fields: Fields  # `new_case_fields`
-    concerns: tuple[Fields, ...]  # position, kind, outcome
+    concerns: tuple[Fields, ...]  # position, kind, outcome, team
     entries: tuple[Entry, ...]
 
 
@@ -135,9 +142,12 @@ def registration(data: CaseInput, profile: OfficeProfile) -> Registration:
     entries = [Entry("registered", text)]
     if data.kind in GF_KINDS:
         entries.append(Entry("gf_lead", "Federführung und Schlusszeichnung bei der Geschäftsführung."))
+    teams = data.concern_teams()
+    if several_teams(teams):
+        entries.append(Entry(SEVERAL_TEAMS_ACTION, SEVERAL_TEAMS_TEXT))
     concerns = tuple(
-        {"position": position, "kind": concern.kind, "outcome": concern.outcome}
-        for position, concern in enumerate(data.concern_list(), start=1)
+        {"position": position, "kind": concern.kind, "outcome": concern.outcome, "team": team}
+        for position, (concern, team) in enumerate(zip(data.concern_list(), teams, strict=True), start=1)
     )
     return Registration(new_case_fields(data, profile), concerns, tuple(entries))
 
@@ -240,8 +250,13 @@ def assign_team(case_id: int, *, version: int, team_id: int | None, today: date,
     with write_transaction():
         case = load_open(case_id, version)
         team = Team.get_or_none(Team.id == team_id) if team_id is not None else None
+        others: Any = Concern.select(Concern.team).where((Concern.case == case.id) & (Concern.position > 1)).tuples()
         change = transitions.assign_team(
-            case_fields(case), team_id=team_id, team_name=team.name if team else None, today=today
+            case_fields(case),
+            team_id=team_id,
+            team_name=team.name if team else None,
+            today=today,
+            other_teams=[t for (t,) in others],
         )
         return apply(case, change, today, user)
 
@@ -333,13 +348,36 @@ def update_case(
             changed_clock = True
         else:
             changed_clock = False
-        Concern.delete().where(Concern.case == case.id).execute()
-        for position, concern in enumerate(data.concern_list(), start=1):
-            Concern.create(case=case.id, position=position, kind=concern.kind, outcome=concern.outcome)
+        lead_text = _replace_concerns(case, data, changes)
         case = save(case, **changes)
         text = "Erfassungsdaten geändert" + ("; Fristen neu berechnet" if changed_clock else "") + "."
         log(case.id, "edited", text, today, user)
+        if lead_text:
+            log(case.id, SEVERAL_TEAMS_ACTION, lead_text, today, user)
     return case
+
+
+def _replace_concerns(case: Case, data: CaseInput, changes: dict[str, Any]) -> str:
+    """Store the edited Anliegen with their teams; who leads follows the number of teams concerned (into
+    `changes`). Returns the history's text of a change of the lead, or ""."""
+    rows: Any = Concern.select(Concern.team).where(Concern.case == case.id).tuples()
+    before: list[int | None] = [team for (team,) in rows]
+    teams = data.concern_teams()
+    changes["team"] = teams[0]
+    Concern.delete().where(Concern.case == case.id).execute()
+    for position, (concern, team) in enumerate(zip(data.concern_list(), teams, strict=True), start=1):
+        Concern.create(case=case.id, position=position, kind=concern.kind, outcome=concern.outcome, team=team)
+    lead, text = edited_lead(
+        lead=case.lead,
+        sign_off_role=case.sign_off_role,
+        escalation_level=case.escalation_level,
+        gf_kind=case.kind in GF_KINDS,
+        before=several_teams(before),
+        after=several_teams(teams),
+        reserved=Event.select().where((Event.case == case.id) & (Event.action == "sign_off_reserved")).exists(),
+    )
+    changes.update(lead)
+    return text
 
 
 def _replace_party(existing: Party | None, data: PartyRecord | None) -> int | None:

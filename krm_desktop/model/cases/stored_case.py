@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from peewee import JOIN
+
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.store.entities import Case, Concern, Party, Team
 
@@ -28,6 +30,8 @@ class StoredConcern:
     position: int
     kind: str
     outcome: str | None
+    team_id: int | None = None  # the team that caused this Anliegen
+    team_name: str = ""  # "" without a team; the form still shows a team made inactive since
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,8 @@ def stored_case(case_id: int) -> StoredCase | None:
         return None
     team = Team.get_or_none(Team.id == case.team_id) if case.team_id is not None else None
     concerns: Any = (
-        Concern.select(Concern.position, Concern.kind, Concern.outcome)
+        Concern.select(Concern.position, Concern.kind, Concern.outcome, Concern.team, Team.name)
+        .join(Team, JOIN.LEFT_OUTER, on=(Concern.team == Team.id))
         .where(Concern.case == case.id)
         .order_by(Concern.position)
         .tuples()
@@ -112,7 +117,7 @@ def stored_case(case_id: int) -> StoredCase | None:
         team_id=case.team_id,
         team_name=team.name if team else "",
         file_no=case.file_no,
-        concerns=tuple(StoredConcern(*row) for row in concerns),
+        concerns=tuple(StoredConcern(p, k, o, t, n or "") for p, k, o, t, n in concerns),
         person=_party(case.person_id),
         represented=_party(case.represented_id),
         follows_id=case.follows_id,

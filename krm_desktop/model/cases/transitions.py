@@ -20,6 +20,7 @@ from typing import Any
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import closing_checks, petition_checks, waiver_checks
 from krm_desktop.model.cases import input_checks as inputs
+from krm_desktop.model.cases.concern_teams import SEVERAL_TEAMS_ACTION, SEVERAL_TEAMS_TEXT, several_teams
 from krm_desktop.model.codes import ESCALATION_ROLES, OUTCOMES, STAFF_ROLES, STATUS_CLOSED, label
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.office.profiles import WAIVER_SIGNED, OfficeProfile
@@ -187,15 +188,28 @@ def send_interim(fields: Fields, *, sent_on: date, reason: str, expected: date |
     return one_entry({"interim_sent": sent_on, "interim_reason": reason, "interim_expected": expected}, "interim", text)
 
 
-def assign_team(fields: Fields, *, team_id: int | None, team_name: str | None, today: date) -> Change:
-    """`team_name` None: no team chosen, or the chosen one (`team_id`) is gone."""
+def assign_team(
+    fields: Fields,
+    *,
+    team_id: int | None,
+    team_name: str | None,
+    today: date,
+    other_teams: Sequence[int | None] = (),
+) -> Change:
+    """`team_name` None: no team chosen, or the chosen one (`team_id`) is gone. The team becomes the first
+    Anliegen's; with `other_teams` (those of the further Anliegen) it may make several teams concerned."""
     available(fields, checks.ASSIGN)
     if team_name is None:
         gone = " (das gewählte gibt es nicht mehr)" if team_id is not None else ""
         raise ValidationError({"team": f"Bitte ein Team wählen{gone}."})
     if team_id == fields["team"]:
         raise ValidationError({"team": f"{team_name} ist bereits zuständig."})
-    return one_entry({"team": team_id}, "assigned", f"Zuständig: {team_name}.")
+    changes: Fields = {"team": team_id}
+    entries = [Entry("assigned", f"Zuständig: {team_name}.")]
+    if several_teams([team_id, *other_teams]) and (fields["lead"], fields["sign_off_role"]) != ("gf", "GF"):
+        changes.update(lead="gf", sign_off_role="GF")
+        entries.append(Entry(SEVERAL_TEAMS_ACTION, SEVERAL_TEAMS_TEXT))
+    return Change(changes, tuple(entries), concerns={1: {"team": team_id}})
 
 
 def escalate(fields: Fields, *, to_level: int | None, reason: str, today: date) -> Change:
@@ -237,7 +251,7 @@ def record_statement(
         "statement",
         f"Stellungnahme von {name} ({label(STAFF_ROLES, author_role)}) eingegangen am {_d(received_on)}.",
     )
-    statement = {"author": name, "author_role": author_role, "received_on": received_on, "text": text}
+    statement = {"author": name, "author_role": author_role, "received_on": received_on, "text": text, "team": None}
     return Change({}, (entry,), statement=statement)
 
 

@@ -7,13 +7,14 @@ services' pure core (`cases.transitions`) on its own day, as the office would ha
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import attrgetter
 from typing import Any
 
-from krm_desktop.model.cases import dab_transitions, transitions
+from krm_desktop.model.cases import contributions, dab_transitions, transitions
+from krm_desktop.model.cases.concern_teams import distinct_teams, several_teams
 from krm_desktop.model.cases.transitions import Change, Fields, StaffMember
 from krm_desktop.model.codes import GF_KINDS, OUTCOME_KINDS
 from krm_desktop.model.demo import texts as t
@@ -49,20 +50,23 @@ class Course:
         self.office = office
         self.today = today
 
-    def steps(self, case: Fields, concern_kinds: list[str]) -> list[Step]:
-        """The planned steps of the registered case that happened up to today, in the order of their days."""
-        planned = sorted(self.plan(case, concern_kinds), key=attrgetter("day"))  # same day: planned order
+    def steps(self, case: Fields, concern_kinds: list[str], concern_teams: Sequence[int | None] = ()) -> list[Step]:
+        """The planned steps of the registered case that happened up to today, in the order of their days;
+        `concern_teams`: the team of each Anliegen (several teams: each team's Beitrag)."""
+        planned = sorted(
+            self.plan(case, concern_kinds, concern_teams), key=attrgetter("day")
+        )  # same day: planned order
         return [step for step in planned if step.day <= self.today]
 
     # -- days -------------------------------------------------------------------------------------------------
-    def workday(self, lo: date, hi: date) -> date:
+    def workday(self, lo: date, hi: date, rng: random.Random | None = None) -> date:
         """A random working day in [lo, hi]; hi when none follows (lo when hi < lo)."""
         if hi <= lo:
             return lo
-        return min(self.calendar.next_working_day(lo + self.rng.randint(0, (hi - lo).days) * DAY), hi)
+        return min(self.calendar.next_working_day(lo + (rng or self.rng).randint(0, (hi - lo).days) * DAY), hi)
 
     # -- the plan ---------------------------------------------------------------------------------------------
-    def plan(self, case: Fields, concern_kinds: list[str]) -> list[Step]:
+    def plan(self, case: Fields, concern_kinds: list[str], concern_teams: Sequence[int | None] = ()) -> list[Step]:
         rng, kind, received = self.rng, case["kind"], case["received"]
         outcomes = {pos: pick(rng, t.OUTCOME_WEIGHTS) for pos, k in enumerate(concern_kinds, 1) if k in OUTCOME_KINDS}
         ack_due, final_due = case["ack_due"], case["final_due"]
@@ -123,6 +127,8 @@ class Course:
         heard = received
         if kind in HEARD_KINDS:
             heard = self.statements(case, end, steps)
+        if several_teams(concern_teams):
+            heard = max(heard, self.contributions(case, distinct_teams(concern_teams), end, steps))
         if kind == "dienstaufsichtsbeschwerde" and not self.gf_decision(case, heard, end, steps):
             return steps
         if stuck:
@@ -173,6 +179,29 @@ class Course:
             last = max(last, day)
             inputs = {"author": author, "author_role": role, "received_on": day, "text": text}
             steps.append(Step(day, transitions.record_statement, inputs))
+        return last
+
+    def contributions(self, case: Fields, teams: list[int], end: date, steps: list[Step]) -> date:
+        """Each team concerned sends its Beitrag through its Teamleitung; returns the day the last one came in.
+        Drawn from a stream of the case's own, so the rest of the demo stays as it was."""
+        rng = random.Random(case["ref"])
+        names = {team: self.office.team_names.get(team, "") for team in teams}
+        last = case["received"]
+        for team in teams:
+            lead = self.office.team_leads.get(team)
+            if lead is None or rng.random() < 0.1:  # now and then a Beitrag is still missing
+                continue
+            day = min(self.workday(case["received"] + DAY, end - 2 * DAY, rng), end)
+            last = max(last, day)
+            inputs = {
+                "teams": names,
+                "team_id": team,
+                "author": lead.name,
+                "author_role": "TL",
+                "received_on": day,
+                "text": rng.choice(t.CONTRIBUTIONS),
+            }
+            steps.append(Step(day, contributions.record_contribution, inputs))
         return last
 
     def gf_decision(self, case: Fields, heard: date, end: date, steps: list[Step]) -> bool:

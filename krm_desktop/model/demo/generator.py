@@ -98,7 +98,7 @@ def generate(count: int, *, seed: int, years: int, today: date, user: str) -> in
                     kind = "beschwerde"  # nothing closed yet that it could follow
                 data = matters.case(received, kind, channel, earlier)
             case = rows.register(data, registration(data, profile), earlier_id=earlier.case_id if earlier else None)
-            for step in course.steps(case.fields, [concern.kind for concern in data.concern_list()]):
+            for step in course.steps(case.fields, [c.kind for c in data.concern_list()], data.concern_teams()):
                 rows.act(case, step)
             done = case.fields
             if done["closed"] is not None and data.person is not None and done["kind"] in t.FOLLOWABLE:

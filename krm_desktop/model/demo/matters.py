@@ -39,6 +39,9 @@ class Earlier:
         return cls(case["id"], case["ref"], case["closed"], case["team"], case["topic"], case["subject"], senders)
 
 
+SEVERAL_TEAM_KINDS = frozenset({"beschwerde", "fachaufsichtsbeschwerde"})  # the kinds a second team may concern
+
+
 def pick(rng: random.Random, weights: t.Weights) -> str:
     return rng.choices(tuple(weights), weights=tuple(weights.values()))[0]
 
@@ -103,8 +106,17 @@ class Matters:
             data.employee_concerned = f"{employee} ({self.office.team_names.get(team_id or 0, 'ohne Team')})"
         r = rng.random()
         extra = [ConcernInput(rng.choice(t.EXTRA_CONCERNS)) for _ in range((r < 0.22) + (r < 0.05))]
+        if extra and kind in SEVERAL_TEAM_KINDS and team_id is not None and received.toordinal() % 3 == 0:
+            extra[0].team_id = self.other_team(team_id)  # several teams concerned: the GF leads
         data.concerns = [ConcernInput(kind), *extra]
         return data
+
+    def other_team(self, team_id: int) -> int | None:
+        """The team after `team_id` in the office's list (None when the office has only one). Chosen without a
+        draw of the random stream, so the rest of the demo stays as it was."""
+        teams = self.office.team_ids
+        other = teams[(teams.index(team_id) + 1) % len(teams)] if team_id in teams else None
+        return other if other != team_id else None
 
     def requesting_body(self, data: CaseInput) -> None:
         """Petition/Eingabe: the body that forwards it, its file number and often its own due date."""

@@ -229,6 +229,11 @@ STATEMENTS_TL = (
     "Stellungnahme der Teamleitung: Die Bearbeitung wurde nachgeholt, der Bescheid ist erteilt.",
     "Stellungnahme der Teamleitung: Mit der Kundin/dem Kunden wurde ein Gesprächstermin vereinbart.",
 )  # fmt: skip
+CONTRIBUTIONS = (
+    "Beitrag des Teams für seinen Teil: Die Unterlagen wurden geprüft; der Vorgang ist inzwischen bearbeitet.",
+    "Beitrag des Teams für seinen Teil: Die Auskunft am Telefon war unvollständig; sie wurde schriftlich ergänzt.",
+    "Beitrag des Teams für seinen Teil: Der Termin wurde neu vergeben, die Kundin/der Kunde ist informiert.",
+)  # fmt: skip
 STATEMENTS_MA = (
     "Stellungnahme der/des Beschäftigten zum Gesprächsverlauf aus eigener Sicht.",
     "Stellungnahme der/des Beschäftigten: Der Ablauf des Termins wird aus eigener Erinnerung geschildert.",

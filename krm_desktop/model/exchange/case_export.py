@@ -76,14 +76,14 @@ def _iso(value: date | str | None) -> str | None:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def _line(row: dict[str, Any], concerns: list[tuple[str, str | None]]) -> dict[str, Any]:
+def _line(row: dict[str, Any], concerns: list[tuple[str, str | None, str | None]]) -> dict[str, Any]:
     person = None
     if row["person_id"] is not None:
         person = {key: row[f"p_{key}"] or None for key in PERSON_KEYS}
     return {
         "ref": row["ref"],
         "kind": row["kind"],
-        "concerns": [{"kind": kind, "outcome": outcome} for kind, outcome in concerns],
+        "concerns": [{"kind": kind, "outcome": outcome, "team": team} for kind, outcome, team in concerns],
         "channel": row["channel"],
         "via": row["via"],
         "received": _iso(row["received"]),
@@ -109,15 +109,16 @@ def export_lines() -> Iterator[dict[str, Any]]:
         rows = _page(last)
         if not rows:
             return
-        concerns: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+        concerns: dict[int, list[tuple[str, str | None, str | None]]] = defaultdict(list)
         query: Any = (
-            Concern.select(Concern.case, Concern.kind, Concern.outcome)
+            Concern.select(Concern.case, Concern.kind, Concern.outcome, Team.name)
+            .join(Team, JOIN.LEFT_OUTER, on=(Concern.team == Team.id))
             .where(Concern.case.in_([row["id"] for row in rows]))
             .order_by(Concern.case, Concern.position)
             .tuples()
         )
-        for case_id, kind, outcome in query:
-            concerns[case_id].append((kind, outcome))
+        for case_id, kind, outcome, team in query:
+            concerns[case_id].append((kind, outcome, team))
         notices = exported_notices([row["id"] for row in rows])  # issue 19: null where a case has none
         for row in rows:
             yield {**_line(row, concerns[row["id"]]), NOTICES_KEY: notices.get(row["id"])}

@@ -210,6 +210,8 @@ def _insert(
 ) -> int:
     data = case.data
     data.team_id = team_ids[case.team] if case.team is not None else None
+    for concern, name in zip(data.concerns, case.concern_teams, strict=False):
+        concern.team_id = team_ids[name] if name is not None else None
     person_id = rows["party"].insert(vars(data.person)) if data.person is not None else None
     fields = new_case_fields(
         data,
@@ -226,7 +228,8 @@ def _insert(
 
 
 def _write(cases: list[ImportedCase], profile: OfficeProfile, today: date, user: str) -> None:
-    team_ids = _team_ids({case.team for case in cases if case.team is not None})
+    names = {case.team for case in cases} | {name for case in cases for name in case.concern_teams}
+    team_ids = _team_ids({name for name in names if name is not None})
     _number(cases)
     rows = {"party": PreparedInsert(Party), "case": PreparedInsert(Case)}
     ids: dict[str, int] = {}
@@ -235,8 +238,10 @@ def _write(cases: list[ImportedCase], profile: OfficeProfile, today: date, user:
         case_id = _insert(case, profile, team_ids, rows)
         ids[str(case.ref)] = case_id
         concerns.extend(
-            {"case": case_id, "position": position, "kind": c.kind, "outcome": c.outcome}
-            for position, c in enumerate(case.data.concern_list(), start=1)
+            {"case": case_id, "position": position, "kind": c.kind, "outcome": c.outcome, "team": team}
+            for position, (c, team) in enumerate(
+                zip(case.data.concern_list(), case.data.concern_teams(), strict=True), start=1
+            )
         )
     PreparedInsert(Concern).insert_many(concerns)
     store_notices((ids[str(case.ref)], case.notices) for case in cases if case.notices)  # issue 19: Zur Kenntnis

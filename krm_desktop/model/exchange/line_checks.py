@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -46,7 +46,7 @@ KEYS = (
 )
 REQUIRED = ("kind", "channel", "via", "received")
 PERSON_KEYS = ("salutation", "name", "street", "postcode", "city", "email", "phone", "customer_no", "bg_no")
-CONCERN_KEYS = ("kind", "outcome")
+CONCERN_KEYS = ("kind", "outcome", "team")  # team: the team's name; optional (older files: the case's team)
 STRINGS = ("ref", "kind", "channel", "via", "team", "subject", "description", "outcome", "follows")
 BOOLS = ("waiver", "anonymised")
 # Dates of what happened after the receipt, with their German labels.
@@ -78,6 +78,7 @@ class ImportedCase:
     follows: str | None
     anonymised: bool
     notices: tuple[Recipient, ...] = ()  # issue 19: Zur Kenntnis
+    concern_teams: list[str | None] = field(default_factory=list)  # each Anliegen's own team by name, if given
 
 
 class _DuplicateKey(ValueError):
@@ -169,7 +170,9 @@ def _type_errors(obj: dict[str, Any]) -> dict[str, str]:
             for index, concern in enumerate(concerns, start=1):
                 for key, value in concern.items():
                     if key not in CONCERN_KEYS:
-                        errors[f"concerns.{index}.{_shown(key)}"] = "Unbekanntes Feld. Erlaubt sind: kind, outcome."
+                        errors[f"concerns.{index}.{_shown(key)}"] = (
+                            "Unbekanntes Feld. Erlaubt sind: kind, outcome, team."
+                        )
                     elif value is not None and not isinstance(value, str):
                         errors[f"concerns.{index}.{key}"] = "Bitte einen Text oder null angeben."
     person = obj.get("person")
@@ -300,6 +303,15 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
         team = None
     if team is not None:
         add("team", v.text_problem(team, "Team", max_len=120, multiline=False))
+    concern_teams = [(c.get("team") or "").strip() or None for c in raw_concerns]
+    for index, name in enumerate(concern_teams, start=1):
+        if name is not None:
+            add(
+                f"concerns.{index}.team",
+                v.text_problem(name, f"Team von Anliegen {index}", max_len=120, multiline=False),
+            )
+    if concern_teams and concern_teams[0] is not None and team is not None and concern_teams[0] != team.strip():
+        add("concerns.1.team", "Das erste Anliegen gehört zum Team des Falls („team“); bitte gleich oder null angeben.")
 
     notices, notice_errors = check_notices(obj.get(NOTICES_KEY), data.received, today)  # issue 19
     for name, problem in notice_errors.items():
@@ -325,4 +337,5 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
         follows=follows,
         anonymised=anonymised,
         notices=notices,
+        concern_teams=concern_teams,
     ), {}

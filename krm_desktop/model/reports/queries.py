@@ -169,13 +169,13 @@ def aggregate_queries(period: Period, today: date, *, full: bool = True) -> dict
         ),
         "channel": _by_case_column(period, Case.channel),
         "via": _by_case_column(period, Case.via),
+        # By every team concerned: an Anliegen counts for its own team, a case once for each of its teams.
         "team": (
-            Case.select(Team.name, Team.area, fn.COUNT(fn.DISTINCT(Case.id)), fn.COUNT(Concern.id))
-            .join(Concern, JOIN.LEFT_OUTER, on=(Concern.case == Case.id))
-            .switch(Case)
-            .join(Team, JOIN.LEFT_OUTER, on=(Case.team == Team.id))
+            Concern.select(Team.name, Team.area, fn.COUNT(fn.DISTINCT(Concern.case)), fn.COUNT(Concern.id))
+            .join(Case, on=(Concern.case == Case.id))
+            .join_from(Concern, Team, JOIN.LEFT_OUTER, on=(Concern.team == Team.id))
             .where(_in(period))
-            .group_by(_plain(Case.team), Team.name, Team.area)
+            .group_by(_plain(Concern.team), Team.name, Team.area)
         ),
         "month": _by_case_column(period, _month()),
         "outcome": (

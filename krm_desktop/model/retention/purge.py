@@ -95,6 +95,9 @@ EVENT_LABELS = {
     "notice": "Zur Kenntnis gegeben",
     "notice_removed": "Kenntnisnahme gestrichen",
     "gf_required": "Als vorlagepflichtig markiert",
+    # several teams concerned (issue 19, item 1)
+    "several_teams": "Mehrere Teams betroffen: Federführung bei der Geschäftsführung",
+    "contribution": "Beitrag eines Teams eingegangen",
 }
 OTHER_EVENT = "Bearbeitungsschritt"
 

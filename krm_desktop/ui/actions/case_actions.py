@@ -17,13 +17,23 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QGroupBox, QMenu, QMessageBo
 
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import (
+    contribution_service,  # several teams concerned: Beiträge
+    contributions,
     notices,  # issue 19: Zur Kenntnis, Pankow's "vorlagepflichtig"
     petition_checks,
     petition_steps,
 )
 from krm_desktop.model.cases.lookup import action_facts
 from krm_desktop.model.codes import PETITION_KINDS
-from krm_desktop.ui.actions import close_dialog, dab_dialogs, dialogs, notice_dialogs, petition_dialogs, waiver_dialog
+from krm_desktop.ui.actions import (
+    close_dialog,
+    contribution_dialog,
+    dab_dialogs,
+    dialogs,
+    notice_dialogs,
+    petition_dialogs,
+    waiver_dialog,
+)
 from krm_desktop.ui.actions.action_form import ActionDialog
 from krm_desktop.ui.context import WindowContext
 
@@ -108,6 +118,14 @@ SPECS = (
         "Eine Stellungnahme (Beschäftigte/r, Teamleitung, Bereich) erfassen.",
         dialogs.StatementDialog,
         "Ctrl+Shift+S",
+    ),
+    # Several teams concerned: each team's Beitrag (issue 19, item 1)
+    ActionSpec(
+        contributions.CONTRIBUTION,
+        "Beitrag eines &Teams erfassen …",
+        "Beitrag eines Teams",
+        "Die Anliegen betreffen mehrere Teams: den Beitrag eines Teams für seinen Teil erfassen (wer, wann, Text).",
+        contribution_dialog.ContributionDialog,
     ),
     # Pankow's petition steps (profile: statement_check_by_krm, ba_agreement_step)
     ActionSpec(
@@ -231,6 +249,7 @@ class CaseActions(QObject):
         self.bar = self._button_bar()
         self.dab_shown = False
         self.petition_shown = False
+        self.several_shown = False
         self._arrange(False)
         self.update(None)
 
@@ -250,13 +269,16 @@ class CaseActions(QObject):
             self.buttons[code] = button
         return box
 
-    def _arrange(self, dab: bool, petition: bool = False) -> None:
+    def _arrange(self, dab: bool, petition: bool = False, several: bool = False) -> None:
         """Two columns without gaps: the DAB's buttons only for a DAB (a reclassified one goes on as a complaint),
-        the petition steps only for a petition or Eingabe where the office's instruction has them."""
+        the petition steps only for a petition or Eingabe where the office's instruction has them, the Beitrag of
+        a team only where several teams are concerned."""
         shown = [
             code
             for code in ACTION_ORDER
-            if (dab or code not in checks.DAB_ACTIONS) and (petition or code not in petition_checks.PETITION_ACTIONS)
+            if (dab or code not in checks.DAB_ACTIONS)
+            and (petition or code not in petition_checks.PETITION_ACTIONS)
+            and (several or code != contributions.CONTRIBUTION)
         ]
         if not self.context.profile.gf_required_mark:  # issue 19: Pankow's Anlage 2 only where the office has it
             shown.remove(notices.MARK_GF_REQUIRED)
@@ -271,7 +293,12 @@ class CaseActions(QObject):
 
     def reasons(self, facts: checks.ActionFacts | None) -> dict[str, str | None]:
         """Every action with None (possible) or why not, for the case's facts (None: no case shown)."""
-        codes = (*checks.ACTIONS, *petition_checks.PETITION_ACTIONS, *notices.NOTICE_ACTIONS)
+        codes = (
+            *checks.ACTIONS,
+            *petition_checks.PETITION_ACTIONS,
+            *notices.NOTICE_ACTIONS,
+            contributions.CONTRIBUTION,
+        )
         if facts is None:
             return dict.fromkeys(codes, NO_CASE_REASON)
         if self.context.read_only:
@@ -283,6 +310,10 @@ class CaseActions(QObject):
             for code in (checks.ANSWER, checks.CLOSE):
                 reasons[code] = reasons[code] or waiting
             reasons.update(notices.action_reasons(self.case_id, self.context.profile))  # issue 19
+            # Several teams concerned: the Beitrag of a team
+            reasons[contributions.CONTRIBUTION] = contribution_service.contribution_unavailable(
+                self.case_id, self.context.profile.ack_waivable_channels
+            )
         return reasons
 
     def _facts(self, case_id: int | None) -> checks.ActionFacts | None:
@@ -306,9 +337,10 @@ class CaseActions(QObject):
             and facts.kind in PETITION_KINDS
             and (profile.statement_check_by_krm or profile.ba_agreement_step)
         )
-        if (dab, petition) != (self.dab_shown, self.petition_shown):
-            self.dab_shown, self.petition_shown = dab, petition
-            self._arrange(dab, petition)
+        several = case_id is not None and len(contribution_service.teams_concerned(case_id)) > 1
+        if (dab, petition, several) != (self.dab_shown, self.petition_shown, self.several_shown):
+            self.dab_shown, self.petition_shown, self.several_shown = dab, petition, several
+            self._arrange(dab, petition, several)
 
     # --- running ------------------------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from krm_desktop.model.case_list.query import due_words
 from krm_desktop.model.cases.action_checks import FREE_TEXT_NOTICE
 from krm_desktop.model.cases.case_view import CaseView, case_view
 from krm_desktop.model.cases.closing_checks import signers_label
+from krm_desktop.model.cases.contributions import missing_teams
 from krm_desktop.model.cases.notice_checks import recorded_lines  # issue 19: Zur Kenntnis
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import (
@@ -115,8 +116,12 @@ def case_html(case_id: int, today: date, calendar: WorkingCalendar) -> str | Non
 def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
     """The summary and history of the case as HTML."""
     signer = case.signed_by
+    several = len(case.teams_concerned) > 1
     kinds = [
-        _kind(c.kind) + (f" – {escape(label(OUTCOMES, c.outcome))}" if c.outcome else "") for c in case.concerns
+        _kind(c.kind)
+        + (f" – {escape(label(OUTCOMES, c.outcome))}" if c.outcome else "")
+        + (f" · {escape(c.team or 'ohne Team')}" if several else "")
+        for c in case.concerns
     ] or [_kind(case.kind)]
     rows = [
         _row("Status", escape(label(STATUSES, case.status)) + (" (anonymisiert)" if case.anonymised else "")),
@@ -126,7 +131,7 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
             "Eingang",
             f"{_d(case.received)} · {escape(label(CHANNELS, case.channel))} · über {escape(label(VIAS, case.via))}",
         ),
-        _row("Team", escape(case.team) if case.team else "ohne Team"),
+        _row("Team", _teams(case) if several else escape(case.team) if case.team else "ohne Team"),
         _row(
             "Kunde/Einsender",
             "anonymisiert (bei der Löschung entfernt)" if case.anonymised else _party(case.person),
@@ -203,6 +208,8 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
 def _lead(case: CaseView) -> str:
     """Who leads at which escalation level, e.g. "Team, Eskalationsstufe 1 (Teamleitung)"."""
     level = label(STAFF_ROLES, ESCALATION_ROLES.get(case.escalation_level, ""))
+    if case.lead == "gf" and len(case.teams_concerned) > 1:
+        return f"Geschäftsführung (mehrere Teams betroffen; Eskalationsstufe {case.escalation_level})"
     if case.lead == "gf":
         return f"Geschäftsführung (Eskalationsstufe {case.escalation_level})"
     return f"Team, Eskalationsstufe {case.escalation_level} ({level})"
@@ -217,7 +224,8 @@ def _steps_html(case: CaseView) -> str:
     parts: list[str] = []
     if case.interim_reason.strip():
         parts.append(f"<p><b>Grund der Zwischennachricht:</b> {_text(case.interim_reason)}</p>")
-    for s in case.statements:
+    parts += _contributions(case)
+    for s in (s for s in case.statements if not s.team):
         parts.append(
             f"<p><b>Stellungnahme {escape(s.author)} ({escape(label(STAFF_ROLES, s.author_role))}), "
             f"eingegangen {_d(s.received_on)}:</b><br>{_text(s.text)}</p>"
@@ -240,3 +248,26 @@ def _steps_html(case: CaseView) -> str:
     if not parts:
         return ""
     return "<h3>Bearbeitung</h3>" + "".join(parts)
+
+
+# --- several teams concerned (issue 19, item 1) -------------------------------------------------------------------
+
+
+def _teams(case: CaseView) -> str:
+    """Every team concerned, and that the Geschäftsführung leads."""
+    names = ", ".join(escape(t) for t in case.teams_concerned)
+    return f"{names}<br><i>mehrere Teams betroffen: Federführung bei der Geschäftsführung</i>"
+
+
+def _contributions(case: CaseView) -> list[str]:
+    """The Beiträge of the teams concerned, and which teams have not yet sent theirs."""
+    parts = [
+        f"<p><b>Beitrag {escape(s.team)} – {escape(s.author)} ({escape(label(STAFF_ROLES, s.author_role))}), "
+        f"eingegangen {_d(s.received_on)}:</b><br>{_text(s.text)}</p>"
+        for s in case.statements
+        if s.team
+    ]
+    missing = missing_teams(case.teams_concerned, [s.team for s in case.statements if s.team])
+    if missing and len(case.teams_concerned) > 1:
+        parts.append(f"<p><b>Beitrag ausstehend:</b> {escape(', '.join(missing))}</p>")
+    return parts

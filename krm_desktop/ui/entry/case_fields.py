@@ -74,9 +74,9 @@ class CaseFields(QWidget):
         self.description.setMinimumHeight(110)
         self.topic = CodeBox("Themenkategorie", [("", "— keine —"), *((t, t) for t in topic_list())])
         self.team = CodeBox(self.TEAM_CAPTION, [(None, "— noch offen —")])
-        for team_id, name, active in teams():
-            if active:
-                self.team.addItem(name, team_id)
+        active_teams = [(team_id, name) for team_id, name, active in teams() if active]
+        for team_id, name in active_teams:
+            self.team.addItem(name, team_id)
         self.file_no = QLineEdit()
         self.file_no.setMaxLength(40)
         self.deadlines = QLabel()
@@ -114,7 +114,10 @@ class CaseFields(QWidget):
         add_row(form, e, "team", self.TEAM_CAPTION, self.team, note=self.TEAM_NOTE)
         add_row(form, e, "topic", "Themenkategorie", self.topic)
         add_row(form, e, "file_no", "Aktenzeichen", self.file_no)
-        self.concerns = ConcernsEditor(self.kind, self.errors)
+        self.concerns = ConcernsEditor(self.kind, self.errors, teams=active_teams)
+        self.team.currentIndexChanged.connect(
+            lambda _i: self.concerns.set_first_team(self.team.code(), self.team.currentText())
+        )
         add_row(form, e, "concerns", "Anliegen (bis zu 3)", self.concerns, focus=self.concerns.boxes[0])
         # Created after the left column's fields: the first wrong field in reading order gets the focus.
         self.party = PartyForm(self.errors, today=self.today)

@@ -14,7 +14,7 @@ from krm_desktop.model.cases.stored_case import StoredCase, stored_case
 from krm_desktop.model.retention.rules import RULE_PETITION, rules_of
 from krm_desktop.ui.entry.case_form import CaseForm
 from krm_desktop.ui.entry.follow_up_picker import FollowUpPicker
-from krm_desktop.ui.widgets.fields import DateField, add_row
+from krm_desktop.ui.widgets.fields import DateField, add_row, hint
 
 
 class ComplaintForm(CaseForm):
@@ -206,14 +206,26 @@ class FollowUpForm(CaseForm):
 
     def build_kind_rows(self, form: QFormLayout) -> None:
         self.picker = FollowUpPicker(today=self.today, calendar=self.calendar)
-        add_row(form, self.errors, "follows", "Früherer Fall", self.picker, required=True, focus=self.picker.search)
+        self.proposal_hint = hint("")  # what was taken over from the earlier case (team and topic)
+        self.proposal_hint.hide()
+        add_row(
+            form,
+            self.errors,
+            "follows",
+            "Früherer Fall",
+            self.picker,
+            required=True,
+            focus=self.picker.search,
+            note=self.proposal_hint,
+        )
         self.picker.chosen.connect(self._earlier_chosen)
 
     def side_widget(self) -> QWidget | None:
         return self.picker.view
 
     def _earlier_chosen(self, case_id: int) -> None:
-        """Same person, same matter: take over the earlier case's person and subject where nothing is typed."""
+        """Same person, same matter: take over the earlier case's person, subject, team and topic where nothing
+        is typed or chosen."""
         self.errors.clear("follows")
         self.party.exclude = {case_id} | ({self.case_id} if self.case_id else set())
         if self.case_id is not None:
@@ -227,9 +239,32 @@ class FollowUpForm(CaseForm):
         if not self.subject.text().strip():
             self.subject.setText(f"Folgereaktion zu {earlier.ref}: {earlier.subject}"[:300])
             self.subject.setCursorPosition(0)
+        self._propose_team_and_topic(earlier)
         self.party.check_related()
         self._clock_changed()
         self.edited.emit()
+
+    def _propose_team_and_topic(self, earlier: StoredCase) -> None:
+        """The earlier case's team and topic where none is chosen yet; the team list holds the active teams only,
+        so a team made inactive since is not proposed (the hint says so)."""
+        taken, left = [], []
+        if self.team.code() is None and earlier.team_id is not None:
+            if self.team.findData(earlier.team_id) >= 0:
+                self.team.set_code(earlier.team_id)
+                taken.append(f"Team „{earlier.team_name}“")
+            else:
+                left.append(f"Team „{earlier.team_name}“ (nicht mehr aktiv – bitte ein Team wählen)")
+        if not self.topic.code() and earlier.topic:
+            if self.topic.findData(earlier.topic) >= 0:
+                self.topic.set_code(earlier.topic)
+                taken.append(f"Themenkategorie „{earlier.topic}“")
+            else:
+                left.append(f"Themenkategorie „{earlier.topic}“ (nicht mehr in der Liste)")
+        lines = [f"Vom früheren Fall {earlier.ref} vorgeschlagen: {', '.join(taken)}." if taken else ""]
+        lines.append(f"Nicht vorgeschlagen: {', '.join(left)}." if left else "")
+        text = " ".join(line for line in lines if line)
+        self.proposal_hint.setText(text)
+        self.proposal_hint.setVisible(bool(text))
 
     def follows_id(self) -> int | None:
         return self.picker.chosen_id

@@ -343,3 +343,27 @@ def test_subject_and_body_keep_the_visible_replacement(office) -> None:
     _draft, rendered = letter_for_case(case.id, "antwort", f.TODAY, invariant=True)
     assert rendered.replaced >= 2
     assert "\ufffd" in text(rendered.pdf)
+
+
+def test_routing_sheet_names_the_teams_concerned_and_their_beitraege(office) -> None:
+    from krm_desktop.model.cases.contribution_service import record_team_contribution
+    from krm_desktop.model.cases.intake import ConcernInput
+
+    other = f.team("Team 412 Markt", "Bereich 41")
+    case = f.register(
+        team_id=office.team.id, concerns=[ConcernInput("beschwerde"), ConcernInput("idee", team_id=other.id)]
+    )
+    f.act(
+        record_team_contribution,
+        case,
+        team_id=other.id,
+        author="Mia Roth",
+        author_role="TL",
+        received_on=date(2026, 11, 10),
+        text="Die Auskunft wurde schriftlich ergänzt.",
+    )
+    content = squeezed(text(letter_for_case(case.id, "verfuegungsblatt", f.TODAY, invariant=True)[1].pdf))
+    assert squeezed(f"{office.team.name}, Team 412 Markt – Federführung bei der Geschäftsführung") in content
+    assert squeezed("Team 412 Markt: eingegangen am 10.11.2026 (Mia Roth)") in content
+    assert squeezed(f"{office.team.name}: ausstehend") in content
+    assert "☒ Geschäftsführung (vorbehalten)" in text(letter_for_case(case.id, "verfuegungsblatt", f.TODAY)[1].pdf)

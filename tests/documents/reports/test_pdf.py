@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from krm_desktop.documents.reports.files import render_report
-from krm_desktop.documents.reports.pdf import render_report_pdf
+from krm_desktop.documents.reports.pdf import TEAM_FOOTNOTE, render_report_pdf
 from krm_desktop.model.reports.figures import Deadlines, Figures, Processing, Row, compute_figures
 from krm_desktop.model.reports.periods import Period
 from krm_desktop.model.reports.texts import ReportTexts
@@ -136,3 +136,8 @@ def test_large_numbers_have_thousands_separators() -> None:
     assert "Eingangsbestätigung fristgerecht 9.125 von 10.000 91,3 %" in text
     assert "begründet 1.234 12,5 % 1.200" in text
     assert "Bearbeitungsdauer in Tagen, Median 7,5" in text
+
+
+def test_the_team_table_says_that_a_case_counts_for_each_team_concerned(year_pdf: bytes) -> None:
+    text = flat(" ".join(pages(year_pdf)))
+    assert flat(TEAM_FOOTNOTE) in text

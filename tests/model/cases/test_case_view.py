@@ -65,7 +65,9 @@ def test_a_case_with_representative_concerns_and_team(people) -> None:
         "brief",
         "direkt",
     )
-    assert view.concerns == (CaseConcern("beschwerde"), CaseConcern("idee")) and view.kinds == ("beschwerde", "idee")
+    team = "Team 401 Leistung"
+    assert view.concerns == (CaseConcern("beschwerde", team=team), CaseConcern("idee", team=team))
+    assert view.kinds == ("beschwerde", "idee") and view.teams_concerned == (team,)
     assert view.person == PartyRecord(
         "Rechtsanwältin Dr. Klug", "vertreter", "frau", "Breite Straße 12", "23552", "Lübeck", phone="0451 12345"
     )
@@ -114,7 +116,7 @@ def test_a_signed_closed_case_names_its_signer(people) -> None:
     assert view is not None
     assert view.signed_by == StaffName(people["tl"].id, "Jens Brandt", "TL")
     assert (view.status, view.closed, view.answer_sent, view.outcome) == ("abgeschlossen", T, T, "begruendet")
-    assert view.concerns == (CaseConcern("beschwerde", "begruendet"),)
+    assert view.concerns == (CaseConcern("beschwerde", "begruendet", "Team 401 Leistung"),)
     assert view.due_status(T, calendar_of(load_profile())).state is DueState.CLOSED
 
 

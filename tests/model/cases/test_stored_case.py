@@ -49,9 +49,9 @@ def test_stored_case_carries_what_the_form_shows(store) -> None:
         "II-5010",
     )
     assert stored.concerns == (
-        StoredConcern(1, "petition", None),
-        StoredConcern(2, "beschwerde", None),
-        StoredConcern(3, "lob", None),
+        StoredConcern(1, "petition", None, team.id, "Team 401 Leistung"),
+        StoredConcern(2, "beschwerde", None, team.id, "Team 401 Leistung"),
+        StoredConcern(3, "lob", None, team.id, "Team 401 Leistung"),
     )
     assert stored.person is not None and (stored.person.name, stored.person.role) == ("Kanzlei Berger", "vertreter")
     assert stored.represented is not None and stored.represented.customer_no == "123A456789"

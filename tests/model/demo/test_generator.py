@@ -255,7 +255,7 @@ def test_every_step_of_a_demo_case_is_saved_as_its_service_saves_it(store: Store
     """Each workflow step saves the case once and logs one event, as its service does; registration logs
     without a save."""
     generate(200, seed=11, years=3, today=TODAY, user=USER)
-    unsaved = ("registered", "gf_lead", "follow_up")
+    unsaved = ("registered", "gf_lead", "several_teams", "follow_up")
     for case in Case.select():
         events = list(case.events.order_by(Event.id))
         assert events[0].action == "registered", case.ref
@@ -313,3 +313,20 @@ def test_a_large_demo_runs_through_a_dab_reclassified_after_its_vorlage(store: S
     reclassified = Case.select().where(Case.reclassified_from == "dienstaufsichtsbeschwerde")
     assert reclassified.count() > 0
     assert all(c.gf_presented is not None for c in reclassified)
+
+
+def test_a_few_cases_concern_two_teams_with_their_beitraege(store: Store) -> None:
+    generate(400, seed=1, years=9, today=TODAY, user=USER)
+    several = [c for c in Case.select() if len({x.team_id for x in c.concerns if x.team_id}) > 1]
+    assert 5 <= len(several) <= 40  # a few, not many
+    assert all((c.lead, c.sign_off_role) == ("gf", "GF") for c in several)
+    contributions = [s for c in several for s in c.statements if s.team_id is not None]
+    assert contributions
+    for statement in contributions:
+        assert statement.team_id in {x.team_id for x in statement.case.concerns}
+        assert statement.author_role == "TL" and statement.received_on >= statement.case.received
+    assert (
+        not Statement.select()
+        .where(Statement.team.is_null(False) & Statement.case.not_in([c.id for c in several]))
+        .exists()
+    )

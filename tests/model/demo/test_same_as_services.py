@@ -8,7 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from krm_desktop.model.cases import closing, dab, dab_transitions, opinion_cards, transitions
+from krm_desktop.model.cases import (
+    closing,
+    contribution_service,
+    contributions,
+    dab,
+    dab_transitions,
+    opinion_cards,
+    transitions,
+)
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.writes import case_fields
 from krm_desktop.model.demo import texts as t
@@ -30,6 +38,7 @@ SERVICES: dict[Callable[..., transitions.Change], Callable[..., Case]] = {
     transitions.escalate: cases.escalate,
     transitions.reserve_sign_off: cases.reserve_sign_off,
     transitions.record_statement: cases.record_statement,
+    contributions.record_contribution: contribution_service.record_team_contribution,
     dab_transitions.decide_dab: dab.decide_dab,
     dab_transitions.reclassify_dab: dab.reclassify_dab,
     dab_transitions.inform_employee: dab.inform_employee,
@@ -42,6 +51,7 @@ SERVICES: dict[Callable[..., transitions.Change], Callable[..., Case]] = {
 def _through_service(case: Case, step: Step) -> Case:
     """The step as the dialogs do it: the service, given the staff member's id where the transition takes them."""
     inputs: dict[str, Any] = dict(step.inputs)
+    inputs.pop("teams", None)  # the service reads the teams concerned itself
     for member, staff_id in (("signer", "signed_by"), ("decider", "decided_by")):
         if member in inputs:
             chosen = inputs.pop(member)
@@ -73,7 +83,7 @@ def _demo_through_services(count: int, seed: int, years: int) -> set[Callable[..
                 case = cases.follow_up(earlier.case_id, data, today=received, user=USER)
             else:
                 case = cases.register(data, today=received, user=USER, profile=profile)
-        for step in course.steps(case_fields(case), [concern.kind for concern in data.concern_list()]):
+        for step in course.steps(case_fields(case), [c.kind for c in data.concern_list()], data.concern_teams()):
             case = _through_service(case, step)
             done.add(step.transition)
         if case.closed is not None and data.person is not None and case.kind in t.FOLLOWABLE:

@@ -49,10 +49,11 @@ def test_round_trip_is_lossless(store: Store, tmp_path: Path) -> None:
     follow = next(line for line in lines if line["kind"] == "folgereaktion")
     assert follow["follows"] == "KRM-2026-0001"
     main = next(line for line in lines if line["ref"] == "KRM-2026-0001")
+    team = "Team 401 Leistung"
     assert main["concerns"] == [
-        {"kind": "beschwerde", "outcome": "begruendet"},
-        {"kind": "lob", "outcome": None},
-        {"kind": "beschwerde", "outcome": "nicht_bewertbar"},
+        {"kind": "beschwerde", "outcome": "begruendet", "team": team},
+        {"kind": "lob", "outcome": None, "team": team},
+        {"kind": "beschwerde", "outcome": "nicht_bewertbar", "team": team},
     ]
     assert main["person"]["customer_no"] == "123A456789" and main["person"]["email"] == "j.weiss@example.de"
     assert (main["ack_sent"], main["interim_sent"], main["answer_sent"], main["closed"], main["outcome"]) == (

@@ -287,9 +287,10 @@ def test_petitions_eingaben_and_dabs_import_their_outcome_and_export_it(store: S
     ]
     exported = json.loads(export_text().splitlines()[0])
     assert exported["outcome"] == "unbegruendet"
+    team = exported["team"]
     assert exported["concerns"] == [
-        {"kind": kind, "outcome": "unbegruendet"},
-        {"kind": "beschwerde", "outcome": "begruendet"},
+        {"kind": kind, "outcome": "unbegruendet", "team": team},
+        {"kind": "beschwerde", "outcome": "begruendet", "team": team},
     ]
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import services as cases
+from krm_desktop.model.cases.contributions import CONTRIBUTION
 from krm_desktop.model.cases.notices import MARK_GF_REQUIRED, NOTICE, NOTICE_ACTIONS
 from krm_desktop.model.cases.petition_checks import PETITION_ACTIONS
 from krm_desktop.model.store.entities import Case, Concern, Event, Statement
@@ -141,11 +142,8 @@ def test_menu_and_buttons_offer_the_same_actions(qtbot, store, people) -> None:
     actions = window.workflows.case_actions
     menu = [a for a in actions.menu.actions() if not a.isSeparator()]
     assert menu == [actions.actions[code] for code in ACTION_ORDER]
-    assert set(ACTION_ORDER) == {
-        *checks.ACTIONS,
-        *PETITION_ACTIONS,
-        *NOTICE_ACTIONS,
-    }  # the petition steps after the statement
+    # the Beitrag of a team and the petition steps after the statement, Zur Kenntnis and vorlagepflichtig
+    assert set(ACTION_ORDER) == {*checks.ACTIONS, *PETITION_ACTIONS, *NOTICE_ACTIONS, CONTRIBUTION}
     for case, dab_buttons in ((praise, False), (dab, True)):
         select(window, case.id)
         for code, button in actions.buttons.items():
@@ -155,6 +153,7 @@ def test_menu_and_buttons_offer_the_same_actions(qtbot, store, people) -> None:
                 (dab_buttons or code not in checks.DAB_ACTIONS)
                 and code not in PETITION_ACTIONS  # Lübeck: none
                 and code != MARK_GF_REQUIRED  # Lübeck has no Anlage 2
+                and code != CONTRIBUTION  # one team concerned
             )
     select(window, dab.id)  # a DAB: GF leads and signs; decided first, then informed, then closed
     assert not actions.actions[checks.ESCALATE].isEnabled()
