@@ -51,6 +51,11 @@ PETITION_STEP_KEYS = (BA_AGREEMENT_STEP, STATEMENT_CHECK_BY_KRM)
 # Issue 19 (deletion when it is due): whether the program purges by itself at the first start of a day.
 AUTO_PURGE = "auto_purge"
 AUTO_PURGE_KEYS = (AUTO_PURGE,)
+# Issue 19: whether Meinungskarten may carry attachments (Pankow keeps no scans of the cards), and whether the office
+# records the Aktenvermerk for the E-Akte/VerBIS (Lübeck, Schwäbisch Hall, Pankow).
+CARD_ATTACHMENTS = "card_attachments"
+FILE_NOTES = "file_notes"
+RECORD_KEEPING_KEYS = (CARD_ATTACHMENTS, FILE_NOTES)
 LATER_FILE_KEYS = (
     *INTAKE_KEYS,
     "ack_waivable_channels",
@@ -58,6 +63,7 @@ LATER_FILE_KEYS = (
     *PETITION_STEP_KEYS,
     "petitioner_ack",
     *AUTO_PURGE_KEYS,
+    *RECORD_KEEPING_KEYS,
 )
 FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS  # what a complete profile file must hold
 PROFILE_KEYS = FILE_KEYS + LATER_FILE_KEYS
@@ -257,7 +263,18 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
     if "petitioner_ack" in data:
         problems.update(petitioner_ack_problems(data["petitioner_ack"]))
     problems.update(auto_purge_problems(data))
+    problems.update(record_keeping_problems(data))
     return problems
+
+
+def record_keeping_problems(data: Mapping[str, Any]) -> Problems:
+    """Issue 19: attachments on Meinungskarten, the Aktenvermerk for the E-Akte/VerBIS: each a yes/no value."""
+    meaning = {CARD_ATTACHMENTS: "Anlagen an Meinungskarten", FILE_NOTES: "Vermerk für E-Akte/VerBIS"}
+    return {
+        key: f"Bitte „true“ (ja) oder „false“ (nein) für „{key}“ ({meaning[key]}) angeben."
+        for key in RECORD_KEEPING_KEYS
+        if key in data and not isinstance(data[key], bool)
+    }
 
 
 def petition_step_problems(data: Mapping[str, Any]) -> Problems:

@@ -12,7 +12,9 @@ from krm_desktop.model.errors import ConflictError, RefusedError, ValidationErro
 from krm_desktop.model.office.profile_checks import (
     AUTO_PURGE,
     BA_AGREEMENT_STEP,
+    CARD_ATTACHMENTS,
     DAB_OUTSIDE_KRM,
+    FILE_NOTES,
     STATEMENT_CHECK_BY_KRM,
     closing_day_text,
     profile_problems,
@@ -125,6 +127,10 @@ class OfficeProfile:
     # Issue 19: purge what is due by itself at the first start of a day (verified backup, Löschprotokoll) instead
     # of waiting for the annual wizard.
     auto_purge: bool = False
+    # Issue 19: scans may be attached to Meinungskarten (Pankow: "Eine Archivierung der Meinungskarten erfolgt
+    # nicht"), and the Vorgang offers "Vermerk für E-Akte/VerBIS erstellt" (Lübeck, Schwäbisch Hall, Pankow).
+    card_attachments: bool = True
+    file_notes: bool = False
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -188,6 +194,8 @@ class OfficeProfile:
             STATEMENT_CHECK_BY_KRM: self.statement_check_by_krm,
             "petitioner_ack": dict(self.petitioner_ack),
             AUTO_PURGE: self.auto_purge,
+            CARD_ATTACHMENTS: self.card_attachments,
+            FILE_NOTES: self.file_notes,
         }
 
 
@@ -201,6 +209,7 @@ PRESETS: dict[str, OfficeProfile] = {
         reports=("annual",),
         # GA Lübeck: personal data are "zum 31.12. des zweiten Folgejahres automatisch entfernt".
         auto_purge=True,
+        file_notes=True,  # GA: "ist ein Aktenvermerk zu erstellen, der … in die E-AKTE übernommen oder in VerBIS …"
     ),
     "osnabrueck": OfficeProfile(
         "osnabrueck",
@@ -218,6 +227,7 @@ PRESETS: dict[str, OfficeProfile] = {
         ClockRule(3, WORKING),
         ClockRule(14, CALENDAR),
         ack_channels=WRITTEN_CHANNELS,
+        file_notes=True,  # GA 01/2020 VII: "Allenfalls ist ein kurzer Erledigungsvermerk in VerBIS zu fertigen"
     ),
     "berlin-pankow": OfficeProfile(
         "berlin-pankow",
@@ -242,6 +252,8 @@ PRESETS: dict[str, OfficeProfile] = {
         # Konzept 4.5 (petitions, Eingaben) names no acknowledgement to the customer, unlike 4.4.1 for letters:
         # the Stellungnahme goes to the requesting body.
         petitioner_ack=petitioner_ack_of(PETITIONER_ACK_NONE, PETITIONER_ACK_NONE),
+        card_attachments=False,  # Konzept 4.3: "Eine Archivierung der Meinungskarten erfolgt nicht."
+        file_notes=True,  # Konzept 4.4.1: "ein entsprechender Vermerk im Verfahren (E-Akte oder Verbis)"
     ),
     "braunschweig": OfficeProfile(
         "braunschweig",
@@ -300,7 +312,14 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         **_petition_steps(data),
         petitioner_ack=_petitioner_ack(data),
         auto_purge=data.get(AUTO_PURGE, False),
+        **_record_keeping(data),
     )
+
+
+def _record_keeping(data: Mapping[str, Any]) -> dict[str, bool]:
+    """Cards' attachments and the E-Akte/VerBIS note; a profile stored before they existed takes its preset's."""
+    known, defaults = PRESETS.get(data["code"]), {CARD_ATTACHMENTS: True, FILE_NOTES: False}
+    return {key: data.get(key, getattr(known, key) if known else off) for key, off in defaults.items()}
 
 
 def _petition_steps(data: Mapping[str, Any]) -> dict[str, bool]:

@@ -9,7 +9,8 @@ Counting rules (DOMAIN.md §6; the decisions on ambiguous figures are written do
 - Outcomes: concerns of the kinds that close with one (Beschwerde, Fachaufsichtsbeschwerde, DAB,
   Folgereaktion, and Petition and Eingabe like a Beschwerde: `codes.OUTCOME_KINDS`). Shares are of the concerns with an outcome; concerns without one are shown as "ohne Ergebnis".
 - Folgereaktionen: cases whose main concern is a Folgereaktion, also as a share of all cases.
-- Meinungskarten: cases of kind or channel Meinungskarte.
+- Meinungskarten: cases of kind or channel Meinungskarte; split by Lob/Anregung/Kritik from their own field
+  (`by_card_tenor`, shares of the cards; "ohne Angabe" for cards an older version stored without one).
 - DAB: cases received as Dienstaufsichtsbeschwerde: decided by GF (decision date recorded), reclassified
   (into Fachaufsichtsbeschwerde or Beschwerde), or undecided.
 - Acknowledgement on time: of the cases with an acknowledgement clock whose acknowledgement was done or due by
@@ -37,7 +38,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from krm_desktop.model.codes import CHANNELS, COMPLAINT_KINDS, KINDS, OUTCOMES, VIAS, label
+from krm_desktop.model.codes import CARD_TENORS, CHANNELS, COMPLAINT_KINDS, KINDS, OUTCOMES, VIAS, label
 from krm_desktop.model.reports.periods import Period, check_period, month_label
 from krm_desktop.model.reports.queries import aggregate_queries, previous_period
 from krm_desktop.model.store.entities import database
@@ -154,6 +155,7 @@ class Figures:
     outcomes: list[Row] = field(default_factory=list)  # shares of the concerns with an outcome
     topics: list[Row] = field(default_factory=list)  # top topics; shares of all cases
     no_topic: int = 0
+    by_card_tenor: list[Row] = field(default_factory=list)  # issue 19: Lob/Anregung/Kritik; shares of the cards
     dab: Dab = field(default_factory=Dab)
     deadlines: Deadlines = field(default_factory=Deadlines)
     processing: Processing = field(default_factory=Processing)
@@ -287,6 +289,12 @@ def _outcome_rows(found: list[tuple[Any, ...]]) -> list[Row]:
     return rows
 
 
+def _tenor_rows(found: list[tuple[Any, ...]], cards: int) -> list[Row]:
+    """Lob, Anregung, Kritik (zeros included), then the cards an older version stored without one."""
+    rows = _coded_rows([(code or NONE_KEY, n, n) for code, n, _ in found], CARD_TENORS, cards)
+    return [replace(row, label="ohne Angabe") if row.key == NONE_KEY else row for row in rows]
+
+
 def _figures(period: Period, today: date, *, full: bool = True) -> Figures:
     q = aggregate_queries(period, today, full=full)
     s = [int(v or 0) for v in q["summary"].tuples().get()]
@@ -305,6 +313,7 @@ def _figures(period: Period, today: date, *, full: bool = True) -> Figures:
         figures.by_via = _coded_rows(list(q["via"].tuples()), VIAS, total)
         figures.by_team, figures.by_area = _team_rows(list(q["team"].tuples()), total)
         figures.by_month = _month_rows(period, list(q["month"].tuples()), total)
+        figures.by_card_tenor = _tenor_rows(list(q["card_tenor"].tuples()), figures.cards)
         figures.topics = [
             Row(str(topic), str(topic), int(concerns), int(cases), pct(int(cases), figures.cases))
             for topic, cases, concerns in q["topic"].tuples()

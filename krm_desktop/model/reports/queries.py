@@ -147,6 +147,12 @@ def aggregate_queries(period: Period, today: date, *, full: bool = True) -> dict
             .order_by(SQL("2 DESC, 1"))
             .limit(TOP_TOPICS)
         ),
+        # Issue 19: the Meinungskarten by Lob/Anregung/Kritik, from their own column (kept by the purge).
+        "card_tenor": (
+            Case.select(_plain(Case.card_tenor), fn.COUNT(Case.id), fn.COUNT(Case.id))
+            .where(_in(period) & _card())
+            .group_by(SQL("1"))
+        ),
         "processing_days": (
             Case.select(_days()).where(_in(period) & Case.closed.is_null(False) & ~_card()).order_by(_days())
         ),

@@ -11,8 +11,9 @@ What anonymisation removes (the personal data of DOMAIN §4) and what stays is l
 data (the parties), employee names (employee concerned, signer, deciding GF, statement authors, the
 history's actors), free text (subject, description, interim reason, waiver reasons, GF decision, the
 requesting body's file number, the history's texts), statements, letters and attachments. Kind, concerns
-and outcomes, channel, via, team, every date, the deadline figures, responsibility figures, topic, file
-plan number and the requesting body (an institution) stay for the statistics.
+and outcomes, channel, via, team, every date, the deadline figures, responsibility figures, topic, a
+Meinungskarte's Lob/Anregung/Kritik (`card_tenor`), file plan number and the requesting body (an institution)
+stay for the statistics.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ PERSONAL_CASE_TEXT = (
     "statement_checked_by",
     "employee_concerned",
     "gf_decision",
+    "file_note_by",  # issue 19: who wrote the Aktenvermerk for the E-Akte/VerBIS (an employee's name)
 )
 # Links to people (parties, staff): cut on anonymisation.
 PERSONAL_CASE_LINKS = ("person", "represented", "signed_by", "decided_by")
@@ -90,6 +92,7 @@ EVENT_LABELS = {
     "deadlines_recomputed": "Fristen neu berechnet",
     "ba_agreed": "Abgestimmt mit Agentur für Arbeit und Regionaldirektion",
     "statement_checked": "Stellungnahme vom KRM geprüft",
+    "file_note": "Vermerk für E-Akte/VerBIS erstellt",
 }
 OTHER_EVENT = "Bearbeitungsschritt"
 

@@ -66,6 +66,8 @@ def test_the_file_holds_every_rule() -> None:
         "statement_check_by_krm": False,
         "petitioner_ack": {"petition": "letter", "eingabe": "letter"},
         "auto_purge": False,
+        "card_attachments": True,
+        "file_notes": False,
     }
     assert read_profile_file(export_profile(profile)) == profile
 
