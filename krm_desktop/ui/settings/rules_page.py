@@ -40,6 +40,7 @@ from krm_desktop.ui.settings.closing_days_editor import ClosingDaysEditor
 from krm_desktop.ui.settings.petition_steps_box import PetitionStepsBox  # issue 18: petition steps (Pankow)
 from krm_desktop.ui.settings.petitioner_ack_editor import PetitionerAckEditor
 from krm_desktop.ui.settings.recompute_dialog import RECOMPUTE, RecomputeDialog
+from krm_desktop.ui.settings.record_keeping_box import RecordKeepingBox  # issue 19: card scans, E-Akte/VerBIS note
 from krm_desktop.ui.settings.retention_auto_purge import AutoPurgeSetting
 from krm_desktop.ui.settings.retention_editor import RetentionEditor
 from krm_desktop.ui.settings.rules_intake import IntakeRules
@@ -62,7 +63,10 @@ CONFLICT_HINT = (
 )
 RULES_TAB, CALENDAR_TAB, RETENTION_TAB, INTAKE_TAB, WAIVER_TAB = range(5)
 PETITION_TAB = 5  # issue 18: petition steps (Pankow) and the petitioner's acknowledgement
+RECORD_TAB = 6  # issue 19: attachments on Meinungskarten, the Aktenvermerk for the E-Akte/VerBIS
 _TAB_OF_KEY = {
+    "card_attachments": RECORD_TAB,
+    "file_notes": RECORD_TAB,
     "statement_check_by_krm": PETITION_TAB,
     "ba_agreement_step": PETITION_TAB,
     "petitioner_ack": PETITION_TAB,
@@ -124,6 +128,8 @@ class RulesPage(QWidget):
         self.petition_steps = PetitionStepsBox(self.errors)  # issue 18: petition steps (Pankow)
         self.petitioner_ack = PetitionerAckEditor(self.errors)
         self.tabs.addTab(petition_tab(self.petitioner_ack, self.petition_steps), "Petitionen und Eingaben")
+        self.record_keeping = RecordKeepingBox(self.errors)  # issue 19
+        self.tabs.addTab(self.record_keeping, "Ablage und Vermerke")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.reset_button)
@@ -224,6 +230,7 @@ class RulesPage(QWidget):
         self.intake_rules.show_profile(profile)
         self.petition_steps.show_profile(profile)
         self.auto_purge.show_profile(profile)
+        self.record_keeping.show_profile(profile)
         self._show_calendar()
         self.errors.show({})
         self._saved_state = self._state()
@@ -249,6 +256,7 @@ class RulesPage(QWidget):
         data.update(self.intake_rules.data())
         data.update(self.petition_steps.data())
         data.update(self.auto_purge.data())
+        data.update(self.record_keeping.data())
         return data
 
     def _state(self) -> tuple[object, ...]:
@@ -265,6 +273,7 @@ class RulesPage(QWidget):
             self.petition_steps.state(),
             self.petitioner_ack.state(),
             self.auto_purge.state(),
+            self.record_keeping.state(),
         )
 
     def has_unsaved(self) -> bool:
@@ -280,6 +289,7 @@ class RulesPage(QWidget):
         self.petition_steps.set_editable(editable)
         self.petitioner_ack.set_editable(editable)
         self.auto_purge.set_editable(editable)
+        self.record_keeping.set_editable(editable)
         for widget in (self.shift, self.bundesland, *self.reports.values(), self.save_button, self.reset_button):
             widget.setEnabled(editable)
         self.save_button.setVisible(editable)
