@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QGroupBox, QMenu, QMessageBo
 
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import petition_checks, petition_steps
+from krm_desktop.model.cases.file_notes import FILE_NOTE, case_file_note_reason
 from krm_desktop.model.cases.lookup import action_facts
 from krm_desktop.model.codes import PETITION_KINDS
 from krm_desktop.ui.actions import close_dialog, dab_dialogs, dialogs, petition_dialogs, waiver_dialog
+from krm_desktop.ui.actions.file_note_dialog import FileNoteDialog  # issue 19: Aktenvermerk E-Akte/VerBIS
 from krm_desktop.ui.actions.action_form import ActionDialog
 from krm_desktop.ui.context import WindowContext
 
@@ -121,6 +123,15 @@ SPECS = (
         "Regionaldirektion vermerken; erst danach gehen die unterschriebenen Originale hinaus.",
         petition_dialogs.BaAgreementDialog,
     ),
+    # Issue 19: the Aktenvermerk for the E-Akte/VerBIS, where the profile keeps such notes (`file_notes`)
+    ActionSpec(
+        FILE_NOTE,
+        "Vermerk für E-Akte/VerB&IS erstellt …",
+        "Vermerk E-Akte/VerBIS",
+        "Vermerken, dass zu leistungs- oder vermittlungsrelevanten Angaben ein Aktenvermerk für die E-Akte bzw. "
+        "VerBIS erstellt wurde (am … von …).",
+        FileNoteDialog,
+    ),
     ActionSpec(
         checks.DECIDE,
         "Entscheidung der GF (&DAB) …",
@@ -211,6 +222,7 @@ class CaseActions(QObject):
         self.bar = self._button_bar()
         self.dab_shown = False
         self.petition_shown = False
+        self.notes_shown = context.profile.file_notes
         self._arrange(False)
         self.update(None)
 
@@ -237,6 +249,7 @@ class CaseActions(QObject):
             code
             for code in ACTION_ORDER
             if (dab or code not in checks.DAB_ACTIONS) and (petition or code not in petition_checks.PETITION_ACTIONS)
+            and (code != FILE_NOTE or self.context.profile.file_notes)
         ]
         for button in self.buttons.values():
             self.grid.removeWidget(button)
@@ -249,7 +262,7 @@ class CaseActions(QObject):
 
     def reasons(self, facts: checks.ActionFacts | None) -> dict[str, str | None]:
         """Every action with None (possible) or why not, for the case's facts (None: no case shown)."""
-        codes = (*checks.ACTIONS, *petition_checks.PETITION_ACTIONS)
+        codes = (*checks.ACTIONS, *petition_checks.PETITION_ACTIONS, FILE_NOTE)
         if facts is None:
             return dict.fromkeys(codes, NO_CASE_REASON)
         if self.context.read_only:
@@ -260,6 +273,7 @@ class CaseActions(QObject):
             waiting = petition_steps.sending_reason(self.case_id, self.context.profile)
             for code in (checks.ANSWER, checks.CLOSE):
                 reasons[code] = reasons[code] or waiting
+        reasons[FILE_NOTE] = case_file_note_reason(self.case_id, self.context.profile) if self.case_id else None
         return reasons
 
     def _facts(self, case_id: int | None) -> checks.ActionFacts | None:
@@ -283,8 +297,9 @@ class CaseActions(QObject):
             and facts.kind in PETITION_KINDS
             and (profile.statement_check_by_krm or profile.ba_agreement_step)
         )
-        if (dab, petition) != (self.dab_shown, self.petition_shown):
-            self.dab_shown, self.petition_shown = dab, petition
+        self.actions[FILE_NOTE].setVisible(profile.file_notes)  # issue 19: only where the office keeps such notes
+        if (dab, petition, profile.file_notes) != (self.dab_shown, self.petition_shown, self.notes_shown):
+            self.dab_shown, self.petition_shown, self.notes_shown = dab, petition, profile.file_notes
             self._arrange(dab, petition)
 
     # --- running ------------------------------------------------------------------------------------------------
