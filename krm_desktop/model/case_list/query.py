@@ -77,7 +77,15 @@ def _rows_sql() -> str:
         clocks = [getattr(Case, name) for name in CLOCK_FIELDS]
         query = (
             _Hit.select(
-                _Hit.pos, *own, Party.name, Team.name, Case.status, *clocks, Case.version, Case.anonymised, Case.card_tenor
+                _Hit.pos,
+                *own,
+                Party.name,
+                Team.name,
+                Case.status,
+                *clocks,
+                Case.version,
+                Case.anonymised,
+                Case.card_tenor,
             )
             .join(Case, on=(Case.id == _Hit.case_id))
             .join(Party, on=(Case.person == Party.id), join_type=JOIN.LEFT_OUTER)

@@ -84,7 +84,9 @@ def case_state(case_id: int) -> dict[str, str]:
             "Betroffene/r Beschäftigte/r": case.employee_concerned,
             # issue 19: a card's tenor, the Aktenvermerk for the E-Akte/VerBIS
             "Art der Rückmeldung": label(CARD_TENORS, case.card_tenor),
-            "Vermerk für E-Akte/VerBIS": f"{_d(case.file_note_on)} von {case.file_note_by}" if case.file_note_on else "",
+            "Vermerk für E-Akte/VerBIS": f"{_d(case.file_note_on)} von {case.file_note_by}"
+            if case.file_note_on
+            else "",
             "Eingangsbestätigung fällig": _d(case.ack_due),
             "Eingangsbestätigung versandt": _d(case.ack_sent),
             "Eingangsbestätigung entfällt seit": _d(case.ack_waived),

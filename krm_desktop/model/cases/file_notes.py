@@ -47,7 +47,9 @@ def file_note_reason(fields: Mapping[str, Any], profile: OfficeProfile) -> str |
     if fields["anonymised"]:
         return f"{fields['ref']} ist anonymisiert; ein Vermerk wird nicht mehr erfasst."
     if fields["kind"] == "meinungskarte":
-        return "Meinungskarten sind anonym: es gibt keine E-Akte und keinen VerBIS-Datensatz, in den ein Vermerk gehört."
+        return (
+            "Meinungskarten sind anonym: es gibt keine E-Akte und keinen VerBIS-Datensatz, in den ein Vermerk gehört."
+        )
     return None
 
 

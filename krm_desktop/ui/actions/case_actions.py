@@ -21,8 +21,8 @@ from krm_desktop.model.cases.file_notes import FILE_NOTE, case_file_note_reason
 from krm_desktop.model.cases.lookup import action_facts
 from krm_desktop.model.codes import PETITION_KINDS
 from krm_desktop.ui.actions import close_dialog, dab_dialogs, dialogs, petition_dialogs, waiver_dialog
-from krm_desktop.ui.actions.file_note_dialog import FileNoteDialog  # issue 19: Aktenvermerk E-Akte/VerBIS
 from krm_desktop.ui.actions.action_form import ActionDialog
+from krm_desktop.ui.actions.file_note_dialog import FileNoteDialog  # issue 19: Aktenvermerk E-Akte/VerBIS
 from krm_desktop.ui.context import WindowContext
 
 READ_ONLY_REASON = "Die Datenbank ist schreibgeschützt geöffnet: an diesem Arbeitsplatz lässt sich nichts erfassen."
@@ -248,7 +248,8 @@ class CaseActions(QObject):
         shown = [
             code
             for code in ACTION_ORDER
-            if (dab or code not in checks.DAB_ACTIONS) and (petition or code not in petition_checks.PETITION_ACTIONS)
+            if (dab or code not in checks.DAB_ACTIONS)
+            and (petition or code not in petition_checks.PETITION_ACTIONS)
             and (code != FILE_NOTE or self.context.profile.file_notes)
         ]
         for button in self.buttons.values():

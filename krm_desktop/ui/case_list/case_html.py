@@ -14,8 +14,8 @@ from krm_desktop.model.case_list.query import due_words
 from krm_desktop.model.cases.action_checks import FREE_TEXT_NOTICE
 from krm_desktop.model.cases.case_view import CaseView, case_view
 from krm_desktop.model.cases.closing_checks import signers_label
-from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.cases.file_notes import file_note_text
+from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import (
     CARD_TENORS,
     CHANNELS,
