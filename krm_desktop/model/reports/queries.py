@@ -150,7 +150,7 @@ def aggregate_queries(period: Period, today: date, *, full: bool = True) -> dict
         # Issue 19: the Meinungskarten by Lob/Anregung/Kritik, from their own column (kept by the purge).
         "card_tenor": (
             Case.select(_plain(Case.card_tenor), fn.COUNT(Case.id), fn.COUNT(Case.id))
-            .where(_in(period) & _card())
+            .where(_in(period) & ((_plain(Case.kind) == CARD) | (_plain(Case.channel) == CARD)))
             .group_by(SQL("1"))
         ),
         "processing_days": (
