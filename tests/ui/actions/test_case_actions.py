@@ -139,7 +139,11 @@ def test_menu_and_buttons_offer_the_same_actions(qtbot, store, people) -> None:
     actions = window.workflows.case_actions
     menu = [a for a in actions.menu.actions() if not a.isSeparator()]
     assert menu == [actions.actions[code] for code in ACTION_ORDER]
-    assert set(ACTION_ORDER) == {*checks.ACTIONS, *PETITION_ACTIONS, FILE_NOTE}  # the petition steps after the statement
+    assert set(ACTION_ORDER) == {
+        *checks.ACTIONS,
+        *PETITION_ACTIONS,
+        FILE_NOTE,
+    }  # the petition steps after the statement
     for case, dab_buttons in ((praise, False), (dab, True)):
         select(window, case.id)
         for code, button in actions.buttons.items():
