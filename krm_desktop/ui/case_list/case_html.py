@@ -85,7 +85,7 @@ def _issue19_rows(case: CaseView) -> list[str]:
     if case.card_tenor:
         rows.append(_row("Art der Rückmeldung", escape(label(CARD_TENORS, case.card_tenor))))
     if case.file_note_on:
-        rows.append(_row("Vermerk E-Akte/VerBIS", escape(file_note_text(case.file_note_on, case.file_note_by))))
+        rows.append(_row("Aktenvermerk", escape(file_note_text(case.file_note_on, case.file_note_by))))
     return rows
 
 
