@@ -217,6 +217,7 @@ class AttachmentsPanel(QWidget):
             self._show_problems(["An diese Kundenreaktion können keine Anlagen angefügt werden."])
             return 0
         if self.refusal is not None:
+            self.hint.hide()  # the same words, now as the refusal
             self._show_problems([self.refusal])
             return 0
         added: list[str] = []

@@ -35,7 +35,7 @@ def test_a_card_in_pankow_takes_no_scan_and_says_why(qtbot, store, tmp_path: Pat
     assert not panel.add_button.isEnabled() and panel.add_button.toolTip() == NO_CARD_ATTACHMENTS
     entered, dropped = drop(panel, file_drag([scan]))
     assert entered and dropped  # taken, so that the refusal can say why
-    assert panel.error.isVisible() and panel.error.text() == NO_CARD_ATTACHMENTS
+    assert panel.error.isVisible() and panel.error.text() == NO_CARD_ATTACHMENTS and not panel.hint.isVisible()
     assert Attachment.select().count() == 0
     letter = f.register()
     panel.show_case(letter.id, user="petra.krause", today=f.TODAY, read_only=False)
