@@ -39,6 +39,8 @@ def case_input(**overrides: Any) -> CaseInput:
         "person": person(),
     }
     values.update(overrides)
+    if values["kind"] == "meinungskarte":  # a card says Lob, Anregung or Kritik (issue 19)
+        values.setdefault("card_tenor", "kritik")
     if "concerns" in values:
         values["concerns"] = [c if isinstance(c, ConcernInput) else ConcernInput(*c) for c in values["concerns"]]
     return CaseInput(**values)

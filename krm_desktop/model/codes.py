@@ -47,6 +47,9 @@ VIAS: dict[str, str] = {
     "sonstige": "sonstige",
 }
 
+# Issue 19: a Meinungskarte's tenor (Case.card_tenor), a field of its own that the purge keeps.
+CARD_TENORS: dict[str, str] = {"lob": "Lob", "anregung": "Anregung", "kritik": "Kritik"}
+
 OUTCOMES: dict[str, str] = {
     "begruendet": "begründet",
     "unbegruendet": "unbegründet",

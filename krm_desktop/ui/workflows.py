@@ -142,6 +142,8 @@ class Workflows:
         facts = action_facts(case_id) if case_id is not None else None
         decided = facts is not None and facts.kind == DAB and facts.has_decision
         self.letter_actions[DAB_DECISION_LETTER].setVisible(decided)
+        # Issue 19: the note for the E-Akte/VerBIS only where the office keeps such notes.
+        self.letter_actions["vermerk-everbis"].setVisible(self.context.profile.file_notes)
 
     def _tool_actions(self) -> None:
         read_only = self.context.read_only

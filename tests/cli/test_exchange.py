@@ -28,7 +28,7 @@ LINES: list[dict[str, Any]] = [
         "closed": "2024-03-13",
         "outcome": "begruendet",
     },
-    {"kind": "meinungskarte", "channel": "meinungskarte", "via": "direkt", "received": "2024-05-06"},
+    {"kind": "meinungskarte", "channel": "meinungskarte", "via": "direkt", "received": "2024-05-06", "tenor": "lob"},
     {
         "kind": "folgereaktion",
         "follows": "KRM-2024-0007",

@@ -250,6 +250,30 @@ def note_story(draft: Draft, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     ]
 
 
+def file_note_story(draft: Draft, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """Issue 19: the note for the customer's E-Akte or VerBIS record, of the benefit- or placement-relevant facts
+    of a reaction (the reaction itself stays in the KRM)."""
+    case = draft.case
+    customer = concerned(case)
+    facts = [
+        ("Kundin/Kunde", _named(customer)),
+        ("Kundennummer", customer.customer_no if customer else ""),
+        ("BG-Nummer", customer.bg_no if customer else ""),
+        ("Kundenreaktion", f"{case.ref} vom {d(case.received)} ({label(CHANNELS, case.channel)})"),
+        ("Datum", d(draft.today)),
+        ("Verfasst von", draft.author),
+    ]
+    return [
+        Paragraph("Vermerk für die E-Akte/VerBIS", st["title"]),
+        Spacer(0, 3 * mm),
+        _table(facts, st, (45 * mm, 120 * mm)),
+        Spacer(0, 6 * mm),
+        *paragraphs(draft.body, st["body"]),
+        *_ruled_if_open(draft.body, 6),
+        KeepTogether([Spacer(0, 16 * mm), _signature_lines(["Datum", "", "Unterschrift"], st)]),
+    ]
+
+
 def waiver_story(draft: Draft, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     """Verzicht: the customer's own declaration on blank paper; nothing of the office's letterhead."""
     case = draft.case
@@ -295,6 +319,8 @@ def story(draft: Draft, layout: str) -> list[Any]:
         return note_story(draft, st)
     if draft.doc_type == "verzicht":
         return waiver_story(draft, st)
+    if draft.doc_type == "vermerk-everbis":  # issue 19
+        return file_note_story(draft, st)
     return letter_story(draft, st)
 
 

@@ -37,6 +37,7 @@ TO_PERSON = frozenset(
     {"eingangsbestaetigung", "eingang-tl", "zwischennachricht", "antwort", "entscheidung-dab", "verzicht"}
 )
 DAB = "dienstaufsichtsbeschwerde"
+FILE_NOTE_DOC = "vermerk-everbis"  # issue 19: the note for the E-Akte/VerBIS, from its own text block
 LAYOUTS = {
     "eingangsbestaetigung": "letter",
     "eingang-tl": "letter",
@@ -47,6 +48,7 @@ LAYOUTS = {
     "verfuegungsblatt": "internal",
     "aktenvermerk": "internal",
     "verzicht": "blank",
+    "vermerk-everbis": "internal",  # issue 19
 }
 GROUPS = {  # the text block groups a document draws on (the dialog offers them for insertion)
     "eingangsbestaetigung": ("eingangsbestaetigung", "allgemein"),
@@ -58,6 +60,7 @@ GROUPS = {  # the text block groups a document draws on (the dialog offers them 
     "verfuegungsblatt": ("verfuegungsblatt",),
     "verzicht": ("verzicht",),
     "aktenvermerk": ("aktenvermerk",),
+    "vermerk-everbis": ("vermerk_everbis",),  # issue 19
 }
 GROUP_LABELS = {
     "allgemein": "Alle Schreiben",
@@ -71,6 +74,7 @@ GROUP_LABELS = {
     "verfuegungsblatt": "Verfügungsblatt",
     "verzicht": "Verzicht",
     "aktenvermerk": "Aktenvermerk",
+    "vermerk_everbis": "Vermerk E-Akte/VerBIS",  # issue 19
 }
 
 
@@ -101,6 +105,8 @@ def applicability(case: CaseView, doc_type: str) -> str | None:
             )
     if doc_type == "entscheidung-dab":
         return _dab_decision_problem(case)
+    if doc_type == FILE_NOTE_DOC and case.person is None:  # issue 19
+        return f"{case.ref} ist anonym: ohne Kundin oder Kunden gibt es keine E-Akte und keinen VerBIS-Datensatz."
     if doc_type == "eingang-tl" and not case.team:
         return f"{case.ref} ist noch keinem Team zugeordnet; die Eingangsbestätigung des Teams entfällt bis dahin."
     return None
@@ -125,6 +131,8 @@ def _dab_decision_problem(case: CaseView) -> str | None:
 def block_keys(case: CaseView, doc_type: str) -> tuple[str | None, list[str]]:
     """The subject block and the body blocks a document starts from."""
     prefix = {"eingang-tl": "eingang_tl", "entscheidung-dab": "entscheidung_dab"}.get(doc_type, doc_type)
+    if doc_type == FILE_NOTE_DOC:  # issue 19
+        return None, ["vermerk_everbis.text"]
     if doc_type in ("verfuegungsblatt", "verzicht", "aktenvermerk"):
         return None, [f"{prefix}.text"]
     if doc_type in ("eingangsbestaetigung", "eingang-tl") and case.kind in PETITION_KINDS:

@@ -119,7 +119,7 @@ def contact_for(doc_type: str, case: CaseView, office: OfficeFacts) -> Contact |
     """The information block's Ansprechpartner/in: who handles the case, never merely who signs (DOMAIN §5). The
     answer and the team's acknowledgement name the handler; the office's letters and those of the Geschäftsführung
     name the office's configured contact."""
-    if doc_type in ("verfuegungsblatt", "verzicht", "aktenvermerk"):
+    if doc_type in ("verfuegungsblatt", "verzicht", "aktenvermerk", "vermerk-everbis"):
         return None
     staff = handling_staff(case, office) if doc_type in ("eingang-tl", "antwort") else None
     if staff is None:

@@ -30,6 +30,7 @@ GROUP_DOCUMENT = {
     "verfuegungsblatt": "verfuegungsblatt",
     "verzicht": "verzicht",
     "aktenvermerk": "aktenvermerk",
+    "vermerk_everbis": "vermerk-everbis",  # issue 19
 }
 SAMPLE_KIND = {
     "dank": "lob",

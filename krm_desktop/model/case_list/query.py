@@ -32,7 +32,7 @@ from krm_desktop.model.case_list.filters import (
 )
 from krm_desktop.model.case_list.search import all_of, search_words
 from krm_desktop.model.case_list.sort_order import WITH_DUE, SortOrder, fill_parts, needs_party
-from krm_desktop.model.codes import CHANNELS, KINDS, STATUSES, label
+from krm_desktop.model.codes import CARD_TENORS, CHANNELS, KINDS, STATUSES, label
 from krm_desktop.model.store.entities import Case, Concern, Party, Team, database
 from krm_desktop.model.time.deadlines import CLOCK_FIELDS, ClockFacts, DueState, DueStatus, due_status
 from krm_desktop.model.time.working_days import WorkingCalendar
@@ -78,7 +78,17 @@ def _rows_sql() -> str:
         own = [getattr(Case, name) for name in ("id", "ref", "received", "kind", "channel")]
         clocks = [getattr(Case, name) for name in CLOCK_FIELDS]
         query = (
-            _Hit.select(_Hit.pos, *own, Party.name, Team.name, Case.status, *clocks, Case.version, Case.anonymised)
+            _Hit.select(
+                _Hit.pos,
+                *own,
+                Party.name,
+                Team.name,
+                Case.status,
+                *clocks,
+                Case.version,
+                Case.anonymised,
+                Case.card_tenor,
+            )
             .join(Case, on=(Case.id == _Hit.case_id))
             .join(Party, on=(Case.person == Party.id), join_type=JOIN.LEFT_OUTER)
             .join_from(Case, Team, on=(Case.team == Team.id), join_type=JOIN.LEFT_OUTER)
@@ -286,6 +296,8 @@ class CaseList:
         )
         state = due_status(facts, self.today, self.calendar)
         kinds = ", ".join(label(KINDS, k) for k in dict.fromkeys(concern_kinds or [kind]))
+        if tenor := v[clock_end + 2]:  # issue 19: "Meinungskarte (Lob)"
+            kinds += f" ({label(CARD_TENORS, tenor)})"
         return CaseRow(
             pos=pos,
             id=case_id,

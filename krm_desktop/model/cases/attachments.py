@@ -21,6 +21,7 @@ from krm_desktop.model import validation as v
 from krm_desktop.model.cases.attachment_names import MAX_NAME, code_suffix, is_device_name
 from krm_desktop.model.cases.writes import log
 from krm_desktop.model.errors import RefusedError, ValidationError
+from krm_desktop.model.office.profiles import OfficeProfile, has_profile, load_profile
 from krm_desktop.model.store.entities import Attachment, Case
 from krm_desktop.model.store.transactions import write_transaction
 
@@ -53,6 +54,31 @@ KNOWN_TYPES: dict[str, tuple[str, str]] = {
     ".ods": ("application/vnd.oasis.opendocument.spreadsheet", "Tabelle"),
 }
 _FORBIDDEN_NAME_CHARACTERS = set('/\\:*?"<>|')
+
+
+# Issue 19: an office whose profile keeps no scans of the cards (Pankow) attaches nothing to a Meinungskarte.
+NO_CARD_ATTACHMENTS = (
+    "Meinungskarten werden in dieser Dienststelle nicht archiviert: an eine Meinungskarte werden keine Scans oder "
+    "anderen Anlagen angefügt. Der Inhalt der Karte steht in Stichworten im Fall (Einstellungen → Fristen und "
+    "Regeln → Ablage und Vermerke)."
+)
+
+
+def card_attachment_refusal(kind: str, profile: OfficeProfile | None) -> str | None:
+    """Why nothing may be attached to a case of this kind under this profile (German), or None."""
+    if kind == "meinungskarte" and profile is not None and not profile.card_attachments:
+        return NO_CARD_ATTACHMENTS
+    return None
+
+
+def adding_refusal(case_id: int) -> str | None:
+    """Why nothing may be attached to this case under the stored profile, or None (the panel says it beforehand)."""
+    case = Case.get_or_none(Case.id == case_id)
+    return card_attachment_refusal(case.kind, _stored_profile()) if case is not None else None
+
+
+def _stored_profile() -> OfficeProfile | None:
+    return load_profile() if has_profile() else None
 
 
 @dataclass(frozen=True)
@@ -227,15 +253,20 @@ def _columns() -> tuple[Any, ...]:
     )
 
 
-def add_attachment(case_id: int, filename: str, data: bytes, *, today: date, user: str) -> AttachmentInfo:
+def add_attachment(
+    case_id: int, filename: str, data: bytes, *, today: date, user: str, profile: OfficeProfile | None = None
+) -> AttachmentInfo:
     """Attach the content under its file name; the history notes it. Refused: bad name, empty, too large,
-    a program file, the very same file already attached, an anonymised or deleted case."""
+    a program file, the very same file already attached, an anonymised or deleted case, a Meinungskarte where the
+    profile (the stored one unless given) keeps no attachments on cards."""
     filename = filename.strip()
     errors = attachment_problems(filename, len(data))
     if errors:
         raise ValidationError(errors)
     with write_transaction():
         case = _case_for_change(case_id)
+        if refusal := card_attachment_refusal(case.kind, profile or _stored_profile()):
+            raise RefusedError(refusal)
         same = cast(
             Any,
             Attachment.select(Attachment.data, Attachment.added).where(

@@ -115,6 +115,10 @@ class CaseView:
     decided_on: date | None = None
     employee_informed: date | None = None
     reclassified_from: str | None = None
+    # Issue 19: a Meinungskarte's Lob/Anregung/Kritik; the Aktenvermerk for the E-Akte/VerBIS (when, by whom).
+    card_tenor: str = ""
+    file_note_on: date | None = None
+    file_note_by: str = ""
     statements: tuple[CaseStatement, ...] = ()  # oldest first
     history: tuple[HistoryEntry, ...] = ()  # oldest first
     anonymised: bool = False
@@ -260,6 +264,9 @@ def case_view(case_id: int) -> CaseView | None:
         decided_on=row.decided_on,
         employee_informed=row.employee_informed,
         reclassified_from=row.reclassified_from,
+        card_tenor=row.card_tenor,
+        file_note_on=row.file_note_on,
+        file_note_by=row.file_note_by,
         statements=tuple(
             CaseStatement(*s)
             for s in cast(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, cast
 
-from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOMES, PARTY_ROLES, STAFF_ROLES, VIAS, label
+from krm_desktop.model.codes import CARD_TENORS, CHANNELS, KINDS, OUTCOMES, PARTY_ROLES, STAFF_ROLES, VIAS, label
 from krm_desktop.model.store.entities import Attachment, Case, Concern, Event, Letter, Party, Staff, Statement, Team
 
 EMPTY = "(leer)"
@@ -84,6 +84,11 @@ def case_state(case_id: int) -> dict[str, str]:
             if case.statement_checked
             else "",
             "Betroffene/r Beschäftigte/r": case.employee_concerned,
+            # issue 19: a card's tenor, the Aktenvermerk for the E-Akte/VerBIS
+            "Art der Rückmeldung": label(CARD_TENORS, case.card_tenor),
+            "Vermerk für E-Akte/VerBIS": f"{_d(case.file_note_on)} von {case.file_note_by}"
+            if case.file_note_on
+            else "",
             "Eingangsbestätigung fällig": _d(case.ack_due),
             "Eingangsbestätigung versandt": _d(case.ack_sent),
             "Eingangsbestätigung entfällt seit": _d(case.ack_waived),

@@ -13,6 +13,7 @@ from krm_desktop.model import validation as v
 from krm_desktop.model.cases.concern_teams import concern_team_problems, resolved_teams
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import (
+    CARD_TENORS,
     CHANNELS,
     KINDS,
     NOT_KRM,
@@ -123,6 +124,7 @@ class CaseInput:
     file_no: str = ""
     not_krm: str | None = None  # an intake triage finding (a NOT_KRM code)
     topic: str = ""  # topic category (Themenkategorie) for the reports
+    card_tenor: str = ""  # a Meinungskarte's Lob/Anregung/Kritik (codes.CARD_TENORS); "" for every other kind
 
     def concern_list(self) -> list[ConcernInput]:
         return list(self.concerns) if self.concerns else [ConcernInput(self.kind)]
@@ -309,6 +311,7 @@ def case_errors(data: CaseInput, today: date, *, follows_purged: bool = False) -
         add("channel", "Meinungskarten haben den Eingangsweg „Meinungskarte“ und umgekehrt.")
     if card and (data.person is not None or data.represented is not None):
         add("person", "Meinungskarten sind anonym: bitte keine Personendaten erfassen.")
+    add("card_tenor", card_tenor_problem(card, data.card_tenor))
     if data.kind == "dienstaufsichtsbeschwerde" and not data.employee_concerned.strip():
         add(
             "employee_concerned",
@@ -342,6 +345,15 @@ def case_errors(data: CaseInput, today: date, *, follows_purged: bool = False) -
     data.person = normalised_party(data.person) if data.person else None
     data.represented = normalised_party(data.represented) if data.represented else None
     return errors, earlier
+
+
+def card_tenor_problem(card: bool, tenor: str) -> str | None:
+    """A Meinungskarte says Lob, Anregung or Kritik (issue 19); no other kind has a tenor."""
+    if not card:
+        return "Lob, Anregung oder Kritik wird nur bei Meinungskarten erfasst." if tenor else None
+    if not tenor:
+        return "Bitte wählen Sie die Art der Rückmeldung: Lob, Anregung oder Kritik (Taste L, A oder K)."
+    return v.code_problem(tenor, CARD_TENORS, "Art der Rückmeldung")
 
 
 def body_address_errors(data: CaseInput) -> dict[str, str]:

@@ -36,6 +36,7 @@ DOC_TYPES: dict[str, str] = {
     "verfuegungsblatt": "Verfügungsblatt",
     "verzicht": "Verzicht auf schriftliche Antwort",
     "aktenvermerk": "Aktenvermerk",
+    "vermerk-everbis": "Vermerk für E-Akte/VerBIS",  # issue 19: benefit- or placement-relevant facts
 }
 
 # name -> what it stands for (shown next to the text block editor).

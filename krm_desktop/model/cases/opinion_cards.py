@@ -20,6 +20,7 @@ from krm_desktop.model.cases import (
 )
 from krm_desktop.model.cases import entry as case_entry
 from krm_desktop.model.cases.intake import CaseInput, case_errors
+from krm_desktop.model.codes import CARD_TENORS
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
 from krm_desktop.model.office.profiles import OfficeProfile
 from krm_desktop.model.office.topics import MAX_TOPIC_LEN
@@ -27,7 +28,7 @@ from krm_desktop.model.store.entities import Attachment, Case, Concern, Event, L
 from krm_desktop.model.store.transactions import write_transaction
 
 KIND = "meinungskarte"
-TENORS: dict[str, str] = {"lob": "Lob", "anregung": "Anregung", "kritik": "Kritik"}
+TENORS = CARD_TENORS  # stored in Case.card_tenor (issue 19), kept by the purge
 MAX_TEXT = 2_000  # what fits on a card, with room to spare
 SUBJECT_LEN = 300  # Case.subject
 FIELDS = ("received", "tenor", "topic", "text", "team")
@@ -62,6 +63,7 @@ def case_input(card: CardInput) -> CaseInput:
         description=card.text.strip(),
         team_id=card.team_id,
         topic=card.topic.strip(),
+        card_tenor=card.tenor or "",
     )
 
 
@@ -119,7 +121,9 @@ def register_card(
 
 
 def _field(name: str) -> str:
-    return {"subject": "text", "description": "text"}.get(name, name if name in FIELDS else "text")
+    return {"subject": "text", "description": "text", "card_tenor": "tenor"}.get(
+        name, name if name in FIELDS else "text"
+    )
 
 
 def withdraw_card(case_id: int, *, version: int) -> None:

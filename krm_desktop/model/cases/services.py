@@ -89,6 +89,7 @@ def _editable_fields(data: CaseInput) -> dict[str, Any]:
         "body_city": data.body_city.strip(),
         "ba_responsible": data.ba_responsible,
         "employee_concerned": data.employee_concerned.strip(),
+        "card_tenor": data.card_tenor,  # issue 19: a Meinungskarte's Lob/Anregung/Kritik
     }
 
 

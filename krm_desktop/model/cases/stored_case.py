@@ -66,6 +66,7 @@ class StoredCase:
     body_postcode: str = ""
     body_city: str = ""
     ba_responsible: bool = False
+    card_tenor: str = ""  # issue 19: a Meinungskarte's Lob/Anregung/Kritik
 
     @property
     def follows_purged(self) -> bool:
@@ -130,4 +131,5 @@ def stored_case(case_id: int) -> StoredCase | None:
         body_postcode=case.body_postcode,
         body_city=case.body_city,
         ba_responsible=case.ba_responsible,
+        card_tenor=case.card_tenor,
     )

@@ -45,6 +45,7 @@ _EXPORT_COLUMNS = (
     # the earlier case's reference, also when the purge deleted that case and only the reference stayed
     fn.COALESCE(Earlier.ref, fn.NULLIF(Case.follows_ref, "")).alias("follows_ref"),
     Case.anonymised,
+    Case.card_tenor,
 )
 
 
@@ -90,6 +91,7 @@ def _line(row: dict[str, Any], concerns: list[tuple[str, str | None, str | None]
         "team": row["team_name"],
         "subject": row["subject"] or None,
         "description": row["description"] or None,
+        "tenor": row["card_tenor"] or None,
         "person": person,
         "ack_sent": _iso(row["ack_sent"]),
         "interim_sent": _iso(row["interim_sent"]),

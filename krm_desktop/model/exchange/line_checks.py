@@ -18,7 +18,7 @@ from krm_desktop.model.cases.intake import CaseInput, ConcernInput, case_errors
 from krm_desktop.model.cases.notice_checks import Recipient
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.cases.timeline import timeline_problems
-from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOME_KINDS, OUTCOMES, SALUTATIONS, VIAS
+from krm_desktop.model.codes import CARD_TENORS, CHANNELS, KINDS, OUTCOME_KINDS, OUTCOMES, SALUTATIONS, VIAS
 from krm_desktop.model.exchange.notice_lines import KEY as NOTICES_KEY
 from krm_desktop.model.exchange.notice_lines import check_notices
 
@@ -33,6 +33,7 @@ KEYS = (
     "team",
     "subject",
     "description",
+    "tenor",  # issue 19: a Meinungskarte's lob, anregung or kritik (optional on import: older files lack it)
     "person",
     "ack_sent",
     "interim_sent",
@@ -47,7 +48,7 @@ KEYS = (
 REQUIRED = ("kind", "channel", "via", "received")
 PERSON_KEYS = ("salutation", "name", "street", "postcode", "city", "email", "phone", "customer_no", "bg_no")
 CONCERN_KEYS = ("kind", "outcome", "team")  # team: the team's name; optional (older files: the case's team)
-STRINGS = ("ref", "kind", "channel", "via", "team", "subject", "description", "outcome", "follows")
+STRINGS = ("ref", "kind", "channel", "via", "team", "subject", "description", "outcome", "follows", "tenor")
 BOOLS = ("waiver", "anonymised")
 # Dates of what happened after the receipt, with their German labels.
 LATER_DATES = {
@@ -217,6 +218,25 @@ def ref_problem(ref: str) -> str | None:
     return None
 
 
+def _tenor(obj: dict[str, Any], kind: str) -> str:
+    """A card's tenor: the key `tenor`, or (a file written before it existed) the head of its subject, "Lob: …"."""
+    tenor = code(obj.get("tenor"), CARD_TENORS)
+    if tenor is None and kind == "meinungskarte":
+        head = (obj.get("subject") or "").split(":", 1)[0].strip()
+        tenor = next((known for known, text in CARD_TENORS.items() if text == head), None)
+    return tenor or ""
+
+
+def _tenor_errors(problem: str | None, data: CaseInput, anonymised: bool) -> dict[str, str]:
+    """A Meinungskarte without Lob/Anregung/Kritik is refused; an anonymised one may lack it (the purge of an
+    older version emptied the subject that held it)."""
+    if problem is None or (anonymised and not data.card_tenor):
+        return {}
+    if data.kind == "meinungskarte" and not data.card_tenor:
+        problem = "Eine Meinungskarte braucht „tenor“: lob, anregung oder kritik."
+    return {"tenor": problem}
+
+
 def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCase | None, dict[str, str]]:
     """Parse and check one line's object: the case, or field -> German message."""
     errors = _type_errors(obj)
@@ -235,6 +255,7 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
             ConcernInput(code(c.get("kind"), KINDS) or "", code(c.get("outcome"), OUTCOMES)) for c in raw_concerns
         ],
         person=_party(obj.get("person")),
+        card_tenor=_tenor(obj, kind),
     )
     outcome: str | None = code(obj.get("outcome"), OUTCOMES)
     implicit = not data.concerns  # no concerns given: one of the case's kind with the case's outcome
@@ -244,6 +265,7 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
     errors, _ = case_errors(data, today)
     if implicit:  # its problems are those of `kind` and `outcome`, reported there
         errors = {name: text for name, text in errors.items() if not name.startswith("concerns")}
+    errors.update(_tenor_errors(errors.pop("card_tenor", None), data, bool(obj.get("anonymised"))))
     # The exchange format carries no employee named in a DAB; `follows` is checked against the file as well.
     errors.pop("employee_concerned", None)
     if follows is not None:

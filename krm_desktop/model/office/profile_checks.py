@@ -53,6 +53,11 @@ PETITION_STEP_KEYS = (BA_AGREEMENT_STEP, STATEMENT_CHECK_BY_KRM)
 # Issue 19 (deletion when it is due): whether the program purges by itself at the first start of a day.
 AUTO_PURGE = "auto_purge"
 AUTO_PURGE_KEYS = (AUTO_PURGE,)
+# Issue 19: whether Meinungskarten may carry attachments (Pankow keeps no scans of the cards), and whether the office
+# records the Aktenvermerk for the E-Akte/VerBIS (Lübeck, Schwäbisch Hall, Pankow).
+CARD_ATTACHMENTS = "card_attachments"
+FILE_NOTES = "file_notes"
+RECORD_KEEPING_KEYS = (CARD_ATTACHMENTS, FILE_NOTES)
 LATER_FILE_KEYS = (
     *INTAKE_KEYS,
     "ack_waivable_channels",
@@ -62,6 +67,7 @@ LATER_FILE_KEYS = (
     *AUTO_PURGE_KEYS,
     *NOTICE_KEYS,  # issue 19: Zur Kenntnis and Pankow's "vorlagepflichtig"
     *REPORT_OPTION_KEYS,  # issue 19: reports per office
+    *RECORD_KEEPING_KEYS,
 )
 FILE_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS  # what a complete profile file must hold
 PROFILE_KEYS = FILE_KEYS + LATER_FILE_KEYS
@@ -263,7 +269,18 @@ def profile_problems(data: Any, *, complete: bool = False) -> Problems:
     problems.update(auto_purge_problems(data))
     problems.update(notice_problems(data))  # issue 19: Zur Kenntnis and Pankow's "vorlagepflichtig"
     problems.update(report_option_problems(data))  # issue 19: reports per office
+    problems.update(record_keeping_problems(data))
     return problems
+
+
+def record_keeping_problems(data: Mapping[str, Any]) -> Problems:
+    """Issue 19: attachments on Meinungskarten, the Aktenvermerk for the E-Akte/VerBIS: each a yes/no value."""
+    meaning = {CARD_ATTACHMENTS: "Anlagen an Meinungskarten", FILE_NOTES: "Vermerk für E-Akte/VerBIS"}
+    return {
+        key: f"Bitte „true“ (ja) oder „false“ (nein) für „{key}“ ({meaning[key]}) angeben."
+        for key in RECORD_KEEPING_KEYS
+        if key in data and not isinstance(data[key], bool)
+    }
 
 
 def petition_step_problems(data: Mapping[str, Any]) -> Problems:

@@ -13,7 +13,9 @@ from krm_desktop.model.office import notice_rules as nr  # issue 19: Zur Kenntni
 from krm_desktop.model.office.profile_checks import (
     AUTO_PURGE,
     BA_AGREEMENT_STEP,
+    CARD_ATTACHMENTS,
     DAB_OUTSIDE_KRM,
+    FILE_NOTES,
     STATEMENT_CHECK_BY_KRM,
     closing_day_text,
     profile_problems,
@@ -134,6 +136,10 @@ class OfficeProfile:
     # Issue 19 (model/office/report_options.py): annual report to the Trägerversammlung too; texts per category.
     annual_report_to_tv: bool = False
     report_texts_by_category: bool = False
+    # Issue 19: scans may be attached to Meinungskarten (Pankow: "Eine Archivierung der Meinungskarten erfolgt
+    # nicht"), and the Vorgang offers "Vermerk für E-Akte/VerBIS erstellt" (Lübeck, Schwäbisch Hall, Pankow).
+    card_attachments: bool = True
+    file_notes: bool = False
 
     def default_rule(self) -> KindRule:
         """The rules of the kinds without rules of their own."""
@@ -201,6 +207,8 @@ class OfficeProfile:
             nr.GF_REQUIRED_MARK: self.gf_required_mark,
             ANNUAL_TO_TV: self.annual_report_to_tv,
             TEXTS_BY_CATEGORY: self.report_texts_by_category,
+            CARD_ATTACHMENTS: self.card_attachments,
+            FILE_NOTES: self.file_notes,
         }
 
 
@@ -218,6 +226,7 @@ PRESETS: dict[str, OfficeProfile] = {
         # "Bei Schlusszeichnung … durch die Geschäftsführung oder KRM-Beauftragte/n … erhält die zuständige
         # Führungskraft dies auf dem Dienstweg zur Kenntnis."
         notice_rules=nr.notice_rules_of(nr.MANAGER_OF_SIGNED_ANSWER),
+        file_notes=True,  # GA: "ist ein Aktenvermerk zu erstellen, der … in die E-AKTE übernommen oder in VerBIS …"
     ),
     "osnabrueck": OfficeProfile(
         "osnabrueck",
@@ -242,6 +251,7 @@ PRESETS: dict[str, OfficeProfile] = {
         # informieren."
         notice_rules=nr.notice_rules_of(nr.EMPLOYEES_INFORMED),
         reports=("annual",),  # GA 01/2020 VIII.: "für jedes Jahr einen Bericht"
+        file_notes=True,  # GA 01/2020 VII: "Allenfalls ist ein kurzer Erledigungsvermerk in VerBIS zu fertigen"
     ),
     "berlin-pankow": OfficeProfile(
         "berlin-pankow",
@@ -272,6 +282,8 @@ PRESETS: dict[str, OfficeProfile] = {
         # 4.4.2: "soweit die Beschwerde einen der in der Anlage 2 benannten vorlagepflichtigen Fälle betrifft".
         notice_rules=nr.notice_rules_of(nr.LGF_BY_AREA, nr.CARD_TEAM_LEAD),
         gf_required_mark=True,
+        card_attachments=False,  # Konzept 4.3: "Eine Archivierung der Meinungskarten erfolgt nicht."
+        file_notes=True,  # Konzept 4.4.1: "ein entsprechender Vermerk im Verfahren (E-Akte oder Verbis)"
     ),
     "braunschweig": OfficeProfile(
         "braunschweig",
@@ -336,6 +348,7 @@ def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:
         notice_rules=nr.rules_from(data, PRESETS.get(data["code"])),
         gf_required_mark=nr.mark_from(data, PRESETS.get(data["code"])),
         **_report_options(data),
+        **_record_keeping(data),
     )
 
 
@@ -343,6 +356,12 @@ def _report_options(data: Mapping[str, Any]) -> dict[str, bool]:
     """The report options (issue 19); a profile stored before they existed takes its preset's."""
     known = PRESETS.get(data["code"])  # the keys are the field names
     return {key: data.get(key, getattr(known, key) if known else False) for key in REPORT_OPTION_KEYS}
+
+
+def _record_keeping(data: Mapping[str, Any]) -> dict[str, bool]:
+    """Cards' attachments and the E-Akte/VerBIS note; a profile stored before they existed takes its preset's."""
+    known, defaults = PRESETS.get(data["code"]), {CARD_ATTACHMENTS: True, FILE_NOTES: False}
+    return {key: data.get(key, getattr(known, key) if known else off) for key, off in defaults.items()}
 
 
 def _petition_steps(data: Mapping[str, Any]) -> dict[str, bool]:

@@ -9,7 +9,8 @@ Counting rules (DOMAIN.md §6; the decisions on ambiguous figures are written do
 - Outcomes: concerns of the kinds that close with one (Beschwerde, Fachaufsichtsbeschwerde, DAB,
   Folgereaktion, and Petition and Eingabe like a Beschwerde: `codes.OUTCOME_KINDS`). Shares are of the concerns with an outcome; concerns without one are shown as "ohne Ergebnis".
 - Folgereaktionen: cases whose main concern is a Folgereaktion, also as a share of all cases.
-- Meinungskarten: cases of kind or channel Meinungskarte.
+- Meinungskarten: cases of kind or channel Meinungskarte; split by Lob/Anregung/Kritik from their own field
+  (`card_tenors`, shares of the cards; "ohne Angabe" for cards an older version stored without one).
 - DAB: cases received as Dienstaufsichtsbeschwerde: decided by GF (decision date recorded), reclassified
   (into Fachaufsichtsbeschwerde or Beschwerde), or undecided.
 - Acknowledgement on time: of the cases with an acknowledgement clock whose acknowledgement was done or due by
@@ -37,8 +38,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from krm_desktop.model.codes import CHANNELS, COMPLAINT_KINDS, KINDS, OUTCOMES, VIAS, label
-from krm_desktop.model.reports.card_tenors import TENOR_LABELS, card_tenor_counts
+from krm_desktop.model.codes import CARD_TENORS, CHANNELS, COMPLAINT_KINDS, KINDS, OUTCOMES, VIAS, label
 from krm_desktop.model.reports.periods import Period, check_period, month_label
 from krm_desktop.model.reports.petitions import PetitionFigures, petition_figures
 from krm_desktop.model.reports.queries import TOP_TOPICS, aggregate_queries, previous_period
@@ -292,6 +292,15 @@ def _outcome_rows(found: list[tuple[Any, ...]]) -> list[Row]:
     return rows
 
 
+def _tenor_rows(found: list[tuple[Any, ...]], cards: int) -> list[Row]:
+    """Lob, Anregung, Kritik, then "ohne Angabe" for the cards an older version stored without one (zeros
+    included, so the PDF and the CSV always show the same rows)."""
+    counts = {str(code) if code in CARD_TENORS else NONE_KEY: 0 for code in (*CARD_TENORS, None)}
+    for code, n in found:
+        counts[str(code) if code in CARD_TENORS else NONE_KEY] += int(n)
+    return [Row(code, CARD_TENORS.get(code, "ohne Angabe"), n, n, pct(n, cards)) for code, n in counts.items()]
+
+
 def _figures(period: Period, today: date, *, full: bool = True) -> Figures:
     """The figures of the queries run: all (`full`), or those of the comparison (`KEY_QUERIES`)."""
     q = aggregate_queries(period, today, full=full)
@@ -317,9 +326,7 @@ def _figures(period: Period, today: date, *, full: bool = True) -> Figures:
         figures.by_via = _coded_rows(list(q["via"].tuples()), VIAS, total)
         figures.by_month = _month_rows(period, list(q["month"].tuples()), total)
         figures.petitions = petition_figures(q["petition"].tuples(), q["petition_outcome"].tuples())
-        tenors = card_tenor_counts(q["card_tenor"].tuples())
-        cards = sum(tenors.values())
-        figures.card_tenors = [Row(k, TENOR_LABELS[k], n, n, pct(n, cards)) for k, n in tenors.items()]
+        figures.card_tenors = _tenor_rows(list(q["card_tenor"].tuples()), figures.cards)
     return figures
 
 

@@ -11,8 +11,9 @@ What anonymisation removes (the personal data of DOMAIN §4) and what stays is l
 data (the parties), employee names (employee concerned, signer, deciding GF, statement authors, the
 history's actors), free text (subject, description, interim reason, waiver reasons, GF decision, the
 requesting body's file number, the history's texts), statements, letters and attachments. Kind, concerns
-and outcomes, channel, via, team, every date, the deadline figures, responsibility figures, topic, file
-plan number and the requesting body (an institution) stay for the statistics.
+and outcomes, channel, via, team, every date, the deadline figures, responsibility figures, topic, a
+Meinungskarte's Lob/Anregung/Kritik (`card_tenor`), file plan number and the requesting body (an institution)
+stay for the statistics.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ PERSONAL_CASE_TEXT = (
     "statement_checked_by",
     "employee_concerned",
     "gf_decision",
+    "file_note_by",  # issue 19: who wrote the Aktenvermerk for the E-Akte/VerBIS (an employee's name)
 )
 # Links to people (parties, staff): cut on anonymisation.
 PERSONAL_CASE_LINKS = ("person", "represented", "signed_by", "decided_by")
@@ -98,6 +100,7 @@ EVENT_LABELS = {
     # several teams concerned (issue 19, item 1)
     "several_teams": "Mehrere Teams betroffen: Federführung bei der Geschäftsführung",
     "contribution": "Beitrag eines Teams eingegangen",
+    "file_note": "Vermerk für E-Akte/VerBIS erstellt",
 }
 OTHER_EVENT = "Bearbeitungsschritt"
 

@@ -23,6 +23,7 @@ from krm_desktop.model.cases import (
     petition_checks,
     petition_steps,
 )
+from krm_desktop.model.cases.file_notes import FILE_NOTE, case_file_note_reason
 from krm_desktop.model.cases.lookup import action_facts
 from krm_desktop.model.codes import PETITION_KINDS
 from krm_desktop.ui.actions import (
@@ -35,6 +36,7 @@ from krm_desktop.ui.actions import (
     waiver_dialog,
 )
 from krm_desktop.ui.actions.action_form import ActionDialog
+from krm_desktop.ui.actions.file_note_dialog import FileNoteDialog  # issue 19: Aktenvermerk E-Akte/VerBIS
 from krm_desktop.ui.context import WindowContext
 
 READ_ONLY_REASON = "Die Datenbank ist schreibgeschützt geöffnet: an diesem Arbeitsplatz lässt sich nichts erfassen."
@@ -159,6 +161,15 @@ SPECS = (
         "Anlage 2: der Fall geht der Geschäftsführung zur Entscheidung zu; die Frist „Vorlage an GF“ beginnt.",
         notice_dialogs.GfRequiredDialog,
     ),
+    # Issue 19: the Aktenvermerk for the E-Akte/VerBIS, where the profile keeps such notes (`file_notes`)
+    ActionSpec(
+        FILE_NOTE,
+        "Vermerk für E-Akte/VerB&IS erstellt …",
+        "Vermerk E-Akte/VerBIS",
+        "Vermerken, dass zu leistungs- oder vermittlungsrelevanten Angaben ein Aktenvermerk für die E-Akte bzw. "
+        "VerBIS erstellt wurde (am … von …).",
+        FileNoteDialog,
+    ),
     ActionSpec(
         checks.DECIDE,
         "Entscheidung der GF (&DAB) …",
@@ -250,6 +261,7 @@ class CaseActions(QObject):
         self.dab_shown = False
         self.petition_shown = False
         self.several_shown = False
+        self.notes_shown = context.profile.file_notes
         self._arrange(False)
         self.update(None)
 
@@ -279,6 +291,7 @@ class CaseActions(QObject):
             if (dab or code not in checks.DAB_ACTIONS)
             and (petition or code not in petition_checks.PETITION_ACTIONS)
             and (several or code != contributions.CONTRIBUTION)
+            and (code != FILE_NOTE or self.context.profile.file_notes)
         ]
         if not self.context.profile.gf_required_mark:  # issue 19: Pankow's Anlage 2 only where the office has it
             shown.remove(notices.MARK_GF_REQUIRED)
@@ -298,6 +311,7 @@ class CaseActions(QObject):
             *petition_checks.PETITION_ACTIONS,
             *notices.NOTICE_ACTIONS,
             contributions.CONTRIBUTION,
+            FILE_NOTE,
         )
         if facts is None:
             return dict.fromkeys(codes, NO_CASE_REASON)
@@ -314,6 +328,7 @@ class CaseActions(QObject):
             reasons[contributions.CONTRIBUTION] = contribution_service.contribution_unavailable(
                 self.case_id, self.context.profile.ack_waivable_channels
             )
+        reasons[FILE_NOTE] = case_file_note_reason(self.case_id, self.context.profile) if self.case_id else None
         return reasons
 
     def _facts(self, case_id: int | None) -> checks.ActionFacts | None:
@@ -338,8 +353,10 @@ class CaseActions(QObject):
             and (profile.statement_check_by_krm or profile.ba_agreement_step)
         )
         several = case_id is not None and len(contribution_service.teams_concerned(case_id)) > 1
-        if (dab, petition, several) != (self.dab_shown, self.petition_shown, self.several_shown):
-            self.dab_shown, self.petition_shown, self.several_shown = dab, petition, several
+        self.actions[FILE_NOTE].setVisible(profile.file_notes)  # issue 19: only where the office keeps such notes
+        shown = (dab, petition, several, profile.file_notes)
+        if shown != (self.dab_shown, self.petition_shown, self.several_shown, self.notes_shown):
+            self.dab_shown, self.petition_shown, self.several_shown, self.notes_shown = shown
             self._arrange(dab, petition, several)
 
     # --- running ------------------------------------------------------------------------------------------------

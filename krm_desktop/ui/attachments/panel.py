@@ -24,6 +24,7 @@ from krm_desktop.model.cases.attachments import (
     MAX_BYTES,
     AttachmentInfo,
     add_file,
+    adding_refusal,
     attachment_data,
     attachments_of,
     format_size,
@@ -85,6 +86,7 @@ class AttachmentsPanel(QWidget):
         self.today = date.min
         self.read_only = True
         self.writable = False  # a case is shown, the store is writable and the case not anonymised
+        self.refusal: str | None = None  # why nothing may be attached to this case (issue 19: cards)
         self.items: list[AttachmentInfo] = []
         self.setAcceptDrops(True)
 
@@ -163,6 +165,11 @@ class AttachmentsPanel(QWidget):
             self.title.setText(f"Anlagen zu {case.ref} ({len(self.items)})")
         self.hint.setVisible(self.writable)
         self.setAcceptDrops(self.writable)
+        # Issue 19: a Meinungskarte where the office keeps no scans of the cards takes no attachment; the drop is
+        # still accepted, so that the refusal says why.
+        self.refusal = adding_refusal(case.id) if self.writable and case is not None else None
+        self.hint.setText(self.refusal or DROP_HINT)
+        self.add_button.setToolTip(self.refusal or "")
         self._enable()
 
     def _enable(self) -> None:
@@ -175,7 +182,7 @@ class AttachmentsPanel(QWidget):
             else ""
         )
         self.details.setVisible(chosen)
-        self.add_button.setEnabled(self.writable)
+        self.add_button.setEnabled(self.writable and self.refusal is None)
         program = code_suffix(info.filename) if info is not None else None
         self.open_button.setEnabled(chosen and program is None)
         self.open_button.setToolTip(program_hint(info.filename, program) if info is not None and program else "")
@@ -208,6 +215,10 @@ class AttachmentsPanel(QWidget):
         many were added."""
         if not self.writable or self.case_id is None:
             self._show_problems(["An diese Kundenreaktion können keine Anlagen angefügt werden."])
+            return 0
+        if self.refusal is not None:
+            self.hint.hide()  # the same words, now as the refusal
+            self._show_problems([self.refusal])
             return 0
         added: list[str] = []
         problems: list[str] = []

@@ -15,9 +15,11 @@ from krm_desktop.model.cases.action_checks import FREE_TEXT_NOTICE
 from krm_desktop.model.cases.case_view import CaseView, case_view
 from krm_desktop.model.cases.closing_checks import signers_label
 from krm_desktop.model.cases.contributions import missing_teams
+from krm_desktop.model.cases.file_notes import file_note_text
 from krm_desktop.model.cases.notice_checks import recorded_lines  # issue 19: Zur Kenntnis
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.codes import (
+    CARD_TENORS,
     CHANNELS,
     ESCALATION_ROLES,
     KINDS,
@@ -76,6 +78,16 @@ def _petition_steps(case: CaseView) -> list[str]:
                 "BA zuständig (§ 44b Abs. 3 SGB II)", escape(f"ja; Agentur für Arbeit und Regionaldirektion: {agreed}")
             )
         )
+    return rows
+
+
+def _issue19_rows(case: CaseView) -> list[str]:
+    """A Meinungskarte's Lob/Anregung/Kritik; the Aktenvermerk for the E-Akte/VerBIS, once made."""
+    rows = []
+    if case.card_tenor:
+        rows.append(_row("Art der Rückmeldung", escape(label(CARD_TENORS, case.card_tenor))))
+    if case.file_note_on:
+        rows.append(_row("Aktenvermerk", escape(file_note_text(case.file_note_on, case.file_note_by))))
     return rows
 
 
@@ -143,6 +155,7 @@ def view_html(case: CaseView, today: date, calendar: WorkingCalendar) -> str:
         rows.append(_row("Aktenzeichen", escape(case.file_no)))
     if case.topic:
         rows.append(_row("Thema", escape(case.topic)))
+    rows += _issue19_rows(case)
     if case.requesting_body:
         rows.append(_row("Einsendende Stelle", escape(f"{case.requesting_body} {case.requesting_ref}".strip())))
         town = f"{case.body_postcode} {case.body_city}".strip()

@@ -40,6 +40,7 @@ from krm_desktop.ui.settings.notice_rules_box import NoticeRulesBox  # issue 19:
 from krm_desktop.ui.settings.petition_steps_box import PetitionStepsBox  # issue 18: petition steps (Pankow)
 from krm_desktop.ui.settings.petitioner_ack_editor import PetitionerAckEditor
 from krm_desktop.ui.settings.recompute_dialog import RECOMPUTE, RecomputeDialog
+from krm_desktop.ui.settings.record_keeping_box import RecordKeepingBox  # issue 19: card scans, E-Akte/VerBIS note
 from krm_desktop.ui.settings.report_options_box import ReportOptionsBox  # issue 19: reports per office
 from krm_desktop.ui.settings.retention_auto_purge import AutoPurgeSetting
 from krm_desktop.ui.settings.retention_editor import RetentionEditor
@@ -64,9 +65,12 @@ CONFLICT_HINT = (
 RULES_TAB, CALENDAR_TAB, RETENTION_TAB, INTAKE_TAB, WAIVER_TAB = range(5)
 PETITION_TAB = 5  # issue 18: petition steps (Pankow) and the petitioner's acknowledgement
 NOTICE_TAB = 6  # issue 19: Zur Kenntnis and Pankow's "vorlagepflichtig"
+RECORD_TAB = 7  # issue 19: attachments on Meinungskarten, the Aktenvermerk for the E-Akte/VerBIS
 _TAB_OF_KEY = {
     "notice_rules": NOTICE_TAB,
     "gf_required_mark": NOTICE_TAB,
+    "card_attachments": RECORD_TAB,
+    "file_notes": RECORD_TAB,
     "statement_check_by_krm": PETITION_TAB,
     "ba_agreement_step": PETITION_TAB,
     "petitioner_ack": PETITION_TAB,
@@ -133,6 +137,8 @@ class RulesPage(QWidget):
         self.tabs.addTab(petition_tab(self.petitioner_ack, self.petition_steps), "Petitionen und Eingaben")
         self.notice_rules = NoticeRulesBox(self.errors)  # issue 19
         self.tabs.addTab(self.notice_rules, "Zur Kenntnis")
+        self.record_keeping = RecordKeepingBox(self.errors)  # issue 19
+        self.tabs.addTab(self.record_keeping, "Ablage und Vermerke")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.reset_button)
@@ -227,6 +233,7 @@ class RulesPage(QWidget):
         self.petition_steps.show_profile(profile)
         self.auto_purge.show_profile(profile)
         self.notice_rules.show_profile(profile)
+        self.record_keeping.show_profile(profile)
         self._show_calendar()
         self.errors.show({})
         self._saved_state = self._state()
@@ -253,6 +260,7 @@ class RulesPage(QWidget):
         data.update(self.auto_purge.data())
         data.update(self.notice_rules.data())
         data.update(self.report_options.data())
+        data.update(self.record_keeping.data())
         return data
 
     def _state(self) -> tuple[object, ...]:
@@ -270,6 +278,7 @@ class RulesPage(QWidget):
             self.petitioner_ack.state(),
             self.auto_purge.state(),
             self.notice_rules.state(),
+            self.record_keeping.state(),
         )
 
     def has_unsaved(self) -> bool:
@@ -287,6 +296,7 @@ class RulesPage(QWidget):
         self.auto_purge.set_editable(editable)
         self.notice_rules.set_editable(editable)
         self.report_options.set_editable(editable)
+        self.record_keeping.set_editable(editable)
         for widget in (self.shift, self.bundesland, self.save_button, self.reset_button):
             widget.setEnabled(editable)
         self.save_button.setVisible(editable)

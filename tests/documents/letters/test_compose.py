@@ -86,6 +86,8 @@ EXPECTED = {
                          "Eingangsbestätigung durch KRM"],
     "verzicht": ["Verzicht auf eine schriftliche Antwort", "Ich verzichte deshalb auf eine schriftliche Antwort"],
     "aktenvermerk": ["Aktenvermerk", "mündlich besprochen und geklärt", "Inhalt und Ergebnis des Gesprächs"],
+    "vermerk-everbis": ["Vermerk für die E-Akte/VerBIS", "Leistungsrechtlich oder für die Vermittlung relevante Angaben",
+                        "ausschließlich im KRM abgelegt", "Verfasst von Petra Krause"],
 }  # fmt: skip
 
 

@@ -115,6 +115,7 @@ def test_meinungskarten_are_anonymous_and_run_no_clock(store: Store) -> None:
         assert (card.ack_sent, card.answer_sent, card.signed_by_id) == (None, None, None)
         assert [c.kind for c in card.concerns] == ["meinungskarte"]
         assert card.subject.split(": ")[0] in TENORS.values()  # as the card batch stores it
+        assert card.subject.startswith(TENORS[card.card_tenor] + ": ")  # and its tenor in a field of its own
     assert not Case.select().where((Case.channel == "meinungskarte") & (Case.kind != "meinungskarte")).exists()
 
 

@@ -73,7 +73,7 @@ def test_import_computes_deadlines_and_links(store: Store) -> None:
         good(kind="folgereaktion", follows="KRM-2026-0009", received="2026-11-10"),
         good(ref="KRM-2026-0009", received="2026-11-02", closed="2026-11-05", outcome="begruendet"),
         good(kind="folgereaktion", follows=earlier.ref, received="2026-11-03", team="Neues Team"),
-        good(kind="meinungskarte", channel="meinungskarte", person=None, received="2026-11-04"),
+        good(kind="meinungskarte", channel="meinungskarte", person=None, received="2026-11-04", tenor="lob"),
     ]
     assert run_import(lines) == 4
     by_ref: dict[str, Any] = {c.ref: c for c in Case.select()}

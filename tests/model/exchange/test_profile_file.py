@@ -70,6 +70,8 @@ def test_the_file_holds_every_rule() -> None:
         "gf_required_mark": False,
         "annual_report_to_tv": False,
         "report_texts_by_category": False,
+        "card_attachments": True,
+        "file_notes": False,
     }
     assert read_profile_file(export_profile(profile)) == profile
 

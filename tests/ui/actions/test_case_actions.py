@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import services as cases
 from krm_desktop.model.cases.contributions import CONTRIBUTION
+from krm_desktop.model.cases.file_notes import FILE_NOTE
 from krm_desktop.model.cases.notices import MARK_GF_REQUIRED, NOTICE, NOTICE_ACTIONS
 from krm_desktop.model.cases.petition_checks import PETITION_ACTIONS
 from krm_desktop.model.store.entities import Case, Concern, Event, Statement
@@ -54,10 +55,10 @@ def test_a_complaint_from_registration_to_its_close(qtbot, store, people) -> Non
     select(window, case.id)
     # Lübeck lets the KRM decide on no acknowledgement for no channel: „Eingangsbestätigung entfällt" is not offered
     # nor the Vorlage an GF (petitions, Eingaben and DABs only)
-    # Zur Kenntnis is always offered; "vorlagepflichtig" only in Pankow.
+    # Lübeck keeps Vermerke for the E-Akte/VerBIS. Zur Kenntnis is always offered; "vorlagepflichtig" only in Pankow.
     assert enabled(window) == set(checks.ACTIONS) - {checks.FOLLOW_UP, checks.WAIVE_ACK, checks.PRESENT_GF} - (
         checks.DAB_ACTIONS
-    ) | {NOTICE}
+    ) | {NOTICE, FILE_NOTE}
 
     dialog = open_action(qtbot, window, checks.ACKNOWLEDGE)
     set_date(dialog.sent_on, date(2026, 11, 4))
@@ -126,9 +127,9 @@ def test_a_complaint_from_registration_to_its_close(qtbot, store, people) -> Non
         assert f"{event.on_day:%d.%m.%Y}\t{f.USER}\t{event.text}" in pane.replace("\n", "\t")
     assert checks.FREE_TEXT_NOTICE in pane
     assert "Der Antrag ist am 16.11. beschieden worden." in pane and "Widerspruchsteam" in pane
-    # Closed: only the Folgereaktion is left (and Zur Kenntnis: the copy of the answer goes out at the close), the
+    # Closed: only the Folgereaktion and the Vermerk for the E-Akte/VerBIS are left (and Zur Kenntnis: the copy of the answer goes out at the close), the
     # rest says why not.
-    assert enabled(window) == {checks.FOLLOW_UP, NOTICE}
+    assert enabled(window) == {checks.FOLLOW_UP, NOTICE, FILE_NOTE}
     close = window.workflows.case_actions.actions[checks.CLOSE]
     assert "abgeschlossen; dafür ist eine Folgereaktion anzulegen" in close.toolTip()
 
@@ -143,7 +144,7 @@ def test_menu_and_buttons_offer_the_same_actions(qtbot, store, people) -> None:
     menu = [a for a in actions.menu.actions() if not a.isSeparator()]
     assert menu == [actions.actions[code] for code in ACTION_ORDER]
     # the Beitrag of a team and the petition steps after the statement, Zur Kenntnis and vorlagepflichtig
-    assert set(ACTION_ORDER) == {*checks.ACTIONS, *PETITION_ACTIONS, *NOTICE_ACTIONS, CONTRIBUTION}
+    assert set(ACTION_ORDER) == {*checks.ACTIONS, *PETITION_ACTIONS, *NOTICE_ACTIONS, CONTRIBUTION, FILE_NOTE}
     for case, dab_buttons in ((praise, False), (dab, True)):
         select(window, case.id)
         for code, button in actions.buttons.items():
