@@ -32,6 +32,7 @@ from krm_desktop.cli.common import (
     say,
 )
 from krm_desktop.cli.copy_to import add_copy_parser, cmd_copy
+from krm_desktop.cli.draft import add_draft_parser, cmd_draft
 from krm_desktop.cli.faults import NOT_UTF8, NOTHING_CHANGED, file_fault, is_db_fault, is_utf8, store_fault
 from krm_desktop.cli.letters import add_letter_parser, cmd_letter
 from krm_desktop.cli.profile import add_profile_parser, cmd_profile
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_copy_parser(sub)
     add_profile_parser(sub)
     add_staff_parser(sub)
+    add_draft_parser(sub)
     return parser
 
 
@@ -252,6 +254,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "copy-to": cmd_copy,
     "profile": cmd_profile,
     "staff": cmd_staff,
+    "draft": cmd_draft,
 }
 
 

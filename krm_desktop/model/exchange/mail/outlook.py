@@ -1,0 +1,142 @@
+"""Reading an Outlook .msg file into a case draft, with the `extract-msg` package (an optional part of the
+installation: without it a .msg file is refused with a German message, .eml and PDF still work).
+
+Outlook keeps sender, date, subject, the text (plain and HTML) and the attachments as properties of an OLE file;
+a forwarded mail is an embedded .msg. The mail itself is stored as the first attachment (.msg), as Outlook saved it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from email.utils import parseaddr
+from typing import Any
+
+from krm_desktop.model.errors import ValidationError
+from krm_desktop.model.exchange.mail.draft import CaseDraft, DraftAttachment
+from krm_desktop.model.exchange.mail.draft_attachments import Proposal, mail_file_name
+from krm_desktop.model.exchange.mail.eml import FORWARD_MARK
+from krm_desktop.model.exchange.mail.mail_date import received_day
+from krm_desktop.model.exchange.mail.plain_text import MAX_NAME, MAX_SUBJECT, clean_line, clean_text, html_to_text
+from krm_desktop.model.validation import MAX_TEXT
+
+NO_OUTLOOK = (
+    "„{name}“ ist eine Outlook-Nachricht (.msg). Dieses Programm wurde ohne Outlook-Unterstützung installiert. "
+    "Bitte die Nachricht in Outlook als .eml speichern oder die IT bitten, KRM Desktop mit Outlook-Unterstützung "
+    "(extract-msg) zu installieren."
+)
+UNREADABLE = (
+    "„{name}“ lässt sich nicht als Outlook-Nachricht lesen (beschädigt, verschlüsselt oder kein E-Mail-Element "
+    "wie ein Termin oder Kontakt). Bitte die Nachricht in Outlook erneut speichern oder als .eml speichern."
+)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return value if isinstance(value, str) else ""
+
+
+def _sender(item: Any) -> tuple[str, str]:
+    name, address = parseaddr(_text(item.sender))
+    return clean_line(name, limit=MAX_NAME), clean_line(address, limit=200)
+
+
+def _body(item: Any) -> str:
+    plain = _text(item.body)
+    if plain.strip():
+        return plain
+    return html_to_text(_text(item.htmlBody))
+
+
+def _moment(item: Any) -> datetime | None:
+    moment = item.date
+    return moment if isinstance(moment, datetime) else None
+
+
+def _attachment_files(item: Any) -> list[tuple[str, bytes, Any]]:
+    """(name, bytes, the embedded mail or None) of each attachment."""
+    files: list[tuple[str, bytes, Any]] = []
+    for number, attachment in enumerate(item.attachments, start=1):
+        data = attachment.data
+        name = _text(attachment.getFilename()) or f"Anlage {number}"
+        if isinstance(data, bytes):
+            files.append((name, data, None))
+        elif hasattr(data, "exportBytes"):  # an embedded Outlook item (a forwarded mail)
+            subject = clean_line(_text(getattr(data, "subject", "")), limit=MAX_SUBJECT)
+            files.append((mail_file_name(subject, ".msg"), data.exportBytes(), data))
+    return files
+
+
+def _read(item: Any, data: bytes, *, today: date, own_addresses: frozenset[str]) -> CaseDraft:
+    problems: dict[str, str] = {}
+    name, address = _sender(item)
+    subject = clean_line(_text(item.subject), limit=MAX_SUBJECT)
+    outer_subject = subject
+    text = _body(item)
+    moment = _moment(item)
+    files = _attachment_files(item)
+    if address.lower() in own_addresses:
+        original = next((inner for _, _, inner in files if inner is not None), None)
+        if original is None:
+            problems["person"] = (
+                f"Die E-Mail kommt von der eigenen Adresse {address}; der ursprüngliche Absender steht nur im "
+                "Text. Bitte Name und E-Mail-Adresse der Person eintragen."
+            )
+            name, address = "", ""
+        else:
+            name, address = _sender(original)
+            moment = _moment(original)
+            subject = clean_line(_text(original.subject), limit=MAX_SUBJECT) or subject
+            original_text = _body(original)
+            text = f"{text.strip()}\n\n{FORWARD_MARK}\n{original_text}" if text.strip() else original_text
+            files += [(file_name, file_data, None) for file_name, file_data, _ in _attachment_files(original)]
+    if not address and "person" not in problems:
+        problems["person"] = "Die E-Mail nennt keinen lesbaren Absender. Bitte Name und E-Mail-Adresse eintragen."
+    elif not name and "person" not in problems:
+        problems["person"] = "Der Absender hat keinen Namen angegeben. Bitte den Namen der Person eintragen."
+    received, date_problem = received_day(moment, today=today)
+    if date_problem:
+        problems["received"] = date_problem
+    if not subject:
+        problems["subject"] = "Die E-Mail hat keinen Betreff. Bitte einen Betreff eintragen."
+    description = clean_text(text)
+    if len(text) > MAX_TEXT:
+        problems["description"] = "Der Text der E-Mail war sehr lang und wurde gekürzt."
+    elif not description:
+        problems["description"] = "Die E-Mail enthält keinen Text. Bitte das Anliegen beschreiben."
+    proposal = Proposal()
+    proposal.offer(mail_file_name(outer_subject, ".msg"), data)
+    for file_name, file_data, _ in files:
+        proposal.offer(file_name, file_data)
+    return CaseDraft(
+        channel="email",
+        received=received,
+        person_name=name,
+        person_email=address,
+        subject=subject,
+        description=description,
+        attachments=tuple(DraftAttachment(*entry) for entry in proposal.accepted),
+        refused=proposal.refusals(),
+        problems=problems,
+    )
+
+
+def read_msg(file_name: str, data: bytes, *, today: date, own_addresses: frozenset[str]) -> CaseDraft:
+    try:
+        import extract_msg
+    except ImportError:
+        raise ValidationError({"file": NO_OUTLOOK.format(name=file_name)}) from None
+    try:
+        item = extract_msg.openMsg(data)
+    except Exception:  # the package raises many kinds for a broken or foreign OLE file; all mean "not readable"
+        raise ValidationError({"file": UNREADABLE.format(name=file_name)}) from None
+    try:
+        if not hasattr(item, "body") or not hasattr(item, "sender"):
+            raise ValidationError({"file": UNREADABLE.format(name=file_name)})
+        return _read(item, data, today=today, own_addresses=own_addresses)
+    except ValidationError:
+        raise
+    except Exception:  # a damaged property stream met while reading: the same refusal as above
+        raise ValidationError({"file": UNREADABLE.format(name=file_name)}) from None
+    finally:
+        item.close()
