@@ -73,8 +73,17 @@ def fill_menus(menus: dict[str, QMenu], window: QMainWindow, context: WindowCont
             open_edit_case(context, case_id, parent=window)
 
     new = add_action(case_menu, "&Neue Kundenreaktion …", QKeySequence.StandardKey.New, new_case, window)
+
+    # --- issue 21: a case from a saved mail or a scanned letter (also dropped onto the window) ---
+    def mail_case() -> None:
+        from krm_desktop.ui.entry.mail_drop import open_chosen_mail
+
+        open_chosen_mail(context, parent=window)
+
+    from_mail = add_action(case_menu, "Aus &E-Mail erfassen …", QKeySequence("Ctrl+Shift+N"), mail_case, window)
+    # ---
     edit = add_action(case_menu, "Erfassungsdaten &bearbeiten …", QKeySequence("Ctrl+E"), edit_case, window)
-    for action in (new, edit):
+    for action in (new, from_mail, edit):
         action.setEnabled(not context.read_only)
         action.setToolTip(NEW_CASE_READ_ONLY if context.read_only else "")
         action.setStatusTip(NEW_CASE_READ_ONLY if context.read_only else "")
