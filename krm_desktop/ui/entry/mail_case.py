@@ -45,14 +45,13 @@ if TYPE_CHECKING:
 
 # The reading's problem keys ("received", "person", "subject", …) as the form's field keys.
 FIELD_KEYS = {"person": "person.name"}
-ATTACH_NOTE = (
-    "Diese Dateien werden beim Speichern als Anlagen der Kundenreaktion abgelegt (vorher wird nichts gespeichert):"
-)
+ATTACH_NOTE = "Beim Speichern werden diese Dateien als Anlagen abgelegt (vorher wird nichts gespeichert):"
+SHOWN_ROWS = 4  # more files scroll in the list
 MAIL_SUFFIXES = (".eml", ".msg", ".pdf")
 TAKEN = "Übernommen werden gespeicherte E-Mails (.eml, Outlook .msg) und gescannte Briefe (.pdf)."
 ONE_AT_A_TIME = (
-    "Es wird jeweils eine Datei erfasst. Nicht übernommen: {names}. Bitte jede weitere Datei danach einzeln auf das "
-    "Fenster ziehen oder über „Kundenreaktion → Aus E-Mail erfassen …“ wählen."
+    "{names}: es wird jeweils eine Datei erfasst. Bitte jede weitere Datei danach einzeln auf das Fenster ziehen "
+    "oder über „Kundenreaktion → Aus E-Mail erfassen …“ wählen."
 )
 
 
@@ -130,7 +129,6 @@ class MailPanel(QGroupBox):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.files.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 16)
         left = QVBoxLayout()
         left.addWidget(hint(ATTACH_NOTE))
         left.addWidget(self.files)
@@ -150,6 +148,8 @@ class MailPanel(QGroupBox):
             item.setToolTip(0, attachment.name)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.files.addTopLevelItem(item)
+        rows = max(1, min(len(mail.draft.attachments), SHOWN_ROWS))
+        self.files.setFixedHeight(self.files.sizeHintForRow(0) * rows + self.files.header().sizeHint().height() + 6)
         lines = notice_lines(mail)
         self.notice.setText(
             "<b>Nicht übernommen:</b><ul style='margin:2px'>"

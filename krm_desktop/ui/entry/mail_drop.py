@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from krm_desktop.ui.entry.mail_case import read_mail
-from krm_desktop.ui.entry.new_case import READ_ONLY_TEXT, CaseHost, NewCaseDialog
 from krm_desktop.ui.widgets.file_drop import FileDrop
+
+if TYPE_CHECKING:
+    from krm_desktop.ui.entry.new_case import CaseHost
 
 FILE_FILTER = "E-Mails und gescannte Briefe (*.eml *.msg *.pdf);;E-Mails (*.eml *.msg);;PDF-Dateien (*.pdf)"
 
@@ -25,6 +27,9 @@ FILE_FILTER = "E-Mails und gescannte Briefe (*.eml *.msg *.pdf);;E-Mails (*.eml 
 def open_mail_case(host: CaseHost, paths: Sequence[Path], *, parent: QWidget | None = None) -> int | None:
     """Read the first mail of `paths` and register the case it proposes (intake, then the filled form); the new
     case's id, or None (refused file, cancelled, routed elsewhere)."""
+    from krm_desktop.ui.entry.mail_case import read_mail  # the window installs the drop: the dialog loads when used
+    from krm_desktop.ui.entry.new_case import READ_ONLY_TEXT, NewCaseDialog
+
     if not paths:
         return None
     if host.read_only:

@@ -121,7 +121,7 @@ def test_several_files_take_the_first_mail_and_name_the_others(qtbot, store, tmp
     assert dialog.mail.title() == "Aus der E-Mail „Erste.eml“"
     notice = dialog.mail.notice.text()
     assert dialog.mail.notice.isVisible()
-    assert "Es wird jeweils eine Datei erfasst" in notice and "„Notizen.txt“, „Zweite.eml“" in notice
+    assert "„Notizen.txt“, „Zweite.eml“: es wird jeweils eine Datei erfasst" in notice
 
 
 def test_a_mail_forwarded_from_an_own_address_takes_the_original_sender_and_day(qtbot, store, tmp_path) -> None:
