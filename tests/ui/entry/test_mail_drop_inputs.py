@@ -138,7 +138,10 @@ def test_a_mail_forwarded_from_an_own_address_takes_the_original_sender_and_day(
     assert (person.lines["name"].text(), person.lines["email"].text()) == ("Hans Meier", "hans.meier@example.net")
 
 
-def test_a_mail_without_date_or_sender_name_marks_the_fields(qtbot, store, tmp_path) -> None:
+def test_a_mail_without_date_or_sender_name_marks_the_fields_and_its_address_finds_the_person(
+    qtbot, store, tmp_path
+) -> None:
+    earlier = f.register(person=f.person("Paul Kaiser", email="anonym@example.org"))
     path = write(tmp_path, "Ohne Datum.eml", mail(sender="anonym@example.org", sent=None))
     window = started_window(qtbot, store)
     dialog = new_dialog(qtbot, window)
@@ -153,6 +156,8 @@ def test_a_mail_without_date_or_sender_name_marks_the_fields(qtbot, store, tmp_p
     assert form.received.text() == "18.11.2026"
     assert "keinen Namen" in form.shown_errors()["person.name"]
     assert form.party.person.lines["email"].text() == "anonym@example.org"
+    qtbot.waitUntil(lambda: form.party.warning.isVisible())  # the address alone finds the earlier case's person
+    assert earlier.ref in form.party.warning.text() and "gleiche E-Mail-Adresse" in form.party.warning.text()
 
 
 def big_sparse(tmp_path):
