@@ -233,3 +233,19 @@ def test_a_read_only_window_takes_no_mail(qtbot, store, tmp_path) -> None:
     assert not action.isEnabled()
     assert not drop(window, [path])
     assert window.mail_drop is None
+
+
+def test_a_program_file_in_the_mail_is_left_out_and_named(qtbot, store, tmp_path) -> None:
+    files = (
+        ("Rechnung.pdf", PDF, "application", "pdf"),
+        ("Rechnung.exe", b"MZ" + b"\x00" * 200, "application", "octet-stream"),
+    )
+    path = write(tmp_path, "Rechnung.eml", mail(files=files))
+    window = started_window(qtbot, store)
+    dialog = new_dialog(qtbot, window)
+    assert drop(dialog, [path])
+    qtbot.waitUntil(lambda: dialog.mail.isVisible())
+    listed = [dialog.mail.files.topLevelItem(i).text(0) for i in range(dialog.mail.files.topLevelItemCount())]
+    assert "Rechnung.pdf" in listed and "Rechnung.exe" not in listed
+    assert dialog.mail.notice.isVisible() and "„Rechnung.exe“" in dialog.mail.notice.text()
+    assert "Programmdatei" in dialog.mail.notice.text()
