@@ -22,6 +22,7 @@ class Proposal:
     accepted: list[tuple[str, bytes, str]] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     _over_limit: int = 0
+    _seen: set[tuple[str, bytes]] = field(default_factory=set)
 
     def offer(self, name: str, data: bytes) -> None:
         name = safe_name(name) if name.strip() else FALLBACK
@@ -40,8 +41,9 @@ class Proposal:
                 "je Anlage). Bitte bei Bedarf aus dem E-Mail-Programm gesondert speichern."
             )
             return
-        if any(kept == name and kept_data == data for kept, kept_data, _ in self.accepted):
+        if (name, data) in self._seen:
             return  # the very same file twice in one mail: stored once
+        self._seen.add((name, data))
         if len(self.accepted) >= MAX_PROPOSED:
             self._over_limit += 1
             return

@@ -9,6 +9,7 @@ draft with their problems marked, never a traceback: whatever header or part can
 from __future__ import annotations
 
 import email.policy
+import mimetypes
 from collections.abc import Iterator
 from datetime import date, datetime
 from email.message import EmailMessage, Message
@@ -18,10 +19,10 @@ from typing import Any
 from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.exchange.mail.draft import CaseDraft, DraftAttachment
 from krm_desktop.model.exchange.mail.draft_attachments import Proposal, mail_file_name
+from krm_desktop.model.exchange.mail.draft_fields import forwarded_text, mail_fields_problems, own_address_problem
 from krm_desktop.model.exchange.mail.mail_date import received_day
 from krm_desktop.model.exchange.mail.mail_text import body_text, part_text
-from krm_desktop.model.exchange.mail.plain_text import MAX_NAME, MAX_SUBJECT, clean_line, clean_text
-from krm_desktop.model.validation import MAX_TEXT
+from krm_desktop.model.exchange.mail.plain_text import MAX_NAME, MAX_SUBJECT, clean_line
 
 # Any one of these makes a file a mail; a binary file or plain text parsed as a mail has none of them.
 _MAIL_HEADERS = ("from", "date", "subject", "message-id", "mime-version", "to", "received", "return-path")
@@ -29,7 +30,6 @@ _NOT_A_MAIL = (
     "„{name}“ ist keine E-Mail: es fehlen Absender, Datum und Betreff. Bitte eine im E-Mail-Programm "
     "gespeicherte Nachricht (.eml oder .msg) oder einen Scan als PDF wählen."
 )
-FORWARD_MARK = "----- Weitergeleitete Nachricht -----"
 
 
 def parse_mail(data: bytes) -> EmailMessage:
@@ -73,17 +73,23 @@ def sent_at(message: Message) -> datetime | None:
     return moment if isinstance(moment, datetime) else None
 
 
-def _leaves(part: Message) -> Iterator[Message]:
-    """The parts that are files, in order; an attached mail is one file (not opened)."""
-    if part.get_content_type() == "message/rfc822":
-        yield part
+def _leaves(part: Message, *, in_related: bool = False) -> Iterator[tuple[Message, bool]]:
+    """(part, inside a multipart/related) of the parts that are files, in order; an attached mail is one file."""
+    content_type = part.get_content_type()
+    if content_type == "message/rfc822":
+        yield part, in_related
         return
     if part.is_multipart():
         for sub in part.get_payload():
             if isinstance(sub, Message):
-                yield from _leaves(sub)
+                yield from _leaves(sub, in_related=in_related or content_type == "multipart/related")
         return
-    yield part
+    yield part, in_related
+
+
+def _is_picture_in_text(part: Message, in_related: bool) -> bool:
+    """A logo or picture shown inside the HTML text (cid:): part of the mail, which is kept whole, no attachment."""
+    return in_related and bool(part.get("Content-ID")) and part.get_content_disposition() != "attachment"
 
 
 def _is_body_text(part: Message) -> bool:
@@ -122,24 +128,24 @@ def _file_of(part: Message, number: int) -> tuple[str, bytes]:
     data = payload if isinstance(payload, bytes) else b""
     name = part.get_filename() or ""
     if not name:
-        import mimetypes
-
         name = f"Anlage {number}{mimetypes.guess_extension(part.get_content_type()) or ''}"
     return name, data
 
 
 def _offer_files(message: Message, proposal: Proposal, body: Message | None) -> None:
     number = 0
-    for part in _leaves(message):
+    for part, in_related in _leaves(message):
         if part is body or _is_body_text(part) or part.get_content_maintype() == "multipart":
             continue  # the text (or a broken multipart's undivided rest) is the description, no file
+        if _is_picture_in_text(part, in_related):
+            continue
         number += 1
         name, data = _file_of(part, number)
         proposal.offer(name, data)
 
 
 def _original(message: EmailMessage) -> EmailMessage | None:
-    for part in _leaves(message):
+    for part, _ in _leaves(message):
         if part is not message:
             inner = _attached_mail(part)
             if inner is not None:
@@ -156,48 +162,30 @@ def read_eml(file_name: str, data: bytes, *, today: date, own_addresses: frozens
     subject = clean_line(header_text(message, "Subject"), limit=MAX_SUBJECT)
     body, text = body_text(message)
     moment = sent_at(message)
-    extra_files: EmailMessage | None = None
-    if address.lower() in own_addresses:
-        original = _original(message)
-        if original is None:
-            problems["person"] = (
-                f"Die E-Mail kommt von der eigenen Adresse {address}; der ursprüngliche Absender steht nur im "
-                "Text. Bitte Name und E-Mail-Adresse der Person eintragen."
-            )
-            name, address = "", ""
-        else:
-            extra_files = original
-            name, address = sender(original)
-            moment = sent_at(original)
-            subject = clean_line(header_text(original, "Subject"), limit=MAX_SUBJECT) or subject
-            _, original_text = body_text(original)
-            text = f"{text.strip()}\n\n{FORWARD_MARK}\n{original_text}" if text.strip() else original_text
-    if not address and "person" not in problems:
-        problems["person"] = "Die E-Mail nennt keinen lesbaren Absender. Bitte Name und E-Mail-Adresse eintragen."
-    elif not name and "person" not in problems:
-        problems["person"] = "Der Absender hat keinen Namen angegeben. Bitte den Namen der Person eintragen."
+    original = _original(message) if address.lower() in own_addresses else None
+    if original is not None:
+        name, address = sender(original)
+        moment = sent_at(original)
+        subject = clean_line(header_text(original, "Subject"), limit=MAX_SUBJECT) or subject
+        text = forwarded_text(text, body_text(original)[1])
+    elif address.lower() in own_addresses:
+        problems["person"] = own_address_problem(address)
+        name, address = "", ""
     received, date_problem = received_day(moment, today=today)
     if date_problem:
         problems["received"] = date_problem
-    if not subject:
-        problems["subject"] = "Die E-Mail hat keinen Betreff. Bitte einen Betreff eintragen."
     if message.defects and message.get_content_maintype() == "multipart" and not message.is_multipart():
         problems["description"] = (
             "Der Aufbau der E-Mail ist beschädigt (die Grenzen zwischen ihren Teilen fehlen); der Text wurde "
             "ungetrennt übernommen, Anlagen ließen sich nicht herauslösen. Die E-Mail selbst ist als Anlage dabei."
         )
         text = part_text(message)
-    description = clean_text(text)
-    if len(text) > MAX_TEXT:
-        problems.setdefault("description", "Der Text der E-Mail war sehr lang und wurde gekürzt.")
-    if not description:
-        problems.setdefault("description", "Die E-Mail enthält keinen Text. Bitte das Anliegen beschreiben.")
+    problems, description = mail_fields_problems(problems, name=name, address=address, subject=subject, text=text)
     proposal = Proposal()
     proposal.offer(mail_file_name(header_text(message, "Subject"), ".eml"), data)
     _offer_files(message, proposal, body)
-    if extra_files is not None:
-        extra_body, _ = body_text(extra_files)
-        _offer_files(extra_files, proposal, extra_body)
+    if original is not None:
+        _offer_files(original, proposal, body_text(original)[0])
     return CaseDraft(
         channel="email",
         received=received,

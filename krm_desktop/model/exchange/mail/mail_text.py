@@ -12,7 +12,7 @@ def _decoded(payload: bytes, charset: str | None) -> str:
     if charset and charset.lower() not in ("us-ascii", "ascii"):
         try:
             return payload.decode(charset, errors="replace")
-        except LookupError:  # a charset Python does not know: read on as below
+        except (LookupError, ValueError):  # a charset Python does not know or cannot use for text: as below
             pass
     try:
         return payload.decode("utf-8")

@@ -14,10 +14,9 @@ from typing import Any
 from krm_desktop.model.errors import ValidationError
 from krm_desktop.model.exchange.mail.draft import CaseDraft, DraftAttachment
 from krm_desktop.model.exchange.mail.draft_attachments import Proposal, mail_file_name
-from krm_desktop.model.exchange.mail.eml import FORWARD_MARK
+from krm_desktop.model.exchange.mail.draft_fields import forwarded_text, mail_fields_problems, own_address_problem
 from krm_desktop.model.exchange.mail.mail_date import received_day
-from krm_desktop.model.exchange.mail.plain_text import MAX_NAME, MAX_SUBJECT, clean_line, clean_text, html_to_text
-from krm_desktop.model.validation import MAX_TEXT
+from krm_desktop.model.exchange.mail.plain_text import MAX_NAME, MAX_SUBJECT, clean_line, html_to_text
 
 NO_OUTLOOK = (
     "„{name}“ ist eine Outlook-Nachricht (.msg). Dieses Programm wurde ohne Outlook-Unterstützung installiert. "
@@ -25,8 +24,12 @@ NO_OUTLOOK = (
     "(extract-msg) zu installieren."
 )
 UNREADABLE = (
-    "„{name}“ lässt sich nicht als Outlook-Nachricht lesen (beschädigt, verschlüsselt oder kein E-Mail-Element "
-    "wie ein Termin oder Kontakt). Bitte die Nachricht in Outlook erneut speichern oder als .eml speichern."
+    "„{name}“ lässt sich nicht als Outlook-Nachricht lesen (beschädigt oder verschlüsselt). Bitte die Nachricht "
+    "in Outlook erneut speichern oder als .eml speichern."
+)
+NO_MAIL = (
+    "„{name}“ ist ein Outlook-Element, aber keine E-Mail (etwa ein Termin, Kontakt oder eine Aufgabe). Bitte die "
+    "E-Mail selbst aus Outlook speichern."
 )
 
 
@@ -37,7 +40,10 @@ def _text(value: Any) -> str:
 
 
 def _sender(item: Any) -> tuple[str, str]:
-    name, address = parseaddr(_text(item.sender))
+    raw = _text(item.sender)
+    name, address = parseaddr(raw)
+    if "@" not in address:  # within an Exchange organisation Outlook may keep only the sender's name
+        return clean_line(raw, limit=MAX_NAME), ""
     return clean_line(name, limit=MAX_NAME), clean_line(address, limit=200)
 
 
@@ -57,6 +63,8 @@ def _attachment_files(item: Any) -> list[tuple[str, bytes, Any]]:
     """(name, bytes, the embedded mail or None) of each attachment."""
     files: list[tuple[str, bytes, Any]] = []
     for number, attachment in enumerate(item.attachments, start=1):
+        if getattr(attachment, "hidden", False):
+            continue  # a picture shown inside the HTML text: part of the mail, which is kept whole
         data = attachment.data
         name = _text(attachment.getFilename()) or f"Anlage {number}"
         if isinstance(data, bytes):
@@ -70,40 +78,24 @@ def _attachment_files(item: Any) -> list[tuple[str, bytes, Any]]:
 def _read(item: Any, data: bytes, *, today: date, own_addresses: frozenset[str]) -> CaseDraft:
     problems: dict[str, str] = {}
     name, address = _sender(item)
-    subject = clean_line(_text(item.subject), limit=MAX_SUBJECT)
-    outer_subject = subject
+    subject = outer_subject = clean_line(_text(item.subject), limit=MAX_SUBJECT)
     text = _body(item)
     moment = _moment(item)
     files = _attachment_files(item)
-    if address.lower() in own_addresses:
-        original = next((inner for _, _, inner in files if inner is not None), None)
-        if original is None:
-            problems["person"] = (
-                f"Die E-Mail kommt von der eigenen Adresse {address}; der ursprüngliche Absender steht nur im "
-                "Text. Bitte Name und E-Mail-Adresse der Person eintragen."
-            )
-            name, address = "", ""
-        else:
-            name, address = _sender(original)
-            moment = _moment(original)
-            subject = clean_line(_text(original.subject), limit=MAX_SUBJECT) or subject
-            original_text = _body(original)
-            text = f"{text.strip()}\n\n{FORWARD_MARK}\n{original_text}" if text.strip() else original_text
-            files += [(file_name, file_data, None) for file_name, file_data, _ in _attachment_files(original)]
-    if not address and "person" not in problems:
-        problems["person"] = "Die E-Mail nennt keinen lesbaren Absender. Bitte Name und E-Mail-Adresse eintragen."
-    elif not name and "person" not in problems:
-        problems["person"] = "Der Absender hat keinen Namen angegeben. Bitte den Namen der Person eintragen."
+    original = next((inner for _, _, inner in files if inner is not None), None)
+    if original is not None and address.lower() in own_addresses:
+        name, address = _sender(original)
+        moment = _moment(original)
+        subject = clean_line(_text(original.subject), limit=MAX_SUBJECT) or subject
+        text = forwarded_text(text, _body(original))
+        files += [(file_name, file_data, None) for file_name, file_data, _ in _attachment_files(original)]
+    elif address.lower() in own_addresses:
+        problems["person"] = own_address_problem(address)
+        name, address = "", ""
     received, date_problem = received_day(moment, today=today)
     if date_problem:
         problems["received"] = date_problem
-    if not subject:
-        problems["subject"] = "Die E-Mail hat keinen Betreff. Bitte einen Betreff eintragen."
-    description = clean_text(text)
-    if len(text) > MAX_TEXT:
-        problems["description"] = "Der Text der E-Mail war sehr lang und wurde gekürzt."
-    elif not description:
-        problems["description"] = "Die E-Mail enthält keinen Text. Bitte das Anliegen beschreiben."
+    problems, description = mail_fields_problems(problems, name=name, address=address, subject=subject, text=text)
     proposal = Proposal()
     proposal.offer(mail_file_name(outer_subject, ".msg"), data)
     for file_name, file_data, _ in files:
@@ -131,8 +123,8 @@ def read_msg(file_name: str, data: bytes, *, today: date, own_addresses: frozens
     except Exception:  # the package raises many kinds for a broken or foreign OLE file; all mean "not readable"
         raise ValidationError({"file": UNREADABLE.format(name=file_name)}) from None
     try:
-        if not hasattr(item, "body") or not hasattr(item, "sender"):
-            raise ValidationError({"file": UNREADABLE.format(name=file_name)})
+        if not _text(getattr(item, "classType", "")).lower().startswith("ipm.note"):  # a contact, task, date …
+            raise ValidationError({"file": NO_MAIL.format(name=file_name)})
         return _read(item, data, today=today, own_addresses=own_addresses)
     except ValidationError:
         raise

@@ -53,7 +53,7 @@ _BLOCKS = frozenset(
         "ul",
     ]
 )
-_HIDDEN = frozenset(("script", "style", "head", "title", "template"))
+_HIDDEN = frozenset(("script", "style", "head", "title", "template", "xml"))
 
 
 class _TextCollector(HTMLParser):
@@ -100,7 +100,7 @@ def html_to_text(html: str) -> str:
     collector = _TextCollector()
     collector.feed(html)
     collector.close()
-    lines = (line.strip(" ") for line in "".join(collector.parts).split("\n"))
+    lines = (line.strip(" \t") for line in "".join(collector.parts).split("\n"))
     return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
