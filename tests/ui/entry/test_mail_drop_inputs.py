@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -249,3 +250,27 @@ def test_a_program_file_in_the_mail_is_left_out_and_named(qtbot, store, tmp_path
     assert "Rechnung.pdf" in listed and "Rechnung.exe" not in listed
     assert dialog.mail.notice.isVisible() and "„Rechnung.exe“" in dialog.mail.notice.text()
     assert "Programmdatei" in dialog.mail.notice.text()
+
+
+def test_a_real_outlook_msg_dropped_onto_the_window_is_saved_with_its_files(qtbot, store, tmp_path) -> None:
+    pytest.importorskip("extract_msg")
+    sample = Path(__file__).parents[2] / "model/exchange/mail/samples/attachment_msg_pdf.msg"
+    path = write(tmp_path, "Outlook.msg", sample.read_bytes())
+    window = started_window(qtbot, store)
+
+    def save_it(dialog) -> None:
+        assert dialog.intake.received.text() == "18.06.2010"
+        go_to_form(qtbot, dialog, "beschwerde")
+        form = dialog.form
+        assert form.channel.code() == "email" and form.subject.text() == "test email"
+        assert form.party.person.lines["name"].text() == "Nick Booth"
+        save(qtbot, dialog)
+        assert not dialog.isVisible(), form.shown_errors()
+
+    modal = answer_modal(qtbot, save_it)
+    assert drop(window, [path])
+    qtbot.waitUntil(lambda: Case.select().count() == 1, timeout=10_000)
+    modal.check()
+    case = Case.get()
+    assert saved_attachments(case.id) == ["test email.msg", "Test Attachment.msg", "smbprn.00009008.KdcPjl.pdf"]
+    assert bytes(Attachment.get(Attachment.filename == "test email.msg").data) == sample.read_bytes()
