@@ -187,6 +187,8 @@ class MailPanel(QGroupBox):
             form.party.timer.start()
         form._clock_changed()
         problems = form_problems(draft)
+        if form.received.date() is not None:
+            problems.pop("received", None)  # typed on the intake step meanwhile
         if problems:
             form.errors.show(problems)
         self.filled = form

@@ -156,6 +156,7 @@ def test_a_mail_without_date_or_sender_name_marks_the_fields_and_its_address_fin
     form = dialog.form
     assert form.received.text() == "18.11.2026"
     assert "keinen Namen" in form.shown_errors()["person.name"]
+    assert "received" not in form.shown_errors()  # typed on the intake step: no more a problem
     assert form.party.person.lines["email"].text() == "anonym@example.org"
     qtbot.waitUntil(lambda: form.party.warning.isVisible())  # the address alone finds the earlier case's person
     assert earlier.ref in form.party.warning.text() and "gleiche E-Mail-Adresse" in form.party.warning.text()
