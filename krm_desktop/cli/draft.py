@@ -15,14 +15,17 @@ def add_draft_parser(sub: Any) -> None:
     p = sub.add_parser(
         "draft", help="eine gespeicherte E-Mail (.eml, .msg) oder einen Brief-Scan (.pdf) als Vorschlag lesen"
     )
-    p.add_argument("--from", dest="source", required=True, type=Path, help="die Datei (.eml, .msg oder .pdf)")
+    p.add_argument(
+        "--from", dest="source", required=True, type=Path, metavar="DATEI", help="die Datei (.eml, .msg oder .pdf)"
+    )
     p.add_argument(
         "--own-address",
         dest="own_addresses",
         action="append",
         default=[],
         metavar="ADRESSE",
-        help="eigene Adresse der Dienststelle (mehrfach möglich): weitergeleitete Mails gelten als vom Original",
+        help="eigene Adresse der Dienststelle (mehrfach möglich): kommt die E-Mail von dort, gelten Absender und "
+        "Datum der weitergeleiteten Original-Nachricht",
     )
 
 

@@ -4,7 +4,7 @@ and text, and the text of a forwarded mail (the colleague's note, then the origi
 from __future__ import annotations
 
 from krm_desktop.model.exchange.mail.plain_text import clean_text
-from krm_desktop.model.validation import MAX_TEXT
+from krm_desktop.model.validation import MAX_TEXT, email_problem
 
 FORWARD_MARK = "----- Weitergeleitete Nachricht -----"
 
@@ -19,6 +19,8 @@ def own_address_problem(address: str) -> str:
 def sender_problem(name: str, address: str) -> str | None:
     if not address:
         return "Die E-Mail nennt keinen lesbaren Absender. Bitte Name und E-Mail-Adresse eintragen."
+    if email_problem(address):  # "info@localhost", an Exchange-internal name: the form would refuse it
+        return f"Die Absenderadresse „{address}“ ist unvollständig. Bitte die E-Mail-Adresse der Person prüfen."
     if not name:
         return "Der Absender hat keinen Namen angegeben. Bitte den Namen der Person eintragen."
     return None

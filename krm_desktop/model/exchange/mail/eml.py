@@ -154,7 +154,7 @@ def _original(message: EmailMessage) -> EmailMessage | None:
 
 
 def read_eml(file_name: str, data: bytes, *, today: date, own_addresses: frozenset[str]) -> CaseDraft:
-    message = parse_mail(data)
+    message = parse_mail(data.removeprefix(b"\xef\xbb\xbf"))  # a byte order mark some Windows tools write first
     if not is_mail(message):
         raise ValidationError({"file": _NOT_A_MAIL.format(name=file_name)})
     problems: dict[str, str] = {}

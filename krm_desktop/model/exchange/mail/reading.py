@@ -49,7 +49,12 @@ def read_draft(name: str, data: bytes, *, today: date, own_addresses: Iterable[s
         from krm_desktop.model.exchange.mail.outlook import read_msg
 
         return read_msg(name, data, today=today, own_addresses=own)
-    return read_eml(name, data, today=today, own_addresses=own)
+    try:
+        return read_eml(name, data, today=today, own_addresses=own)
+    except RecursionError:  # the email package reads nested parts recursively; no mail program nests so deep
+        raise ValidationError(
+            {"file": f"„{name}“ lässt sich nicht lesen: die Teile der E-Mail sind zu tief ineinander verschachtelt."}
+        ) from None
 
 
 def read_draft_file(path: Path, *, today: date, own_addresses: Iterable[str] = ()) -> CaseDraft:

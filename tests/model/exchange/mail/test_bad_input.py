@@ -98,6 +98,12 @@ def test_a_sender_without_name() -> None:
     assert "keinen Namen" in draft.problems["person"]
 
 
+def test_a_sender_address_the_form_would_refuse_is_marked() -> None:
+    draft = read_draft("m.eml", as_bytes(mail(sender="Server <root@localhost>")), today=TODAY)
+    assert draft.person_email == "root@localhost"
+    assert "„root@localhost“ ist unvollständig" in draft.problems["person"]
+
+
 def test_no_subject_and_no_text_are_marked() -> None:
     draft = read_draft("m.eml", as_bytes(mail(subject=None, text=None)), today=TODAY)
     assert draft.subject == "" and draft.description == ""
@@ -194,3 +200,12 @@ def test_a_charset_that_is_no_text_encoding_is_read_as_unknown(charset: str) -> 
         b"Content-Type: text/plain; charset=" + charset.encode() + b"\r\n\r\nGr\xc3\xbc\xc3\x9fe\r\n"
     )
     assert read_draft("m.eml", raw, today=TODAY).description == "Grüße"
+
+
+def test_parts_nested_too_deep_are_refused_in_german() -> None:
+    depth = 1500
+    head = b"From: a@b.de\r\nSubject: tief\r\nDate: Thu, 19 Nov 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+    nested = b"".join(b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i) for i in range(depth))
+    closing = b"".join(b"--b%d--\r\n" % i for i in reversed(range(depth)))
+    data = head + nested + b"Content-Type: text/plain\r\n\r\nText\r\n" + closing
+    assert "zu tief ineinander verschachtelt" in refusal("tief.eml", data)

@@ -179,3 +179,12 @@ def test_an_html_mail_as_outlook_writes_it() -> None:
         "Sehr geehrte Damen und Herren,\n\nseit dem 1. Oktober warte ich. Das ist <unzumutbar>!\n\n"
         "Kunden-Nr.\t962D123456\n\nMit freundlichen Grüßen\nErika Beispiel"
     )
+
+
+def test_an_mbox_from_line_lf_line_ends_and_a_byte_order_mark_are_read() -> None:
+    data = as_bytes(mail())
+    for variant in (b"From j.mueller@example.org Thu Nov 19 09:15:00 2026\n" + data, data.replace(b"\r\n", b"\n")):
+        assert read_draft("m.eml", variant, today=TODAY).person_email == "j.mueller@example.org"
+    draft = read_draft("m.eml", b"\xef\xbb\xbf" + data, today=TODAY)
+    assert (draft.person_email, draft.received) == ("j.mueller@example.org", date(2026, 11, 19))
+    assert draft.attachments[0].data == b"\xef\xbb\xbf" + data  # the file as it was saved
