@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from krm_desktop.ui.entry.case_form import CaseForm
     from krm_desktop.ui.entry.intake_dialog import IntakePage
 
-# The reading's problem keys ("received", "person", "subject", …) as the form's field keys.
+# The reading's problem keys ("received", "person", "subject", …) as the form's field keys (see form_problems).
 FIELD_KEYS = {"person": "person.name"}
 ATTACH_NOTE = "Beim Speichern werden diese Dateien als Anlagen abgelegt (vorher wird nichts gespeichert):"
 SHOWN_ROWS = 4  # more files scroll in the list
@@ -94,8 +94,10 @@ def read_mail(paths: Sequence[Path], *, today: date, parent: QWidget | None) -> 
 
 
 def form_problems(draft: CaseDraft) -> dict[str, str]:
-    """The reading's problems keyed as the form's fields (unknown keys go to the form's general line)."""
-    return {FIELD_KEYS.get(key, key): message for key, message in draft.problems.items()}
+    """The reading's problems keyed as the form's fields (unknown keys go to the form's general line). The
+    sender's problem stands by the name when the mail gives none, else by the address (which is what is wrong)."""
+    keys = {**FIELD_KEYS, "person": "person.email" if draft.person_name else "person.name"}
+    return {keys.get(key, key): message for key, message in draft.problems.items()}
 
 
 def notice_lines(mail: DroppedMail) -> list[str]:

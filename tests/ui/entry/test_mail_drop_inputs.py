@@ -275,3 +275,14 @@ def test_a_real_outlook_msg_dropped_onto_the_window_is_saved_with_its_files(qtbo
     case = Case.get()
     assert saved_attachments(case.id) == ["test email.msg", "Test Attachment.msg", "smbprn.00009008.KdcPjl.pdf"]
     assert bytes(Attachment.get(Attachment.filename == "test email.msg").data) == sample.read_bytes()
+
+
+def test_an_incomplete_sender_address_is_marked_next_to_the_address(qtbot, store, tmp_path) -> None:
+    path = write(tmp_path, "Intern.eml", mail(sender="Erika Mustermann <erika@localhost>"))
+    window = started_window(qtbot, store)
+    dialog = new_dialog(qtbot, window)
+    assert drop(dialog, [path])
+    qtbot.waitUntil(lambda: dialog.mail.isVisible())
+    go_to_form(qtbot, dialog, "beschwerde")
+    shown = dialog.form.shown_errors()
+    assert "„erika@localhost“ ist unvollständig" in shown["person.email"] and "person.name" not in shown
