@@ -21,11 +21,13 @@ from peewee import DatabaseError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 FIELD_KEYS = {"person": "person.name"}
 ATTACH_NOTE = "Beim Speichern werden diese Dateien als Anlagen abgelegt (vorher wird nichts gespeichert):"
 SHOWN_ROWS = 4  # more files scroll in the list
+NOTICE_LINES = 6  # a longer notice scrolls
 MAIL_SUFFIXES = (".eml", ".msg", ".pdf")
 TAKEN = "Übernommen werden gespeicherte E-Mails (.eml, Outlook .msg) und gescannte Briefe (.pdf)."
 ONE_AT_A_TIME = (
@@ -134,9 +137,15 @@ class MailPanel(QGroupBox):
         left = QVBoxLayout()
         left.addWidget(hint(ATTACH_NOTE))
         left.addWidget(self.files)
+        left.addStretch(1)
+        self.notice_box = QScrollArea()  # a long list of what was left out scrolls; the form keeps its room
+        self.notice_box.setWidget(self.notice)
+        self.notice_box.setWidgetResizable(True)
+        self.notice_box.setFrameShape(QFrame.Shape.NoFrame)
+        self.notice_box.setMaximumHeight(self.fontMetrics().lineSpacing() * NOTICE_LINES + 24)
         row = QHBoxLayout(self)
         row.addLayout(left, 3)
-        row.addWidget(self.notice, 2, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.notice_box, 2, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
     def load(self, mail: DroppedMail) -> None:
@@ -158,7 +167,7 @@ class MailPanel(QGroupBox):
             + "".join(f"<li>{escape(x)}</li>" for x in lines)
             + "</ul>"
         )
-        self.notice.setVisible(bool(lines))
+        self.notice_box.setVisible(bool(lines))
         self.show()
 
     # --- filling --------------------------------------------------------------------------------------------
