@@ -15,6 +15,10 @@ from krm_desktop import __version__
 from krm_desktop.model.case_list.overview import TILES
 from krm_desktop.ui.context import WindowContext
 
+FROM_MAIL_TIP = (
+    "Eine gespeicherte E-Mail (.eml, Outlook .msg) oder einen gescannten Brief (.pdf) wählen – oder die Datei "
+    "einfach auf das Fenster ziehen."
+)
 NEW_CASE_READ_ONLY = "Schreibgeschützt geöffnet: Kundenreaktionen können hier nicht erfasst oder geändert werden."
 
 
@@ -87,6 +91,9 @@ def fill_menus(menus: dict[str, QMenu], window: QMainWindow, context: WindowCont
         action.setEnabled(not context.read_only)
         action.setToolTip(NEW_CASE_READ_ONLY if context.read_only else "")
         action.setStatusTip(NEW_CASE_READ_ONLY if context.read_only else "")
+    if not context.read_only:  # issue 21: say that a file can be dropped as well
+        from_mail.setStatusTip(FROM_MAIL_TIP)
+        from_mail.setToolTip(FROM_MAIL_TIP)
     add_action(case_menu, "Ausgewählte &öffnen (Eingabetaste)", None, slots.open_current, window)
     add_action(view_menu, "&Suchen", QKeySequence.StandardKey.Find, slots.focus_search, window)
     add_action(view_menu, "&Liste", QKeySequence("Ctrl+L"), slots.focus_list, window)

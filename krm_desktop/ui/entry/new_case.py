@@ -243,7 +243,8 @@ class NewCaseDialog(_CaseDialog):
         self.done(QDialog.DialogCode.Rejected)
 
     def is_modified(self) -> bool:
-        return self.intake.raw() != self.intake_baseline or super().is_modified()
+        mail_taken = self.mail.mail is not None  # a dropped mail not yet saved counts as input
+        return mail_taken or self.intake.raw() != self.intake_baseline or super().is_modified()
 
     # --- a dropped mail or scan (issue 21) ---------------------------------------------------------------------
 

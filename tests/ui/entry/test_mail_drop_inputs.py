@@ -32,9 +32,10 @@ def test_a_mail_dropped_onto_the_new_case_dialog_fills_it(qtbot, store, tmp_path
     path = write(tmp_path, "Lob.eml", mail(subject="Dank für die gute Beratung", text="Vielen Dank!"))
     window = started_window(qtbot, store)
     dialog = new_dialog(qtbot, window)
-    assert dialog.mail.isHidden()
+    assert dialog.mail.isHidden() and not dialog.is_modified()
     assert drop(dialog, [path])
     qtbot.waitUntil(lambda: dialog.mail.isVisible())
+    assert dialog.is_modified()  # closing now asks before the mail's proposal is dropped
     assert dialog.intake.received.text() == "19.11.2026"
     go_to_form(qtbot, dialog, "lob")
     assert dialog.form.subject.text() == "Dank für die gute Beratung"
@@ -59,7 +60,7 @@ def test_the_menu_entry_chooses_a_file_and_opens_the_filled_dialog(qtbot, store,
     path = write(tmp_path, "Beschwerde.eml", with_files())
     window = started_window(qtbot, store)
     action = next(a for a in window.menus["case"].actions() if a.text() == "Aus &E-Mail erfassen …")
-    assert action.isEnabled()
+    assert action.isEnabled() and "auf das Fenster ziehen" in action.statusTip()
     seen: list[str] = []
 
     def check_form(dialog) -> None:
