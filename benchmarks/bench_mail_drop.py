@@ -39,7 +39,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from krm_desktop.model.exchange.mail import read_draft_file
 from krm_desktop.model.office.new_office import initialise_office
 from krm_desktop.model.store.connection import open_store
 from krm_desktop.model.store.entities import Case
@@ -157,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         empty_cold, _ = timed(window.new_action.trigger)  # loads the dialog and the forms
         cold, subject = timed(lambda: drop_onto(window, path))  # loads the mail readers
         assert subject.startswith("Beschwerde über"), subject
+        from krm_desktop.model.exchange.mail import read_draft_file  # loaded by the first drop (not before: cold)
+
         mails: list[float] = []
         floors: list[float] = []
         ratios: list[float] = []
