@@ -21,13 +21,11 @@ from peewee import DatabaseError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -49,7 +47,7 @@ if TYPE_CHECKING:
 FIELD_KEYS = {"person": "person.name"}
 ATTACH_NOTE = "Beim Speichern werden diese Dateien als Anlagen abgelegt (vorher wird nichts gespeichert):"
 SHOWN_ROWS = 4  # more files scroll in the list
-NOTICE_LINES = 6  # a longer notice scrolls
+NOTICE_LINES = 4  # items of the notice shown; the rest are counted (the tooltip lists all)
 MAIL_SUFFIXES = (".eml", ".msg", ".pdf")
 TAKEN = "Übernommen werden gespeicherte E-Mails (.eml, Outlook .msg) und gescannte Briefe (.pdf)."
 ONE_AT_A_TIME = (
@@ -104,10 +102,13 @@ def form_problems(draft: CaseDraft) -> dict[str, str]:
 
 
 def notice_lines(mail: DroppedMail) -> list[str]:
-    lines = list(mail.draft.refused)
-    if mail.left_out:
-        lines.append(ONE_AT_A_TIME.format(names=", ".join(f"„{name}“" for name in mail.left_out)))
-    return lines
+    """What was not taken: the other dropped files first, then each file the reading left out."""
+    lines = [ONE_AT_A_TIME.format(names=", ".join(f"„{name}“" for name in mail.left_out))] if mail.left_out else []
+    return lines + list(mail.draft.refused)
+
+
+def more_line(count: int) -> str:
+    return f"… und {count} weitere Dateien (alle: den Mauszeiger auf diesen Hinweis halten)."
 
 
 class MailPanel(QGroupBox):
@@ -138,14 +139,9 @@ class MailPanel(QGroupBox):
         left.addWidget(hint(ATTACH_NOTE))
         left.addWidget(self.files)
         left.addStretch(1)
-        self.notice_box = QScrollArea()  # a long list of what was left out scrolls; the form keeps its room
-        self.notice_box.setWidget(self.notice)
-        self.notice_box.setWidgetResizable(True)
-        self.notice_box.setFrameShape(QFrame.Shape.NoFrame)
-        self.notice_box.setMaximumHeight(self.fontMetrics().lineSpacing() * NOTICE_LINES + 24)
         row = QHBoxLayout(self)
         row.addLayout(left, 3)
-        row.addWidget(self.notice_box, 2, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.notice, 2, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
     def load(self, mail: DroppedMail) -> None:
@@ -162,12 +158,18 @@ class MailPanel(QGroupBox):
         rows = max(1, min(len(mail.draft.attachments), SHOWN_ROWS))
         self.files.setFixedHeight(self.files.sizeHintForRow(0) * rows + self.files.header().sizeHint().height() + 6)
         lines = notice_lines(mail)
+        shown = (
+            lines
+            if len(lines) <= NOTICE_LINES
+            else [*lines[: NOTICE_LINES - 1], more_line(len(lines) - NOTICE_LINES + 1)]
+        )
         self.notice.setText(
             "<b>Nicht übernommen:</b><ul style='margin:2px'>"
-            + "".join(f"<li>{escape(x)}</li>" for x in lines)
+            + "".join(f"<li>{escape(x)}</li>" for x in shown)
             + "</ul>"
         )
-        self.notice_box.setVisible(bool(lines))
+        self.notice.setToolTip("\n".join(lines) if shown != lines else "")
+        self.notice.setVisible(bool(lines))
         self.show()
 
     # --- filling --------------------------------------------------------------------------------------------

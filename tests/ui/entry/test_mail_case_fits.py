@@ -28,8 +28,9 @@ def test_the_mail_panel_fits_a_small_screen_on_both_steps(qtbot, store) -> None:
     dialog.take_mail(big_draft())
     assert dialog.mail.isVisible() and dialog.mail.files.topLevelItemCount() == 12
     assert dialog.mail.files.height() < dialog.mail.files.sizeHintForRow(0) * (SHOWN_ROWS + 3)  # the rest scroll
-    notice = dialog.mail.notice_box
-    assert notice.isVisible() and notice.height() <= notice.fontMetrics().lineSpacing() * NOTICE_LINES + 24
+    notice = dialog.mail.notice  # 2 files and 4 refusals: the first items, then a count; all in the tooltip
+    assert notice.text().count("<li>") == NOTICE_LINES and "… und 2 weitere Dateien" in notice.text()
+    assert notice.toolTip().count("\n") == 4 and "Programm3.exe" in notice.toolTip()
     assert_fits(qtbot, dialog)
     go_to_form(qtbot, dialog, "beschwerde")
     assert_fits(qtbot, dialog)
