@@ -155,6 +155,9 @@ class MainWindow(QMainWindow):
         from krm_desktop.ui.workflows import Workflows
 
         self._fill_menus()
+        from krm_desktop.ui.entry.mail_drop import install_window_drop  # issue 21: a mail dropped onto the window
+
+        self.mail_drop = install_window_drop(self.context, self)
         self.workflows = Workflows(self.context, self, self.detail, self.selected_case, self.menus["help"])
         self.safety = install_store_safety(
             self.context, self, self.menus["file"], self.database_label, check=self.check_at_start

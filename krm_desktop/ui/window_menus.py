@@ -15,6 +15,10 @@ from krm_desktop import __version__
 from krm_desktop.model.case_list.overview import TILES
 from krm_desktop.ui.context import WindowContext
 
+FROM_MAIL_TIP = (
+    "Eine gespeicherte E-Mail (.eml, Outlook .msg) oder einen gescannten Brief (.pdf) wählen – oder die Datei "
+    "einfach auf das Fenster ziehen."
+)
 NEW_CASE_READ_ONLY = "Schreibgeschützt geöffnet: Kundenreaktionen können hier nicht erfasst oder geändert werden."
 
 
@@ -73,11 +77,23 @@ def fill_menus(menus: dict[str, QMenu], window: QMainWindow, context: WindowCont
             open_edit_case(context, case_id, parent=window)
 
     new = add_action(case_menu, "&Neue Kundenreaktion …", QKeySequence.StandardKey.New, new_case, window)
+
+    # --- issue 21: a case from a saved mail or a scanned letter (also dropped onto the window) ---
+    def mail_case() -> None:
+        from krm_desktop.ui.entry.mail_drop import open_chosen_mail
+
+        open_chosen_mail(context, parent=window)
+
+    from_mail = add_action(case_menu, "Aus &E-Mail erfassen …", QKeySequence("Ctrl+Shift+N"), mail_case, window)
+    # ---
     edit = add_action(case_menu, "Erfassungsdaten &bearbeiten …", QKeySequence("Ctrl+E"), edit_case, window)
-    for action in (new, edit):
+    for action in (new, from_mail, edit):
         action.setEnabled(not context.read_only)
         action.setToolTip(NEW_CASE_READ_ONLY if context.read_only else "")
         action.setStatusTip(NEW_CASE_READ_ONLY if context.read_only else "")
+    if not context.read_only:  # issue 21: say that a file can be dropped as well
+        from_mail.setStatusTip(FROM_MAIL_TIP)
+        from_mail.setToolTip(FROM_MAIL_TIP)
     add_action(case_menu, "Ausgewählte &öffnen (Eingabetaste)", None, slots.open_current, window)
     add_action(view_menu, "&Suchen", QKeySequence.StandardKey.Find, slots.focus_search, window)
     add_action(view_menu, "&Liste", QKeySequence("Ctrl+L"), slots.focus_list, window)

@@ -114,6 +114,12 @@ def _matches(party: PartyRecord) -> list[tuple[Person, str]]:
             found.append((person, f"gleicher Name, {shared}" if shared else "gleicher Name"))
     if bg_no and v.bg_no_problem(bg_no) is None:
         found += [(p, "gleiche BG-Nummer (Bedarfsgemeinschaft)") for p in find_persons(PersonQuery(text=bg_no)).persons]
+    # --- issue 21: the same e-mail address alone (a mail's sender often gives no name) ---
+    email = party.email.strip()
+    if email and v.email_problem(email) is None:
+        for person in find_persons(PersonQuery(text=email)).persons:
+            if not person.employee and email.casefold() in [e.casefold() for e in person.values("email")]:
+                found.append((person, "gleiche E-Mail-Adresse"))
     return found
 
 

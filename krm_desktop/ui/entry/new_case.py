@@ -8,6 +8,7 @@ the case_changed signal). Closing with unsaved input asks first.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import SignalInstance
@@ -31,7 +32,9 @@ from krm_desktop.ui.entry.case_fields import ORAL
 from krm_desktop.ui.entry.case_form import CaseForm
 from krm_desktop.ui.entry.intake_dialog import IntakePage
 from krm_desktop.ui.entry.kind_forms import FORMS, form_for
+from krm_desktop.ui.entry.mail_case import DroppedMail, MailPanel, read_mail
 from krm_desktop.ui.widgets.discard import confirm_discard
+from krm_desktop.ui.widgets.file_drop import FileDrop
 from krm_desktop.ui.widgets.screen_fit import fit_on_screen
 
 NARROW, WIDE, HIGH = 1360, 1560, 880  # preferred sizes; a smaller screen gets less (fit_on_screen)
@@ -116,8 +119,12 @@ class _CaseDialog(QDialog):
         if case_id is None:
             return
         self.case_id = case_id
+        self.saved(case_id)
         self.host.case_changed.emit(case_id)
         self.accept()
+
+    def saved(self, case_id: int) -> None:
+        """What else saving brings, after the case is stored (the new-case dialog: a mail's files)."""
 
     def confirm_discard(self) -> bool:
         return confirm_discard(self)
@@ -160,6 +167,12 @@ class NewCaseDialog(_CaseDialog):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack, 1)
+        # --- a dropped mail or scan (issue 21: ui.entry.mail_case, mail_drop) ---
+        self.mail = MailPanel()
+        layout.addWidget(self.mail)
+        if not host.read_only:
+            FileDrop(self, self.take_files)
+        # ---
         layout.addLayout(buttons)
         self._show_page(0)
 
@@ -194,6 +207,8 @@ class NewCaseDialog(_CaseDialog):
         if self.intake.oral.oral.isChecked() and self.form.channel.code() not in ORAL:
             self.form.channel.set_code("telefon")
             self.form._clock_changed()
+        if self.mail.mail is not None and self.mail.filled is None:
+            self.mail.fill_form(self.form)
         self._show_page(1)
         self.form.channel.setFocus()
 
@@ -228,7 +243,26 @@ class NewCaseDialog(_CaseDialog):
         self.done(QDialog.DialogCode.Rejected)
 
     def is_modified(self) -> bool:
-        return self.intake.raw() != self.intake_baseline or super().is_modified()
+        mail_taken = self.mail.mail is not None  # a dropped mail not yet saved counts as input
+        return mail_taken or self.intake.raw() != self.intake_baseline or super().is_modified()
+
+    # --- a dropped mail or scan (issue 21) ---------------------------------------------------------------------
+
+    def take_files(self, paths: list[Path]) -> None:
+        """Files dropped onto the dialog: the first mail's proposal fills it (a refused file: a message only)."""
+        mail = read_mail(paths, today=self.host.today, parent=self)
+        if mail is not None:
+            self.take_mail(mail)
+
+    def take_mail(self, mail: DroppedMail) -> None:
+        self.mail.load(mail)
+        self.mail.fill_intake(self.intake)
+        if self.form is not None and self.stack.currentWidget() is self.form:
+            self.form.received.setText(self.intake.received.text())
+            self.mail.fill_form(self.form)
+
+    def saved(self, case_id: int) -> None:
+        self.mail.attach(case_id, today=self.host.today, user=self.host.user, parent=self)
 
 
 def carry(old: CaseForm, new: CaseForm) -> None:

@@ -18,6 +18,7 @@ from krm_desktop.model.office.settings import (
     setting_version,
 )
 from krm_desktop.ui.settings.letterhead_form import LetterheadForm
+from krm_desktop.ui.settings.own_addresses_box import OwnAddressesBox
 from krm_desktop.ui.widgets.fields import ERROR_STYLE, hint
 
 if TYPE_CHECKING:
@@ -55,12 +56,17 @@ class OfficePage(QWidget):
             layout.addWidget(hint(READ_ONLY_NOTE))
         layout.addWidget(self.form, 1)
         layout.addLayout(row)
+        # --- the office's own e-mail addresses (issue 21: forwarded mails), saved with their own button ---
+        self.own_addresses = OwnAddressesBox(read_only=context.read_only)
+        layout.addWidget(self.own_addresses)
 
     @property
     def fields(self):  # the form's fields by name (tests and the window reach them here)
         return self.form.fields
 
     def has_unsaved(self) -> bool:
+        if self.own_addresses.has_unsaved():  # issue 21's box
+            return True
         return not self.context.read_only and (self.form.values() != self.stored or self.form.logo != self.stored_logo)
 
     def _say(self, text: str, *, error: bool = False) -> None:

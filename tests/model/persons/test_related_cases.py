@@ -76,3 +76,13 @@ def test_earlier_cases_are_closed_ones_found_by_ref_name_or_subject(store) -> No
     assert [c.ref for c in earlier_cases("Wartezeit")] == [closed.ref]
     assert still_open.ref not in [c.ref for c in earlier_cases(still_open.ref)]
     assert earlier_cases("   ") == []
+
+
+def test_the_same_e_mail_address_alone_finds_the_person(store) -> None:
+    case = f.register(person=f.person("Erika Mustermann", email="Erika.Mustermann@example.org"))
+    found = related_cases(PartyRecord(name="", email="erika.mustermann@example.org"), f.TODAY)
+    assert [(c.ref, c.why) for c in found] == [(case.ref, "gleiche E-Mail-Adresse")]
+    by_name = related_cases(PartyRecord(name="Erika Mustermann", email="erika.mustermann@example.org"), f.TODAY)
+    assert [c.why for c in by_name] == ["gleicher Name, gleiche E-Mail-Adresse"]  # named once, by the name
+    assert related_cases(PartyRecord(name="", email="erika@example.org"), f.TODAY) == []  # only the whole address
+    assert related_cases(PartyRecord(name="", email="mustermann@example"), f.TODAY) == []  # no address at all
