@@ -29,9 +29,11 @@ INCONCLUSIVE = frozenset({LOCKED, RECOVERY})  # another desk holds the file: the
 
 class StartCheck(QObject):
     """Runs the check of the context's database file; `finished` carries the FileCheck (in the GUI thread). A
-    damaged file's dialog opens over `window`."""
+    damaged file's dialog opens over `window`. `judged` follows once the verdict is acted on in the GUI thread (the
+    day's backup started, or the damaged file's dialog done); `is_judged` says it already happened."""
 
     finished = Signal(object)
+    judged = Signal()
 
     def __init__(self, context: WindowContext, window: QWidget) -> None:
         super().__init__(context)
@@ -40,6 +42,7 @@ class StartCheck(QObject):
         self.path = context.store.path
         self.finding: FileCheck | None = None
         self.daily_backup: DailyBackupRunner | None = None  # started once the file is found sound
+        self.is_judged = False
         self.worker = threading.Thread(target=self._run, name="Start-Prüfung", daemon=True)
         self.finished.connect(self._verdict)
 
@@ -64,10 +67,14 @@ class StartCheck(QObject):
         self.finding = finding
         if _sound(finding):
             self.daily_backup = start_daily_backup(self.context)
-            return
-        assert finding is not None
-        self.context.status_message.emit("Start-Prüfung: die Datenbank ist beschädigt – es wird nichts gespeichert.", 0)
-        self._offer_backup(finding)
+        else:
+            assert finding is not None
+            self.context.status_message.emit(
+                "Start-Prüfung: die Datenbank ist beschädigt – es wird nichts gespeichert.", 0
+            )
+            self._offer_backup(finding)
+        self.is_judged = True
+        self.judged.emit()
 
     def _offer_backup(self, finding: FileCheck) -> None:
         from krm_desktop.model.errors import KrmError

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from krm_desktop.model.errors import KrmError
@@ -56,7 +56,6 @@ class PurgeDueNotice(QObject):
         self.window = window
         self.finding: Finding | None = None  # set in the GUI thread once the line shows it
         self.running = False
-        self.check: StartCheck | None = None  # the start check this waits for (start_after)
         self.frame = QFrame()
         self.frame.setObjectName("purge_due")
         self.frame.setStyleSheet(NOTICE_STYLE)
@@ -77,21 +76,11 @@ class PurgeDueNotice(QObject):
         """Start once the start check (and the day's backup behind it) is through; at once without a check."""
         if check is None:
             self.start()
-            return
-        self.check = check
-        # A bound method, not a lambda: the slot then runs in this object's (the GUI) thread, after the check's own
-        # verdict has started the day's backup — a lambda may run in the check's thread, before that.
-        check.finished.connect(self._checked)
-        # The check's thread may have emitted before the connection: then its verdict is queued before this call.
-        QTimer.singleShot(0, self._checked_already)
-
-    def _checked(self, _finding: object = None) -> None:
-        if self.check is not None:
-            self._after_backup(self.check)
-
-    def _checked_already(self) -> None:
-        if self.check is not None and self.check.finding is not None:
-            self._after_backup(self.check)
+        elif check.is_judged:
+            self._after_backup(check)
+        else:
+            # Both run in the GUI thread (the check's verdict is acted on there): no emission can come in between.
+            check.judged.connect(lambda: self._after_backup(check))
 
     def _after_backup(self, check: StartCheck) -> None:
         runner = check.daily_backup

@@ -78,6 +78,21 @@ def test_nothing_due_shows_no_line(qtbot, store) -> None:
     assert get_setting(AUTO_PURGE_DAY_KEY) == DUE.isoformat()  # Lübeck purges by itself: today nothing was due
 
 
+def test_a_notice_waiting_for_a_check_already_judged_counts_at_once(qtbot, store) -> None:
+    """The start check may be through before the line is put up: the count must not wait for a signal that came."""
+    from krm_desktop.ui.purge.due_notice import PurgeDueNotice
+
+    set_auto_purge(False)
+    rd.closed_case(date(2024, 3, 15))
+    window = started(qtbot, store)
+    check = window.safety.start_check
+    assert check is not None and check.is_judged
+    late = PurgeDueNotice(window.context, window, lambda: None)
+    late.start_after(check)
+    qtbot.waitUntil(lambda: late.finding is not None, timeout=30_000)
+    assert late.finding.count == 1
+
+
 def test_the_automatic_purge_runs_at_the_first_start_of_a_day_only(qtbot, store) -> None:
     assert load_profile().auto_purge  # Lübeck: "automatisch entfernt"
     first = rd.closed_case(date(2024, 3, 15))
