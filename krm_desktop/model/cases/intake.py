@@ -6,12 +6,12 @@ as the office's profile says: `intake_questions`), mixed letters, oral reactions
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from krm_desktop.model import validation as v
 from krm_desktop.model.cases.concern_teams import concern_team_problems, resolved_teams
-from krm_desktop.model.cases.party import PartyRecord
+from krm_desktop.model.cases.party import PartyRecord, normalised_party, party_errors
 from krm_desktop.model.codes import (
     CARD_TENORS,
     CHANNELS,
@@ -19,9 +19,7 @@ from krm_desktop.model.codes import (
     NOT_KRM,
     OUTCOME_KINDS,
     OUTCOMES,
-    PARTY_ROLES,
     PETITION_KINDS,
-    SALUTATIONS,
     STATUS_CLOSED,
     VIAS,
 )
@@ -194,61 +192,6 @@ DAB_OUTSIDE_TEXT = (
     "Dienstaufsichtsbeschwerden bearbeitet diese Dienststelle außerhalb des KRM: bitte oben „Dienstaufsichts"
     "beschwerde“ ankreuzen und die Weiterleitung vermerken."
 )
-
-
-def normalised_party(party: PartyRecord) -> PartyRecord:
-    """The party as stored: name trimmed, Kunden- and BG-Nummer normalised, no empty salutation."""
-    return replace(
-        party,
-        name=party.name.strip(),
-        salutation=party.salutation or None,
-        customer_no=v.normalise_number(party.customer_no),
-        bg_no=v.normalise_number(party.bg_no),
-    )
-
-
-# A party's text fields with their German labels and lengths (the database's column sizes).
-PARTY_TEXT_FIELDS = (
-    ("name", "Name", 300),
-    ("street", "Straße", 300),
-    ("postcode", "Postleitzahl", 10),
-    ("city", "Ort", 120),
-    ("email", "E-Mail-Adresse", 200),
-    ("phone", "Telefonnummer", 60),
-    ("customer_no", "Kundennummer", 30),
-    ("bg_no", "BG-Nummer", 30),
-)
-
-
-def party_errors(party: PartyRecord, prefix: str) -> dict[str, str]:
-    """The problems of a party (after `normalised_party`): field -> message."""
-    errors: dict[str, str] = {}
-    # Every field is one line: no line break, control, invisible or private-use character, as typed (a
-    # trailing line break would survive the normalising below in the stored value).
-    checks: list[tuple[str, str | None]] = [
-        (name, v.one_line_problem(getattr(party, name), label, max_len=max_len))
-        for name, label, max_len in PARTY_TEXT_FIELDS
-    ]
-    party = normalised_party(party)
-    checks += [
-        ("name", v.required_problem(party.name, "Name")),
-        ("role", None if party.role in PARTY_ROLES else v.code_problem(party.role, PARTY_ROLES, "Rolle")),
-        (
-            "salutation",
-            None
-            if party.salutation in (None, *SALUTATIONS)
-            else v.code_problem(party.salutation, SALUTATIONS, "Anrede"),
-        ),
-        ("postcode", v.postcode_problem(party.postcode.strip())),
-        ("email", v.email_problem(party.email.strip())),
-        ("phone", v.phone_problem(party.phone.strip())),
-        ("customer_no", v.customer_no_problem(party.customer_no)),
-        ("bg_no", v.bg_no_problem(party.bg_no)),
-    ]
-    for name, problem in checks:
-        if problem and f"{prefix}.{name}" not in errors:
-            errors[f"{prefix}.{name}"] = problem
-    return errors
 
 
 def case_errors(data: CaseInput, today: date, *, follows_purged: bool = False) -> tuple[dict[str, str], Case | None]:

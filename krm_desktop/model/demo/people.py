@@ -18,7 +18,7 @@ def mail_name(text: str) -> str:
 
 
 class People:
-    """Makes up the people who write to the office, as the intake stores them (`intake.normalised_party` leaves
+    """Makes up the people who write to the office, as the intake stores them (`party.normalised_party` leaves
     them as they are)."""
 
     def __init__(self, rng: random.Random, profile: OfficeProfile) -> None:

@@ -1,15 +1,17 @@
-"""Office profiles: the five presets and the editable profile stored in the database."""
+"""The office's profile as stored in the database: read (a profile stored before a later setting existed takes
+that setting from its preset), checked and saved; the profile itself is `office_profile.OfficeProfile`, the five
+presets are in `presets` (both named here too, where most callers import them)."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
 from krm_desktop.model.office import notice_rules as nr  # issue 19: Zur Kenntnis, Pankow's "vorlagepflichtig"
+from krm_desktop.model.office.office_profile import OfficeProfile
+from krm_desktop.model.office.presets import PRESETS, preset
 from krm_desktop.model.office.profile_checks import (
     AUTO_PURGE,
     BA_AGREEMENT_STEP,
@@ -17,12 +19,10 @@ from krm_desktop.model.office.profile_checks import (
     DAB_OUTSIDE_KRM,
     FILE_NOTES,
     STATEMENT_CHECK_BY_KRM,
-    closing_day_text,
     profile_problems,
 )
 from krm_desktop.model.office.profile_rules import (  # the petitioner's acknowledgement (issue 18 item 3)
     ACK_CHANNELS,
-    BA_RETENTION,
     BUNDESLAENDER,
     BUNDESLAND_NAMES,
     CALENDAR,
@@ -51,10 +51,8 @@ from krm_desktop.model.office.profile_rules import (  # the petitioner's acknowl
     KindRule,
     RetentionRule,
     in_order,
-    petitioner_ack_of,
-    waiver_forms_of,
 )
-from krm_desktop.model.office.report_options import ANNUAL_TO_TV, REPORT_OPTION_KEYS, TEXTS_BY_CATEGORY
+from krm_desktop.model.office.report_options import REPORT_OPTION_KEYS
 from krm_desktop.model.store.entities import Setting
 from krm_desktop.model.store.transactions import write_transaction
 
@@ -97,220 +95,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class OfficeProfile:
-    code: str
-    label: str
-    bundesland: str
-    ack: ClockRule  # the default acknowledgement rule, for kinds without a rule of their own
-    final: ClockRule  # the default answer rule, likewise
-    retention: RetentionRule = BA_RETENTION
-    shift_to_working_day: bool = True  # calendar-day deadlines ending on a non-working day move on
-    closing_days: tuple[str, ...] = DEFAULT_CLOSING_DAYS  # "MM-DD" every year or "YYYY-MM-DD" once
-    ack_channels: tuple[str, ...] = ACK_CHANNELS  # the default channels that start the acknowledgement clock
-    # Kinds with rules of their own, (kind code, rule) in RULE_KINDS order: a tuple keeps the profile hashable.
-    kind_rules: tuple[tuple[str, KindRule], ...] = ()
-    reports: tuple[str, ...] = DEFAULT_REPORTS  # codes of REPORTS, in that order
-    # Intake (issue 18): Dienstaufsichtsbeschwerden are routed out with a routing note, no case (Osnabrück).
-    dab_outside_krm: bool = False
-    # Issue 18: "Eingangsbestätigung entfällt" — the channels for which the KRM may decide that no acknowledgement is
-    # sent (Pankow: e-mails); none elsewhere.
-    ack_waivable_channels: tuple[str, ...] = ()
-    # Verzicht auf schriftliche Antwort: (kind, WAIVER_FORMS code) for every RULE_KIND, in that order.
-    waiver_forms: tuple[tuple[str, str], ...] = DEFAULT_WAIVER_FORMS
-    # Petition steps (issue 18, Pankow): "abgestimmt mit Agentur für Arbeit und Regionaldirektion am …" before the
-    # signed originals go out, where a case is marked BA-responsible (§ 44b Abs. 3 SGB II); and the KRM's formal
-    # check of a Stellungnahme ("geprüft am … von …") before the GF signs.
-    ba_agreement_step: bool = False
-    statement_check_by_krm: bool = False
-    # Petitions and Eingaben: whether the petitioner gets an acknowledgement ((kind, PETITIONER_ACKS code) for
-    # petition, eingabe); "none" runs no acknowledgement clock for that kind.
-    petitioner_ack: tuple[tuple[str, str], ...] = DEFAULT_PETITIONER_ACK
-    # Issue 19: purge what is due by itself at the first start of a day (verified backup, Löschprotokoll) instead
-    # of waiting for the annual wizard.
-    auto_purge: bool = False
-    # Issue 19: who is proposed zur Kenntnis (notice_rules.NOTICE_RULES codes), and whether a case can be marked
-    # "vorlagepflichtig" (Pankow's Anlage 2), which starts the Vorlage-an-GF clock.
-    notice_rules: tuple[str, ...] = ()
-    gf_required_mark: bool = False
-    # Issue 19 (model/office/report_options.py): annual report to the Trägerversammlung too; texts per category.
-    annual_report_to_tv: bool = False
-    report_texts_by_category: bool = False
-    # Issue 19: scans may be attached to Meinungskarten (Pankow: "Eine Archivierung der Meinungskarten erfolgt
-    # nicht"), and the Vorgang offers "Vermerk für E-Akte/VerBIS erstellt" (Lübeck, Schwäbisch Hall, Pankow).
-    card_attachments: bool = True
-    file_notes: bool = False
-
-    def default_rule(self) -> KindRule:
-        """The rules of the kinds without rules of their own."""
-        return KindRule(self.ack, self.final, self.ack_channels)
-
-    def rule_for(self, kind: str) -> KindRule:
-        """The rules a case of this kind runs by: its own, or the profile's defaults."""
-        for code, rule in self.kind_rules:
-            if code == kind:
-                return rule
-        return self.default_rule()
-
-    def own_rules(self) -> dict[str, KindRule]:
-        return dict(self.kind_rules)
-
-    def waiver_form(self, kind: str) -> str:
-        """How a customer's waiver of a written answer is recorded for this kind: none, a Vermerk, a signed
-        declaration (a Meinungskarte is anonymous: none)."""
-        return dict(self.waiver_forms).get(kind, WAIVER_NONE)
-
-    def acknowledges_petitioner(self, kind: str) -> bool:
-        """False where the office sends a petition's or Eingabe's petitioner no acknowledgement (other kinds: True,
-        their channels decide)."""
-        return dict(self.petitioner_ack).get(kind, PETITIONER_ACK_LETTER) != PETITIONER_ACK_NONE
-
-    def makes_report(self, report: str) -> bool:
-        return report in self.reports
-
-    def closing_days_text(self) -> str:
-        """German: "24.12., 31.12. (jährlich); 15.05.2026" """
-        yearly = [closing_day_text(d) for d in self.closing_days if len(d) == 5]
-        once = [closing_day_text(d) for d in self.closing_days if len(d) == 10]
-        parts = ([", ".join(yearly) + " (jährlich)"] if yearly else []) + ([", ".join(once)] if once else [])
-        return "; ".join(parts) or "keine"
-
-    def to_dict(self) -> dict[str, Any]:
-        """The profile as stored (JSON types): every rule, the kinds' own rules under "kinds"."""
-        return {
-            "code": self.code,
-            "label": self.label,
-            "bundesland": self.bundesland,
-            "ack": dataclasses.asdict(self.ack),
-            "final": dataclasses.asdict(self.final),
-            "ack_channels": list(self.ack_channels),
-            "kinds": {
-                kind: {
-                    "ack": dataclasses.asdict(rule.ack),
-                    "final": dataclasses.asdict(rule.final),
-                    "ack_channels": list(rule.ack_channels),
-                }
-                for kind, rule in self.kind_rules
-            },
-            "reports": list(self.reports),
-            "retention": dataclasses.asdict(self.retention),
-            "shift_to_working_day": self.shift_to_working_day,
-            "closing_days": list(self.closing_days),
-            "dab_outside_krm": self.dab_outside_krm,
-            "ack_waivable_channels": list(self.ack_waivable_channels),
-            "waiver_forms": dict(self.waiver_forms),
-            BA_AGREEMENT_STEP: self.ba_agreement_step,
-            STATEMENT_CHECK_BY_KRM: self.statement_check_by_krm,
-            "petitioner_ack": dict(self.petitioner_ack),
-            AUTO_PURGE: self.auto_purge,
-            nr.NOTICE_RULES_KEY: list(self.notice_rules),
-            nr.GF_REQUIRED_MARK: self.gf_required_mark,
-            ANNUAL_TO_TV: self.annual_report_to_tv,
-            TEXTS_BY_CATEGORY: self.report_texts_by_category,
-            CARD_ATTACHMENTS: self.card_attachments,
-            FILE_NOTES: self.file_notes,
-        }
-
-
-PRESETS: dict[str, OfficeProfile] = {
-    "luebeck": OfficeProfile(
-        "luebeck",
-        "Jobcenter Lübeck",
-        "SH",
-        ClockRule(3, WORKING),
-        ClockRule(14, CALENDAR),
-        reports=("annual",),
-        annual_report_to_tv=True,  # GA Lübeck 5.: "jeweils im Januar an die Mitglieder der Trägerversammlung"
-        # GA Lübeck: personal data are "zum 31.12. des zweiten Folgejahres automatisch entfernt".
-        auto_purge=True,
-        # "Bei Schlusszeichnung … durch die Geschäftsführung oder KRM-Beauftragte/n … erhält die zuständige
-        # Führungskraft dies auf dem Dienstweg zur Kenntnis."
-        notice_rules=nr.notice_rules_of(nr.MANAGER_OF_SIGNED_ANSWER),
-        file_notes=True,  # GA: "ist ein Aktenvermerk zu erstellen, der … in die E-AKTE übernommen oder in VerBIS …"
-    ),
-    "osnabrueck": OfficeProfile(
-        "osnabrueck",
-        "Jobcenter Osnabrück",
-        "NI",
-        ClockRule(3, WORKING),
-        ClockRule(14, CALENDAR),
-        ack_channels=WRITTEN_CHANNELS,
-        dab_outside_krm=True,  # GA 3/2016 Nr. 3 (3): "Nicht zuständig ist das KRM … für … Dienstaufsicht"
-        # GA 3/2016 Nr. 7 (1): "Kundenreaktionen mit den betroffenen Mitarbeiterinnen und Mitarbeiter zu erörtern"
-        notice_rules=nr.notice_rules_of(nr.EMPLOYEES_DISCUSSED),
-        reports=("annual",),  # the BA's annual report; reports to the GF "regelmäßig bzw. bei Bedarf"
-    ),
-    "schwaebisch-hall": OfficeProfile(
-        "schwaebisch-hall",
-        "Jobcenter Landkreis Schwäbisch Hall",
-        "BW",
-        ClockRule(3, WORKING),
-        ClockRule(14, CALENDAR),
-        ack_channels=WRITTEN_CHANNELS,
-        # GA 01/2020: "Die betroffenen Beschäftigten sind über den Eingang einer KRM durch die Teamleitungen zu
-        # informieren."
-        notice_rules=nr.notice_rules_of(nr.EMPLOYEES_INFORMED),
-        reports=("annual",),  # GA 01/2020 VIII.: "für jedes Jahr einen Bericht"
-        file_notes=True,  # GA 01/2020 VII: "Allenfalls ist ein kurzer Erledigungsvermerk in VerBIS zu fertigen"
-    ),
-    "berlin-pankow": OfficeProfile(
-        "berlin-pankow",
-        "Jobcenter Berlin Pankow",
-        "BE",
-        ClockRule(3, WORKING),
-        ClockRule(10, WORKING),
-        RetentionRule(RETENTION_WHOLE_YEAR_END, delete_years=10),
-        ack_channels=WRITTEN_CHANNELS,
-        reports=("annual", "half_year", "quarter"),
-        report_texts_by_category=True,  # Konzept 5.4: "Auswertung jeweils von Meinungskarten, Loben und …"
-        # "entscheidet er/sie, ob dem Kunden … eine Eingangsbestätigung zugesandt wird"
-        ack_waivable_channels=("email",),
-        # Konzept 4.5: a petition or Eingabe settled in a conversation needs the customer's signed declaration.
-        waiver_forms=waiver_forms_of(petition=WAIVER_SIGNED, eingabe=WAIVER_SIGNED),
-        # Konzept 4.5: "Soweit eine Zuständigkeit der BA nach § 44 b Abs. 3 SGB II gegeben ist, stimmt der/die
-        # KRM-Beauftragte die erstellte Stellungnahme zuvor mit der Arbeitsagentur … ab. Erst nach erfolgter
-        # Abstimmung werden die Originale mit Unterschrift vom GF … übersandt."
-        ba_agreement_step=True,
-        # Konzept 4.5: "Der/die KRM-Beauftragte prüft die Stellungnahme hinsichtlich Form, …, holt die
-        # Schlusszeichnung des GF ein"
-        statement_check_by_krm=True,
-        # Konzept 4.5 (petitions, Eingaben) names no acknowledgement to the customer, unlike 4.4.1 for letters:
-        # the Stellungnahme goes to the requesting body.
-        petitioner_ack=petitioner_ack_of(PETITIONER_ACK_NONE, PETITIONER_ACK_NONE),
-        # Konzept 4.4: "LGF erhält die Mail „cc“, soweit die Bereiche 71, 72, 75, 76, 77 oder 7BGF betroffen sind"
-        # (the flag per Bereich); 4.3: Meinungskarten "an die Führungskraft des jeweiligen Teams zur Kenntnis";
-        # 4.4.2: "soweit die Beschwerde einen der in der Anlage 2 benannten vorlagepflichtigen Fälle betrifft".
-        notice_rules=nr.notice_rules_of(nr.LGF_BY_AREA, nr.CARD_TEAM_LEAD),
-        gf_required_mark=True,
-        card_attachments=False,  # Konzept 4.3: "Eine Archivierung der Meinungskarten erfolgt nicht."
-        file_notes=True,  # Konzept 4.4.1: "ein entsprechender Vermerk im Verfahren (E-Akte oder Verbis)"
-    ),
-    "braunschweig": OfficeProfile(
-        "braunschweig",
-        "Jobcenter Braunschweig",
-        "NI",
-        ClockRule(7, CALENDAR),
-        ClockRule(14, CALENDAR, FROM_ACK_SENT),
-        RetentionRule(RETENTION_WHOLE_TO_THE_DAY, delete_years=2),
-        ack_channels=WRITTEN_CHANNELS,
-        # Verfügung 5.3: "Der/Die KRM-Beauftragte erhält eine Ausfertigung der Antwort zur Kenntnis"; the answer to a
-        # DAB, signed by the GF: "Die zuständige Teamleitung erhält eine Ausfertigung der Antwort zur Kenntnis."
-        notice_rules=nr.notice_rules_of(nr.KRM_EACH_ANSWER, nr.MANAGER_OF_SIGNED_ANSWER),
-        reports=("annual",),  # "Unterrichtung der Trägerversammlung … auf das unumgängliche Maß beschränkt"
-    ),
-}
-
 PROFILE_KEY = "profile"
-
-
-def preset(code: str) -> OfficeProfile:
-    try:
-        return PRESETS[code]
-    except KeyError:
-        known = ", ".join(PRESETS)
-        raise ValidationError(
-            {"profile": f"Unbekanntes Dienststellenprofil „{code}“. Möglich sind: {known}."}
-        ) from None
 
 
 def profile_from_dict(data: Mapping[str, Any]) -> OfficeProfile:

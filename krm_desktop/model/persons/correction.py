@@ -1,7 +1,7 @@
 """Berichtigung (Art. 16 DSGVO): correct one person's data across their cases in one step.
 
 The person comes from `persons.find_persons`, with the versions of every case and party row as they were
-read. The correction checks the new values like intake does (`intake.party_errors`), then writes the changed
+read. The correction checks the new values like intake does (`party.party_errors`), then writes the changed
 fields into the person's rows of the chosen cases in ONE transaction, bumps each case's optimistic version
 (so an edit form open elsewhere cannot overwrite the correction unnoticed) and writes a history entry in
 each case. A row saved elsewhere meanwhile refuses the whole correction; nothing is changed.
@@ -14,8 +14,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from krm_desktop.model import validation as v
-from krm_desktop.model.cases.intake import party_errors
-from krm_desktop.model.cases.party import PartyRecord
+from krm_desktop.model.cases.party import PartyRecord, party_errors
 from krm_desktop.model.codes import PARTY_ROLES
 from krm_desktop.model.errors import ConflictError, ValidationError
 from krm_desktop.model.persons.person import Person

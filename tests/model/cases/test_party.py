@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from krm_desktop.model.cases.intake import normalised_party, party_errors
-from krm_desktop.model.cases.party import PartyRecord
+from krm_desktop.model.cases.party import PartyRecord, normalised_party, party_errors
 from krm_desktop.model.store.entities import Party
 
 

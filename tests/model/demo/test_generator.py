@@ -11,9 +11,8 @@ import pytest
 
 from krm_desktop.model.cases import services as case_services
 from krm_desktop.model.cases.consistency import database_problems
-from krm_desktop.model.cases.intake import party_errors
 from krm_desktop.model.cases.opinion_cards import TENORS
-from krm_desktop.model.cases.party import PartyRecord
+from krm_desktop.model.cases.party import PartyRecord, party_errors
 from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOME_KINDS, STATUS_CLOSED, STATUS_OPEN, VIAS
 from krm_desktop.model.demo import texts
 from krm_desktop.model.demo.generator import generate
