@@ -20,12 +20,13 @@ from krm_desktop.model.exchange.mail.plain_text import MAX_NAME, MAX_SUBJECT, cl
 
 NO_OUTLOOK = (
     "„{name}“ ist eine Outlook-Nachricht (.msg). Dieses Programm wurde ohne Outlook-Unterstützung installiert. "
-    "Bitte die Nachricht in Outlook als .eml speichern oder die IT bitten, KRM Desktop mit Outlook-Unterstützung "
-    "(extract-msg) zu installieren."
+    "Bitte die E-Mail als .eml-Datei speichern (im neuen Outlook und in Outlook im Web: „Herunterladen“) oder die "
+    "IT bitten, KRM Desktop mit Outlook-Unterstützung (extract-msg) einzurichten."
 )
 UNREADABLE = (
-    "„{name}“ lässt sich nicht als Outlook-Nachricht lesen (beschädigt oder verschlüsselt). Bitte die Nachricht "
-    "in Outlook erneut speichern oder als .eml speichern."
+    "„{name}“ lässt sich nicht als Outlook-Nachricht lesen (beschädigt oder verschlüsselt). Bitte die E-Mail in "
+    "Outlook erneut speichern oder als .eml-Datei speichern (im neuen Outlook und in Outlook im Web: "
+    "„Herunterladen“)."
 )
 NO_MAIL = (
     "„{name}“ ist ein Outlook-Element, aber keine E-Mail (etwa ein Termin, Kontakt oder eine Aufgabe). Bitte die "
