@@ -290,5 +290,6 @@ def letter_for_case(
     case_id: int, doc_type: str, today: date, *, author: str = "", invariant: bool = False
 ) -> tuple[Draft, Rendered]:
     """Compose and render a document of a case with the office's text blocks, unedited (CLI, self-test)."""
-    draft = compose(case_facts(case_id), office_facts(), doc_type, today, author=author)
+    facts = case_facts(case_id, with_proposals=doc_type == "verfuegungsblatt")
+    draft = compose(facts, office_facts(), doc_type, today, author=author)
     return draft, render(draft, invariant=invariant)

@@ -36,12 +36,13 @@ class OfficeFacts:
     profile: OfficeProfile | None = None  # the office's rules: the dates a letter promises (None: not chosen yet)
 
 
-def case_facts(case_id: int) -> CaseView:
-    """The case a letter is written for; refused when it is gone."""
+def case_facts(case_id: int, *, with_proposals: bool = True) -> CaseView:
+    """The case a letter is written for; refused when it is gone. `with_proposals`: also whom the office's rules
+    propose zur Kenntnis (only the Verfügungsblatt lists them; the letter dialog may switch to it)."""
     case = case_view(case_id)
     if case is None:
         raise RefusedError("Diese Kundenreaktion gibt es nicht (mehr).")
-    if has_profile():  # issue 19: whom the office's rules propose zur Kenntnis (the Verfügungsblatt lists them)
+    if with_proposals and has_profile():
         case = replace(case, proposed_notices=proposals(case_id, load_profile()).recipients)
     return case
 
