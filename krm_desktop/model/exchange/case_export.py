@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from peewee import JOIN, fn
 
+from krm_desktop.model.exchange.case_details import EXPORT_COLUMNS, exported_details
 from krm_desktop.model.exchange.line_checks import PERSON_KEYS
 from krm_desktop.model.exchange.notice_lines import KEY as NOTICES_KEY
 from krm_desktop.model.exchange.notice_lines import exported_notices
@@ -46,6 +47,7 @@ _EXPORT_COLUMNS = (
     fn.COALESCE(Earlier.ref, fn.NULLIF(Case.follows_ref, "")).alias("follows_ref"),
     Case.anonymised,
     Case.card_tenor,
+    *EXPORT_COLUMNS,
 )
 
 
@@ -123,7 +125,7 @@ def export_lines() -> Iterator[dict[str, Any]]:
             concerns[case_id].append((kind, outcome, team))
         notices = exported_notices([row["id"] for row in rows])  # issue 19: null where a case has none
         for row in rows:
-            yield {**_line(row, concerns[row["id"]]), NOTICES_KEY: notices.get(row["id"])}
+            yield {**_line(row, concerns[row["id"]]), NOTICES_KEY: notices.get(row["id"]), **exported_details(row)}
         end = rows[-1]
         last = (end["received"], end["year"], end["seq"])
 

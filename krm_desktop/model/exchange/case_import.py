@@ -33,6 +33,7 @@ from krm_desktop.model.office.profiles import OfficeProfile, load_profile
 from krm_desktop.model.store.bulk import PreparedInsert
 from krm_desktop.model.store.entities import Case, Concern, Event, Party, Team
 from krm_desktop.model.store.transactions import write_transaction
+from krm_desktop.model.time.deadlines import gf_due_from
 
 LOOKUP_CHUNK = 500  # references per IN (...) lookup
 MAX_REPORTED = 200  # problems listed one by one; the rest are counted
@@ -223,6 +224,8 @@ def _insert(
         outcome=case.outcome,
         waiver=case.waiver,
         anonymised=case.anonymised,
+        **case.steps,
+        **({"gf_due": gf_due_from(profile, case.steps["gf_required_on"])} if "gf_required_on" in case.steps else {}),
     )
     return rows["case"].insert(dict(fields, ref=case.ref, year=case.year, seq=case.seq, person=person_id))
 

@@ -19,6 +19,7 @@ from krm_desktop.model.cases.notice_checks import Recipient
 from krm_desktop.model.cases.party import PartyRecord
 from krm_desktop.model.cases.timeline import timeline_problems
 from krm_desktop.model.codes import CARD_TENORS, CHANNELS, KINDS, OUTCOME_KINDS, OUTCOMES, SALUTATIONS, VIAS
+from krm_desktop.model.exchange.case_details import DETAIL_KEYS, detail_type_errors, read_input_details, step_details
 from krm_desktop.model.exchange.notice_lines import KEY as NOTICES_KEY
 from krm_desktop.model.exchange.notice_lines import check_notices
 
@@ -44,6 +45,7 @@ KEYS = (
     "follows",
     "anonymised",
     NOTICES_KEY,  # issue 19, optional: who was informed (Zur Kenntnis)
+    *DETAIL_KEYS,  # optional: what a case holds beyond the first contract (case_details)
 )
 REQUIRED = ("kind", "channel", "via", "received")
 PERSON_KEYS = ("salutation", "name", "street", "postcode", "city", "email", "phone", "customer_no", "bg_no")
@@ -79,6 +81,7 @@ class ImportedCase:
     follows: str | None
     anonymised: bool
     notices: tuple[Recipient, ...] = ()  # issue 19: Zur Kenntnis
+    steps: dict[str, Any] = field(default_factory=dict)  # recorded steps (case_details.STEP_DATES, STEP_TEXTS)
     concern_teams: list[str | None] = field(default_factory=list)  # each Anliegen's own team by name, if given
 
 
@@ -176,6 +179,7 @@ def _type_errors(obj: dict[str, Any]) -> dict[str, str]:
                         )
                     elif value is not None and not isinstance(value, str):
                         errors[f"concerns.{index}.{key}"] = "Bitte einen Text oder null angeben."
+    errors.update(detail_type_errors(obj))
     person = obj.get("person")
     if person is not None:
         if not isinstance(person, dict):
@@ -257,6 +261,7 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
         person=_party(obj.get("person")),
         card_tenor=_tenor(obj, kind),
     )
+    read_input_details(obj, data)
     outcome: str | None = code(obj.get("outcome"), OUTCOMES)
     implicit = not data.concerns  # no concerns given: one of the case's kind with the case's outcome
     if implicit:
@@ -335,6 +340,9 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
     if concern_teams and concern_teams[0] is not None and team is not None and concern_teams[0] != team.strip():
         add("concerns.1.team", "Das erste Anliegen gehört zum Team des Falls („team“); bitte gleich oder null angeben.")
 
+    steps, step_errors = step_details(obj, data.received, today)
+    for name, problem in step_errors.items():
+        add(name, problem)
     notices, notice_errors = check_notices(obj.get(NOTICES_KEY), data.received, today)  # issue 19
     for name, problem in notice_errors.items():
         add(name, problem)
@@ -358,6 +366,7 @@ def check_line(obj: dict[str, Any], line: int, today: date) -> tuple[ImportedCas
         waiver=bool(obj.get("waiver")),
         follows=follows,
         anonymised=anonymised,
+        steps=steps,
         notices=notices,
         concern_teams=concern_teams,
     ), {}
