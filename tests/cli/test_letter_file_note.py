@@ -41,3 +41,19 @@ def test_an_anonymous_case_has_no_e_akte(run: Run, db: str, tmp_path: Path) -> N
     )
     assert (code, payload) == (1, None)
     assert "keine E-Akte und keinen VerBIS-Datensatz" in err and not out.exists()
+
+
+def test_an_office_that_keeps_no_such_notes_is_refused(run: Run, tmp_path: Path) -> None:
+    from tests import factories as f
+    from tests.conftest import make_store
+
+    path = tmp_path / "osnabrueck.sqlite3"
+    store = make_store(path, "osnabrueck")  # Osnabrück's instruction names no note for the E-Akte/VerBIS
+    f.register()
+    store.close()
+    out = tmp_path / "vermerk.pdf"
+    code, payload, err = run(
+        "--db", str(path), "letter", "--case", "KRM-2026-0001", "--type", "vermerk-everbis", "--out", str(out)
+    )
+    assert (code, payload) == (1, None)
+    assert "erfasst keine Vermerke für die E-Akte/VerBIS" in err and not out.exists()

@@ -29,6 +29,7 @@ from krm_desktop.documents.page.addressing import body_addressee, party_addresse
 from krm_desktop.documents.page.din5008 import Letterhead, PageFrame, build_pdf
 from krm_desktop.documents.page.escape import replaced
 from krm_desktop.model.cases.case_view import CaseView
+from krm_desktop.model.cases.file_notes import NOT_KEPT
 from krm_desktop.model.cases.letters import DOC_TYPES, MISSING_MARK, block_bodies
 from krm_desktop.model.codes import KINDS, PETITION_KINDS, label
 from krm_desktop.model.errors import RefusedError
@@ -160,6 +161,8 @@ def compose(
 ) -> Draft:
     """A draft of the document: text blocks filled with the case's data; refused when it does not apply."""
     problem = applicability(case, doc_type)
+    if doc_type == FILE_NOTE_DOC and office.profile is not None and not office.profile.file_notes:
+        problem = problem or NOT_KEPT  # the office keeps no such notes: the menu does not offer it either
     if problem:
         raise RefusedError(problem)
     to_body = doc_type == "stellungnahme"
