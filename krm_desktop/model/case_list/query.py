@@ -165,7 +165,7 @@ class CaseList:
 
     Without a text search the count comes from a COUNT query and only the first FIRST_ROWS positions are
     written at once (enough to paint); `complete()` writes the rest (the UI calls it right after the
-    paint, or when rows further down are wanted). A search writes everything in one scan."""
+    paint), `fill_to()` the positions down to rows wanted further down. A search writes everything in one scan."""
 
     def __init__(
         self,
