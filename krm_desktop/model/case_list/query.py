@@ -165,7 +165,7 @@ class CaseList:
 
     Without a text search the count comes from a COUNT query and only the first FIRST_ROWS positions are
     written at once (enough to paint); `complete()` writes the rest (the UI calls it right after the
-    paint, or when rows further down are wanted). A search writes everything in one scan."""
+    paint), `fill_to()` the positions down to rows wanted further down. A search writes everything in one scan."""
 
     def __init__(
         self,
@@ -238,9 +238,16 @@ class CaseList:
 
     def complete(self) -> bool:
         """Write the remaining positions; True when the count changed meanwhile (someone else wrote)."""
+        return self.fill_to(None)
+
+    def fill_to(self, positions: int | None) -> bool:
+        """Write the positions up to `positions` (None: all), e.g. the rows a view scrolled down is about to
+        show, so that it need not wait for the whole list; True as for `complete` once the last is written."""
         if not self._todo:
             return False
-        self._fill(None)
+        self._fill(positions)
+        if self._todo:
+            return False
         changed = self.filled != self.count
         self.count = self.filled
         return changed

@@ -171,8 +171,13 @@ class CaseTableModel(QAbstractTableModel):
     def _fetch(self, page_no: int) -> list[_Line | None]:
         first = page_no * PAGE_SIZE  # positions are 1-based: this page holds first+1 … first+PAGE_SIZE
         if first + PAGE_SIZE > self.cases.filled and not self.cases.is_complete:
-            changed = self.cases.complete()
-            QTimer.singleShot(0, lambda: self._completed(changed))  # not inside data(): after this paint
+            # Only the positions up to this page: a list that keeps its place far down after a filter change
+            # is painted without waiting for the rest, which is written right after the paint.
+            changed = self.cases.fill_to(first + PAGE_SIZE)
+            if self.cases.is_complete:
+                QTimer.singleShot(0, lambda: self._completed(changed))  # not inside data(): after this paint
+            else:
+                QTimer.singleShot(0, self.complete)
         try:
             rows = self.cases.rows_after(first, PAGE_SIZE)
         except OperationalError:

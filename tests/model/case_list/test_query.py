@@ -276,6 +276,21 @@ def test_first_rows_then_the_rest_in_short_keyset_queries(store, monkeypatch) ->
         other.close()
 
 
+def test_fill_to_writes_only_the_positions_wanted_and_the_rest_continues_in_order(store, monkeypatch) -> None:
+    monkeypatch.setattr(case_list, "FIRST_ROWS", 2)
+    made = [f.register(subject=f"Fall {i}") for i in range(9)]
+    found = CaseList(f.TODAY, list_calendar(load_profile()), f.USER, order=SortOrder("ref"))
+    assert found.load() == 9
+    assert found.fill_to(6) is False
+    assert found.filled == 6 and not found.is_complete
+    assert [r.ref for r in found.rows_after(2, 10)] == [c.ref for c in made[2:6]]
+    assert found.fill_to(4) is False and found.filled == 6  # written already
+    f.register(subject="dazwischen")  # after the count: the last positions notice it
+    assert found.fill_to(100) is True
+    assert found.is_complete and found.count == found.filled == 10
+    assert [r.ref for r in found.rows_after(0, 20)][:9] == [c.ref for c in made]
+
+
 def test_complete_notices_a_change_between_count_and_rest(store, monkeypatch) -> None:
     monkeypatch.setattr(case_list, "FIRST_ROWS", 2)
     for i in range(5):

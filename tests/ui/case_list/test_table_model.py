@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPixmap
 
+from krm_desktop.model.case_list import query as case_list
 from krm_desktop.model.case_list.filters import CaseFilter
 from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.time.day_counter import list_calendar
@@ -183,3 +184,15 @@ def test_rows_are_fetched_in_pages_not_all_at_once(store) -> None:
     assert model.queries == 1
     model.index(119, 0).data()
     assert model.queries == 2
+
+
+def test_a_page_beyond_the_first_rows_waits_only_for_its_own_positions(qtbot, store, monkeypatch) -> None:
+    monkeypatch.setattr(case_list, "FIRST_ROWS", 4)
+    for i in range(120):
+        f.register(subject=f"Fall {i}")
+    model = loaded_model()
+    assert model.cases.filled == 4 and not model.is_complete
+    with qtbot.waitSignal(model.completed):
+        assert model.index(60, 0).data() == model.row(60).ref  # page 2: positions 51 … 100
+        assert model.cases.filled == 100 and not model.is_complete  # the rest comes after this paint
+    assert model.is_complete and model.cases.filled == 120 == model.rowCount()
