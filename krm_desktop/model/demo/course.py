@@ -3,10 +3,10 @@ Geschäftsführung's decision on a DAB, waiver or answer, and closing — each s
 services' pure core (`cases.transitions`) on its own day, as the office would have recorded it then. Steps after
 `today` have not happened yet.
 
-An office keeps its clocks: of the cases still open today about one in twenty is overdue (issue 20). A case whose
-course would leave it overdue today beyond that share is planned again from the same draws on time: its
-acknowledgement in time, and a late answer or a case waiting on someone announced by an interim notice whose
-expected date lies ahead.
+An office keeps its clocks: of the cases still open today about one in twenty is overdue (issue 20 item 10). Of
+the cases whose course would leave them overdue today one in five stays so; the others are planned again from
+the same draws, on time: the acknowledgement in time, a late answer or a case waiting on someone announced by an
+interim notice whose expected date lies ahead, a case settled at the desk closed before its answer falls due.
 """
 
 from __future__ import annotations
@@ -33,11 +33,12 @@ HEARD_KINDS = frozenset({"petition", "eingabe", "dienstaufsichtsbeschwerde", "fa
 
 
 STUCK_WINDOW = timedelta(days=70)  # how far back a case may still be open and overdue
-STUCK_ONE_IN = 20  # of the cases received in that window, but not in the last 20 days, one in 20 waits on someone
+STUCK_ONE_IN = 20  # of the cases with a clock received in that window, but not in the last 20 days, one in 20
+# still waits on someone today
 OPEN_WINDOW = timedelta(days=100)  # a case received earlier has closed by today, however late it was answered
-# Of the cases whose course would leave them overdue today (a few waiting on someone, some late letters) one in
-# four stays so: about one in twenty of the open cases.
-OVERDUE_ONE_IN = 4
+# Of the cases whose course would leave them overdue today (those waiting on someone, some late letters) one in
+# five stays so: about one in twenty of the open cases.
+OVERDUE_ONE_IN = 5
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ class Course:
 
     def steps(self, case: Fields, concern_kinds: list[str], concern_teams: Sequence[int | None] = ()) -> list[Step]:
         """The planned steps of the registered case that happened up to today, in the order of their days;
-        `concern_teams`: the team of each Anliegen (several teams: each team's Beitrag)."""
+        `concern_teams`: the team of each Anliegen (several teams: each team's Beitrag). A case that would be open
+        and overdue today is planned again on time unless it is the one in OVERDUE_ONE_IN that stays so."""
         if case["received"] < self.today - OPEN_WINDOW:
             return self.done(self.plan(case, concern_kinds, concern_teams))
         stuck = case["final_due"] is not None and self.waits(case["received"])
@@ -195,12 +197,19 @@ class Course:
                 steps.append(Step(sent, transitions.send_interim, inputs))
             return steps
         signer = self.office.signer(sign_off_role, level, case["team"], rng)
-        return steps + self.ending(case, declared, answer, outcomes, signer)
+        return steps + self.ending(case, declared, answer, outcomes, signer, close_by=final_due if on_time else None)
 
     def ending(
-        self, case: Fields, declared: date | None, answer: date, outcomes: dict[int, str], signer: StaffMember | None
+        self,
+        case: Fields,
+        declared: date | None,
+        answer: date,
+        outcomes: dict[int, str],
+        signer: StaffMember | None,
+        close_by: date | None = None,
     ) -> list[Step]:
-        """The waiver declared, or the answer sent; then the closing with an outcome for every complaint concern."""
+        """The waiver declared, or the answer sent; then the closing with an outcome for every complaint concern
+        (after a waiver by `close_by` if given: the answer's clock runs until the case is closed)."""
         rng, steps = self.rng, []
         answered: date | None = None
         if declared is not None:
@@ -215,6 +224,8 @@ class Course:
                 inputs["form_received_on"] = declared  # signed at the desk
             steps.append(Step(declared, transitions.record_waiver, inputs))
             closed = declared + rng.choice((0, 0, 1, 2)) * DAY
+            if close_by is not None:
+                closed = max(declared, min(closed, close_by))
         else:
             closed = self.calendar.next_working_day(answer + rng.choice((0, 0, 0, 1, 1, 2, 4)) * DAY)
             if closed == answer:
