@@ -15,8 +15,9 @@ from krm_desktop.model.cases.opinion_cards import TENORS
 from krm_desktop.model.cases.party import PartyRecord, party_errors
 from krm_desktop.model.codes import CHANNELS, KINDS, OUTCOME_KINDS, STATUS_CLOSED, STATUS_OPEN, VIAS
 from krm_desktop.model.demo import texts
+from krm_desktop.model.demo.course import STUCK_WINDOW
 from krm_desktop.model.demo.generator import generate
-from krm_desktop.model.office.profiles import load_profile
+from krm_desktop.model.office.profiles import PRESETS, load_profile
 from krm_desktop.model.office.topics import DEFAULT_TOPICS, save_topic_list
 from krm_desktop.model.store.connection import Store
 from krm_desktop.model.store.entities import Case, Concern, Event, Party, Staff, Statement, Team
@@ -274,26 +275,25 @@ def test_topics_come_from_the_office_list(store: Store) -> None:
     assert {c.topic for c in Case.select()} == {"Wartezeit", "Telefon"}
 
 
-def test_a_demo_office_has_closed_its_old_cases(store: Store) -> None:
-    """Only the last weeks are open, a realistic few overdue, none for years (issue 20 item 10)."""
-    from krm_desktop.model.demo.course import STUCK_WINDOW
-
-    generate(3000, seed=11, years=9, today=TODAY, user=USER)
+@pytest.mark.parametrize("store", list(PRESETS), indirect=True)
+@pytest.mark.parametrize(
+    ("today", "seed"),
+    [(date(2026, 11, 20), 11), (date(2026, 12, 5), 1), (date(2026, 12, 28), 2)],
+    ids=["friday", "saturday", "after-christmas"],
+)
+def test_a_demo_office_has_closed_its_old_cases(store: Store, today: date, seed: int) -> None:
+    """Only the last weeks are open, about one in twenty of them overdue and none for long, the others due later
+    (issue 20 item 10) — on a working day, a Saturday and the first working day after the Christmas holidays."""
+    generate(1000, seed=seed, years=1, today=today, user=USER)
     cal = calendar_of(load_profile())
     open_cases = list(Case.select().where(Case.status == STATUS_OPEN))
-    assert open_cases and all(c.received >= TODAY - STUCK_WINDOW for c in open_cases)
-    overdue = [
-        c
-        for c in open_cases
-        if due_status(
-            ClockFacts(c.closed, c.ack_due, c.final_due, c.ack_sent, c.interim_sent, c.interim_expected, c.answer_sent),
-            TODAY,
-            cal,
-        ).state
-        == DueState.OVERDUE
-    ]
-    assert 1 <= len(overdue) < len(open_cases) / 2
-    assert Case.select().where(Case.status != STATUS_OPEN).count() > 0.95 * Case.select().count()
+    assert len(open_cases) >= 20 and all(c.received >= today - STUCK_WINDOW for c in open_cases)
+    states = Counter(
+        due_status(ClockFacts(*(getattr(c, name) for name in CLOCK_FIELDS)), today, cal).state for c in open_cases
+    )
+    assert 1 <= states[DueState.OVERDUE] <= 0.1 * len(open_cases)
+    assert states[DueState.OVERDUE] >= 0.02 * len(open_cases)
+    assert states[DueState.ON_TRACK] + states[DueState.DUE_SOON] > 0.75 * len(open_cases)
 
 
 def test_petitions_eingaben_and_dabs_are_presented_to_the_gf_on_the_day(store: Store) -> None:
