@@ -1,16 +1,14 @@
-"""The Beitrag of a team concerned as a service: the teams a case's Anliegen concern, whether the case takes a
-Beitrag now, and storing one (pure rules and transition in `contributions`)."""
+"""The Beitrag of a team concerned as a service: the teams a case's Anliegen concern, and storing a Beitrag (pure
+rules and transition in `contributions`; whether the menu offers it: `profile_action_reasons`)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from datetime import date
 from typing import Any
 
 from peewee import JOIN
 
-from krm_desktop.model.cases.contributions import contribution_reason, record_contribution
-from krm_desktop.model.cases.lookup import action_facts
+from krm_desktop.model.cases.contributions import record_contribution
 from krm_desktop.model.cases.writes import apply, case_fields, load_open
 from krm_desktop.model.store.entities import Case, Concern, Team
 from krm_desktop.model.store.transactions import write_transaction
@@ -29,14 +27,6 @@ def teams_concerned(case_id: int) -> dict[int, str]:
     for team_id, name in rows:
         teams.setdefault(team_id, name)
     return teams
-
-
-def contribution_unavailable(case_id: int, ack_waivable_channels: Collection[str] = ()) -> str | None:
-    """Why the case takes no Beitrag now (German), or None; the menu's rule."""
-    facts = action_facts(case_id, ack_waivable_channels)
-    if facts is None:
-        return "Diese Kundenreaktion gibt es nicht mehr (gelöscht)."
-    return contribution_reason(facts, len(teams_concerned(case_id)))
 
 
 def record_team_contribution(

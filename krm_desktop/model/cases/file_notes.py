@@ -92,11 +92,3 @@ def record_file_note(
             case_fields(case), made_on=made_on, made_by=user, today=today, profile=profile or load_profile()
         )
         return apply(case, change, today, user)
-
-
-def case_file_note_reason(case_id: int, profile: OfficeProfile) -> str | None:
-    """For the Vorgang menu: why no note can be recorded for the stored case, or None."""
-    case = Case.get_or_none(Case.id == case_id)
-    if case is None:
-        return "Diese Kundenreaktion gibt es nicht mehr (gelöscht)."
-    return file_note_reason(case_fields(case), profile)

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from krm_desktop.model.cases.case_view import recorded_notices
-from krm_desktop.model.cases.gf_required import MARK_GF_REQUIRED, mark_reason
+from krm_desktop.model.cases.gf_required import MARK_GF_REQUIRED
 from krm_desktop.model.cases.notice_checks import (
     NoticeFacts,
     Person,
@@ -24,7 +24,7 @@ from krm_desktop.model.cases.notice_checks import (
     notice_errors,
     propose,
 )
-from krm_desktop.model.cases.writes import case_fields, load, log, save
+from krm_desktop.model.cases.writes import load, log, save
 from krm_desktop.model.errors import RefusedError, ValidationError
 from krm_desktop.model.office.areas import area_flags
 from krm_desktop.model.office.notice_rules import CARD_TEAM_LEAD
@@ -156,15 +156,6 @@ def remove_notice(case_id: int, notice_id: int, *, version: int, today: date, us
 
 NOTICE = "notice"  # the Vorgang action "Zur Kenntnis geben …"
 NOTICE_ACTIONS = (NOTICE, MARK_GF_REQUIRED)
-
-
-def action_reasons(case_id: int, profile: OfficeProfile) -> dict[str, str | None]:
-    """The Vorgang actions of this module and Pankow's mark, each with None (possible) or why not (German); {} when
-    the case is gone."""
-    case = Case.get_or_none(Case.id == case_id)
-    if case is None:
-        return {}
-    return {NOTICE: notice_reason(case), MARK_GF_REQUIRED: mark_reason(case_fields(case), profile)}
 
 
 def record_card_notice(case_id: int, *, today: date, user: str) -> Case | None:

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QGroupBox, QMenu, QMessageBo
 
 from krm_desktop.model.cases import action_checks as checks
 from krm_desktop.model.cases import (
-    contribution_service,  # several teams concerned: Beiträge
     contributions,
     notices,  # issue 19: Zur Kenntnis, Pankow's "vorlagepflichtig"
     petition_checks,
     petition_steps,
 )
-from krm_desktop.model.cases.file_notes import FILE_NOTE, case_file_note_reason
+from krm_desktop.model.cases.file_notes import FILE_NOTE
 from krm_desktop.model.cases.lookup import action_facts
+from krm_desktop.model.cases.profile_action_reasons import profile_actions
 from krm_desktop.model.codes import PETITION_KINDS
 from krm_desktop.ui.actions import (
     close_dialog,
@@ -261,6 +261,7 @@ class CaseActions(QObject):
         self.dab_shown = False
         self.petition_shown = False
         self.several_shown = False
+        self.teams_concerned = 0  # of the case shown: the Beitrag of a team is offered from two on
         self.notes_shown = context.profile.file_notes
         self._arrange(False)
         self.update(None)
@@ -323,12 +324,10 @@ class CaseActions(QObject):
             waiting = petition_steps.sending_reason(self.case_id, self.context.profile)
             for code in (checks.ANSWER, checks.CLOSE):
                 reasons[code] = reasons[code] or waiting
-            reasons.update(notices.action_reasons(self.case_id, self.context.profile))  # issue 19
-            # Several teams concerned: the Beitrag of a team
-            reasons[contributions.CONTRIBUTION] = contribution_service.contribution_unavailable(
-                self.case_id, self.context.profile.ack_waivable_channels
-            )
-        reasons[FILE_NOTE] = case_file_note_reason(self.case_id, self.context.profile) if self.case_id else None
+            # issue 19: Zur Kenntnis, vorlagepflichtig, the Beitrag of a team, the Vermerk for the E-Akte/VerBIS
+            added = profile_actions(self.case_id, facts, self.context.profile)
+            reasons.update(added.reasons)
+            self.teams_concerned = added.teams
         return reasons
 
     def _facts(self, case_id: int | None) -> checks.ActionFacts | None:
@@ -338,6 +337,7 @@ class CaseActions(QObject):
 
     def update(self, case_id: int | None) -> None:
         self.case_id = case_id
+        self.teams_concerned = 0
         facts = self._facts(case_id)
         for code, reason in self.reasons(facts).items():
             action = self.actions[code]
@@ -352,7 +352,7 @@ class CaseActions(QObject):
             and facts.kind in PETITION_KINDS
             and (profile.statement_check_by_krm or profile.ba_agreement_step)
         )
-        several = case_id is not None and len(contribution_service.teams_concerned(case_id)) > 1
+        several = self.teams_concerned > 1  # counted by `reasons` (0 without a case, or read-only)
         self.actions[FILE_NOTE].setVisible(profile.file_notes)  # issue 19: only where the office keeps such notes
         shown = (dab, petition, several, profile.file_notes)
         if shown != (self.dab_shown, self.petition_shown, self.several_shown, self.notes_shown):

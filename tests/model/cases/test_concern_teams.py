@@ -16,15 +16,26 @@ from krm_desktop.model.cases.concern_teams import (
     resolved_teams,
 )
 from krm_desktop.model.cases.contribution_service import (
-    contribution_unavailable,
     record_team_contribution,
     teams_concerned,
 )
+from krm_desktop.model.cases.contributions import CONTRIBUTION
 from krm_desktop.model.cases.intake import ConcernInput
+from krm_desktop.model.cases.lookup import action_facts
+from krm_desktop.model.cases.profile_action_reasons import profile_actions
 from krm_desktop.model.cases.stored_case import stored_case
 from krm_desktop.model.errors import RefusedError, ValidationError
+from krm_desktop.model.office.profiles import load_profile
 from krm_desktop.model.store.entities import Case, Concern, Event, Staff, Statement
 from tests import factories as f
+
+
+def menu_reason(case_id: int) -> str | None:
+    """Why the Vorgang menu offers no Beitrag for the case (None: it does)."""
+    facts = action_facts(case_id)
+    assert facts is not None
+    return profile_actions(case_id, facts, load_profile()).reasons[CONTRIBUTION]
+
 
 T = f.TODAY
 
@@ -61,7 +72,7 @@ def test_one_team_keeps_the_team_lead(teams) -> None:
     assert concern_teams_of(case) == [first.id, first.id]
     assert (case.lead, case.sign_off_role, case.escalation_level) == ("team", "TL", 1)
     assert teams_concerned(case.id) == {first.id: first.name}
-    assert "nur ein Team betroffen" in (contribution_unavailable(case.id) or "")
+    assert "nur ein Team betroffen" in (menu_reason(case.id) or "")
 
 
 def test_two_teams_make_the_gf_lead_and_sign(teams) -> None:
@@ -78,7 +89,7 @@ def test_two_teams_make_the_gf_lead_and_sign(teams) -> None:
         (first.id, first.name),
         (second.id, second.name),
     ]
-    assert contribution_unavailable(case.id) is None
+    assert menu_reason(case.id) is None
 
 
 def test_an_unknown_team_of_an_anliegen_is_refused_and_nothing_stored(teams) -> None:

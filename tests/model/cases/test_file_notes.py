@@ -11,6 +11,8 @@ import pytest
 from krm_desktop.model.cases import file_notes as fn
 from krm_desktop.model.cases import opinion_cards as oc
 from krm_desktop.model.cases.case_view import case_view
+from krm_desktop.model.cases.lookup import action_facts
+from krm_desktop.model.cases.profile_action_reasons import profile_actions
 from krm_desktop.model.errors import ConflictError, RefusedError, ValidationError
 from krm_desktop.model.office.profiles import PRESETS
 from krm_desktop.model.retention.purge import execute_purge
@@ -75,7 +77,9 @@ def test_an_office_without_such_notes_refuses(store) -> None:
     with pytest.raises(RefusedError) as info:
         note(case, RECEIVED)
     assert "erfasst keine Vermerke für die E-Akte/VerBIS" in info.value.message
-    assert fn.case_file_note_reason(case.id, PRESETS["osnabrueck"]) == fn.NOT_KEPT
+    facts = action_facts(case.id)
+    assert facts is not None
+    assert profile_actions(case.id, facts, PRESETS["osnabrueck"]).reasons[fn.FILE_NOTE] == fn.NOT_KEPT
     assert Case.get_by_id(case.id).file_note_on is None
 
 
